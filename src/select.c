@@ -1,0 +1,98 @@
+/* select.c - the summary: sentences in order of score, each skipped if it
+ * repeats one already chosen (cosine similarity above the redundancy
+ * threshold, a simple form of MMR, Carbonell & Goldstein 1998) or would
+ * break the word budget, until the length limit; then back in text order.
+ *
+ * Never empty for a text with a sentence: if every sentence is a heading
+ * or boilerplate, those are allowed in two further passes. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+typedef struct byscore {
+    double score;
+    size_t index;
+} byscore;
+
+static int
+cmp_score(const void *a, const void *b)
+{
+    const byscore *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index);  /* ties: earlier first */
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* How many sentences the options allow for a text of n sentences. */
+static size_t
+sentence_limit(const summ_options *o, size_t n)
+{
+    size_t lim = n;
+    bool set = false;
+    if (o->max_sentences) {
+        lim = o->max_sentences < lim ? o->max_sentences : lim;
+        set = true;
+    }
+    if (o->ratio > 0) {
+        size_t r = (size_t)ceil(o->ratio * (double)n);
+        if (r < 1)
+            r = 1;
+        lim = r < lim ? r : lim;
+        set = true;
+    }
+    if (!set && !o->max_words)
+        lim = 3 < n ? 3 : n;
+    return lim;
+}
+
+summ_status
+select_sentences(doc *d, const tfidf *v, const summ_options *o, size_t *pick, size_t *npick)
+{
+    size_t n = d->nsent;
+    *npick = 0;
+    if (n == 0)
+        return SUMM_OK;
+    byscore *order = arena_alloc(d->ar, n * sizeof *order);
+    if (!order)
+        return SUMM_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (byscore){ d->score[i], i };
+    qsort(order, n, sizeof *order, cmp_score);
+
+    size_t lim = sentence_limit(o, n);
+    static const uint32_t excluded[3] = {
+        SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE, SUMM_FLAG_BOILERPLATE, 0
+    };
+    for (int pass = 0; pass < 3 && *npick == 0; pass++) {
+        size_t words = 0;
+        for (size_t r = 0; r < n && *npick < lim; r++) {
+            size_t i = order[r].index;
+            const sentence *s = &d->sent[i];
+            if (s->flags & excluded[pass])
+                continue;
+            if (o->max_words && *npick > 0 && words + s->nwords > o->max_words)
+                continue;
+            bool dup = false;
+            for (size_t k = 0; k < *npick && o->redundancy < 1.0; k++) {
+                if (tfidf_cosine(v, i, pick[k]) > o->redundancy) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (dup)
+                continue;
+            pick[(*npick)++] = i;
+            words += s->nwords;
+        }
+    }
+    qsort(pick, *npick, sizeof *pick, cmp_size);
+    return SUMM_OK;
+}

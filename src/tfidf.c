@@ -1,0 +1,98 @@
+/* tfidf.c - one sparse TF-IDF vector per sentence, with the document's own
+ * sentences as the collection (as in LexRank, Erkan & Radev 2004):
+ * w(t, s) = tf(t, s) * log(1 + N / df(t)), each row scaled to unit length. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+summ_status
+tfidf_build(doc *d, tfidf *v)
+{
+    arena *ar = d->ar;
+    size_t n = d->nsent;
+    memset(v, 0, sizeof *v);
+    v->nsent = n;
+    v->off = arena_alloc(ar, (n + 1) * sizeof *v->off);
+    v->df = arena_calloc(ar, d->nvocab ? d->nvocab : 1, sizeof *v->df);
+    v->mass = arena_calloc(ar, n ? n : 1, sizeof *v->mass);
+    uint32_t *sorted = arena_alloc(ar, (d->nterm ? d->nterm : 1) * sizeof *sorted);
+    if (!v->off || !v->df || !v->mass || !sorted)
+        return SUMM_ENOMEM;
+
+    /* Sort each sentence's terms; count distinct ones and document frequency. */
+    memcpy(sorted, d->term, d->nterm * sizeof *sorted);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *t = sorted + d->sent[i].tok;
+        size_t m = d->sent[i].ntok;
+        qsort(t, m, sizeof *t, cmp_u32);
+        v->off[i] = (uint32_t)total;
+        for (size_t k = 0; k < m; k++) {
+            if (k == 0 || t[k] != t[k - 1]) {
+                v->df[t[k]]++;
+                total++;
+            }
+        }
+    }
+    v->off[n] = (uint32_t)total;
+    v->id = arena_alloc(ar, (total ? total : 1) * sizeof *v->id);
+    v->w = arena_alloc(ar, (total ? total : 1) * sizeof *v->w);
+    if (!v->id || !v->w)
+        return SUMM_ENOMEM;
+
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *t = sorted + d->sent[i].tok;
+        size_t m = d->sent[i].ntok;
+        size_t o = v->off[i];
+        double norm = 0, mass = 0;
+        for (size_t k = 0; k < m;) {
+            size_t r = k + 1;
+            while (r < m && t[r] == t[k])
+                r++;
+            double idf = log(1.0 + (double)n / v->df[t[k]]);
+            double w = (double)(r - k) * idf;
+            v->id[o] = t[k];
+            v->w[o] = (float)w;
+            o++;
+            norm += w * w;
+            mass += w;
+            k = r;
+        }
+        v->mass[i] = mass;
+        if (norm > 0) {
+            float inv = (float)(1.0 / sqrt(norm));
+            for (size_t k = v->off[i]; k < o; k++)
+                v->w[k] *= inv;
+        }
+    }
+    return SUMM_OK;
+}
+
+double
+tfidf_cosine(const tfidf *v, size_t a, size_t b)
+{
+    size_t i = v->off[a], ie = v->off[a + 1];
+    size_t j = v->off[b], je = v->off[b + 1];
+    double dot = 0;
+    while (i < ie && j < je) {
+        if (v->id[i] < v->id[j]) {
+            i++;
+        } else if (v->id[i] > v->id[j]) {
+            j++;
+        } else {
+            dot += (double)v->w[i] * v->w[j];
+            i++;
+            j++;
+        }
+    }
+    return dot;
+}

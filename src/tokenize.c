@@ -1,0 +1,239 @@
+/* tokenize.c - words of each sentence, NFKC-normalised and case-folded,
+ * mapped through the lexicon (stem.c) to document-local term ids.
+ *
+ * A word is a run of letters, marks and digits; an apostrophe between two
+ * letters stays inside it ("Apple's", "don't"), as does a period or comma
+ * between two digits ("3.5", "1,000"). Everything else separates words. */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+static bool
+is_word_cp(int32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool
+is_digit_cp(int32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+size_t
+fold_word(const char *src, size_t n, char *buf, size_t cap)
+{
+    /* ASCII fast path: the common case, and no need for utf8proc. */
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if (c >= 0x80)
+            break;
+        if (i < cap)
+            buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (i == n)
+        return n;
+
+    /* utf8proc_decompose writes code points into our buffer (no malloc);
+     * utf8proc_reencode composes and writes UTF-8 in place. */
+    utf8proc_int32_t cps[128];
+    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)n,
+                                            cps, 128,
+                                            UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD
+                                                | UTF8PROC_COMPOSE);
+    if (m < 0 || m > 128) {
+        /* Too long to fold in place: keep the bytes (still a stable key). */
+        if (n <= cap)
+            memcpy(buf, src, n);
+        return n;
+    }
+    utf8proc_ssize_t len = utf8proc_reencode(cps, m, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len < 0) {
+        if (n <= cap)
+            memcpy(buf, src, n);
+        return n;
+    }
+    /* reencode wrote UTF-8 into cps' bytes (at most 4 * m <= sizeof cps). */
+    const char *u = (const char *)cps;
+    size_t out = 0;
+    for (utf8proc_ssize_t k = 0; k < len; k++) {
+        /* ’ (U+2019) -> ' so the Snowball stemmers see one apostrophe */
+        if ((unsigned char)u[k] == 0xE2 && k + 2 < len && (unsigned char)u[k + 1] == 0x80
+            && (unsigned char)u[k + 2] == 0x99) {
+            if (out < cap)
+                buf[out] = '\'';
+            out++;
+            k += 2;
+            continue;
+        }
+        if (out < cap)
+            buf[out] = u[k];
+        out++;
+    }
+    return out;
+}
+
+/* doc-local map: stem id -> local term id (open addressing, keys + 1). */
+typedef struct termmap {
+    uint32_t *key, *val;
+    size_t cap, count;
+} termmap;
+
+static bool
+termmap_init(termmap *m, arena *ar, size_t expect)
+{
+    size_t cap = 64;
+    while (cap < expect * 2)
+        cap *= 2;
+    m->key = arena_calloc(ar, cap, sizeof *m->key);
+    m->val = arena_alloc(ar, cap * sizeof *m->val);
+    m->cap = cap;
+    m->count = 0;
+    return m->key && m->val;
+}
+
+static bool
+termmap_grow(termmap *m, arena *ar)
+{
+    termmap n;
+    if (!termmap_init(&n, ar, m->cap))
+        return false;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->key[i])
+            continue;
+        size_t j = (m->key[i] * 2654435761u) & (n.cap - 1);
+        while (n.key[j])
+            j = (j + 1) & (n.cap - 1);
+        n.key[j] = m->key[i];
+        n.val[j] = m->val[i];
+    }
+    n.count = m->count;
+    *m = n;  /* the old arrays stay in the arena until the run ends */
+    return true;
+}
+
+typedef struct tok_state {
+    doc *d;
+    termmap map;
+    size_t capstem, capfirst;
+    summ_status st;
+} tok_state;
+
+/* One word: fold, look up, append its term to the document. */
+static bool
+add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
+{
+    doc *d = ts->d;
+    char buf[128];
+    sn->nwords++;
+    size_t n = fold_word(d->text + a, b - a, buf, sizeof buf);
+    if (n > sizeof buf)
+        return true;  /* a "word" over 128 bytes is no word: not a term */
+    uint32_t sid = lex_lookup(d->lr, buf, n, &ts->st);
+    if (ts->st != SUMM_OK)
+        return false;
+    if (sid == STEM_STOP)
+        return true;
+
+    termmap *m = &ts->map;
+    if ((m->count + 1) * 2 > m->cap && !termmap_grow(m, d->ar))
+        goto nomem;
+    size_t j = ((sid + 1) * 2654435761u) & (m->cap - 1);
+    while (m->key[j] && m->key[j] != sid + 1)
+        j = (j + 1) & (m->cap - 1);
+    uint32_t local;
+    if (m->key[j]) {
+        local = m->val[j];
+    } else {
+        local = (uint32_t)d->nvocab;
+        if (!s_grow(d->ar->al, (void **)&d->term_stem, &ts->capstem, d->nvocab + 1,
+                    sizeof *d->term_stem)
+            || !s_grow(d->ar->al, (void **)&d->term_first, &ts->capfirst, d->nvocab + 1,
+                       sizeof *d->term_first))
+            goto nomem;
+        size_t cf = ts->capfirst;
+        (void)cf;
+        d->term_stem[local] = sid;
+        d->term_first[local] = (uint32_t)a;
+        d->nvocab++;
+        m->key[j] = sid + 1;
+        m->val[j] = local;
+        m->count++;
+    }
+    if (!s_grow(d->ar->al, (void **)&d->term, &d->capterm, d->nterm + 1, sizeof *d->term))
+        goto nomem;
+    d->term[d->nterm++] = local;
+    sn->ntok++;
+    return true;
+nomem:
+    ts->st = SUMM_ENOMEM;
+    return false;
+}
+
+summ_status
+tokenize(doc *d)
+{
+    tok_state ts = { .d = d, .st = SUMM_OK };
+    if (!termmap_init(&ts.map, d->ar, 256))
+        return SUMM_ENOMEM;
+    const unsigned char *s = (const unsigned char *)d->text;
+    const unsigned char *end = s + d->len;
+
+    for (size_t k = 0; k < d->nsent; k++) {
+        sentence *sn = &d->sent[k];
+        sn->tok = (uint32_t)d->nterm;
+        sn->ntok = sn->nwords = 0;
+        size_t i = sn->start, e = sn->end;
+        size_t wstart = SIZE_MAX;
+        int32_t prev = 0;
+        while (i < e) {
+            int32_t c;
+            size_t n;
+            if (s[i] < 0x80) {
+                c = s[i];
+                n = 1;
+            } else {
+                n = utf8_decode(s + i, end, &c);
+            }
+            if (is_word_cp(c)) {
+                if (wstart == SIZE_MAX)
+                    wstart = i;
+            } else if (wstart != SIZE_MAX) {
+                /* apostrophe between letters, or . , between digits: inside */
+                bool inner = false;
+                if (i + n < e) {
+                    int32_t nx;
+                    utf8_decode(s + i + n, end, &nx);
+                    if ((c == '\'' || c == 0x2019) && is_word_cp(prev) && !is_digit_cp(prev)
+                        && is_word_cp(nx) && !is_digit_cp(nx))
+                        inner = true;
+                    else if ((c == '.' || c == ',') && is_digit_cp(prev) && is_digit_cp(nx))
+                        inner = true;
+                }
+                if (!inner) {
+                    if (!add_word(&ts, sn, wstart, i))
+                        return ts.st;
+                    wstart = SIZE_MAX;
+                }
+            }
+            prev = c;
+            i += n;
+        }
+        if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, e))
+            return ts.st;
+    }
+    return SUMM_OK;
+}
