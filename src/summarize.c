@@ -238,12 +238,15 @@ summ_run(summ_ctx *ctx, const char *text, size_t len, summ_result **out)
     if ((st = select_sentences(&d, &v, &ctx->opts, pick, &npick)) != SUMM_OK)
         goto fail;
     if (ctx->opts.max_keywords) {
-        kw = arena_alloc(&ar, ctx->opts.max_keywords * sizeof *kw);
-        if (!kw || ctx->opts.max_keywords > SIZE_MAX / sizeof *kw) {
+        /* There cannot be more keywords than distinct terms: a huge
+         * max_keywords must not become a huge allocation. */
+        size_t kmax = ctx->opts.max_keywords < d.nvocab ? ctx->opts.max_keywords : d.nvocab;
+        kw = arena_alloc(&ar, (kmax ? kmax : 1) * sizeof *kw);
+        if (!kw) {
             st = SUMM_ENOMEM;
             goto fail;
         }
-        if ((st = keywords(&d, ctx->opts.max_keywords, kw, &nkw)) != SUMM_OK)
+        if ((st = keywords(&d, kmax, kw, &nkw)) != SUMM_OK)
             goto fail;
     }
 

@@ -22,6 +22,7 @@
 
 #include "summarize.h"
 #include "json.h"
+#include "utf8fix.h"
 
 static const char *progname = "summarize";
 
@@ -31,6 +32,7 @@ typedef struct cli {
     summ_options opts;
     enum format format;
     bool split;
+    bool replace_invalid; /* --invalid=replace */
     bool many;        /* more than one file: print headers */
     size_t done;      /* documents printed so far */
 } cli;
@@ -72,6 +74,9 @@ print_help(void)
            "                        collapsed; json: one JSON object per document\n"
            "  -k, --keywords=N      also print the top N keywords\n"
            "      --split           print every sentence, one a line, no scoring\n"
+           "      --invalid=MODE    bytes that are not UTF-8: error (default: report\n"
+           "                        the file and skip it) or replace (each one by\n"
+           "                        U+FFFD, with a warning)\n"
            "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
@@ -120,6 +125,22 @@ check_stdout(void)
         fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
         exit(1);
     }
+}
+
+/* Flush and close stdout before exiting with status: a write error (a full
+ * disk) is reported and makes it 1, a closed pipe is quiet. */
+static int
+close_stdout(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+        check_stdout();
+    if (fclose(stdout) != 0) {
+        if (errno == EPIPE)
+            return status;
+        fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
+        return 1;
+    }
+    return status;
 }
 
 /* Print text[0 .. n) with every run of white space as one space. */
@@ -235,6 +256,32 @@ print_result(cli *c, const char *name, const char *text, const summ_result *res)
     check_stdout();
 }
 
+/* Does text look like UTF-16 (a byte order mark, or NUL in every other
+ * byte of its start, as in ASCII text so encoded)? */
+static bool
+looks_utf16(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return true;
+    size_t n = len < 64 ? len & ~(size_t)1 : 64, zeros[2] = { 0, 0 };
+    for (size_t i = 0; i < n; i++)
+        zeros[i & 1] += s[i] == 0;
+    return n >= 2 && (zeros[0] == n / 2 || zeros[1] == n / 2);
+}
+
+/* What to do about a text the library refused. */
+static const char *
+error_hint(summ_status st, const char *text, size_t len)
+{
+    if ((st == SUMM_EUTF8 || st == SUMM_EBINARY) && looks_utf16(text, len))
+        return " (UTF-16 text? convert it first: iconv -f UTF-16 -t UTF-8)";
+    if (st == SUMM_EUTF8)
+        return " (Latin-1 or Windows-1252? convert it first: iconv -f WINDOWS-1252"
+               " -t UTF-8, or use --invalid=replace)";
+    return "";
+}
+
 /* Summarize one file ("-" = stdin). Returns false if it failed. */
 static bool
 do_file(cli *c, summ_ctx *ctx, const char *path)
@@ -264,12 +311,27 @@ do_file(cli *c, summ_ctx *ctx, const char *path)
         return false;
     }
 
+    if (c->replace_invalid) {
+        size_t fixed_len, nbad, first;
+        char *fixed = utf8_replace_invalid(text, len, &fixed_len, &nbad, &first);
+        free(text);
+        if (!fixed) {
+            fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(ENOMEM));
+            return false;
+        }
+        if (nbad)
+            fprintf(stderr, "%s: %s: warning: %zu byte%s of invalid UTF-8 replaced by U+FFFD,"
+                    " the first at byte %zu\n", progname, name, nbad, nbad == 1 ? "" : "s", first);
+        text = fixed;
+        len = fixed_len;
+    }
+
     summ_result *res = NULL;
     summ_status st = c->split ? summ_split(ctx, text, len, &res) : summ_run(ctx, text, len, &res);
     if (st != SUMM_OK) {
         const char *msg = summ_errmsg(ctx);
         fprintf(stderr, "%s: %s: %s%s\n", progname, name, *msg ? msg : summ_strerror(st),
-                st == SUMM_EUTF8 ? " (convert it first, e.g. iconv -f latin1 -t utf-8)" : "");
+                error_hint(st, text, len));
         free(text);
         return false;
     }
@@ -290,6 +352,7 @@ main(int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "keywords", required_argument, NULL, 'k' },
         { "split", no_argument, NULL, 'S' },
+        { "invalid", required_argument, NULL, 'I' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -302,7 +365,8 @@ main(int argc, char **argv)
     double ratio = 0;
 
     int opt;
-    while ((opt = getopt_long(argc, argv, "n:r:w:l:f:k:hV", longopts, NULL)) != -1) {
+    opterr = 0;  /* our own messages, under our own name */
+    while ((opt = getopt_long(argc, argv, ":n:r:w:l:f:k:hV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'n':
             n_sent = parse_count("--sentences", optarg);
@@ -339,17 +403,29 @@ main(int argc, char **argv)
         case 'S':
             c.split = true;
             break;
+        case 'I':
+            if (strcmp(optarg, "error") == 0)
+                c.replace_invalid = false;
+            else if (strcmp(optarg, "replace") == 0)
+                c.replace_invalid = true;
+            else
+                usage_error("unknown --invalid mode '%s' (error or replace)", optarg);
+            break;
         case 'h':
             print_help();
-            check_stdout();
-            return fclose(stdout) == 0 ? 0 : 1;
+            return close_stdout(0);
         case 'V':
             printf("summarize %s\n", summ_version_string());
-            check_stdout();
-            return fclose(stdout) == 0 ? 0 : 1;
+            return close_stdout(0);
+        case ':':
+            if (strncmp(argv[optind - 1], "--", 2) == 0)
+                usage_error("option '%s' needs a value", argv[optind - 1]);
+            usage_error("option '-%c' needs a value", optopt);
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", progname);
-            return 2;
+            /* a long option: unknown, ambiguous, or given a value it does not take */
+            if (optind > 0 && strncmp(argv[optind - 1], "--", 2) == 0)
+                usage_error("invalid option '%s'", argv[optind - 1]);
+            usage_error("invalid option '-%c'", optopt);
         }
     }
     if (length_set) {
@@ -379,14 +455,5 @@ main(int argc, char **argv)
             status = 1;
     }
     summ_free(ctx);
-
-    if (fflush(stdout) != 0 || ferror(stdout))
-        check_stdout();
-    if (fclose(stdout) != 0) {
-        if (errno == EPIPE)
-            return status;
-        fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
-        return 1;
-    }
-    return status;
+    return close_stdout(status);
 }

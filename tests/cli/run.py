@@ -6,14 +6,20 @@ For each DIR/NAME.expected: runs SUMMARIZE with the arguments in NAME.args
 stdin when {in} is not used), and compares stdout with NAME.expected and the
 exit status with NAME.status (default 0). NAME.stderr, if present, must be
 a substring of stderr.
+
+SUMMARIZE_TEST_WRAPPER, if set, is a command put in front of SUMMARIZE
+(e.g. "valgrind -q --error-exitcode=99"), so the binary can be checked
+under valgrind without valgrinding Python.
 """
 import os
+import shlex
 import subprocess
 import sys
 
 
 def main() -> int:
     exe, d = sys.argv[1], sys.argv[2]
+    wrapper = shlex.split(os.environ.get('SUMMARIZE_TEST_WRAPPER', ''))
     names = sorted(f[:-len('.expected')] for f in os.listdir(d) if f.endswith('.expected'))
     print('1..%d' % len(names))
     failed = 0
@@ -28,7 +34,8 @@ def main() -> int:
         args = [a.replace('{in}', inp).replace('{dir}', d) for a in args]
         stdin = open(base + '.txt', 'rb') if use_stdin else subprocess.DEVNULL
         try:
-            p = subprocess.run([exe] + args, stdin=stdin, capture_output=True, timeout=60, cwd=d)
+            p = subprocess.run(wrapper + [exe] + args, stdin=stdin, capture_output=True,
+                               timeout=600 if wrapper else 60, cwd=d)
         finally:
             if use_stdin:
                 stdin.close()

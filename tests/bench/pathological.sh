@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# pathological.sh [BUILDDIR] - time the CLI on inputs made to hurt: huge,
+# deep, repetitive, mixed. Prints one line per case: seconds, peak memory,
+# exit status, output size. No assertion on time (tests/test_robust.c checks
+# the same shapes for correctness, smaller); this is for watching the
+# figures move. The inputs are generated in a temporary directory.
+set -euo pipefail
+build=${1:-build}
+exe=$(realpath "$build/summarize")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+gen() {  # gen NAME PYTHON-EXPRESSION-GIVING-BYTES
+    python3 -c "import sys; sys.stdout.buffer.write($2)" > "$tmp/$1"
+}
+
+gen line-10mb      "b'word ' * (10 * 1024 * 1024 // 5)"
+gen tiny-1m        "b'A b. ' * 1000000"
+gen identical-50k  "b'The same sentence is here again. ' * 50000"
+gen word-3mb       "b'x' * (3 * 1024 * 1024) + b'. End.'"
+gen brackets-1m    "b'(' * 500000 + b'deep' + b')' * 500000 + b'.'"
+gen quotes-1m      "b'\"' * 1000000 + b'. Done.'"
+gen dots-2m        "b'.' * 2000000"
+gen newlines-5m    "b'\n' * 5000000 + b'Last line.'"
+gen mixed-5mb      "('Привет мир. 你好世界。 مرحبا بالعالم؟ Emoji 🙂👍🏽 here! ' * 80000).encode()"
+gen abbrev-1m      "b'Dr. e.g. U.S. p.m. J. ' * 100000 + b'end.'"
+gen longword-utf8  "('é' * 1500000 + '. Fin.').encode()"
+gen distinct-words "' '.join('w%d' % i for i in range(1500000)).encode() + b'.'"
+
+printf '%-16s %8s %8s %6s %6s %10s\n' case bytes seconds maxMB status outbytes
+for f in line-10mb tiny-1m identical-50k word-3mb brackets-1m quotes-1m dots-2m \
+         newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words; do
+    for mode in "" "--split" "-k 5"; do
+        set +e
+        /usr/bin/time -f '%e %M' -o "$tmp/time" "$exe" $mode "$tmp/$f" > "$tmp/out" 2> "$tmp/err"
+        st=$?
+        set -e
+        read -r secs kb < "$tmp/time"
+        printf '%-16s %8s %8s %6s %6s %10s %s\n' "$f" "$(stat -c %s "$tmp/$f")" "$secs" \
+            "$((kb / 1024))" "$st" "$(stat -c %s "$tmp/out")" "$mode"
+    done
+done

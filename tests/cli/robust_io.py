@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""robust_io.py SUMMARIZE -- the CLI against broken plumbing, TAP output.
+
+What golden tests cannot express: standard output closed early (quiet,
+as with any filter), standard output on a full disk (exit 1 with a
+message), standard input closed or a directory. SUMMARIZE_TEST_WRAPPER
+is honoured as in run.py, except for the SIGPIPE cases (valgrind reports
+the signal itself).
+"""
+import os
+import shlex
+import signal
+import subprocess
+import sys
+
+EXE = sys.argv[1]
+WRAPPER = shlex.split(os.environ.get('SUMMARIZE_TEST_WRAPPER', ''))
+BIG = b''.join(b'Sentence number %d is here.\n' % i for i in range(100000))
+results = []
+
+
+def check(name, ok, detail=''):
+    results.append((name, ok, detail))
+
+
+def closed_early(ignore_sigpipe):
+    """Read one line of --split output, then close the pipe."""
+    def pre():
+        if ignore_sigpipe:
+            signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    p = subprocess.Popen([EXE, '--split'], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, preexec_fn=pre)
+    # feed stdin from here: all of it fits in the pipe buffer only in part
+    p.stdin.write(BIG)
+    p.stdin.close()
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    rc = p.wait()
+    name = 'stdout closed early%s' % (' (SIGPIPE ignored)' if ignore_sigpipe else '')
+    check(name, first == b'Sentence number 0 is here.\n' and err == b''
+          and rc in (0, -signal.SIGPIPE), 'rc=%d stderr=%r' % (rc, err))
+
+
+def full_disk():
+    if not os.path.exists('/dev/full'):
+        check('stdout on a full disk # SKIP no /dev/full', True)
+        return
+    for args, label in (([], 'summary'), (['--split'], 'split'), (['--help'], '--help')):
+        with open('/dev/full', 'wb') as full:
+            p = subprocess.run(WRAPPER + [EXE] + args, input=BIG, stdout=full,
+                               stderr=subprocess.PIPE)
+        check('stdout on a full disk: %s' % label,
+              p.returncode == 1 and b'write error: No space left on device' in p.stderr,
+              'rc=%d stderr=%r' % (p.returncode, p.stderr))
+
+
+def stdin_closed():
+    p = subprocess.run(WRAPPER + [EXE], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, preexec_fn=lambda: os.close(0))
+    check('stdin closed', p.returncode == 1 and p.stdout == b''
+          and b'summarize: standard input: Bad file descriptor' in p.stderr,
+          'rc=%d stderr=%r' % (p.returncode, p.stderr))
+
+
+def stdin_directory():
+    fd = os.open('/', os.O_RDONLY)
+    try:
+        p = subprocess.run(WRAPPER + [EXE], stdin=fd, capture_output=True)
+    finally:
+        os.close(fd)
+    check('stdin is a directory', p.returncode == 1 and p.stdout == b''
+          and b'summarize: standard input: Is a directory' in p.stderr,
+          'rc=%d stderr=%r' % (p.returncode, p.stderr))
+
+
+def main():
+    closed_early(False)
+    closed_early(True)
+    full_disk()
+    stdin_closed()
+    stdin_directory()
+    print('1..%d' % len(results))
+    failed = 0
+    for k, (name, ok, detail) in enumerate(results, 1):
+        print('%s %d - %s' % ('ok' if ok else 'not ok', k, name))
+        if not ok:
+            failed += 1
+            print('# ' + detail)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
