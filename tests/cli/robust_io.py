@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
-"""robust_io.py SUMMARIZE -- the CLI against broken plumbing, TAP output.
+"""robust_io.py SUMMARIZE MANPAGE -- the CLI against broken plumbing, TAP output.
 
 What golden tests cannot express: standard output closed early (quiet,
 as with any filter), standard output on a full disk (exit 1 with a
 message), standard input closed or a directory. SUMMARIZE_TEST_WRAPPER
 is honoured as in run.py, except for the SIGPIPE cases (valgrind reports
-the signal itself).
+the signal itself). Also: every option of --help is in the man page.
 """
 import os
+import re
 import shlex
 import signal
 import subprocess
 import sys
 
 EXE = sys.argv[1]
+MANPAGE = sys.argv[2]
 WRAPPER = shlex.split(os.environ.get('SUMMARIZE_TEST_WRAPPER', ''))
 BIG = b''.join(b'Sentence number %d is here.\n' % i for i in range(100000))
 results = []
@@ -74,7 +76,19 @@ def stdin_directory():
           'rc=%d stderr=%r' % (p.returncode, p.stderr))
 
 
+def help_in_manpage():
+    """Each long option of --help has an entry in the man page."""
+    out = subprocess.run([EXE, '--help'], capture_output=True).stdout.decode()
+    opts = sorted(set(re.findall(r'(?m)^\s+(?:-\w, )?--([a-z-]+)', out)))
+    with open(MANPAGE, encoding='utf-8') as f:
+        man = f.read().replace('\\-', '-')
+    missing = [o for o in opts if not re.search(r'(?m)^\.(?:B|BR) .*--%s\b' % o, man)]
+    check('every --help option is in the man page', len(opts) >= 10 and not missing,
+          'options %r, missing from the man page: %r' % (opts, missing))
+
+
 def main():
+    help_in_manpage()
     closed_early(False)
     closed_early(True)
     full_disk()
