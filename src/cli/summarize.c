@@ -175,17 +175,20 @@ read_all(int fd, char **out, size_t *outlen)
         return ENOMEM;
     for (;;) {
         if (n == cap) {
-            if (cap > SUMM_MAX_INPUT) {
+            /* One byte past the limit is enough to know it is too big
+             * (an endless /dev/zero must not take 4 GB first). */
+            if (n > SUMM_MAX_INPUT) {
                 free(buf);
                 return EFBIG;
             }
-            char *nb = realloc(buf, cap * 2);
+            size_t ncap = cap * 2 > SUMM_MAX_INPUT ? SUMM_MAX_INPUT + 1 : cap * 2;
+            char *nb = realloc(buf, ncap);
             if (!nb) {
                 free(buf);
                 return ENOMEM;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         ssize_t got = read(fd, buf + n, cap - n);
         if (got < 0) {
@@ -236,9 +239,15 @@ print_result(cli *c, const char *name, const char *text, const summ_result *res)
         }
         fputs("}\n", stdout);
     } else {
-        if (c->many)
-            printf("%s==> %s <==\n", c->done ? "\n" : "",
-                   strcmp(name, "-") == 0 ? "standard input" : name);
+        if (c->many) {
+            /* a file name is any bytes: print it as UTF-8 all the same */
+            const char *shown = strcmp(name, "-") == 0 ? "standard input" : name;
+            size_t n_shown, nbad, first;
+            char *fixed = utf8_replace_invalid(shown, strlen(shown), &n_shown, &nbad, &first);
+            printf("%s==> %.*s <==\n", c->done ? "\n" : "", fixed ? (int)n_shown : 0,
+                   fixed ? fixed : "");
+            free(fixed);
+        }
         size_t nk = summ_result_keyword_count(res);
         if (nk) {
             fputs("Keywords: ", stdout);
@@ -305,9 +314,13 @@ do_file(cli *c, summ_ctx *ctx, const char *path)
     int err = read_all(fd, &text, &len);
     if (!is_stdin)
         close(fd);
+    if (err == EFBIG) {
+        fprintf(stderr, "%s: %s: larger than the limit of %zu bytes\n", progname, name,
+                (size_t)SUMM_MAX_INPUT);
+        return false;
+    }
     if (err) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name,
-                err == EFBIG ? "file too large" : strerror(err));
+        fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(err));
         return false;
     }
 

@@ -3,16 +3,19 @@
 
 What golden tests cannot express: standard output closed early (quiet,
 as with any filter), standard output on a full disk (exit 1 with a
-message), standard input closed or a directory. SUMMARIZE_TEST_WRAPPER
+message), standard input closed or a directory, a file name that is not
+UTF-8. SUMMARIZE_TEST_WRAPPER
 is honoured as in run.py, except for the SIGPIPE cases (valgrind reports
 the signal itself). Also: every option of --help is in the man page.
 """
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 
 EXE = sys.argv[1]
 MANPAGE = sys.argv[2]
@@ -87,8 +90,24 @@ def help_in_manpage():
           'options %r, missing from the man page: %r' % (opts, missing))
 
 
+def bad_file_name():
+    """A file name that is not UTF-8: the header line on stdout still is."""
+    d = tempfile.mkdtemp()
+    try:
+        path = os.path.join(os.fsencode(d), b'caf\xe9.txt')
+        with open(path, 'wb') as f:
+            f.write(b'One sentence here.\n')
+        p = subprocess.run(WRAPPER + [EXE, path, path], capture_output=True)
+        want = b'==> ' + os.fsencode(d) + b'/caf\xef\xbf\xbd.txt <==\nOne sentence here.\n'
+        check('file name that is not UTF-8', p.returncode == 0 and p.stdout == want + b'\n' + want,
+              'rc=%d stdout=%r' % (p.returncode, p.stdout))
+    finally:
+        shutil.rmtree(d)
+
+
 def main():
     help_in_manpage()
+    bad_file_name()
     closed_early(False)
     closed_early(True)
     full_disk()
