@@ -21,7 +21,8 @@
  *
  * Abbreviation lists (stopwords/abbrev/<code>.txt) tag each entry: plain
  * entries may end a sentence, "X >" never does (Mr, e.g), "X #" does not
- * before a number (No. 4, Jan. 15). See the header of abbrev/en.txt.
+ * before a number (No. 4, Jan. 15), "X ." ends one before any capital
+ * (etc). See the header of abbrev/en.txt.
  */
 #include <string.h>
 
@@ -156,7 +157,7 @@ dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
 
 /* ---- the segmenter's state ----------------------------------------------- */
 
-enum { AB_NONE, AB_PLAIN, AB_NUM, AB_NEVER };
+enum { AB_NONE, AB_PLAIN, AB_NUM, AB_NEVER, AB_END };
 enum { END_TERM, END_LINE, END_EOF, END_GLUE, END_DATELINE };
 
 typedef struct seg {
@@ -218,6 +219,9 @@ abbrev_tag(const seg *g, size_t a, size_t n)
             key[n + 1] = '#';
             if (strset_has(g->abbrev, key, n + 2))
                 return AB_NUM;
+            key[n + 1] = '.';
+            if (strset_has(g->abbrev, key, n + 2))
+                return AB_END;
             if (strset_has(g->abbrev, key, n))
                 return AB_PLAIN;
         }
@@ -816,6 +820,11 @@ find_glue(seg *g, size_t start)
              * not names). */
             if (lmid && (rstop || ropen) && lcp >= 3)
                 verdict = 2;
+        } else if (firstk == CL_UPPER) {
+            /* HeForShe, GoFundMe: several capitals make a CamelCase name. */
+        } else if (lower && in_stop(g, x->a, llen)) {
+            /* "atLabour's": a lost space after a function word, which
+             * cannot end a sentence. */
         } else if (lcp >= 2) {
             if (rstop || ropen)
                 verdict = 2;
@@ -1125,6 +1134,8 @@ ends_sentence(const seg *g, int32_t c, size_t tok, size_t i, size_t j, bool elli
     switch (tag) {
     case AB_NEVER:
         return false;
+    case AB_END:
+        return k != CL_DIGIT;  /* "etc. Mrs. Bennet" */
     case AB_NUM:
         if (k == CL_DIGIT)
             return false;

@@ -72,6 +72,7 @@ static const seg_case cases[] = {
     { "en", "Cats, dogs, etc. are pets. Fish too.", "Cats, dogs, etc. are pets. | Fish too." },
     { "en", "We bought apples, pears, etc. The bill was high.",
       "We bought apples, pears, etc. | The bill was high." },
+    { "en", "We waited, etc. Mrs. Bennet was upset.", "We waited, etc. | Mrs. Bennet was upset." },
     { "en", "It was Smith vs. Jones. Jones won.", "It was Smith vs. Jones. | Jones won." },
     { "en", "It weighs approx. 5 kg. That is heavy.", "It weighs approx. 5 kg. | That is heavy." },
     { "en", "See p. 12 for details. It helps.", "See p. 12 for details. | It helps." },
@@ -213,6 +214,10 @@ static const seg_case cases[] = {
     { "en", "Sales of iPhonesSuch a shift matters.", "Sales of iPhones | Such a shift matters." },
     { "en", "The data is messyFurthermore, it is late. Data matters. Furthermore, it costs.\nThe plan was goodThe team agreed.\nNew featuresConversely, old ones.",
       "The data is messy | Furthermore, it is late. | Data matters. | Furthermore, it costs. | The plan was good | The team agreed. | New features | Conversely, old ones." },
+    { "en", "She joined the HeForShe campaign. A GoFundMe page opened. Me too.",
+      "She joined the HeForShe campaign. | A GoFundMe page opened. | Me too." },
+    { "en", "They returned atLabour's landslide. Labour won.",
+      "They returned atLabour's landslide. | Labour won." },
     /* boilerplate */
     { "en", "The firm grew fast.\nAdvertisements\nIt hired many people.",
       "The firm grew fast. | [b]Advertisements | It hired many people." },
