@@ -145,6 +145,12 @@ is_opener(int32_t c)
     }
 }
 
+static bool
+is_greek(int32_t c)
+{
+    return (c >= 0x370 && c <= 0x3FF) || (c >= 0x1F00 && c <= 0x1FFF);
+}
+
 static size_t
 dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
 {
@@ -169,6 +175,7 @@ typedef struct seg {
     bool greek;
     bool ordinal_dots;      /* "am 3. Oktober": numbers with a period are ordinals */
     bool wrapped;           /* hard-wrapped text */
+    bool line_paras;        /* long lines: one paragraph a line */
     size_t wrapw;           /* its line width, in code points */
 
     size_t *glue;           /* accepted glued boundaries, ascending */
@@ -177,6 +184,7 @@ typedef struct seg {
     size_t ustart;          /* start of the open unit, or NONE */
     bool u_line_start;      /* it began at the start of a line */
     bool u_multi_line;      /* it spans a soft line break */
+    size_t u_words;         /* its words so far */
     bool in_list;           /* it belongs to a list item */
     bool pending_para;      /* the next unit starts a paragraph */
     uint32_t para_next, para;
@@ -595,8 +603,6 @@ line_stats(seg *g, size_t start)
             text = true;
     }
     g->wrapped = false;
-    if (lines < 8)
-        return;
     size_t acc = 0, p90 = 0;
     for (size_t k = 0; k <= 256; k++) {
         acc += hist[k];
@@ -605,7 +611,8 @@ line_stats(seg *g, size_t start)
             break;
         }
     }
-    if (p90 < 30 || p90 > 110)
+    g->line_paras = p90 > 110;
+    if (lines < 8 || p90 < 30 || p90 > 110)
         return;
     size_t full = 0;
     for (size_t k = p90 * 6 / 10; k <= 256; k++)
@@ -899,7 +906,8 @@ dateline(const seg *g, size_t start)
     while (p < len && (s[p] == ' ' || s[p] == '\t'))
         p++;
 
-    if (starts_with(s, p, len, "By ")) {
+    if (starts_with(s, p, len, "By ") || starts_with(s, p, len, "PUBLISHED:")
+        || starts_with(s, p, len, "UPDATED:") || starts_with(s, p, len, "Last updated")) {
         /* Daily Mail: the byline block ends with the year after the last
          * PUBLISHED:/UPDATED: within its first few hundred bytes. */
         size_t lim = p + 400 < len ? p + 400 : len, mark = 0;
@@ -908,6 +916,8 @@ dateline(const seg *g, size_t start)
                 mark = k + 8;
             else if (memcmp(s + k, "PUBLISHED:", 10) == 0)
                 mark = k + 10;
+            else if (memcmp(s + k, "Last updated", 12) == 0)
+                mark = k + 12;
         }
         if (mark) {
             for (size_t k = mark; k + 4 <= lim; k++) {
@@ -1203,6 +1213,7 @@ segment(doc *d, size_t start, const strset *abbrev)
     int32_t last_c = 0;        /* last non-space code point of the line */
     size_t run_a = NONE, last_word_a = 0, last_word_e = 0;
     size_t tok = i;            /* start of the current word, after openers */
+    int32_t prev_cp = 0;       /* the code point before i, 0 after a line break */
     bool at_line_start = true;
     if (dl > start)
         at_line_start = false, line_text = true;
@@ -1287,8 +1298,13 @@ segment(doc *d, size_t start, const strset *abbrev)
                     hard = false;  /* "Mr.", "and", "," cannot end a sentence */
                 else if (bk == CL_LOWER || bk == CL_DIGIT)
                     hard = false;
-                else if (g->wrapped && line_cps + 1 + word_cps(g, k) + 8 > g->wrapw)
-                    hard = false;  /* the next word did not fit on the line */
+                else if (g->wrapped)
+                    /* the next word did not fit on the line */
+                    hard = line_cps + 1 + word_cps(g, k) + 8 <= g->wrapw;
+                else if (!g->line_paras && (!g->u_line_start || g->u_words > 12))
+                    /* Short lines, too few to tell the width: a line that
+                     * cannot be a heading runs on. */
+                    hard = false;
             }
             if (hard) {
                 if ((st = push(g, g->ustart, i, END_LINE, 0)) != SUMM_OK)
@@ -1311,6 +1327,7 @@ segment(doc *d, size_t start, const strset *abbrev)
             at_line_start = true;
             i = k;
             tok = k;
+            prev_cp = 0;
             continue;
         }
 
@@ -1318,6 +1335,7 @@ segment(doc *d, size_t start, const strset *abbrev)
         if (is_hspace(c)) {
             run_a = NONE;
             tok = i + n;
+            prev_cp = c;
             i += n;
             continue;
         }
@@ -1326,7 +1344,10 @@ segment(doc *d, size_t start, const strset *abbrev)
             g->ustart = i;
             g->u_line_start = !line_text;
             g->u_multi_line = false;
+            g->u_words = 0;
         }
+        if (prev_cp == 0 || is_space(prev_cp) || g->ustart == i)
+            g->u_words++;
         line_text = true;
         last_c = c;
         if (is_letter_class(k)) {
@@ -1340,7 +1361,12 @@ segment(doc *d, size_t start, const strset *abbrev)
                 tok = i + n;
         }
 
-        if (!is_terminal(c, g->greek)) {
+        /* Greek's question mark is ';', also when the language was not
+         * told: between Greek words. */
+        bool greek_q = c == ';' && !g->greek && is_greek(prev_cp) && i + n < len
+                       && s[i + n] == ' ';
+        prev_cp = c;
+        if (!is_terminal(c, g->greek) && !greek_q) {
             i += n;
             continue;
         }
@@ -1397,7 +1423,7 @@ segment(doc *d, size_t start, const strset *abbrev)
                 }
             }
         }
-        int32_t head = c;
+        int32_t head = greek_q ? '?' : c;
         if (nterm > 1 && !only_dots) {
             /* "?!" or ".?" behaves like its question or exclamation mark. */
             head = '!';

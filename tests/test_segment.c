@@ -189,6 +189,10 @@ static const seg_case cases[] = {
     { "en", "Paragraph\xe2\x80\xa9" "Another one.", "[h]Paragraph | Another one." },
     { "en", "The cost is\n$5 today.", "The cost is $5 today." },
     { "en", "In the year\n2019 it rained.", "In the year 2019 it rained." },
+    { "en", "We went to the store. The owner greeted\nMartin warmly.",
+      "We went to the store. | The owner greeted Martin warmly." },
+    { "en", "This sentence has more than twelve words in it before the line break comes\nAnd then it ends.",
+      "This sentence has more than twelve words in it before the line break comes And then it ends." },
     /* glued boundaries in scraped text */
     { "en", "Profits rose this year. The board met.\nIt was a record profit this yearThe board raised the dividend.",
       "Profits rose this year. | The board met. | It was a record profit this year | The board raised the dividend." },
@@ -250,6 +254,10 @@ static const seg_case cases[] = {
     { "en", "By John Smith\nThe council met on Monday.", "[b]By John Smith | The council met on Monday." },
     { "en", "By . Daily Mail Reporter . PUBLISHED: . 12:01 EST, 3 March 2013 . | . UPDATED: . 12:05 EST, 3 March 2013 . A dog saved a boy. He is fine.",
       "[b]By . Daily Mail Reporter . PUBLISHED: . 12:01 EST, 3 March 2013 . | . UPDATED: . 12:05 EST, 3 March 2013 . | A dog saved a boy. | He is fine." },
+    { "en", "By John Smith, PUBLISHED: 12:01 EST, 3 March 2013 | UPDATED: 12:05 EST, 3 March 2013 A dog saved a boy.",
+      "[b]By John Smith, PUBLISHED: 12:01 EST, 3 March 2013 | UPDATED: 12:05 EST, 3 March 2013 | A dog saved a boy." },
+    { "en", "Last updated at 5:11 PM on 2nd April 2011 . The council met.",
+      "[b]Last updated at 5:11 PM on 2nd April 2011 . | The council met." },
     { "en", "By . Sam Webb . A dog saved a boy.", "[b]By . Sam Webb . | A dog saved a boy." },
     { "en", "March 3, 2015 . You may not know the city. It matters.",
       "[b]March 3, 2015 . | You may not know the city. | It matters." },
@@ -269,6 +277,8 @@ static const seg_case cases[] = {
     { "ar", "\xd9\x83\xd9\x8a\xd9\x81 \xd8\xad\xd8\xa7\xd9\x84\xd9\x83\xd8\x9f \xd8\xa3\xd9\x86\xd8\xa7 \xd8\xa8\xd8\xae\xd9\x8a\xd8\xb1.",
       "\xd9\x83\xd9\x8a\xd9\x81 \xd8\xad\xd8\xa7\xd9\x84\xd9\x83\xd8\x9f | \xd8\xa3\xd9\x86\xd8\xa7 \xd8\xa8\xd8\xae\xd9\x8a\xd8\xb1." },
     { "el", "\xce\xa4\xce\xb9 \xce\xba\xce\xac\xce\xbd\xce\xb5\xce\xb9\xcf\x82; \xce\x95\xce\xaf\xce\xbc\xce\xb1\xce\xb9 \xce\xba\xce\xb1\xce\xbb\xce\xac.",
+      "\xce\xa4\xce\xb9 \xce\xba\xce\xac\xce\xbd\xce\xb5\xce\xb9\xcf\x82; | \xce\x95\xce\xaf\xce\xbc\xce\xb1\xce\xb9 \xce\xba\xce\xb1\xce\xbb\xce\xac." },
+    { "en", "\xce\xa4\xce\xb9 \xce\xba\xce\xac\xce\xbd\xce\xb5\xce\xb9\xcf\x82; \xce\x95\xce\xaf\xce\xbc\xce\xb1\xce\xb9 \xce\xba\xce\xb1\xce\xbb\xce\xac.",
       "\xce\xa4\xce\xb9 \xce\xba\xce\xac\xce\xbd\xce\xb5\xce\xb9\xcf\x82; | \xce\x95\xce\xaf\xce\xbc\xce\xb1\xce\xb9 \xce\xba\xce\xb1\xce\xbb\xce\xac." },
     { "en", "Use a; b; c. Done.", "Use a; b; c. | Done." },
     { "es", "\xc2\xbf" "C\xc3\xb3mo est\xc3\xa1s? \xc2\xa1" "Muy bien! Gracias.",
@@ -468,6 +478,82 @@ test_huge(void **state)
     free(t);
 }
 
+/* An allocator that fails the Nth allocation and counts what is live. */
+typedef struct failing {
+    long countdown;  /* fail when it reaches 0; < 0: never */
+    long live;
+} failing;
+
+static void *
+f_malloc(void *op, size_t n)
+{
+    failing *f = op;
+    if (f->countdown >= 0 && f->countdown-- == 0)
+        return NULL;
+    void *p = malloc(n);
+    if (p)
+        f->live++;
+    return p;
+}
+
+static void *
+f_realloc(void *op, void *p, size_t n)
+{
+    failing *f = op;
+    if (f->countdown >= 0 && f->countdown-- == 0)
+        return NULL;
+    void *q = realloc(p, n);
+    if (q && !p)
+        f->live++;
+    return q;
+}
+
+static void
+f_free(void *op, void *p)
+{
+    failing *f = op;
+    if (p)
+        f->live--;
+    free(p);
+}
+
+/* Every allocation of segmentation (units, glue candidates, their table)
+ * fails in turn: SUMM_ENOMEM and no leak, or the right answer. */
+static void
+test_alloc_failure(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Tokyo (CNN)Police arrested a man. Police said so.\n"
+        "It was a record profit this yearThe board raised the dividend.\n"
+        "Advertisements\n"
+        "\xe2\x80\xa2 One item\n\xe2\x80\xa2 Another item\n"
+        "The data is messyFurthermore, it is late. Furthermore, it costs.\n";
+    bool finished = false;
+    for (long n = 0; !finished && n < 10000; n++) {
+        failing f = { .countdown = n };
+        summ_allocator a = { f_malloc, f_realloc, f_free, &f };
+        summ_options o;
+        summ_options_init(&o);
+        o.allocator = &a;
+        o.language = "en";
+        summ_ctx *ctx = NULL;
+        if (summ_new(&o, &ctx) == SUMM_OK) {
+            summ_result *res = NULL;
+            summ_status st = summ_split(ctx, text, sizeof text - 1, &res);
+            assert_true(st == SUMM_OK || st == SUMM_ENOMEM);
+            if (st == SUMM_OK) {
+                assert_int_equal(summ_result_count(res), 11);
+                finished = f.countdown >= 0;
+            }
+            summ_result_free(res);
+            summ_free(ctx);
+        }
+        assert_int_equal(f.live, 0);
+    }
+    assert_true(finished);
+}
+
 static int
 bench(const char *path)
 {
@@ -523,6 +609,7 @@ main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_huge),
+        cmocka_unit_test(test_alloc_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
