@@ -519,9 +519,14 @@ list_marker(const seg *g, size_t p)
         while (k < len && k - d0 < 3 && s[k] >= '0' && s[k] <= '9')
             k++;
         bool num = k > d0;
+        bool upper = false;
         if (!num) {
             while (k < len && k - d0 < 4 && s[k] >= 'a' && s[k] <= 'z')
                 k++;
+            if (k == d0 && k < len && s[k] >= 'A' && s[k] <= 'Z') {
+                k++;  /* "(A)" "A)", but not "A." which is an initial */
+                upper = true;
+            }
             size_t nl = k - d0;
             if (nl == 0)
                 return 0;
@@ -537,7 +542,7 @@ list_marker(const seg *g, size_t p)
         if (paren) {
             if (s[k] != ')')
                 return 0;
-        } else if (s[k] != '.' && s[k] != ')') {
+        } else if (s[k] != ')' && (s[k] != '.' || upper)) {
             return 0;
         }
         q = k + 1;
@@ -997,8 +1002,8 @@ dateline(const seg *g, size_t start)
                 return 0;
             r += n;
         }
-        if (r >= len || s[r] != ')' || r == q + 1)
-            return 0;
+        if (r >= len || s[r] != ')' || r < q + 3)
+            return 0;  /* "(A) The law": a list, not a source */
         r++;
         if (r >= len)
             return 0;
@@ -1106,7 +1111,7 @@ ends_sentence(const seg *g, int32_t c, size_t tok, size_t i, size_t j, bool elli
         if (j + nn >= len)
             return false;
         dec(s, j + nn, len, &n2);
-        if (cclass(n2) != CL_LOWER || i - tok < 2)
+        if (cclass(n2) != CL_LOWER || i - tok < 2 || i - tok > 64)
             return false;
         for (size_t k = tok; k < i; ) {
             int32_t cp;
@@ -1231,9 +1236,10 @@ segment(doc *d, size_t start, const strset *abbrev)
             }
             /* A cookie notice is a line of its own, of one or more
              * sentences: every unit that starts on it is boilerplate. */
-            const unsigned char *nl = memchr(s + k, '\n', len - k);
-            size_t le = nl ? (size_t)(nl - s) : len;
-            if (le - k <= 600) {
+            size_t look = len - k < 601 ? len - k : 601;
+            const unsigned char *nl = memchr(s + k, '\n', look);
+            size_t le = nl ? (size_t)(nl - s) : k + look;
+            if (le - k <= 600 && (nl || le == len)) {
                 char norm[640];
                 size_t nn;
                 if (normalise_line(s + k, le - k, norm, sizeof norm, &nn)
