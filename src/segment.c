@@ -331,6 +331,21 @@ has_phrase(const char *h, size_t n, const char *lit)
     return false;
 }
 
+/* Does s[a .. b) contain "cookie" in any case? A cheap test before the
+ * line is normalised, as it is made at every line. */
+static bool
+has_cookie(const unsigned char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i + 6 <= b; i++) {
+        if ((s[i] | 0x20) != 'c')
+            continue;
+        if ((s[i + 1] | 0x20) == 'o' && (s[i + 2] | 0x20) == 'o' && (s[i + 3] | 0x20) == 'k'
+            && (s[i + 4] | 0x20) == 'i' && (s[i + 5] | 0x20) == 'e')
+            return true;
+    }
+    return false;
+}
+
 /* "March 3, 2015 ." or "Tuesday, 1 March": a date and nothing else. */
 static bool
 is_date_only(const char *norm, size_t n)
@@ -400,11 +415,11 @@ classify(const seg *g, size_t a, size_t b, int why)
         terminal_end = is_terminal(l2, g->greek);
     }
 
-    char norm[512];
+    /* Dates ("March 3, 2015 .") are short: no need to look at long units. */
+    char norm[96];
     size_t nn = 0;
-    bool short_norm = b - a <= 400 && normalise_line(s + a, b - a, norm, sizeof norm, &nn);
-
-    if (short_norm && is_date_only(norm, nn))
+    if (b - a <= 40 && normalise_line(s + a, b - a, norm, sizeof norm, &nn)
+        && is_date_only(norm, nn))
         return SUMM_FLAG_BOILERPLATE;
     if (whole_line && is_boiler_line(s, a, b))
         return SUMM_FLAG_BOILERPLATE;
@@ -1242,8 +1257,7 @@ segment(doc *d, size_t start, const strset *abbrev)
             if (le - k <= 600 && (nl || le == len)) {
                 char norm[640];
                 size_t nn;
-                if (normalise_line(s + k, le - k, norm, sizeof norm, &nn)
-                    && has_phrase(norm, nn, "cookie")) {
+                if (has_cookie(s, k, le) && normalise_line(s + k, le - k, norm, sizeof norm, &nn)) {
                     for (const char *const *p = cookie_phrases; *p; p++)
                         if (has_phrase(norm, nn, *p))
                             g->boiler_end = le;
