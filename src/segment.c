@@ -185,6 +185,7 @@ typedef struct seg {
     bool u_line_start;      /* it began at the start of a line */
     bool u_multi_line;      /* it spans a soft line break */
     size_t u_words;         /* its words so far */
+    bool u_alnum;           /* it has a letter or digit */
     bool in_list;           /* it belongs to a list item */
     bool pending_para;      /* the next unit starts a paragraph */
     uint32_t para_next, para;
@@ -259,6 +260,26 @@ abbrev_tag(const seg *g, size_t a, size_t n)
 }
 
 /* ---- units --------------------------------------------------------------- */
+
+static bool
+starts_with(const unsigned char *s, size_t p, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+    return p + n <= len && memcmp(s + p, lit, n) == 0;
+}
+
+static bool
+ascii_prefix_ieq(const unsigned char *p, const char *lit)
+{
+    for (; *lit; p++, lit++) {
+        unsigned char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != (unsigned char)*lit)
+            return false;
+    }
+    return true;
+}
 
 /* Lines that scraped pages carry between paragraphs. Compared after
  * lower-casing ASCII and reducing punctuation runs to one space. */
@@ -423,6 +444,19 @@ classify(const seg *g, size_t a, size_t b, int why)
         return SUMM_FLAG_BOILERPLATE;
     if (whole_line && is_boiler_line(s, a, b))
         return SUMM_FLAG_BOILERPLATE;
+    /* "©2015 The Hollywood Reporter. All rights reserved." */
+    if (starts_with(s, a, b, "\xc2\xa9") || starts_with(s, a, b, "Copyright \xc2\xa9")
+        || (b - a == 20 && ascii_prefix_ieq(s + a, "all rights reserved.")))
+        return SUMM_FLAG_BOILERPLATE;
+    bool alnum = false;
+    for (size_t i = a; i < b && !alnum; ) {
+        int32_t c;
+        i += dec(s, i, b, &c);
+        int k = cclass(c);
+        alnum = is_letter_class(k) || k == CL_DIGIT;
+    }
+    if (!alnum)
+        return SUMM_FLAG_BOILERPLATE;  /* ".", "* * *" */
     if (!whole_line)
         return flags;
     /* Count words; bylines and headings are short. */
@@ -578,6 +612,9 @@ list_marker(const seg *g, size_t p)
         q += m;
     }
     if (q >= len || is_newline(sp))
+        return 0;
+    /* "* * *", "- - -": a separator, not a list */
+    if (sp == c && (c == '*' || c == '-' || c == 0x2022 || c == 0x2013 || c == 0x2014))
         return 0;
     return q - p;
 }
@@ -881,13 +918,6 @@ out:
 }
 
 /* ---- datelines and bylines ----------------------------------------------- */
-
-static bool
-starts_with(const unsigned char *s, size_t p, size_t len, const char *lit)
-{
-    size_t n = strlen(lit);
-    return p + n <= len && memcmp(s + p, lit, n) == 0;
-}
 
 /* End of a dash separator (" -- ", " — ", " - ") at p (after spaces), or 0. */
 static size_t
@@ -1365,11 +1395,14 @@ segment(doc *d, size_t start, const strset *abbrev)
             g->u_line_start = !line_text;
             g->u_multi_line = false;
             g->u_words = 0;
+            g->u_alnum = false;
         }
         if (prev_cp == 0 || is_space(prev_cp) || g->ustart == i)
             g->u_words++;
         line_text = true;
         last_c = c;
+        if (is_letter_class(k) || k == CL_DIGIT)
+            g->u_alnum = true;
         if (is_letter_class(k)) {
             if (run_a == NONE)
                 run_a = i;
@@ -1448,7 +1481,17 @@ segment(doc *d, size_t start, const strset *abbrev)
             /* "?!" or ".?" behaves like its question or exclamation mark. */
             head = '!';
         }
-        if (ends_sentence(g, head, tok, i, j, ellipsis)) {
+        /* Punctuation alone is no sentence: ". . . I believe" keeps its
+         * ellipsis, and "3. Bush-Rubio?" (a list run into the text) its
+         * number. */
+        bool bare = !g->u_alnum;
+        if (!bare && c == '.' && !ellipsis && i - g->ustart <= 2) {
+            bare = true;
+            for (size_t q = g->ustart; q < i; q++)
+                if (s[q] < '0' || s[q] > '9')
+                    bare = false;
+        }
+        if (!bare && ends_sentence(g, head, tok, i, j, ellipsis)) {
             if ((st = push(g, g->ustart, j, END_TERM, 0)) != SUMM_OK)
                 goto out;
         }
