@@ -1055,13 +1055,14 @@ dateline(const seg *g, size_t start)
         int32_t c;
         dec(s, r, len, &c);
         int k = cclass(c);
-        if (is_letter_class(k) || k == CL_DIGIT || c == '"' || c == 0x201C || c == '\'')
+        if (is_letter_class(k) || k == CL_DIGIT || c == '"' || c == 0x201C || c == '\''
+            || c == '[')
             return r;  /* glued: "(CNN)Police" */
         size_t e = dash_end(g, r);
         if (e)
             return e;
-        if (c == ' ' && !lower && (q == p || caps_place)) {
-            /* "(AP) The ..." */
+        if (c == ' ' && !lower) {
+            /* "(AP) The ...", "Washington (CNN) A huge ..." */
             size_t t = r;
             while (t < len && s[t] == ' ')
                 t++;
