@@ -635,11 +635,15 @@ word_cps(const seg *g, size_t p)
     return n;
 }
 
-/* Document line statistics: is the text hard-wrapped, and at what width? */
+/* Document line statistics: is the text hard-wrapped, and at what width?
+ * Hard-wrapped text has most lines near one width (its 90th percentile) and
+ * almost none longer; text with a paragraph a line has lines of any length. */
+#define LINE_HIST 512
+
 static void
 line_stats(seg *g, size_t start)
 {
-    size_t hist[257] = { 0 };
+    size_t hist[LINE_HIST + 1] = { 0 };
     size_t lines = 0, cps = 0;
     bool text = false;
     const unsigned char *s = g->s;
@@ -647,7 +651,7 @@ line_stats(seg *g, size_t start)
         unsigned char c = i < g->len ? s[i] : '\n';
         if (c == '\n' || c == '\r') {
             if (text) {
-                hist[cps > 256 ? 256 : cps]++;
+                hist[cps > LINE_HIST ? LINE_HIST : cps]++;
                 lines++;
             }
             cps = 0;
@@ -661,7 +665,7 @@ line_stats(seg *g, size_t start)
     }
     g->wrapped = false;
     size_t acc = 0, p90 = 0;
-    for (size_t k = 0; k <= 256; k++) {
+    for (size_t k = 0; k <= LINE_HIST; k++) {
         acc += hist[k];
         if (acc * 10 >= lines * 9) {
             p90 = k;
@@ -669,14 +673,17 @@ line_stats(seg *g, size_t start)
         }
     }
     g->line_paras = p90 > 110;
-    if (lines < 8 || p90 < 30 || p90 > 110)
+    if (lines < 8 || p90 < 30 || p90 > 250)
         return;
-    size_t full = 0;
-    for (size_t k = p90 * 6 / 10; k <= 256; k++)
+    size_t full = 0, over = 0;
+    for (size_t k = p90 * 6 / 10; k <= LINE_HIST; k++)
         full += hist[k];
-    if (full * 2 >= lines) {
+    for (size_t k = p90 + 10; k <= LINE_HIST; k++)
+        over += hist[k];
+    if (full * 2 >= lines && over * 100 < lines * 3) {
         g->wrapped = true;
         g->wrapw = p90;
+        g->line_paras = false;
     }
 }
 
