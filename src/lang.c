@@ -410,6 +410,38 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
     return nwords;
 }
 
+bool
+lang_profiles_ok(void)
+{
+    if (NPROFILES > 32)
+        return false;
+    for (int sc = 0; sc < SC_COUNT; sc++) {
+        size_t words = 0;
+        for (size_t p = 0; p < NPROFILES; p++) {
+            if (profiles[p].script != sc)
+                continue;
+            if (lang_by_code(profiles[p].code) == &lang_und)
+                return false;
+            const char *s = profiles[p].words;
+            for (size_t a = 0; s[a];) {
+                size_t b = a;
+                while (s[b] && s[b] != ' ')
+                    b++;
+                char buf[64];
+                if (b == a || b - a > 255
+                    || fold_word(s + a, b - a, buf, sizeof buf) != b - a
+                    || memcmp(buf, s + a, b - a) != 0)
+                    return false;
+                words++;
+                a = s[b] ? b + 1 : b;
+            }
+        }
+        if (words > INDEX_SLOTS / 2)
+            return false;
+    }
+    return true;
+}
+
 /* The best profile of script for s, or &lang_und when its words are too
  * rare in the text or two languages tie. */
 static const lang_info *
