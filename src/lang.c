@@ -117,6 +117,8 @@ enum {
 typedef struct script_counts {
     size_t n[SC_COUNT];
     size_t cyr_sr, cyr_ru, cyr_uk;  /* letters only Serbian / Russian / Ukrainian use */
+    size_t cyr_yery, cyr_hard;      /* ы э: Russian, not Bulgarian; ъ: the other way round */
+    size_t cyr_mk;                  /* ѓ ќ ѕ: Macedonian */
     size_t arab_fa;                 /* Persian and Urdu letters, not Arabic ones */
     size_t hebr_yi;                 /* Yiddish ligatures and pointed letters */
 } script_counts;
@@ -187,8 +189,20 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
         case 0x408: case 0x409: case 0x40A: case 0x40B: case 0x402: case 0x40F:
             sc->cyr_sr++;
             break;
-        case 0x44B: case 0x44D: case 0x451: case 0x42B: case 0x42D: case 0x401:   /* ы э ё */
+        case 0x44B: case 0x44D: case 0x42B: case 0x42D:                          /* ы э */
+            sc->cyr_yery++;
             sc->cyr_ru++;
+            break;
+        case 0x44A: case 0x42A:                                                  /* ъ */
+            sc->cyr_hard++;
+            sc->cyr_ru++;
+            break;
+        case 0x451: case 0x439: case 0x449: case 0x44C: case 0x44E: case 0x44F:   /* ё й щ ь ю я */
+        case 0x401: case 0x419: case 0x429: case 0x42C: case 0x42E: case 0x42F:
+            sc->cyr_ru++;  /* Serbian Cyrillic has none of these */
+            break;
+        case 0x453: case 0x45C: case 0x455: case 0x403: case 0x40C: case 0x405:   /* ѓ ќ ѕ */
+            sc->cyr_mk++;
             break;
         case 0x456: case 0x457: case 0x454: case 0x491: case 0x406: case 0x407:   /* і ї є ґ */
         case 0x404: case 0x490:
@@ -228,64 +242,100 @@ typedef struct profile {
 static const profile profiles[] = {
     { "en", SC_LATIN, "the of and to in is that for it was on with as by at from this be are "
       "have has not or an which but his her they their he she we you will would been were "
-      "its can there who also if had shall any such" },
+      "its can there who also if had shall any such"
+      " -tion -tions -ing -ness -ly -ed" },
     { "ca", SC_LATIN, "el la els les de del dels i en que un una és per amb no es al als com "
       "més però o ha seu seva aquest aquesta són ser tot tota qualsevol pel pels hi sense "
-      "sobre seus seves li" },
+      "sobre seus seves li"
+      " -ció -cions -tat -ment -ats" },
     { "da", SC_LATIN, "og i at det er en den til af på som med de for ikke har var der et kan "
       "han hun sig jeg men fra efter blev være også eller skal hvad mig nogen meget ved "
-      "enhver hver deres dette" },
+      "enhver hver deres dette"
+      " ud op mod uden anden andet nogle noget igennem bliver været havde mellem hende sit "
+      "mit dit -hed -heden -heder -erne -ende -else -ighed" },
     { "de", SC_LATIN, "der die und in den von zu das mit sich des auf für ist im dem nicht ein "
       "eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie "
-      "einem über einen so zum war haben nur oder aber vor zur bis durch jeder jede hat kann" },
+      "einem über einen so zum war haben nur oder aber vor zur bis durch jeder jede hat kann"
+      " -ung -ungen -keit -heit -lich -ischen -schaft" },
     { "es", SC_LATIN, "el la los las de del y en que un una es por con para se no al lo su "
       "sus como más pero o ha este esta son fue sin sobre entre también toda todo tiene ser "
-      "ni dicha" },
+      "ni dicha"
+      " -ción -ciones -dad -idad -mente" },
     { "eu", SC_LATIN, "eta da ez du bat ere edo dira zen baina hau hori dute izan bere beste "
       "guztiak behar gabe ondoren edozein bezala dela duen dituen zuen dago daude horren "
-      "egin baita" },
+      "egin baita"
+      " -ak -aren -tzen -tasun -tasuna -ko -ren -rik -ean -etan" },
     { "fi", SC_LATIN, "ja on ei se että oli hän ovat tai mutta kun niin myös kuin joka jotka "
       "sen sitä tämä mitä ole olla kaikki jos vain hänen heidän jokaisella jokaisen sekä "
-      "mukaan tämän kaikilla" },
+      "mukaan tämän kaikilla"
+      " -ssa -ssä -sta -stä -lla -llä -lta -ltä -ksi -nen -inen -isen -iset -minen -aan "
+      "-ään" },
     { "fr", SC_LATIN, "le la les de des et en du un une est que qui dans pour pas au sur par "
       "ce il elle plus ne se sont avec aux son sa ses ou cette leur leurs été être nous vous "
-      "ont mais comme tout toute" },
+      "ont mais comme tout toute à"
+      " -tion -tions -ment -ité -eux -aux -ées -és" },
     { "ga", SC_LATIN, "an na agus ar is de do a le go i ag sa ní bhí tá seo sin ach nó ina "
-      "chun gach aon mar atá don dá faoi níl" },
+      "chun gach aon mar atá don dá faoi níl"
+      " -eacht -aíocht -anna -acha -ín" },
     { "hu", SC_LATIN, "a az és hogy nem is van egy meg de ezt csak mint már vagy ki volt el "
-      "kell minden való arra ha azt után pedig lesz nincs mert sem vagy alatt joga" },
+      "kell minden való arra ha azt után pedig lesz nincs mert sem vagy alatt joga"
+      " -ban -ben -nak -nek -ból -ből -ról -ről -val -vel -ság -ség -ához -éhez" },
     { "id", SC_LATIN, "yang dan di ke dari ini itu dengan untuk dalam tidak akan pada adalah "
       "atau oleh juga ada sebagai setiap mereka kami kita bahwa dapat telah secara tersebut "
-      "bagi hak" },
+      "bagi hak"
+      " -kan -nya -lah -kah" },
     { "it", SC_LATIN, "il lo la i gli le di del della dei delle e è che un una per in con non "
       "si da al alla sono come ma anche più nel nella ha ogni essere suo sua loro o degli "
-      "alle" },
+      "alle"
+      " -zione -zioni -ità -mente -ezza" },
     { "lt", SC_LATIN, "ir yra kad į su ne o iš jo jų kaip bet tai už per taip buvo bei savo "
-      "kiekvienas arba ar nuo dėl prie tik kiekvieno turi" },
+      "kiekvienas arba ar nuo dėl prie tik kiekvieno turi"
+      " -ų -ės -ims -imo -ams -ymo -iai -ius -ijos -ą -ę -ė" },
     { "nl", SC_LATIN, "de het een en van in is dat op te zijn voor met die niet aan er om ook "
       "als bij of door naar wordt worden heeft hij zij maar tot uit dan nog wel deze dit "
-      "ieder" },
+      "ieder"
+      " -heid -lijk -lijke -ijk -tie -iteit" },
     { "no", SC_LATIN, "og i å det er en den til av på som med de for ikke har var der et kan "
       "han hun seg jeg men fra etter ble være også eller skal hva meg noen mye ved enhver "
-      "hver deres dette" },
+      "hver deres dette"
+      " ut opp mot uten annen annet noen noe gjennom blir vært hadde mellom henne nå sitt "
+      "mitt ditt -het -heten -heter -ene -ende -else -ighet -tt" },
     { "pt", SC_LATIN, "o a os as de do da dos das e em no na nos nas um uma que para com não "
-      "por se ao ou mais como seu sua foi são é ser tem pelo pela à" },
+      "por se ao ou mais como seu sua foi são é ser tem pelo pela à"
+      " -ção -ções -dade -mente -ões -ão" },
     { "ro", SC_LATIN, "și şi de la în a cu pe care să nu se un o din este au ce pentru mai "
-      "sau ca lui ei fi al ale cel orice prin sunt acest această aceasta fost" },
+      "sau ca lui ei fi al ale cel orice prin sunt acest această aceasta fost"
+      " -ție -ția -ții -ţie -ţia -ţii -ului -ilor -ări -ește -ul -ă" },
     { "sr", SC_LATIN, "i u je da se na za od su koji koja koje kao ili sa iz to nije bi biti "
-      "ima svaki svako ne ali već samo" },
+      "ima svaki svako ne ali već samo"
+      " -ost -osti -anja -enja -ija -ima" },
     { "sv", SC_LATIN, "och i att det är en som på av för med den till inte har de om ett var "
-      "jag han hon sig men från efter eller kan ska skall vid så alla även utan mot varje" },
+      "jag han hon sig men från efter eller kan ska skall vid så alla även utan mot varje"
+      " -het -heten -heter -erna -arna -orna -ande -else -ning -ningar -igt" },
     { "tr", SC_LATIN, "ve bir bu da de için ile olarak çok daha gibi kadar olan her ya ki ne "
-      "sonra veya değil hiç kendi ancak göre tüm herkes" },
+      "sonra veya değil hiç kendi ancak göre tüm herkes"
+      " -lar -ler -ları -leri -ının -inin -ması -mesi -dır -dir -lık -lik -ı -ını -ına -ında "
+      "-ğı -ği" },
     { "ru", SC_CYRILLIC, "и в не на что с по как это он к из у для от или все быть был была "
-      "каждый его ее её их она они но же так только при также о об" },
+      "каждый его ее её их она они но же так только при также о об"
+      " -ого -ости -ость -ние -ния -ться -ами -ых -ой -ей -ая -ые -ий -ся -ть -ему" },
     { "sr", SC_CYRILLIC, "и у је да се на за од су који која које као или са из то није би "
-      "бити има сваки свако не али већ само" },
+      "бити има сваки свако не али већ само"
+      " -ост -ости -ања -ења -ија -има" },
+    /* Bulgarian and Macedonian, which we do not have: a text they fit
+     * better is und */
+    { "bg", SC_CYRILLIC, "на и в за се от да е с по че са не като това които който която след "
+      "при до към но ще или бъде има всеки всички тези може трябва беше бил"
+      " -ът -ят -ата -ото -ите -ията" },
+    { "mk", SC_CYRILLIC, "на и во се од за да со е што не ќе кој која кое тоа како или до по "
+      "при ги го ја има беше бил биле секој секоја нивните"
+      " -от -ота -ите -ење -ања" },
     { "hi", SC_DEVANAGARI, "के है में की और से को का एक पर यह भी हैं था कि लिए ने नहीं हो "
-      "गया किया तो जो ही कर इस वह साथ किसी" },
+      "गया किया तो जो ही कर इस वह साथ किसी"
+      " -ों -ाओं -ियों" },
     { "ne", SC_DEVANAGARI, "को र मा छ छन हो का ले ला गर्न भएको पनि यो त्यो हुने थियो तथा "
-      "गरेको रहेको सबै कुनै हुन्छ गरी हरू वा" },
+      "गरेको रहेको सबै कुनै हुन्छ गरी हरू वा"
+      " -मा -को -ले -लाई -हरू -छ -छन्" },
     { "yi", SC_HEBREW, "און דער די דאָס פֿון אין צו איז אַ מיט אויף אױף ניט נישט פֿאַר זיך "
       "ווי װי זײַן האָט זענען יעדער אַלע" },
 };
@@ -361,6 +411,26 @@ is_word_byte_or_letter(int32_t c)
            || c == 0x963 || (c >= 0x300 && c < 0x370);
 }
 
+/* A word's endings tell less than a whole function word. */
+#define ENDING_WEIGHT 0.5
+
+/* Add weight to the score of each profile that has key, shared evenly. */
+static void
+add_hits(const windex *ix, const char *key, size_t n, double weight, double *score)
+{
+    size_t j = index_find(ix, key, n);
+    if (!ix->prof[j])
+        return;
+    uint32_t mask = ix->mask[j];
+    int k = 0;
+    for (uint32_t m = mask; m; m &= m - 1)
+        k++;
+    weight /= k;
+    for (size_t q = 0; q < NPROFILES; q++)
+        if (mask & (1u << q))
+            score[q] += weight;
+}
+
 /* Score each profile of script by the words of s. Returns the number of
  * words looked at. */
 static size_t
@@ -395,17 +465,22 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
         nwords++;
         if (m > sizeof buf || m > 255)
             continue;
-        size_t j = index_find(&ix, buf, m);
-        if (!ix.prof[j])
-            continue;
-        uint32_t mask = ix.mask[j];
-        int k = 0;
-        for (uint32_t m2 = mask; m2; m2 &= m2 - 1)
-            k++;
-        double w = 1.0 / k;
-        for (size_t q = 0; q < NPROFILES; q++)
-            if (mask & (1u << q))
-                score[q] += w;
+        add_hits(&ix, buf, m, 1.0, score);
+        /* its endings of 1 to 4 characters, if three letters or more are
+         * left ("eller" does not end in Turkish -ler) */
+        char key[1 + 4 * 4];
+        size_t e = m, chars = 0;
+        while (e > 0 && chars < 4) {
+            do
+                e--;
+            while (e > 0 && ((unsigned char)buf[e] & 0xC0) == 0x80);
+            chars++;
+            if (e < 3)
+                break;
+            key[0] = '-';
+            memcpy(key + 1, buf + e, m - e);
+            add_hits(&ix, key, m - e + 1, ENDING_WEIGHT, score);
+        }
     }
     return nwords;
 }
@@ -420,7 +495,8 @@ lang_profiles_ok(void)
         for (size_t p = 0; p < NPROFILES; p++) {
             if (profiles[p].script != sc)
                 continue;
-            if (lang_by_code(profiles[p].code) == &lang_und)
+            if (lang_by_code(profiles[p].code) == &lang_und && strcmp(profiles[p].code, "bg") != 0
+                && strcmp(profiles[p].code, "mk") != 0)
                 return false;
             const char *s = profiles[p].words;
             for (size_t a = 0; s[a];) {
@@ -442,17 +518,18 @@ lang_profiles_ok(void)
     return true;
 }
 
-/* The best profile of script for s, or &lang_und when its words are too
- * rare in the text or two languages tie. */
-static const lang_info *
-by_words(const unsigned char *s, size_t len, int want)
+/* The best profile of script for s (skip: a profile code not to consider,
+ * or NULL), or NULL when its words are too rare in the text or two
+ * languages tie. */
+static const profile *
+by_words(const unsigned char *s, size_t len, int want, const char *skip)
 {
     double score[NPROFILES] = { 0 };
     size_t nwords = score_words(s, len, want, score);
     /* Serbian's two profiles (Latin, Cyrillic) never meet: one script each. */
     size_t best = NPROFILES, second = NPROFILES;
     for (size_t k = 0; k < NPROFILES; k++) {
-        if (profiles[k].script != want)
+        if (profiles[k].script != want || (skip && strcmp(profiles[k].code, skip) == 0))
             continue;
         if (best == NPROFILES || score[k] > score[best]) {
             second = best;
@@ -462,16 +539,23 @@ by_words(const unsigned char *s, size_t len, int want)
         }
     }
     if (best == NPROFILES || nwords == 0)
-        return &lang_und;
+        return NULL;
     /* Running text has a quarter or more of its words among its
      * language's most common ones, one paragraph already shows it; a
-     * language we do not know shares a few with ours by chance. One or two
-     * words are not enough to tell. */
-    if (score[best] < 1.5 || score[best] < 0.08 * (double)nwords)
-        return &lang_und;
-    if (second != NPROFILES && score[second] >= score[best])
-        return &lang_und;
-    return lang_by_code(profiles[best].code);
+     * language we do not know shares a few with ours by chance. Weak
+     * evidence must at least be clear: twice the runner-up's. */
+    double b = score[best], r = second != NPROFILES ? score[second] : 0;
+    if (b < 1.0 || b < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
+        return NULL;
+    return &profiles[best];
+}
+
+/* The language of a profile; und for none, or for a language we do not
+ * have (its profile is there so that it is not taken for one we have). */
+static const lang_info *
+lang_of(const profile *p)
+{
+    return p ? lang_by_code(p->code) : &lang_und;
 }
 
 const lang_info *
@@ -522,18 +606,35 @@ lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
          * ligatures; Yiddish does, and has its own function words. */
         if (sc.hebr_yi * 100 >= sc.n[SC_HEBREW])
             return lang_by_code("yi");
-        return by_words(s, len, SC_HEBREW);
+        return lang_of(by_words(s, len, SC_HEBREW, NULL));
     }
-    case SC_CYRILLIC:
-        if (sc.cyr_uk * 100 > sc.n[SC_CYRILLIC] && sc.cyr_uk > sc.cyr_ru + sc.cyr_sr)
-            return &lang_und;  /* Ukrainian, which we do not stem */
-        if (sc.cyr_sr * 100 > sc.n[SC_CYRILLIC] && sc.cyr_sr > sc.cyr_ru)
-            return lang_by_code("sr");
-        return by_words(s, len, SC_CYRILLIC);
+    case SC_CYRILLIC: {
+        size_t n = sc.n[SC_CYRILLIC];
+        /* Ukrainian and Macedonian, which we do not stem */
+        if ((sc.cyr_uk * 100 > n && sc.cyr_uk > sc.cyr_yery + sc.cyr_sr) || sc.cyr_mk * 200 > n)
+            return &lang_und;
+        if (sc.cyr_sr > sc.cyr_ru) {
+            /* Serbian, or Macedonian (ј љ њ too) */
+            const profile *p = by_words(s, len, SC_CYRILLIC, "ru");
+            return p ? lang_of(p) : lang_by_code("sr");
+        }
+        /* Russian or Bulgarian (ё й щ ь ю я, which Serbian has none of) */
+        if (sc.cyr_ru > 0) {
+            /* Russian has ы in one word in five and ъ hardly ever; Bulgarian
+             * has no ы and ъ in many words */
+            if ((n > 300 && sc.cyr_yery == 0) || (sc.cyr_hard * 100 > n && sc.cyr_hard > sc.cyr_yery))
+                return &lang_und;
+            const profile *p = by_words(s, len, SC_CYRILLIC, "sr");
+            if (!p && sc.cyr_yery > 0)
+                return lang_by_code("ru");
+            return lang_of(p);
+        }
+        return lang_of(by_words(s, len, SC_CYRILLIC, NULL));
+    }
     case SC_DEVANAGARI:
-        return by_words(s, len, SC_DEVANAGARI);
+        return lang_of(by_words(s, len, SC_DEVANAGARI, NULL));
     case SC_LATIN:
-        return by_words(s, len, SC_LATIN);
+        return lang_of(by_words(s, len, SC_LATIN, NULL));
     default:
         return &lang_und;
     }
