@@ -243,7 +243,7 @@ static const profile profiles[] = {
     { "en", SC_LATIN, "the of and to in is that for it was on with as by at from this be are "
       "have has not or an which but his her they their he she we you will would been were "
       "its can there who also if had shall any such"
-      " -tion -tions -ing -ness -ly -ed" },
+      " -tion -tions -ing -ness -ly" },
     { "ca", SC_LATIN, "el la els les de del dels i en que un una és per amb no es al als com "
       "més però o ha seu seva aquest aquesta són ser tot tota qualsevol pel pels hi sense "
       "sobre seus seves li"
@@ -307,8 +307,10 @@ static const profile profiles[] = {
       "sau ca lui ei fi al ale cel orice prin sunt acest această aceasta fost"
       " -ție -ția -ții -ţie -ţia -ţii -ului -ilor -ări -ește -ul -ă" },
     { "sr", SC_LATIN, "i u je da se na za od su koji koja koje kao ili sa iz to nije bi biti "
-      "ima svaki svako ne ali već samo"
-      " -ost -osti -anja -enja -ija -ima" },
+      "ima svaki svako ne ali već samo po pod pred kroz preko prema kod će sam smo ste bio "
+      "bila bilo svi sve ovaj ova ovo taj njegov njihov ga mu im još ni niti nego jer ako dok "
+      "gde što"
+      " -ost -osti -anja -enja -ija -ima -ći -će -ju -ama -ije" },
     { "sv", SC_LATIN, "och i att det är en som på av för med den till inte har de om ett var "
       "jag han hon sig men från efter eller kan ska skall vid så alla även utan mot varje"
       " -het -heten -heter -erna -arna -orna -ande -else -ning -ningar -igt" },
@@ -320,8 +322,10 @@ static const profile profiles[] = {
       "каждый его ее её их она они но же так только при также о об"
       " -ого -ости -ость -ние -ния -ться -ами -ых -ой -ей -ая -ые -ий -ся -ть -ему" },
     { "sr", SC_CYRILLIC, "и у је да се на за од су који која које као или са из то није би "
-      "бити има сваки свако не али већ само"
-      " -ост -ости -ања -ења -ија -има" },
+      "бити има сваки свако не али већ само по под пред кроз преко према код ће сам смо сте "
+      "био била било сви све овај ова ово тај његов њихов га му им још ни нити него јер ако "
+      "док где што"
+      " -ост -ости -ања -ења -ија -има -ћи -ће -ју -ама -ије" },
     /* Bulgarian and Macedonian, which we do not have: a text they fit
      * better is und */
     { "bg", SC_CYRILLIC, "на и в за се от да е с по че са не като това които който която след "
