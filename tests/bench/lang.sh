@@ -106,7 +106,7 @@ if conf:
 EOF
 
 echo
-echo "== 3. speed per language family (UDHR texts; one core)"
+echo "== 3. speed per language family (UDHR texts; CPU time of one thread)"
 "$bench" "$udhr"/*.txt > "$work/speed.txt"
 python3 - "$work/speed.txt" <<'EOF'
 import sys
