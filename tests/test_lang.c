@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <libstemmer.h>
@@ -409,6 +410,39 @@ test_stopwords(void **state)
     summ_free(ctx);
 }
 
+/* A list in the data directory replaces the built-in one, for that
+ * language only. */
+static void
+test_data_dir(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_lang_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/de.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# test list\nFluss\n", f);
+    fclose(f);
+
+    summ_options o;
+    summ_options_init(&o);
+    o.data_dir = dir;
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    summ_status st;
+    langres *de = langres_get(ctx, lang_lookup("de"), &st);
+    assert_non_null(de);
+    assert_true(strset_has(&de->stop, "fluss", 5));
+    assert_false(strset_has(&de->stop, "und", 3));  /* the built-in list is replaced */
+    langres *fr = langres_get(ctx, lang_lookup("fr"), &st);
+    assert_non_null(fr);
+    assert_true(strset_has(&fr->stop, "les", 3));   /* no fr.txt there: built in */
+    summ_free(ctx);
+    remove(path);
+    rmdir(dir);
+}
+
 /* Chinese and Japanese: character bigrams, split where the script
  * changes; one character alone is a term of its own. */
 static void
@@ -498,6 +532,7 @@ main(void)
         cmocka_unit_test(test_undetermined),
         cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_data_dir),
         cmocka_unit_test(test_cjk_tokens),
         cmocka_unit_test(test_cjk_shared_terms),
     };
