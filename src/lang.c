@@ -459,6 +459,25 @@ add_hits(const windex *ix, const char *key, size_t n, double weight, double *sco
     return true;
 }
 
+/* Whether one profile of script leads so far that more words will not
+ * change the outcome: most texts are told after a few hundred words. */
+static bool
+settled(const double *score, int want)
+{
+    double b = 0, r = 0;
+    for (size_t k = 0; k < NPROFILES; k++) {
+        if (profiles[k].script != want)
+            continue;
+        if (score[k] > b) {
+            r = b;
+            b = score[k];
+        } else if (score[k] > r) {
+            r = score[k];
+        }
+    }
+    return b >= 40 && b >= 3 * r;
+}
+
 /* Score each profile of script by the words of s. Returns the number of
  * words looked at. */
 static size_t
@@ -510,6 +529,8 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
         if (!inword)
             break;
         nwords++;
+        if (nwords % 256 == 0 && settled(score, want))
+            break;
         if (toolong)
             continue;
         if (add_hits(&ix, buf, m, 1.0, score))
