@@ -261,17 +261,17 @@ tokenize(doc *d)
                 n = 1;
             } else {
                 n = utf8_decode(s + i, end, &c);
-            }
-            int cls;
-            if (S_UNLIKELY(c >= 0x3005) && (cls = cjk_class(c)) != CJK_NONE) {
-                if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, i))
-                    return ts.st;
-                wstart = SIZE_MAX;
-                i = add_cjk_run(&ts, sn, i, e, cls);
-                if (i == SIZE_MAX)
-                    return ts.st;
-                prev = 0;
-                continue;
+                int cls = cjk_class(c);
+                if (cls != CJK_NONE) {
+                    if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, i))
+                        return ts.st;
+                    wstart = SIZE_MAX;
+                    i = add_cjk_run(&ts, sn, i, e, cls);
+                    if (i == SIZE_MAX)
+                        return ts.st;
+                    prev = 0;
+                    continue;
+                }
             }
             if (is_word_cp(c)) {
                 if (wstart == SIZE_MAX)
