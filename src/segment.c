@@ -20,8 +20,8 @@
  * linear in the input, also for a 10 MB line or a 3 MB "word".
  *
  * Abbreviation lists (stopwords/abbrev/<code>.txt) tag each entry: plain
- * entries may end a sentence, "X >" never does (Mr, e.g), "X #" does not
- * before a number (No. 4, Jan. 15), "X ." ends one before any capital
+ * entries may end a sentence, "X >" never does (Mr, e.g), "X #" only
+ * before a number is an abbreviation (No. 4, Jan. 15), "X ." ends one before any capital
  * (etc). See the header of abbrev/en.txt.
  */
 #include <string.h>
@@ -1216,7 +1216,8 @@ ends_sentence(const seg *g, int32_t c, size_t tok, size_t i, size_t j, bool elli
             if (digits)
                 return false;
         }
-        /* fall through */
+        /* Otherwise a word like any other: Portuguese "no mar. Todos". */
+        return true;
     case AB_PLAIN:
         if (k == CL_UPPER)
             return in_stop(g, wa, wn);  /* "& Co. It closed" vs "U.S. Army" */

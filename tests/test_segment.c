@@ -314,6 +314,8 @@ static const seg_case cases[] = {
     { "it", "Il sig. Rossi \xc3\xa8 qui. Va bene.", "Il sig. Rossi \xc3\xa8 qui. | Va bene." },
     { "nl", "Dhr. Jansen kwam. Het regende.", "Dhr. Jansen kwam. | Het regende." },
     { "pt", "O Sr. Silva chegou. Ele sorriu.", "O Sr. Silva chegou. | Ele sorriu." },
+    { "pt", "O rio desagua no mar. Todos os anos chove. Veio em mar. 2020.",
+      "O rio desagua no mar. | Todos os anos chove. | Veio em mar. 2020." },
     { "ru", "\xd0\x9e\xd0\xbd \xd0\xbf\xd1\x80\xd0\xb8\xd1\x88\xd1\x91\xd0\xbb. \xd0\x9e\xd0\xbd\xd0\xb0 \xd1\x83\xd1\x88\xd0\xbb\xd0\xb0.",
       "\xd0\x9e\xd0\xbd \xd0\xbf\xd1\x80\xd0\xb8\xd1\x88\xd1\x91\xd0\xbb. | \xd0\x9e\xd0\xbd\xd0\xb0 \xd1\x83\xd1\x88\xd0\xbb\xd0\xb0." },
     /* odd input */
