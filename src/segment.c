@@ -1127,7 +1127,7 @@ next_word(const seg *g, size_t p, size_t *wa, size_t *wn)
             *wn = q - p;
             /* "iPhone sales rose": a word with a capital among its first
              * letters counts as capitalised. */
-            if (k == CL_LOWER && q - p >= 2) {
+            if (k == CL_LOWER && p + n < q) {  /* a second letter, not a second byte */
                 int32_t c2;
                 dec(s, p + n, len, &c2);
                 if (cclass(c2) == CL_UPPER)

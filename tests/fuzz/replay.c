@@ -45,8 +45,18 @@ replay_file(const char *path)
         return -1;
     }
     fprintf(stderr, "replay %s (%zu bytes)\n", path, n);
-    LLVMFuzzerTestOneInput(buf, n);
+    /* an exact-size copy, as libFuzzer gives, so that ASan and valgrind
+     * see a read one byte past the end */
+    uint8_t *exact = malloc(n ? n : 1);
+    if (!exact) {
+        free(buf);
+        fprintf(stderr, "%s: out of memory\n", path);
+        return -1;
+    }
+    memcpy(exact, buf, n);
     free(buf);
+    LLVMFuzzerTestOneInput(exact, n);
+    free(exact);
     return 0;
 }
 
