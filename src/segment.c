@@ -969,11 +969,12 @@ dateline(const seg *g, size_t start)
          * PUBLISHED:/UPDATED: within its first few hundred bytes. */
         size_t lim = p + 400 < len ? p + 400 : len, mark = 0;
         for (size_t k = p; k + 9 < lim; k++) {
-            if (memcmp(s + k, "UPDATED:", 8) == 0)
+            /* starts_with: "Last updated" may run past lim, never past len */
+            if (starts_with(s, k, len, "UPDATED:"))
                 mark = k + 8;
-            else if (memcmp(s + k, "PUBLISHED:", 10) == 0)
+            else if (starts_with(s, k, len, "PUBLISHED:"))
                 mark = k + 10;
-            else if (memcmp(s + k, "Last updated", 12) == 0)
+            else if (starts_with(s, k, len, "Last updated"))
                 mark = k + 12;
         }
         if (mark) {
