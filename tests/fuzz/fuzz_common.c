@@ -17,6 +17,7 @@ fuzz_fail(const char *file, int line, const char *what)
 /* Languages to try: the library may not know all of them yet. */
 static const char *const langs[] = {
     NULL, "none", "en", "de", "fr", "es", "ru", "zh", "ja", "ar",
+    "ko", "el", "hi", "tr", "nl", "ga",
 };
 
 /*
