@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pathological.sh [BUILDDIR] - time the CLI on inputs made to hurt: huge,
-# deep, repetitive, mixed. Prints one line per case: seconds, peak memory,
-# exit status, output size. No assertion on time (tests/test_robust.c checks
+# deep, repetitive, mixed. Prints one line per case: wall and CPU seconds
+# (CPU is the steadier figure on a shared machine), peak memory, exit
+# status, output size. No assertion on time (tests/test_robust.c checks
 # the same shapes for correctness, smaller); this is for watching the
 # figures move. The inputs are generated in a temporary directory.
 set -euo pipefail
@@ -27,16 +28,17 @@ gen abbrev-1m      "b'Dr. e.g. U.S. p.m. J. ' * 100000 + b'end.'"
 gen longword-utf8  "('é' * 1500000 + '. Fin.').encode()"
 gen distinct-words "' '.join('w%d' % i for i in range(1500000)).encode() + b'.'"
 
-printf '%-16s %8s %8s %6s %6s %10s\n' case bytes seconds maxMB status outbytes
+printf '%-16s %8s %7s %7s %6s %6s %10s\n' case bytes wall cpu maxMB status outbytes
 for f in line-10mb tiny-1m identical-50k word-3mb brackets-1m quotes-1m dots-2m \
          newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words; do
     for mode in "" "--split" "-k 5"; do
         set +e
-        /usr/bin/time -f '%e %M' -o "$tmp/time" "$exe" $mode "$tmp/$f" > "$tmp/out" 2> "$tmp/err"
+        /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$exe" $mode "$tmp/$f" > "$tmp/out" 2> "$tmp/err"
         st=$?
         set -e
-        read -r secs kb < "$tmp/time"
-        printf '%-16s %8s %8s %6s %6s %10s %s\n' "$f" "$(stat -c %s "$tmp/$f")" "$secs" \
+        read -r secs user sys kb < "$tmp/time"
+        cpu=$(python3 -c "print('%.2f' % ($user + $sys))")
+        printf '%-16s %8s %7s %7s %6s %6s %10s %s\n' "$f" "$(stat -c %s "$tmp/$f")" "$secs" "$cpu" \
             "$((kb / 1024))" "$st" "$(stat -c %s "$tmp/out")" "$mode"
     done
 done
