@@ -90,6 +90,13 @@ typedef struct summ_allocator {
     void *opaque;
 } summ_allocator;
 
+/* The sentence similarity that weights TextRank's graph (see README "How
+ * scoring works"). */
+typedef enum summ_similarity {
+    SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */
+    SUMM_SIM_OVERLAP = 1   /* shared content words over log lengths (TextRank's own) */
+} summ_similarity;
+
 /*
  * Options. Always fill the struct with summ_options_init() first and then
  * change the fields you need: new fields may be added at the end, and their
@@ -130,6 +137,18 @@ typedef struct summ_options {
     size_t max_keywords;    /* keywords to extract (default 0: none) */
 
     const summ_allocator *allocator; /* NULL = malloc; copied by summ_new() */
+
+    /* More scoring options (see README "How scoring works"). */
+    int similarity;         /* a summ_similarity: TextRank's edge weight (default cosine) */
+    double w_directed;      /* PacSum's directed centrality: similarity to later
+                               sentences minus directed_backward times similarity to
+                               earlier ones (default 0.0) */
+    double directed_backward; /* >= 0 (default 0.5) */
+    double lead_size;       /* sentences the lead bias can fill: w_position is scaled by
+                               min(1, lead_size / summary sentences); 0 = off */
+    double lead_ratio;      /* the same as a fraction of the text's sentences; 0 = off */
+    double lead_adapt;      /* exponent on how central the text's lead is */
+    int lead_signal;
 } summ_options;
 
 /* Fill *opts with the defaults. Accepts NULL (does nothing). */

@@ -15,6 +15,67 @@
 
 #include "internal.h"
 
+#define LEAD_SENTENCES 3
+
+/* How much the text itself looks like an inverted pyramid, near 1 for a
+ * text whose first LEAD_SENTENCES content sentences are as central as the
+ * average sentence. kind 0: their share of the TextRank mass over their
+ * share of the sentences; kind 1: cosine of their summed TF-IDF vector with
+ * that of the rest, over the mean cosine of a sentence with the rest. */
+static double
+lead_strength(doc *d, const tfidf *v, const double *rank, int kind, uint32_t skip)
+{
+    size_t n = d->nsent, m = 0, total = 0;
+    double lead = 0, all = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->sent[i].flags & skip)
+            continue;
+        total++;
+        all += rank[i];
+        if (m < LEAD_SENTENCES) {
+            lead += rank[i];
+            m++;
+        }
+    }
+    if (total <= m || m == 0)
+        return 1.0;
+    if (kind == 0)
+        return all > 0 ? (lead / all) / ((double)m / (double)total) : 1.0;
+    double *a = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *a);
+    double *b = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *b);
+    if (!a || !b)
+        return 1.0;
+    size_t seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->sent[i].flags & skip)
+            continue;
+        double *x = seen++ < m ? a : b;
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            x[v->id[k]] += v->w[k];
+    }
+    double ab = 0, aa = 0, bb = 0, sb = 0;
+    for (size_t t = 0; t < d->nvocab; t++) {
+        ab += a[t] * b[t];
+        aa += a[t] * a[t];
+        bb += b[t] * b[t];
+    }
+    if (aa <= 0 || bb <= 0)
+        return 1.0;
+    /* the mean sentence's cosine with the rest, for scale */
+    seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->sent[i].flags & skip)
+            continue;
+        double dot = 0;
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            dot += v->w[k] * b[v->id[k]];
+        sb += dot;
+        seen++;
+    }
+    sb /= (double)seen * sqrt(bb);
+    return sb > 0 ? ab / sqrt(aa * bb) / sb : 1.0;
+}
+
 summ_status
 score(doc *d, const tfidf *v, const summ_options *o)
 {
@@ -22,14 +83,25 @@ score(doc *d, const tfidf *v, const summ_options *o)
     arena *ar = d->ar;
     d->score = arena_calloc(ar, n ? n : 1, sizeof *d->score);
     double *rank = arena_calloc(ar, n ? n : 1, sizeof *rank);
-    if (!d->score || !rank)
+    double *fwd = arena_calloc(ar, n ? n : 1, sizeof *fwd);
+    double *bwd = arena_calloc(ar, n ? n : 1, sizeof *bwd);
+    if (!d->score || !rank || !fwd || !bwd)
         return SUMM_ENOMEM;
     if (n == 0)
         return SUMM_OK;
 
     summ_status st;
-    if (o->w_textrank > 0 && (st = textrank(d, v, o->damping, rank)) != SUMM_OK)
+    if ((o->w_textrank > 0 || o->w_directed > 0)
+        && (st = sentence_graph(d, v, o->similarity, o->damping, rank, fwd, bwd)) != SUMM_OK)
         return st;
+    /* PacSum's directed centrality: a sentence that later sentences take
+     * up is central, one that only echoes earlier ones is not. */
+    double maxdir = 0;
+    for (size_t i = 0; i < n; i++) {
+        fwd[i] -= o->directed_backward * bwd[i];
+        if (fabs(fwd[i]) > maxdir)
+            maxdir = fabs(fwd[i]);
+    }
 
     double maxrank = 0, maxmass = 0;
     for (size_t i = 0; i < n; i++) {
@@ -54,6 +126,18 @@ score(doc *d, const tfidf *v, const summ_options *o)
     }
 
     const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE;
+    size_t ncontent = 0;
+    for (size_t i = 0; i < n; i++)
+        ncontent += !(d->sent[i].flags & skip);
+    /* The lead can fill only so much of a summary: the longer the summary
+     * asked for, the less its choice is the lead's. */
+    double klen = summary_length(d, o), wpos = o->w_position;
+    if (o->lead_size > 0 && klen > o->lead_size)
+        wpos *= o->lead_size / klen;
+    if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
+        wpos *= o->lead_ratio * (double)ncontent / klen;
+    if (o->lead_adapt > 0 && wpos > 0)
+        wpos *= pow(lead_strength(d, v, rank, o->lead_signal, skip), o->lead_adapt);
     size_t pos = 0;
     double best = 0;
     for (size_t i = 0; i < n; i++) {
@@ -66,7 +150,9 @@ score(doc *d, const tfidf *v, const summ_options *o)
             s += o->w_textrank * rank[i] / maxrank;
         if (maxmass > 0)
             s += o->w_tfidf * v->mass[i] / maxmass;
-        s += o->w_position * exp(-(double)pos / o->position_decay);
+        if (maxdir > 0)
+            s += o->w_directed * fwd[i] / maxdir;
+        s += wpos * exp(-(double)pos / o->position_decay);
         if (o->w_title > 0 && d->title != SIZE_MAX)
             s += o->w_title * tfidf_cosine(v, i, d->title);
         if (centroid && cnorm > 0) {

@@ -43,6 +43,11 @@ summ_options_init(summ_options *o)
     o->w_length = 0.0;
     o->damping = 0.85;
     o->redundancy = 0.5;
+    o->similarity = SUMM_SIM_COSINE;
+    o->w_directed = 0.0;
+    o->directed_backward = 0.5;
+    o->lead_size = 0.0;
+    o->lead_ratio = 0.0;
 }
 
 static bool
@@ -66,6 +71,10 @@ summ_new(const summ_options *opts, summ_ctx **out)
         || !weight_ok(o.w_position) || !weight_ok(o.w_title) || !weight_ok(o.w_centroid)
         || !weight_ok(o.w_length) || !(o.position_decay > 0) || !isfinite(o.position_decay)
         || !(o.damping >= 0 && o.damping < 1) || !(o.redundancy > 0 && o.redundancy <= 1))
+        return SUMM_EINVAL;
+    if ((o.similarity != SUMM_SIM_COSINE && o.similarity != SUMM_SIM_OVERLAP)
+        || !weight_ok(o.w_directed) || !weight_ok(o.directed_backward)
+        || !weight_ok(o.lead_size) || !weight_ok(o.lead_ratio))
         return SUMM_EINVAL;
 
     const lang_info *fixed = NULL;

@@ -1,6 +1,13 @@
 /* textrank.c - TextRank (Mihalcea & Tarau 2004): PageRank over the graph of
- * sentences, edges weighted by TF-IDF cosine similarity (the continuous
- * LexRank weighting of Erkan & Radev 2004).
+ * sentences. The edge weight is one of (summ_options.similarity):
+ *   SUMM_SIM_COSINE   TF-IDF cosine similarity, the continuous LexRank
+ *                     weighting of Erkan & Radev 2004;
+ *   SUMM_SIM_OVERLAP  TextRank's own: the number of shared content words
+ *                     over log(1 + |Si|) + log(1 + |Sj|) (the 1 + keeps
+ *                     one-word sentences from dividing by zero).
+ * Alongside the rank it gives each sentence's weighted degree towards
+ * later and towards earlier sentences, for PacSum's directed centrality
+ * (Zheng & Lapata 2019; see score.c).
  *
  * The graph is built from an inverted index (term -> sentences), so only
  * pairs that share a term are ever looked at. Two bounds keep long texts
@@ -28,6 +35,13 @@ typedef struct edge {
 
 summ_status
 textrank(doc *d, const tfidf *v, double damping, double *rank)
+{
+    return sentence_graph(d, v, SUMM_SIM_COSINE, damping, rank, NULL, NULL);
+}
+
+summ_status
+sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, double *fwd,
+               double *bwd)
 {
     arena *ar = d->ar;
     size_t n = d->nsent, nv = d->nvocab;
@@ -75,13 +89,15 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
                     break;
                 if (acc[j] == 0)
                     touched[nt++] = j;
-                acc[j] += wi * v->w[wpos[p]];
+                acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0 : wi * v->w[wpos[p]];
             }
         }
         for (size_t q = 0; q < nt; q++) {
             uint32_t j = touched[q];
             double w = acc[j];
             acc[j] = 0;
+            if (sim == SUMM_SIM_OVERLAP)
+                w /= log(1.0 + d->sent[i].ntok) + log(1.0 + d->sent[j].ntok);
             if (w <= 1e-9)
                 continue;
             if (!s_grow(ar->al, (void **)&e, &cape, ne + 1, sizeof *e)) {
@@ -91,6 +107,10 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             e[ne++] = (edge){ (uint32_t)i, j, (float)w };
             outw[i] += w;
             outw[j] += w;
+            if (fwd) {
+                fwd[i] += w;  /* j > i */
+                bwd[j] += w;
+            }
         }
     }
 
