@@ -17,63 +17,50 @@
 
 #define LEAD_SENTENCES 3
 
-/* How much the text itself looks like an inverted pyramid, near 1 for a
- * text whose first LEAD_SENTENCES content sentences are as central as the
- * average sentence. kind 0: their share of the TextRank mass over their
- * share of the sentences; kind 1: cosine of their summed TF-IDF vector with
- * that of the rest, over the mean cosine of a sentence with the rest. */
+/* How much this text is written as an inverted pyramid: the cosine of the
+ * summed TF-IDF vector of its first LEAD_SENTENCES content sentences with
+ * that of the rest, over the mean cosine of one content sentence with the
+ * rest. Near 1 when the lead is no closer to the rest than any sentence;
+ * above 1 when the lead sums up what follows (then position should count
+ * more), below when it is a hook or an aside. 1 when it cannot be told. */
 static double
-lead_strength(doc *d, const tfidf *v, const double *rank, int kind, uint32_t skip)
+lead_strength(doc *d, const tfidf *v, uint32_t skip)
 {
     size_t n = d->nsent, m = 0, total = 0;
-    double lead = 0, all = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (d->sent[i].flags & skip)
-            continue;
-        total++;
-        all += rank[i];
-        if (m < LEAD_SENTENCES) {
-            lead += rank[i];
-            m++;
-        }
-    }
-    if (total <= m || m == 0)
+    for (size_t i = 0; i < n; i++)
+        total += !(d->sent[i].flags & skip);
+    m = total < LEAD_SENTENCES ? total : LEAD_SENTENCES;
+    if (total <= m)
         return 1.0;
-    if (kind == 0)
-        return all > 0 ? (lead / all) / ((double)m / (double)total) : 1.0;
-    double *a = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *a);
-    double *b = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *b);
-    if (!a || !b)
-        return 1.0;
+    double *lead = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *lead);
+    double *rest = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *rest);
+    if (!lead || !rest)
+        return 1.0;  /* a missing adjustment, not an error worth failing for */
     size_t seen = 0;
     for (size_t i = 0; i < n; i++) {
         if (d->sent[i].flags & skip)
             continue;
-        double *x = seen++ < m ? a : b;
+        double *x = seen++ < m ? lead : rest;
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
             x[v->id[k]] += v->w[k];
     }
-    double ab = 0, aa = 0, bb = 0, sb = 0;
+    double lr = 0, ll = 0, rr = 0;
     for (size_t t = 0; t < d->nvocab; t++) {
-        ab += a[t] * b[t];
-        aa += a[t] * a[t];
-        bb += b[t] * b[t];
+        lr += lead[t] * rest[t];
+        ll += lead[t] * lead[t];
+        rr += rest[t] * rest[t];
     }
-    if (aa <= 0 || bb <= 0)
+    if (ll <= 0 || rr <= 0)
         return 1.0;
-    /* the mean sentence's cosine with the rest, for scale */
-    seen = 0;
+    double mean = 0;  /* rows are unit vectors: a dot product is a cosine * |rest| */
     for (size_t i = 0; i < n; i++) {
         if (d->sent[i].flags & skip)
             continue;
-        double dot = 0;
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
-            dot += v->w[k] * b[v->id[k]];
-        sb += dot;
-        seen++;
+            mean += v->w[k] * rest[v->id[k]];
     }
-    sb /= (double)seen * sqrt(bb);
-    return sb > 0 ? ab / sqrt(aa * bb) / sb : 1.0;
+    mean /= (double)total * sqrt(rr);
+    return mean > 0 ? lr / sqrt(ll * rr) / mean : 1.0;
 }
 
 summ_status
@@ -132,12 +119,10 @@ score(doc *d, const tfidf *v, const summ_options *o)
     /* The lead can fill only so much of a summary: the longer the summary
      * asked for, the less its choice is the lead's. */
     double klen = summary_length(d, o), wpos = o->w_position;
-    if (o->lead_size > 0 && klen > o->lead_size)
-        wpos *= o->lead_size / klen;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
         wpos *= o->lead_ratio * (double)ncontent / klen;
     if (o->lead_adapt > 0 && wpos > 0)
-        wpos *= pow(lead_strength(d, v, rank, o->lead_signal, skip), o->lead_adapt);
+        wpos *= pow(lead_strength(d, v, skip), o->lead_adapt);
     size_t pos = 0;
     double best = 0;
     for (size_t i = 0; i < n; i++) {

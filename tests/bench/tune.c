@@ -148,8 +148,7 @@ set_option(summ_options *o, const char *name, double x)
 #define Z(f) if (strcmp(name, #f) == 0) { o->f = (size_t)x; return true; }
     D(w_textrank) D(w_tfidf) D(w_position) D(position_decay) D(w_title) D(w_centroid)
     D(w_length) D(damping) D(redundancy)
-    Z(max_words) D(w_directed) D(directed_backward) D(lead_size) D(lead_ratio) D(lead_adapt)
-    if (strcmp(name, "lead_signal") == 0) { o->lead_signal = (int)x; return true; }
+    Z(max_words) D(w_directed) D(directed_backward) D(lead_ratio) D(lead_adapt)
     if (strcmp(name, "similarity") == 0) { o->similarity = (int)x; return true; }
 #ifdef TUNE_EXTRA_OPTIONS
     TUNE_EXTRA_OPTIONS
