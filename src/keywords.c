@@ -350,7 +350,20 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         }
         if (shared)
             continue;
-        const kwtok *a = &tok[ph[p].first], *b = &tok[ph[p].first + ph[p].len - 1];
+        /* Its first occurrence, also inside a longer run ("toolbar" in
+         * "Google's toolbar" before "the toolbar"). */
+        size_t at = ph[p].first;
+        for (size_t q = 0; q < ph[p].first; q++) {
+            size_t k = 0;
+            while (k < ph[p].len && tok[q + k].term == tok[ph[p].first + k].term
+                   && (k == 0 || tok[q + k].joined))
+                k++;
+            if (k == ph[p].len) {
+                at = q;
+                break;
+            }
+        }
+        const kwtok *a = &tok[at], *b = &tok[at + ph[p].len - 1];
         uint32_t e = b->end;  /* show "Google", not "Google's" */
         if (e - b->start > 2 && d->text[e - 1] == 's' && d->text[e - 2] == '\'')
             e -= 2;

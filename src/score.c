@@ -1,6 +1,10 @@
 /* score.c - one score per sentence from its features:
  *
- *   centrality  TextRank rank (textrank.c), divided by the largest
+ *   centrality  TextRank rank (textrank.c; edge weight o->similarity),
+ *               divided by the largest
+ *   directed    PacSum's directed degree (Zheng & Lapata 2019): summed
+ *               similarity to later sentences minus directed_backward times
+ *               that to earlier ones, divided by the largest magnitude
  *   tfidf       the sentence's TF-IDF mass, divided by the largest
  *   position    exp(-p / position_decay), p = the sentence's position among
  *               the content sentences (headings and boilerplate skipped)
@@ -8,6 +12,9 @@
  *   centroid    cosine similarity to the document's mean TF-IDF vector
  *   length      -1 for sentences under 5 words, scaled up to 0 at 10 words
  *
+ * The position weight is not fixed: it is scaled down when the summary is
+ * longer than the lead can be (lead_ratio of the text), and by how well the
+ * lead sums up the rest of this text (lead_adapt, lead_strength() below).
  * score = sum of weight * feature, then divided by the largest score, so
  * the best sentence has 1. Headings and boilerplate score 0. */
 #include <math.h>
@@ -23,19 +30,20 @@
  * rest. Near 1 when the lead is no closer to the rest than any sentence;
  * above 1 when the lead sums up what follows (then position should count
  * more), below when it is a hook or an aside. 1 when it cannot be told. */
-static double
-lead_strength(doc *d, const tfidf *v, uint32_t skip)
+static summ_status
+lead_strength(doc *d, const tfidf *v, uint32_t skip, double *out)
 {
+    *out = 1.0;
     size_t n = d->nsent, m = 0, total = 0;
     for (size_t i = 0; i < n; i++)
         total += !(d->sent[i].flags & skip);
     m = total < LEAD_SENTENCES ? total : LEAD_SENTENCES;
     if (total <= m)
-        return 1.0;
+        return SUMM_OK;
     double *lead = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *lead);
     double *rest = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *rest);
     if (!lead || !rest)
-        return 1.0;  /* a missing adjustment, not an error worth failing for */
+        return SUMM_ENOMEM;
     size_t seen = 0;
     for (size_t i = 0; i < n; i++) {
         if (d->sent[i].flags & skip)
@@ -51,7 +59,7 @@ lead_strength(doc *d, const tfidf *v, uint32_t skip)
         rr += rest[t] * rest[t];
     }
     if (ll <= 0 || rr <= 0)
-        return 1.0;
+        return SUMM_OK;
     double mean = 0;  /* rows are unit vectors: a dot product is a cosine * |rest| */
     for (size_t i = 0; i < n; i++) {
         if (d->sent[i].flags & skip)
@@ -60,7 +68,9 @@ lead_strength(doc *d, const tfidf *v, uint32_t skip)
             mean += v->w[k] * rest[v->id[k]];
     }
     mean /= (double)total * sqrt(rr);
-    return mean > 0 ? lr / sqrt(ll * rr) / mean : 1.0;
+    if (mean > 0)
+        *out = lr / sqrt(ll * rr) / mean;
+    return SUMM_OK;
 }
 
 summ_status
@@ -121,8 +131,12 @@ score(doc *d, const tfidf *v, const summ_options *o)
     double klen = summary_length(d, o), wpos = o->w_position;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
         wpos *= o->lead_ratio * (double)ncontent / klen;
-    if (o->lead_adapt > 0 && wpos > 0)
-        wpos *= pow(lead_strength(d, v, skip), o->lead_adapt);
+    if (o->lead_adapt > 0 && wpos > 0) {
+        double strength;
+        if ((st = lead_strength(d, v, skip, &strength)) != SUMM_OK)
+            return st;
+        wpos *= pow(strength, o->lead_adapt);
+    }
     size_t pos = 0;
     double best = 0;
     for (size_t i = 0; i < n; i++) {
