@@ -94,7 +94,8 @@ typedef struct summ_allocator {
  * scoring works"). */
 typedef enum summ_similarity {
     SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */
-    SUMM_SIM_OVERLAP = 1   /* shared content words over log lengths (TextRank's own) */
+    SUMM_SIM_OVERLAP = 1,  /* shared content words over log lengths (TextRank's own) */
+    SUMM_SIM_BM25 = 2      /* BM25, averaged over both directions (Barrios et al. 2016) */
 } summ_similarity;
 
 /*

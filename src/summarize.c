@@ -74,7 +74,8 @@ summ_new(const summ_options *opts, summ_ctx **out)
         || !weight_ok(o.w_length) || !(o.position_decay > 0) || !isfinite(o.position_decay)
         || !(o.damping >= 0 && o.damping < 1) || !(o.redundancy > 0 && o.redundancy <= 1))
         return SUMM_EINVAL;
-    if ((o.similarity != SUMM_SIM_COSINE && o.similarity != SUMM_SIM_OVERLAP)
+    if ((o.similarity != SUMM_SIM_COSINE && o.similarity != SUMM_SIM_OVERLAP
+         && o.similarity != SUMM_SIM_BM25)
         || !weight_ok(o.w_directed) || !weight_ok(o.directed_backward)
         || !weight_ok(o.lead_ratio) || !weight_ok(o.lead_adapt))
         return SUMM_EINVAL;

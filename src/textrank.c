@@ -4,7 +4,11 @@
  *                     weighting of Erkan & Radev 2004;
  *   SUMM_SIM_OVERLAP  TextRank's own: the number of shared content words
  *                     over log(1 + |Si|) + log(1 + |Sj|) (the 1 + keeps
- *                     one-word sentences from dividing by zero).
+ *                     one-word sentences from dividing by zero);
+ *   SUMM_SIM_BM25     BM25 (Barrios et al. 2016; k1 = 1.2, b = 0.75, IDF
+ *                     floored at a quarter of the mean as in gensim), made
+ *                     symmetric by averaging BM25(Si, Sj) and BM25(Sj, Si)
+ *                     so that each edge is still found once.
  * Alongside the rank it gives each sentence's weighted degree towards
  * later and towards earlier sentences, for PacSum's directed centrality
  * (Zheng & Lapata 2019; see score.c).
@@ -19,6 +23,7 @@
  * 2 * TR_WINDOW per sentence. Texts under TR_WINDOW sentences get the
  * exact, complete graph. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -27,6 +32,55 @@
 #define TR_MAX_DF 2000
 #define TR_MAX_ITER 100
 #define TR_EPSILON 1e-9   /* L1 change per iteration */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* BM25's weight of each entry of the TF-IDF rows: idf(t) * tf (k1 + 1) /
+ * (tf + k1 (1 - b + b |S| / avgdl)), the share of term t of sentence S in
+ * BM25(Q, S) for any Q that has t. */
+static float *
+bm25_weights(doc *d, const tfidf *v)
+{
+    size_t n = d->nsent, nv = d->nvocab, total = v->off[n];
+    float *bm = arena_calloc(d->ar, total ? total : 1, sizeof *bm);
+    double *idf = arena_alloc(d->ar, (nv ? nv : 1) * sizeof *idf);
+    if (!bm || !idf)
+        return NULL;
+    double avgdl = 0, mean = 0;
+    for (size_t i = 0; i < n; i++)
+        avgdl += d->sent[i].ntok;
+    avgdl = avgdl > 0 ? avgdl / (double)n : 1;
+    for (size_t t = 0; t < nv; t++) {
+        idf[t] = log(((double)n - v->df[t] + 0.5) / (v->df[t] + 0.5));
+        mean += idf[t];
+    }
+    mean = nv ? mean / (double)nv : 0;
+    for (size_t t = 0; t < nv; t++)
+        if (idf[t] < 0.25 * mean || idf[t] <= 0)
+            idf[t] = 0.25 * mean > 1e-3 ? 0.25 * mean : 1e-3;
+    /* term counts: find each token in its sentence's sorted row */
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *row = v->id + v->off[i];
+        size_t len = v->off[i + 1] - v->off[i];
+        for (size_t q = 0; q < d->sent[i].ntok; q++) {
+            uint32_t t = d->term[d->sent[i].tok + q];
+            const uint32_t *hit = bsearch(&t, row, len, sizeof *row, cmp_u32);
+            if (hit)
+                bm[v->off[i] + (size_t)(hit - row)] += 1;
+        }
+        double norm = BM25_K1 * (1 - BM25_B + BM25_B * d->sent[i].ntok / avgdl);
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            bm[k] = (float)(idf[v->id[k]] * bm[k] * (BM25_K1 + 1) / (bm[k] + norm));
+    }
+    return bm;
+}
 
 typedef struct edge {
     uint32_t i, j;
@@ -59,6 +113,9 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
     double *next = arena_alloc(ar, n * sizeof *next);
     if (!poff || !cur || !post || !wpos || !acc || !touched || !outw || !next)
         return SUMM_ENOMEM;
+    const float *bm = NULL;
+    if (sim == SUMM_SIM_BM25 && !(bm = bm25_weights(d, v)))
+        return SUMM_ENOMEM;
     for (size_t t = 0; t < nv; t++)
         poff[t + 1] = poff[t] + v->df[t];
     for (size_t i = 0; i < n; i++) {
@@ -89,7 +146,9 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
                     break;
                 if (acc[j] == 0)
                     touched[nt++] = j;
-                acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0 : wi * v->w[wpos[p]];
+                acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0
+                          : bm ? 0.5 * ((double)bm[k] + bm[wpos[p]])
+                               : wi * v->w[wpos[p]];
             }
         }
         for (size_t q = 0; q < nt; q++) {

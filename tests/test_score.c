@@ -92,6 +92,15 @@ test_overlap_edges(void **state)
     memset(bwd, 0, sizeof bwd);
     assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_COSINE, 0.85, rank, fwd, bwd), SUMM_OK);
     assert_true(fabs(fwd[0] - tfidf_cosine(&f.v, 0, 1)) < 1e-6);
+
+    /* BM25, both directions averaged: solar and power, each once in each
+     * sentence, idf floored (df 2 of 3 is a negative BM25 idf) */
+    memset(fwd, 0, sizeof fwd);
+    memset(bwd, 0, sizeof bwd);
+    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_BM25, 0.85, rank, fwd, bwd), SUMM_OK);
+    assert_true(fwd[0] > 0 && fabs(fwd[0] - bwd[1]) < 1e-9);
+    assert_true(fwd[1] == 0 && bwd[0] == 0);
+    assert_true(rank[2] < rank[0] && rank[2] < rank[1]);
     teardown(&f);
 }
 
@@ -269,7 +278,7 @@ test_options_checked(void **state)
     summ_options o;
     summ_ctx *ctx;
     summ_options_init(&o);
-    o.similarity = 7;
+    o.similarity = 3;
     assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
     summ_options_init(&o);
     o.lead_ratio = -0.1;

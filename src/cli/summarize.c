@@ -78,7 +78,7 @@ print_help(void)
            "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
            "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
            "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
-           "  --similarity=overlap|cosine\n"
+           "  --similarity=overlap|cosine|bm25\n"
            "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
@@ -134,7 +134,7 @@ static const struct {
     { "directed-backward", offsetof(summ_options, directed_backward) },
     { "lead-ratio", offsetof(summ_options, lead_ratio) },
     { "lead-adapt", offsetof(summ_options, lead_adapt) },
-    { "similarity", 0 },  /* overlap or cosine */
+    { "similarity", 0 },  /* overlap, cosine or bm25 */
 };
 #define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
 
@@ -148,8 +148,10 @@ set_scoring_opt(summ_options *o, int k, const char *arg)
             o->similarity = SUMM_SIM_OVERLAP;
         else if (strcmp(arg, "cosine") == 0)
             o->similarity = SUMM_SIM_COSINE;
+        else if (strcmp(arg, "bm25") == 0)
+            o->similarity = SUMM_SIM_BM25;
         else
-            usage_error("unknown similarity '%s' (overlap or cosine)", arg);
+            usage_error("unknown similarity '%s' (overlap, cosine or bm25)", arg);
         return;
     }
     *(double *)((char *)o + scoring_opts[k].off) = parse_real(name, arg);
