@@ -116,6 +116,13 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
     const float *bm = NULL;
     if (sim == SUMM_SIM_BM25 && !(bm = bm25_weights(d, v)))
         return SUMM_ENOMEM;
+    double *loglen = NULL;  /* log(1 + |S|), once per sentence, not per edge */
+    if (sim == SUMM_SIM_OVERLAP) {
+        if (!(loglen = arena_alloc(ar, n * sizeof *loglen)))
+            return SUMM_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            loglen[i] = log(1.0 + d->sent[i].ntok);
+    }
     for (size_t t = 0; t < nv; t++)
         poff[t + 1] = poff[t] + v->df[t];
     for (size_t i = 0; i < n; i++) {
@@ -155,8 +162,8 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
             uint32_t j = touched[q];
             double w = acc[j];
             acc[j] = 0;
-            if (sim == SUMM_SIM_OVERLAP)
-                w /= log(1.0 + d->sent[i].ntok) + log(1.0 + d->sent[j].ntok);
+            if (loglen)
+                w /= loglen[i] + loglen[j];
             if (w <= 1e-9)
                 continue;
             if (!s_grow(ar->al, (void **)&e, &cape, ne + 1, sizeof *e)) {
