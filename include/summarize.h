@@ -129,7 +129,7 @@ typedef struct summ_options {
     double position_decay;  /* in sentences, > 0 (default 3.0) */
     double w_title;         /* similarity to the title line, if any (default 0.0) */
     double w_centroid;      /* similarity to the document centroid (default 2.0) */
-    double w_length;        /* penalty for very short sentences (default 0.3) */
+    double w_length;        /* penalty for very short sentences (default 1.0) */
 
     double damping;         /* TextRank damping factor, in [0, 1) (default 0.85) */
     double redundancy;      /* a candidate whose cosine similarity to a chosen

@@ -42,7 +42,7 @@ summ_options_init(summ_options *o)
     o->position_decay = 3.0;
     o->w_title = 0.0;
     o->w_centroid = 2.0;
-    o->w_length = 0.3;
+    o->w_length = 1.0;
     o->damping = 0.85;
     o->redundancy = 0.7;
     o->similarity = SUMM_SIM_OVERLAP;
