@@ -129,7 +129,7 @@ typedef struct summ_options {
      * features (see README "How scoring works"). Each weight is >= 0. */
     double w_textrank;      /* TextRank centrality (default 1.0) */
     double w_tfidf;         /* TF-IDF weight of the sentence's terms (default 0.0) */
-    double w_position;      /* lead bias, exp(-position / position_decay) (default 2.0) */
+    double w_position;      /* lead bias, exp(-position / position_decay) (default 2.5) */
     double position_decay;  /* in sentences, > 0 (default 3.0) */
     double w_title;         /* similarity to the title line, if any (default 0.0) */
     double w_centroid;      /* similarity to the document centroid (default 2.0) */
@@ -152,7 +152,7 @@ typedef struct summ_options {
     double lead_ratio;      /* the share of the text's sentences the lead bias can fill:
                                if the summary is longer than lead_ratio * sentences,
                                w_position is scaled down in proportion; 0 = never
-                               (default 0.1) */
+                               (default 0.12) */
     double lead_adapt;      /* w_position is also multiplied by the lead's similarity
                                to the rest of the text, relative to an average
                                sentence's, to this power; 0 = off (default 1.0) */

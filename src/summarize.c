@@ -38,7 +38,7 @@ summ_options_init(summ_options *o)
      * cross-validation (README "How scoring works", tests/bench/tune.py). */
     o->w_textrank = 1.0;
     o->w_tfidf = 0.0;
-    o->w_position = 2.0;
+    o->w_position = 2.5;
     o->position_decay = 3.0;
     o->w_title = 0.0;
     o->w_centroid = 2.0;
@@ -48,7 +48,7 @@ summ_options_init(summ_options *o)
     o->similarity = SUMM_SIM_OVERLAP;
     o->w_directed = 0.0;
     o->directed_backward = 0.5;
-    o->lead_ratio = 0.1;
+    o->lead_ratio = 0.12;
     o->lead_adapt = 1.0;
 }
 
