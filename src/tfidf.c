@@ -29,7 +29,8 @@ tfidf_build(doc *d, tfidf *v)
         return SUMM_ENOMEM;
 
     /* Sort each sentence's terms; count distinct ones and document frequency. */
-    memcpy(sorted, d->term, d->nterm * sizeof *sorted);
+    if (d->nterm)  /* d->term is NULL when there is no term */
+        memcpy(sorted, d->term, d->nterm * sizeof *sorted);
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t *t = sorted + d->sent[i].tok;
