@@ -33,12 +33,26 @@ typedef struct job {
     size_t len;
     const char *src;    /* where the line comes from, for messages */
     size_t lineno;
-    /* output */
-    char *out;          /* for stdout (malloc'd), or NULL */
-    size_t outlen;
+    /* output: for stdout, a slice of a worker's buffer, or own */
+    size_t wk;          /* the worker that ran it */
+    size_t off, outlen;
+    char *own;          /* malloc'd, for lines that failed before any worker saw them */
     char *err;          /* for stderr (malloc'd), or NULL */
     bool ok;
 } job;
+
+/* A worker: its context, and the buffer its outputs of a batch go to
+ * (one stream per batch rather than per document: glibc's open_memstream
+ * clears a BUFSIZ buffer every time). */
+typedef struct worker {
+    struct pool *p;
+    size_t index;
+    summ_ctx *ctx;
+    FILE *mem;
+    char *buf;
+    size_t len;
+    pthread_t th;
+} worker;
 
 static void
 #if defined(__GNUC__)
@@ -62,9 +76,30 @@ job_error(job *jb, const char *fmt, ...)
 
 /* ---- one document ------------------------------------------------------- */
 
-static void
-run_file(const cli *c, summ_ctx *ctx, job *jb)
+/* Note where a job's output starts in w->mem. */
+static long
+out_begin(worker *w, job *jb)
 {
+    jb->wk = w->index;
+    return ftell(w->mem);
+}
+
+/* Its length; false if the stream failed (out of memory). */
+static bool
+out_end(worker *w, job *jb, long start)
+{
+    long end = ftell(w->mem);
+    if (start < 0 || end < start || ferror(w->mem))
+        return false;
+    jb->off = (size_t)start;
+    jb->outlen = (size_t)(end - start);
+    return true;
+}
+
+static void
+run_file(const cli *c, worker *w, job *jb)
+{
+    summ_ctx *ctx = w->ctx;
     bool is_stdin = strcmp(jb->path, "-") == 0;
     const char *name = is_stdin ? "standard input" : jb->path;
     int fd = is_stdin ? STDIN_FILENO : open(jb->path, O_RDONLY);
@@ -98,27 +133,25 @@ run_file(const cli *c, summ_ctx *ctx, job *jb)
         free(text);
         return;
     }
-    FILE *f = open_memstream(&jb->out, &jb->outlen);
-    if (!f) {
-        job_error(jb, "%s: %s: %s\n", progname, name, strerror(errno));
+    FILE *f = w->mem;
+    long start = out_begin(w, jb);
+    if (c->format == FMT_JSON) {
+        fputs("{\"file\":", f);
+        json_write_string(f, jb->path, strlen(jb->path));
+        write_json_tail(f, c, text, res);
     } else {
-        if (c->format == FMT_JSON) {
-            fputs("{\"file\":", f);
-            json_write_string(f, jb->path, strlen(jb->path));
-            write_json_tail(f, c, text, res);
-        } else {
-            write_text(f, text, res);
-        }
-        if (fclose(f) != 0)
-            job_error(jb, "%s: %s: out of memory\n", progname, name);
+        write_text(f, text, res);
     }
+    if (!out_end(w, jb, start))
+        job_error(jb, "%s: %s: out of memory\n", progname, name);
     summ_result_free(res);
     free(text);
 }
 
 static void
-run_line(const cli *c, summ_ctx *ctx, job *jb)
+run_line(const cli *c, worker *w, job *jb)
 {
+    summ_ctx *ctx = w->ctx;
     json_record rec;
     char msg[200];
     summ_result *res = NULL;
@@ -131,27 +164,23 @@ run_line(const cli *c, summ_ctx *ctx, job *jb)
             ok = false;
         }
     }
-    FILE *f = open_memstream(&jb->out, &jb->outlen);
-    if (f) {
-        fputs("{\"id\":", f);
-        if (rec.id)
-            fwrite(rec.id, 1, rec.idlen, f);
-        else
-            fputs("null", f);
-        if (ok) {
-            write_json_tail(f, c, rec.text, res);
-        } else {
-            fputs(",\"error\":", f);
-            json_write_string(f, msg, strlen(msg));
-            fputs("}\n", f);
-        }
-        if (fclose(f) != 0) {
-            ok = false;
-            snprintf(msg, sizeof msg, "out of memory");
-        }
+    FILE *f = w->mem;
+    long start = out_begin(w, jb);
+    fputs("{\"id\":", f);
+    if (rec.id)
+        fwrite(rec.id, 1, rec.idlen, f);
+    else
+        fputs("null", f);
+    if (ok) {
+        write_json_tail(f, c, rec.text, res);
     } else {
+        fputs(",\"error\":", f);
+        json_write_string(f, msg, strlen(msg));
+        fputs("}\n", f);
+    }
+    if (!out_end(w, jb, start)) {
         ok = false;
-        snprintf(msg, sizeof msg, "%s", strerror(errno));
+        snprintf(msg, sizeof msg, "out of memory");
     }
     if (ok)
         jb->ok = true;
@@ -164,15 +193,15 @@ run_line(const cli *c, summ_ctx *ctx, job *jb)
 }
 
 static void
-run_job(const cli *c, summ_ctx *ctx, job *jb)
+run_job(const cli *c, worker *w, job *jb)
 {
     if (jb->err)
         return;  /* failed before it could run (a file that would not open) */
     jb->ok = true;
     if (c->jsonl)
-        run_line(c, ctx, jb);
+        run_line(c, w, jb);
     else
-        run_file(c, ctx, jb);
+        run_file(c, w, jb);
 }
 
 /* ---- workers ------------------------------------------------------------ */
@@ -184,46 +213,76 @@ typedef struct pool {
     atomic_size_t next;
 } pool;
 
-typedef struct worker {
-    pool *p;
-    summ_ctx *ctx;
-    pthread_t th;
-} worker;
-
 static void
-work(pool *p, summ_ctx *ctx)
+work(worker *w)
 {
+    pool *p = w->p;
     for (;;) {
         size_t i = atomic_fetch_add(&p->next, 1);
         if (i >= p->njobs)
             return;
-        run_job(p->c, ctx, &p->jobs[i]);
+        run_job(p->c, w, &p->jobs[i]);
     }
 }
 
 static void *
 worker_main(void *arg)
 {
-    worker *w = arg;
-    work(w->p, w->ctx);
+    work(arg);
     return NULL;
 }
 
-/* Run jobs[0 .. n) on up to nw workers (w[0] is this thread). */
-static void
+/* Run jobs[0 .. n) on up to nw workers (w[0] is this thread); afterwards
+ * each job's output is in w[job.wk].buf until release_outputs(). Returns
+ * false if not even one output stream could be made. */
+static bool
 run_jobs(const cli *c, worker *w, size_t nw, job *jobs, size_t n)
 {
     pool p = { c, jobs, n, 0 };
-    size_t started = 1;
-    for (size_t k = 1; k < nw && k < n; k++) {
+    size_t started = 0;
+    for (size_t k = 0; k < nw && k < (n ? n : 1); k++) {
         w[k].p = &p;
-        if (pthread_create(&w[k].th, NULL, worker_main, &w[k]) != 0)
+        w[k].index = k;
+        w[k].buf = NULL;
+        w[k].len = 0;
+        w[k].mem = open_memstream(&w[k].buf, &w[k].len);
+        if (!w[k].mem)
+            break;
+        if (k > 0 && pthread_create(&w[k].th, NULL, worker_main, &w[k]) != 0) {
+            fclose(w[k].mem);
+            free(w[k].buf);
+            w[k].mem = NULL;
             break;  /* fewer threads, same result */
+        }
         started++;
     }
-    work(&p, w[0].ctx);
+    if (started == 0)
+        return false;
+    work(&w[0]);
     for (size_t k = 1; k < started; k++)
         pthread_join(w[k].th, NULL);
+    for (size_t k = 0; k < started; k++) {
+        if (fclose(w[k].mem) != 0) {
+            /* out of memory at the very end: say so for each of its jobs */
+            for (size_t i = 0; i < n; i++)
+                if (jobs[i].wk == k && jobs[i].ok && !jobs[i].err) {
+                    job_error(&jobs[i], "%s: out of memory\n", progname);
+                    jobs[i].outlen = 0;
+                }
+        }
+        w[k].mem = NULL;
+    }
+    return true;
+}
+
+static void
+release_outputs(worker *w, size_t nw)
+{
+    for (size_t k = 0; k < nw; k++) {
+        free(w[k].buf);
+        w[k].buf = NULL;
+        w[k].len = 0;
+    }
 }
 
 /* ---- progress on a terminal --------------------------------------------- */
@@ -347,8 +406,8 @@ reader_next(reader *r, job *jb)
             if (!jb->line) {
                 job_error(jb, "%s: %s:%zu: out of memory\n", progname, r->name, jb->lineno);
                 /* and the id-less error line, so no line goes missing */
-                jb->out = strdup("{\"id\":null,\"error\":\"out of memory\"}\n");
-                jb->outlen = jb->out ? strlen(jb->out) : 0;
+                jb->own = strdup("{\"id\":null,\"error\":\"out of memory\"}\n");
+                jb->outlen = jb->own ? strlen(jb->own) : 0;
                 return true;
             }
             memcpy(jb->line, r->buf + a, jb->len);
@@ -375,8 +434,8 @@ reader_next(reader *r, job *jb)
                 jb->lineno = ++r->lineno;
                 job_error(jb, "%s: %s:%zu: line longer than %zu bytes\n", progname, r->name,
                           jb->lineno, (size_t)LINE_MAX_BYTES);
-                jb->out = strdup("{\"id\":null,\"error\":\"line too long\"}\n");
-                jb->outlen = jb->out ? strlen(jb->out) : 0;
+                jb->own = strdup("{\"id\":null,\"error\":\"line too long\"}\n");
+                jb->outlen = jb->own ? strlen(jb->own) : 0;
                 return true;
             }
             size_t ncap = r->cap ? r->cap * 2 : 1 << 16;
@@ -475,7 +534,11 @@ batch_run(const cli *c, char **paths, size_t npaths)
             n++;
         }
 
-        run_jobs(c, w, nw, jobs, n);
+        if (!run_jobs(c, w, nw, jobs, n)) {
+            fprintf(stderr, "%s: out of memory\n", progname);
+            status = 1;
+            break;
+        }
 
         /* write it, in order */
         for (size_t i = 0; i < n; i++) {
@@ -486,17 +549,18 @@ batch_run(const cli *c, char **paths, size_t npaths)
             }
             if (!jb->ok)
                 status = 1;
-            if (jb->out) {
+            if (jb->ok || jb->outlen) {
                 if (c->many && jb->ok)
                     printf("%s==> %s <==\n", printed ? "\n" : "",
                            strcmp(jb->path, "-") == 0 ? "standard input" : jb->path);
-                fwrite(jb->out, 1, jb->outlen, stdout);
+                fwrite(jb->own ? jb->own : w[jb->wk].buf + jb->off, 1, jb->outlen, stdout);
                 printed++;
             }
-            free(jb->out);
+            free(jb->own);
             free(jb->err);
             free(jb->line);
         }
+        release_outputs(w, nw);
         if (fflush(stdout) != 0)
             check_stdout();
         pg.docs += n;

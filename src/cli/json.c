@@ -140,6 +140,21 @@ hex4(jp *j, unsigned *out)
     return 0;
 }
 
+/* Does any of the 8 bytes at q need a look (a quote, backslash, control
+ * or non-ASCII byte)? The usual bit tricks; a false alarm can only come
+ * after a true one, and the byte loop after this finds the first. */
+static bool
+word_special(const unsigned char *q)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t x;
+    memcpy(&x, q, 8);
+    uint64_t quote = x ^ (ones * '"'), bslash = x ^ (ones * '\\');
+    uint64_t ctl = (x - ones * 0x20) & ~x;
+    uint64_t zq = (quote - ones) & ~quote, zb = (bslash - ones) & ~bslash;
+    return ((ctl | zq | zb) & high) || (x & high);
+}
+
 /* Append k bytes to out (when there is room; the length counts anyway). */
 static void
 emit(char *out, size_t cap, size_t *o, const void *b, size_t k)
@@ -159,6 +174,8 @@ parse_string(jp *j, char *out, size_t cap, size_t *outlen)
     for (;;) {
         /* the plain run: no quote, backslash, control or non-ASCII byte */
         const unsigned char *q = j->p;
+        while (j->end - q >= 8 && !word_special(q))
+            q += 8;
         while (q < j->end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
             q++;
         emit(out, cap, &o, j->p, (size_t)(q - j->p));
