@@ -39,11 +39,6 @@
 #define TR_EPSILON 1e-9   /* L1 change per iteration (the ranks sum to 1) */
 #define TR_EPSILON_LONG 1e-6
 
-typedef struct edge {
-    uint32_t i, j;
-    float w;
-} edge;
-
 /* Keep the k largest acc[] among touched[0 .. nt): moves them to the front
  * (in no particular order) and returns how many there are. Quickselect:
  * linear on average. */
@@ -104,9 +99,10 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
     double *acc = arena_calloc(ar, n, sizeof *acc);
     uint32_t *touched = arena_alloc(ar, n * sizeof *touched);
     double *outw = arena_calloc(ar, n, sizeof *outw);
-    uint32_t *deg = arena_calloc(ar, n + 1, sizeof *deg);
-    double *next = arena_alloc(ar, n * sizeof *next);
-    if (!poff || !cur || !post || !pw || !acc || !touched || !outw || !deg || !next)
+    uint32_t *fo = arena_alloc(ar, (n + 1) * sizeof *fo);
+    uint32_t *bo = arena_calloc(ar, n + 1, sizeof *bo);
+    double *y = arena_alloc(ar, n * sizeof *y);
+    if (!poff || !cur || !post || !pw || !acc || !touched || !outw || !fo || !bo || !y)
         return SUMM_ENOMEM;
     for (size_t t = 0; t < nv; t++)
         poff[t + 1] = poff[t] + v->df[t];
@@ -121,11 +117,15 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
     memset(cur, 0, (nv + 1) * sizeof *cur);
 
     /* For each i, the dot products with every later j in the window that
-     * shares a term; each undirected edge is found once. */
-    edge *e = NULL;
-    size_t ne = 0, cape = 0;
+     * shares a term; each undirected edge is found once, and kept as i's
+     * forward link (fj, fw from fo[i] on: CSR by i, as i goes up). */
+    uint32_t *fj = NULL;
+    float *fw = NULL;
+    size_t ne = 0, capj = 0, capw = 0;
+    summ_status st = SUMM_OK;
     for (size_t i = 0; i < n; i++) {
         size_t nt = 0;
+        fo[i] = (uint32_t)ne;
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
             uint32_t t = v->id[k];
             size_t p = poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
@@ -143,9 +143,13 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             }
         }
         size_t keep = keep_top(touched, nt, acc, topk);
-        if (ne + keep > cape && !s_grow(ar->al, (void **)&e, &cape, ne + keep, sizeof *e)) {
-            s_free(ar->al, e);
-            return SUMM_ENOMEM;
+        if ((ne + keep > capj
+             && !s_grow(ar->al, (void **)&fj, &capj, ne + keep, sizeof *fj))
+            || (ne + keep > capw
+                && !s_grow(ar->al, (void **)&fw, &capw, ne + keep, sizeof *fw))
+            || ne + keep > UINT32_MAX) {
+            st = SUMM_ENOMEM;
+            goto done;
         }
         for (size_t q = 0; q < nt; q++) {
             uint32_t j = touched[q];
@@ -153,13 +157,14 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             acc[j] = 0;
             if (q >= keep || w <= 1e-9)
                 continue;
-            e[ne++] = (edge){ (uint32_t)i, j, (float)w };
+            fj[ne] = j;
+            fw[ne++] = (float)w;
             outw[i] += w;
             outw[j] += w;
-            deg[i + 1]++;
-            deg[j + 1]++;
+            bo[j + 1]++;
         }
     }
+    fo[n] = (uint32_t)ne;
 
     /* On the bounded graph, the weight a sentence loses to dropped pairs
      * (outside the window, through common terms, beyond its top k) is not
@@ -176,8 +181,8 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
         full = arena_alloc(ar, n * sizeof *full);
         lost = arena_alloc(ar, n * sizeof *lost);
         if (!colsum || !full || !lost) {
-            s_free(ar->al, e);
-            return SUMM_ENOMEM;
+            st = SUMM_ENOMEM;
+            goto done;
         }
         for (size_t k = 0; k < v->off[n]; k++)
             colsum[v->id[k]] += v->w[k];
@@ -200,40 +205,41 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             lost[i] = total > 0 ? lost[i] / total : 0;
     }
 
-    /* The transition matrix by destination (CSR), each entry already
-     * divided by its source's out-weight, so an iteration is one pass of
-     * multiply-adds over memory read in order. */
+    /* The backward links: each j's earlier neighbours (bj, bw from bo[j]
+     * on), so a sentence's new rank is one pass over its two lists. */
     for (size_t i = 0; i < n; i++)
-        deg[i + 1] += deg[i];
-    uint32_t *src = arena_alloc(ar, (ne ? 2 * ne : 1) * sizeof *src);
-    double *tw = arena_alloc(ar, (ne ? 2 * ne : 1) * sizeof *tw);
-    if (!src || !tw) {
-        s_free(ar->al, e);
-        return SUMM_ENOMEM;
+        bo[i + 1] += bo[i];
+    uint32_t *bj = arena_alloc(ar, (ne ? ne : 1) * sizeof *bj);
+    float *bw = arena_alloc(ar, (ne ? ne : 1) * sizeof *bw);
+    if (!bj || !bw) {
+        st = SUMM_ENOMEM;
+        goto done;
     }
-    uint32_t *fill = touched;  /* free again: the next slot per destination */
-    memcpy(fill, deg, n * sizeof *fill);
-    for (size_t k = 0; k < ne; k++) {
-        uint32_t a = e[k].i, b = e[k].j;
-        double w = e[k].w;
-        src[fill[b]] = a;
-        tw[fill[b]++] = damping * w / full[a];
-        src[fill[a]] = b;
-        tw[fill[a]++] = damping * w / full[b];
+    uint32_t *fill = touched;  /* free again: the next slot per sentence */
+    memcpy(fill, bo, n * sizeof *fill);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = fo[i]; k < fo[i + 1]; k++) {
+            bj[fill[fj[k]]] = (uint32_t)i;
+            bw[fill[fj[k]]++] = fw[k];
+        }
     }
-    s_free(ar->al, e);
 
     /* Power iteration: r' = (1 - d) / n + d * (W^T D^-1 r + dangling / n
-     * + lost weight spread as above). */
+     * + lost weight spread as above), with y = d * r / D computed once per
+     * iteration. */
     for (size_t i = 0; i < n; i++)
         rank[i] = 1.0 / (double)n;
     for (int it = 0; it < TR_MAX_ITER; it++) {
         double dangling = 0, leak = 0;
         for (size_t i = 0; i < n; i++) {
-            if (full[i] == 0)
+            if (full[i] == 0) {
                 dangling += rank[i];
-            else if (lost)
-                leak += rank[i] * (1.0 - outw[i] / full[i]);
+                y[i] = 0;
+            } else {
+                y[i] = damping * rank[i] / full[i];
+                if (lost)
+                    leak += rank[i] * (1.0 - outw[i] / full[i]);
+            }
         }
         double base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
         leak *= damping;
@@ -242,14 +248,18 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             double r = base;
             if (lost)
                 r += leak * lost[i];
-            for (size_t k = deg[i]; k < deg[i + 1]; k++)
-                r += tw[k] * rank[src[k]];
-            next[i] = r;
+            for (size_t k = fo[i]; k < fo[i + 1]; k++)
+                r += fw[k] * y[fj[k]];
+            for (size_t k = bo[i]; k < bo[i + 1]; k++)
+                r += bw[k] * y[bj[k]];
             diff += fabs(r - rank[i]);
+            rank[i] = r;  /* y holds what the others need of the old value */
         }
-        memcpy(rank, next, n * sizeof *rank);
         if (diff < epsilon)
             break;
     }
-    return SUMM_OK;
+done:
+    s_free(ar->al, fj);
+    s_free(ar->al, fw);
+    return st;
 }
