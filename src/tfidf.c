@@ -29,7 +29,7 @@ tfidf_build(doc *d, tfidf *v)
         return SUMM_ENOMEM;
 
     /* Sort each sentence's terms; count distinct ones and document frequency. */
-    if (d->nterm)  /* d->term is NULL when there is no term */
+    if (d->nterm)
         memcpy(sorted, d->term, d->nterm * sizeof *sorted);
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
