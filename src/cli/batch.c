@@ -1,11 +1,12 @@
 /* batch.c - many documents: whole files, or the lines of --jsonl input, on
  * -j worker threads (one summ_ctx each), written in input order.
  *
- * The main thread reads a batch of inputs, the workers (the main thread is
- * one of them) take documents from it in turn and format each output into
- * a buffer of its own, then the main thread writes the buffers in order.
- * A batch ends early when no more input is ready, so a program that writes
- * one line and waits for the answer (a co-process) gets it. */
+ * The main thread reads a batch of inputs; the workers take documents from
+ * it in turn and format each output into their own buffer; meanwhile the
+ * main thread reads the next batch, as far as input is ready; then it
+ * writes the finished batch in order. With -j 1 the one worker is the main
+ * thread. A batch ends early when no more input is ready, so a program that
+ * writes one line and waits for the answer (a co-process) gets it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -52,6 +53,7 @@ typedef struct worker {
     char *buf;
     size_t len;
     pthread_t th;
+    bool running;     /* on a thread of its own */
 } worker;
 
 static void
@@ -232,47 +234,60 @@ worker_main(void *arg)
     return NULL;
 }
 
-/* Run jobs[0 .. n) on up to nw workers (w[0] is this thread); afterwards
- * each job's output is in w[job.wk].buf until release_outputs(). Returns
- * false if not even one output stream could be made. */
-static bool
-run_jobs(const cli *c, worker *w, size_t nw, job *jobs, size_t n)
+/* Start p->jobs on up to nw workers, each with a fresh output stream: on
+ * threads when nw > 1, so this thread is free to read ahead meanwhile;
+ * else (or if no thread would start) right here. Returns how many workers
+ * took part, 0 if not even one output stream could be made. */
+static size_t
+start_jobs(pool *p, worker *w, size_t nw)
 {
-    pool p = { c, jobs, n, 0 };
-    size_t started = 0;
-    for (size_t k = 0; k < nw && k < (n ? n : 1); k++) {
-        w[k].p = &p;
+    size_t want = nw < p->njobs ? nw : p->njobs, started = 0;
+    if (want == 0)
+        want = 1;
+    for (size_t k = 0; k < want; k++) {
+        w[k].p = p;
         w[k].index = k;
+        w[k].running = false;
         w[k].buf = NULL;
         w[k].len = 0;
         w[k].mem = open_memstream(&w[k].buf, &w[k].len);
         if (!w[k].mem)
             break;
-        if (k > 0 && pthread_create(&w[k].th, NULL, worker_main, &w[k]) != 0) {
-            fclose(w[k].mem);
+        if (nw > 1 && pthread_create(&w[k].th, NULL, worker_main, &w[k]) == 0) {
+            w[k].running = true;
+        } else if (k > 0) {
+            fclose(w[k].mem);  /* fewer threads, same result */
             free(w[k].buf);
+            w[k].buf = NULL;
             w[k].mem = NULL;
-            break;  /* fewer threads, same result */
+            break;
         }
         started++;
     }
-    if (started == 0)
-        return false;
-    work(&w[0]);
-    for (size_t k = 1; k < started; k++)
-        pthread_join(w[k].th, NULL);
+    if (started && !w[0].running)
+        work(&w[0]);
+    return started;
+}
+
+/* Wait for the workers start_jobs() started; afterwards each job's output
+ * is in w[job.wk].buf until release_outputs(). */
+static void
+finish_jobs(pool *p, worker *w, size_t started)
+{
+    for (size_t k = 0; k < started; k++)
+        if (w[k].running)
+            pthread_join(w[k].th, NULL);
     for (size_t k = 0; k < started; k++) {
         if (fclose(w[k].mem) != 0) {
             /* out of memory at the very end: say so for each of its jobs */
-            for (size_t i = 0; i < n; i++)
-                if (jobs[i].wk == k && jobs[i].ok && !jobs[i].err) {
-                    job_error(&jobs[i], "%s: out of memory\n", progname);
-                    jobs[i].outlen = 0;
+            for (size_t i = 0; i < p->njobs; i++)
+                if (p->jobs[i].wk == k && p->jobs[i].ok && !p->jobs[i].err) {
+                    job_error(&p->jobs[i], "%s: out of memory\n", progname);
+                    p->jobs[i].outlen = 0;
                 }
         }
         w[k].mem = NULL;
     }
-    return true;
 }
 
 static void
@@ -465,6 +480,36 @@ reader_next(reader *r, job *jb)
 
 /* ---- the run ------------------------------------------------------------ */
 
+/* Read up to maxjobs inputs (JSON lines, or file names) into jobs. Only the
+ * first may wait for input, and only if may_block: a batch ends when no
+ * more is ready. *more turns false at the end of the input. */
+static size_t
+fill_batch(const cli *c, reader *r, size_t *nextpath, job *jobs, size_t maxjobs,
+           bool may_block, bool *more)
+{
+    size_t n = 0, bytes = 0;
+    while (*more && n < maxjobs && bytes < BATCH_BYTES) {
+        if (c->jsonl) {
+            if ((n > 0 || !may_block) && !reader_ready(r))
+                break;
+            if (!reader_next(r, &jobs[n])) {
+                *more = false;
+                break;
+            }
+            bytes += jobs[n].len;
+        } else {
+            if (*nextpath == r->npaths) {
+                *more = false;
+                break;
+            }
+            memset(&jobs[n], 0, sizeof jobs[n]);
+            jobs[n].path = r->paths[(*nextpath)++];
+        }
+        n++;
+    }
+    return n;
+}
+
 int
 batch_run(const cli *c, char **paths, size_t npaths)
 {
@@ -476,7 +521,8 @@ batch_run(const cli *c, char **paths, size_t npaths)
     size_t nw = c->jobs ? c->jobs : 1;
     worker *w = calloc(nw, sizeof *w);
     size_t maxjobs = c->jsonl || nw > 1 ? BATCH_PER_JOB * nw : 1;
-    job *jobs = calloc(maxjobs, sizeof *jobs);
+    /* two batches: the workers run one while this thread reads the next */
+    job *jobs = calloc(2 * maxjobs, sizeof *jobs);
     if (!w || !jobs) {
         fprintf(stderr, "%s: out of memory\n", progname);
         free(w);
@@ -511,38 +557,32 @@ batch_run(const cli *c, char **paths, size_t npaths)
     reader r = { .paths = paths, .npaths = npaths, .fd = -1 };
     size_t nextpath = 0, printed = 0;
     bool more = true;
-    while (more) {
-        /* read a batch */
-        size_t n = 0, bytes = 0;
-        while (n < maxjobs && bytes < BATCH_BYTES) {
-            if (c->jsonl) {
-                if (n > 0 && !reader_ready(&r))
-                    break;
-                if (!reader_next(&r, &jobs[n])) {
-                    more = false;
-                    break;
-                }
-                bytes += jobs[n].len;
-            } else {
-                if (nextpath == npaths) {
-                    more = false;
-                    break;
-                }
-                memset(&jobs[n], 0, sizeof jobs[n]);
-                jobs[n].path = paths[nextpath++];
-            }
-            n++;
-        }
-
-        if (!run_jobs(c, w, nw, jobs, n)) {
+    job *batch = jobs, *ahead = jobs + maxjobs;
+    size_t n = fill_batch(c, &r, &nextpath, batch, maxjobs, true, &more);
+    pool p = { .c = c };
+    while (n > 0) {
+        p.jobs = batch;
+        p.njobs = n;
+        atomic_store(&p.next, 0);
+        size_t started = start_jobs(&p, w, nw);
+        if (!started) {
             fprintf(stderr, "%s: out of memory\n", progname);
             status = 1;
+            for (size_t i = 0; i < n; i++) {
+                free(batch[i].own);
+                free(batch[i].err);
+                free(batch[i].line);
+            }
             break;
         }
+        size_t next = 0;
+        if (nw > 1)
+            next = fill_batch(c, &r, &nextpath, ahead, maxjobs, false, &more);
+        finish_jobs(&p, w, started);
 
         /* write it, in order */
         for (size_t i = 0; i < n; i++) {
-            job *jb = &jobs[i];
+            job *jb = &batch[i];
             if (jb->err) {
                 progress_clear(&pg);
                 fputs(jb->err, stderr);
@@ -566,6 +606,13 @@ batch_run(const cli *c, char **paths, size_t npaths)
         pg.docs += n;
         pg.done = c->jsonl ? r.nread : pg.docs;
         progress_show(&pg);
+
+        if (next == 0)
+            next = fill_batch(c, &r, &nextpath, ahead, maxjobs, true, &more);
+        job *t = batch;
+        batch = ahead;
+        ahead = t;
+        n = next;
     }
     progress_clear(&pg);
     reader_close(&r);
