@@ -106,12 +106,15 @@ typedef struct summ_options {
     size_t max_words;       /* at most this many words in total (default 0: unset);
                                the first sentence is kept even if it is longer */
 
-    const char *language;   /* ISO 639-1 code ("en") or Snowball name ("english");
+    const char *language;   /* ISO 639-1 code ("en"), Snowball name ("english") or
+                               English name ("English"), any case; see summ_languages();
                                NULL or "auto" = detect per text (default);
                                "none" = no stemming, no stopwords */
-    const char *data_dir;   /* directory holding stopwords/<code>.txt and
-                               abbreviations/<code>.txt that override the built-in
-                               lists; NULL = $SUMMARIZE_DATA_DIR, then the built-in lists */
+    const char *data_dir;   /* directory holding <code>.txt (stopwords) and
+                               abbrev/<code>.txt (abbreviations) that override the
+                               built-in lists, laid out like the installed
+                               share/summarize/stopwords; NULL = $SUMMARIZE_DATA_DIR,
+                               then the built-in lists */
 
     /* Scoring. A sentence's score is the weighted sum of its normalised
      * features (see README "How scoring works"). Each weight is >= 0. */

@@ -114,6 +114,8 @@ struct summ_ctx;
 /* Guess the language of text (at most the first few kB are read). Never
  * NULL: &lang_und when unsure. */
 const lang_info *lang_detect(struct summ_ctx *ctx, const char *text, size_t len);
+/* For tests: the detection profiles are folded words and fit their index. */
+bool lang_profiles_ok(void);
 
 /* ---- data.c: word lists, built in or from a directory ------------------- */
 

@@ -3,7 +3,17 @@
  *
  * A word is a run of letters, marks and digits; an apostrophe between two
  * letters stays inside it ("Apple's", "don't"), as does a period or comma
- * between two digits ("3.5", "1,000"). Everything else separates words. */
+ * between two digits ("3.5", "1,000"). Everything else separates words.
+ *
+ * Chinese and Japanese do not put spaces between words. A run of Han,
+ * Hiragana or Katakana is split where the script changes (in Japanese a
+ * kanji stem, its kana ending and a katakana loanword are different
+ * words), and each piece gives its overlapping character bigrams as terms
+ * ("人权宣言" -> 人权 权宣 宣言), or the character itself if it stands
+ * alone: no dictionary needed, and the bigrams that are words repeat
+ * across sentences while the others mostly do not, which is what TF-IDF
+ * and TextRank need (the approach of CJK bigram indexing, e.g. Lucene's
+ * CJKBigramFilter). Korean puts spaces between words: Hangul is letters. */
 #include <string.h>
 
 #include <utf8proc.h>
@@ -38,6 +48,26 @@ is_word_cp(int32_t c)
     default:
         return false;
     }
+}
+
+/* 0: not Chinese or Japanese; else which script (pieces split where it
+ * changes). */
+enum { CJK_NONE, CJK_HAN, CJK_HIRAGANA, CJK_KATAKANA };
+
+static int
+cjk_class(int32_t c)
+{
+    if (c < 0x3005)
+        return CJK_NONE;
+    if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0) || (c >= 0xF900 && c < 0xFB00)
+        || (c >= 0x20000 && c < 0x32000) || c == 0x3005 || c == 0x3007)  /* 々 〇 */
+        return CJK_HAN;
+    if (c >= 0x3041 && c < 0x30A0)
+        return CJK_HIRAGANA;
+    if ((c >= 0x30A1 && c < 0x3100 && c != 0x30FB) || (c >= 0x31F0 && c < 0x3200)
+        || (c >= 0xFF66 && c < 0xFFA0))
+        return CJK_KATAKANA;
+    return CJK_NONE;
 }
 
 static bool
@@ -198,6 +228,30 @@ nomem:
     return false;
 }
 
+/* The CJK run of one script that starts at i (< e): its bigrams, or its
+ * one character, as words. Returns the end of the run. */
+static size_t
+add_cjk_run(tok_state *ts, sentence *sn, size_t i, size_t e, int cls)
+{
+    const unsigned char *s = (const unsigned char *)ts->d->text;
+    const unsigned char *end = s + ts->d->len;
+    size_t prev = i;  /* start of the character before the current one */
+    int32_t c;
+    i += utf8_decode(s + i, end, &c);
+    if (i >= e || (utf8_decode(s + i, end, &c), cjk_class(c) != cls))
+        return add_word(ts, sn, prev, i) ? i : SIZE_MAX;  /* one character alone */
+    while (i < e) {
+        size_t n = utf8_decode(s + i, end, &c);
+        if (cjk_class(c) != cls)
+            break;
+        if (!add_word(ts, sn, prev, i + n))
+            return SIZE_MAX;
+        prev = i;
+        i += n;
+    }
+    return i;
+}
+
 summ_status
 tokenize(doc *d)
 {
@@ -232,6 +286,17 @@ tokenize(doc *d)
                 n = 1;
             } else {
                 n = utf8_decode(s + i, end, &c);
+                int cls = cjk_class(c);
+                if (cls != CJK_NONE) {
+                    if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, i))
+                        return ts.st;
+                    wstart = SIZE_MAX;
+                    i = add_cjk_run(&ts, sn, i, e, cls);
+                    if (i == SIZE_MAX)
+                        return ts.st;
+                    prev = 0;
+                    continue;
+                }
             }
             if (is_word_cp(c)) {
                 if (wstart == SIZE_MAX)

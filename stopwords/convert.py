@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""convert.py NODE_MODULES -- regenerate stopwords/<code>.txt.
+
+Not run by the build: run it by hand when a source list changes, check the
+diff, commit the .txt files. It reads two npm packages (install them into a
+scratch directory first):
+
+    cd /tmp && npm install stopwords-iso@1.1.0 @orama/stopwords@3.1.18
+    python3 stopwords/convert.py /tmp/node_modules
+
+and writes one list per language next to this script. Which package each
+language comes from, and why, is in SOURCES below and in README.md.
+
+Clean-up done here, the same for every list: Unicode NFC, curly apostrophe
+to ASCII (the Snowball English stemmer expects '), lower case, entries with
+digits or without any letter dropped, entries in another script than the
+language's dropped (punctuation in the zh and ko lists), duplicates dropped,
+order kept. Mojibake (lists once saved in a Windows code page and read back
+as Latin-1) is repaired with that code page. Serbian gets the Cyrillic
+spelling of each word too, since Serbian is written in both scripts.
+"""
+import json
+import os
+import re
+import sys
+import unicodedata
+
+ISO = ('stopwords-iso', '1.1.0', 'MIT')
+ORAMA = ('@orama/stopwords', '3.1.18', 'Apache-2.0')
+
+# code: (package, key in that package, code page of the mojibake or None, why)
+# The Snowball project's own lists (BSD-3-Clause; @orama/stopwords ships them
+# unchanged for these languages) are small and made to go with the Snowball
+# stemmers: preferred where they exist. stopwords-iso's lists are larger and
+# mix sources (its English list has "information", "world", "microsoft"),
+# which would throw content words away: used where no Snowball list exists.
+SOURCES = {
+    'ar': (ISO, 'ar', None, ''),
+    'hy': (ISO, 'hy', None, ''),
+    'eu': (ISO, 'eu', None, ''),
+    'ca': (ISO, 'ca', None, ''),
+    'da': (ORAMA, 'dk', None, 'Snowball list'),
+    'nl': (ORAMA, 'nl', None, 'Snowball list'),
+    'en': (ORAMA, 'en', None, 'Snowball list, with us can may might must shall will, less a'),
+    'fi': (ORAMA, 'fi', None, 'Snowball list'),
+    'fr': (ORAMA, 'fr', None, 'Snowball list'),
+    'de': (ORAMA, 'de', None, 'Snowball list'),
+    'el': (ISO, 'el', None, "Orama's Greek list has no accents, Greek text does"),
+    'hi': (ISO, 'hi', None, ''),
+    'hu': (ISO, 'hu', None, ''),
+    'id': (ISO, 'id', None, ''),
+    'ga': (ISO, 'ga', None, ''),
+    'it': (ORAMA, 'it', None, 'Snowball list'),
+    'lt': (ISO, 'lt', 'cp1257', ''),
+    'ne': (ORAMA, 'np', None, 'not in stopwords-iso'),
+    'no': (ORAMA, 'no', None, 'Snowball list'),
+    'pt': (ORAMA, 'pt', None, 'Snowball list'),
+    'ro': (ISO, 'ro', None, ''),
+    'ru': (ORAMA, 'ru', None, 'Snowball list'),
+    'sr': (ORAMA, 'rs', 'cp1250', 'not in stopwords-iso'),
+    'es': (ORAMA, 'es', None, 'no digits, unlike stopwords-iso'),
+    'sv': (ORAMA, 'se', None, 'Snowball list'),
+    'ta': (ORAMA, 'ta', None, 'not in stopwords-iso'),
+    'tr': (ISO, 'tr', 'cp1254', ''),
+    'zh': (ISO, 'zh', None, ''),
+    'ja': (ISO, 'ja', None, ''),
+    'ko': (ISO, 'ko', None, ''),
+}
+
+# Words a packaged list lacks, added here with the reason.
+EXTRA = {
+    # The Snowball English list has "a"; @orama/stopwords dropped it (its
+    # tokenizer skips one-letter words), ours does not.
+    'en': ['a'],
+}
+
+# No package has a Yiddish list: these are written for this project (common
+# function words, YIVO spelling), under the project's own licence.
+YIDDISH = '''
+    אַ אַן דער די דאָס דעם און אָדער אָבער אויך נאָר שוין נאָך ניט נישט קיין
+    איז זענען זײַן געווען איז האָט האָבן האָב האָסט געהאַט וועט וועלן וועסט
+    וואָלט וואָלטן ווערן ווערט געוואָרן קען קענען מוז מוזן זאָל זאָלן מעג מעגן
+    פֿון אין צו מיט אויף פֿאַר ווי ביז בײַ אונטער איבער דורך אָן אַרום צווישן
+    נאָך פֿאַרן צום צוליב אַנטקעגן
+    איך דו ער זי עס מיר איר זיי מיך דיך אים אונדז אײַך זיך מײַן דײַן זײַן
+    זייער אונדזער אײַער מען
+    וואָס ווער וווּ ווען פֿאַרוואָס ווי אַזוי אַז אויב כּדי ווײַל ווען דאָ דאָרט
+    יעדער יעדן יעדע יעדעס אַלע אַלץ עפּעס עמעצער גאָרניט קיינער דעריבער
+    '''
+
+SCRIPT_RE = {
+    'zh': re.compile(r'^[\u3400-\u9fff\uf900-\ufaff]+$'),
+    'ja': re.compile(r'^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u30fc\u3005]+$'),
+    'ko': re.compile(r'^[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+$'),
+}
+
+# Serbian Latin -> Cyrillic (the two alphabets map one to one, digraphs first).
+SR_DIGRAPHS = [('dž', 'џ'), ('lj', 'љ'), ('nj', 'њ')]
+SR_LETTERS = dict(zip('abvgdđežzijklmnoprstćufhcčš',
+                      'абвгдђежзијклмнопрстћуфхцчш'))
+
+
+def sr_cyrillic(word):
+    for a, b in SR_DIGRAPHS:
+        word = word.replace(a, b)
+    return ''.join(SR_LETTERS.get(c, c) for c in word)
+
+
+def yiddish_variants(word):
+    """The word as spelled with the ligatures װ ױ ײ and with two letters."""
+    two = word.replace('װ', 'וו').replace('ױ', 'וי').replace('ײ', 'יי')
+    lig = two.replace('וו', 'װ').replace('וי', 'ױ').replace('יי', 'ײ')
+    return [two, lig]
+
+
+def load_orama(root, key):
+    with open(os.path.join(root, '@orama', 'stopwords', 'dist', key + '.js'),
+              encoding='utf-8') as f:
+        src = f.read()
+    body = src[src.index('['):src.rindex(']') + 1]
+    body = re.sub(r'\\x([0-9a-fA-F]{2})', r'\\u00\1', body)  # JS escapes -> JSON
+    return json.loads(body)
+
+
+def load_iso(root, key):
+    with open(os.path.join(root, 'stopwords-iso', 'stopwords-iso.json'), encoding='utf-8') as f:
+        return json.load(f)[key]
+
+
+def repair(word, codepage):
+    """Undo Windows code page text that was read as Latin-1."""
+    if not codepage or not re.search('[\u0080-\u00ff]', word):
+        return word
+    try:
+        return word.encode('latin-1').decode(codepage)
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return word
+
+
+def clean(code, words, codepage):
+    out, seen = [], set()
+    for w in words:
+        w = unicodedata.normalize('NFC', repair(w.strip(), codepage))
+        w = w.replace('\u2019', "'").lower()
+        if not w or re.search(r'\d', w) or not any(c.isalpha() for c in w):
+            continue
+        if code in SCRIPT_RE and not SCRIPT_RE[code].match(w):
+            continue
+        forms = [w]
+        if code == 'sr':
+            forms.append(sr_cyrillic(w))
+        for f in forms:
+            if f not in seen:
+                seen.add(f)
+                out.append(f)
+    return out
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.stderr.write(__doc__)
+        return 2
+    root = sys.argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    lists = {}
+    for code, (pkg, key, codepage, _) in SOURCES.items():
+        words = load_iso(root, key) if pkg is ISO else load_orama(root, key)
+        lists[code] = (pkg, key, clean(code, EXTRA.get(code, []) + words, codepage))
+    yi = []
+    for w in YIDDISH.split():
+        for v in yiddish_variants(unicodedata.normalize('NFC', w)):
+            if v not in yi:
+                yi.append(v)
+    lists['yi'] = (None, None, yi)
+
+    for code, (pkg, key, words) in sorted(lists.items()):
+        if pkg:
+            head = ('# Stopwords, language %s: from the npm package %s %s (%s), list "%s".\n'
+                    % (code, pkg[0], pkg[1], pkg[2], key))
+        else:
+            head = '# Stopwords, language %s: written for this project (no packaged list).\n' % code
+        head += ('# Generated by stopwords/convert.py: edit that, not this file.'
+                 ' See stopwords/README.md.\n')
+        with open(os.path.join(here, code + '.txt'), 'w', encoding='utf-8') as f:
+            f.write(head)
+            for w in words:
+                f.write(w + '\n')
+        print('%s %5d  %s' % (code, len(words), pkg[0] if pkg else 'project'))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,540 @@
+/* test_lang.c - languages: the table, detection, and that a text in each
+ * language gives a summary made of its own sentences.
+ *
+ * The texts are written for this test: the same short story (a river, a
+ * town, a summer market) in every language, four sentences, so a failure
+ * points at the language and not at the story. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <libstemmer.h>
+
+#include "internal.h"
+
+typedef struct lang_case {
+    const char *code;     /* expected detection */
+    const char *sep;      /* between sentences */
+    const char *sent[5];  /* NULL-terminated */
+} lang_case;
+
+static const lang_case cases[] = {
+    { "en", " ", {
+        "The river flows through the old town and into the sea.",
+        "Every summer the town holds a market by the water.",
+        "Farmers from the valley bring cheese, bread and fruit to sell.",
+        "Many visitors come by train to see the market and walk along the river.", NULL } },
+    { "de", " ", {
+        "Der Fluss fließt durch die alte Stadt und mündet ins Meer.",
+        "Jeden Sommer findet am Wasser ein Markt statt.",
+        "Die Bauern aus dem Tal bringen Käse, Brot und Obst mit.",
+        "Viele Besucher kommen mit dem Zug, um den Markt zu sehen und am Fluss entlang zu gehen.",
+        NULL } },
+    { "fr", " ", {
+        "La rivière traverse la vieille ville et se jette dans la mer.",
+        "Chaque été, la ville organise un marché au bord de l’eau.",
+        "Les paysans de la vallée apportent du fromage, du pain et des fruits.",
+        "Beaucoup de visiteurs viennent en train pour voir le marché et se promener le long "
+        "de la rivière.", NULL } },
+    { "es", " ", {
+        "El río atraviesa el casco antiguo de la ciudad y desemboca en el mar.",
+        "Cada verano la ciudad celebra un mercado junto al agua.",
+        "Los campesinos del valle traen queso, pan y fruta para vender.",
+        "Muchos visitantes llegan en tren para ver el mercado y pasear por la orilla del río.",
+        NULL } },
+    { "it", " ", {
+        "Il fiume attraversa la città vecchia e sfocia nel mare.",
+        "Ogni estate la città organizza un mercato vicino all’acqua.",
+        "I contadini della valle portano formaggio, pane e frutta da vendere.",
+        "Molti visitatori arrivano in treno per vedere il mercato e passeggiare lungo il fiume.",
+        NULL } },
+    { "pt", " ", {
+        "O rio atravessa a cidade velha e desagua no mar.",
+        "Todos os verões a cidade organiza uma feira junto à água.",
+        "Os agricultores do vale trazem queijo, pão e fruta para vender.",
+        "Muitos visitantes chegam de comboio para ver a feira e passear ao longo do rio.", NULL } },
+    { "ca", " ", {
+        "El riu travessa la ciutat vella i desemboca al mar.",
+        "Cada estiu la ciutat organitza un mercat a la vora de l’aigua.",
+        "Els pagesos de la vall porten formatge, pa i fruita per vendre.",
+        "Molts visitants arriben amb tren per veure el mercat i passejar al llarg del riu.",
+        NULL } },
+    { "ro", " ", {
+        "Râul trece prin orașul vechi și se varsă în mare.",
+        "În fiecare vară, orașul organizează un târg lângă apă.",
+        "Țăranii din vale aduc brânză, pâine și fructe pentru a le vinde.",
+        "Mulți vizitatori vin cu trenul ca să vadă târgul și să se plimbe de-a lungul râului.",
+        NULL } },
+    { "nl", " ", {
+        "De rivier stroomt door de oude stad en mondt uit in de zee.",
+        "Elke zomer houdt de stad een markt aan het water.",
+        "Boeren uit het dal brengen kaas, brood en fruit mee om te verkopen.",
+        "Veel bezoekers komen met de trein om de markt te zien en langs de rivier te wandelen.",
+        NULL } },
+    { "da", " ", {
+        "Floden løber gennem den gamle by og ud i havet.",
+        "Hver sommer holder byen et marked ved vandet.",
+        "Bønderne fra dalen kommer med ost, brød og frugt, som de vil sælge.",
+        "Mange besøgende kommer med toget for at se markedet og gå en tur langs floden.", NULL } },
+    { "no", " ", {
+        "Elva renner gjennom den gamle byen og ut i havet.",
+        "Hver sommer holder byen et marked ved vannet.",
+        "Bøndene fra dalen kommer med ost, brød og frukt som de skal selge.",
+        "Mange besøkende kommer med toget for å se markedet og gå en tur langs elva.", NULL } },
+    { "sv", " ", {
+        "Floden rinner genom den gamla staden och ut i havet.",
+        "Varje sommar har staden en marknad vid vattnet.",
+        "Bönderna från dalen kommer med ost, bröd och frukt som de vill sälja.",
+        "Många besökare kommer med tåget för att se marknaden och promenera längs floden.",
+        NULL } },
+    { "fi", " ", {
+        "Joki virtaa vanhan kaupungin läpi ja laskee mereen.",
+        "Joka kesä kaupunki järjestää torin veden äärellä.",
+        "Laakson maanviljelijät tuovat myytäväksi juustoa, leipää ja hedelmiä.",
+        "Monet vierailijat tulevat junalla katsomaan toria ja kävelemään joen rantaa pitkin.",
+        NULL } },
+    { "hu", " ", {
+        "A folyó átfolyik a régi városon, és a tengerbe ömlik.",
+        "Minden nyáron a város vásárt rendez a víz partján.",
+        "A völgy gazdái sajtot, kenyeret és gyümölcsöt hoznak eladni.",
+        "Sok látogató érkezik vonattal, hogy megnézze a vásárt és sétáljon a folyó mentén.",
+        NULL } },
+    { "tr", " ", {
+        "Nehir eski şehrin içinden geçer ve denize dökülür.",
+        "Her yaz şehir suyun kenarında bir pazar kurar.",
+        "Vadideki çiftçiler satmak için peynir, ekmek ve meyve getirir.",
+        "Birçok ziyaretçi pazarı görmek ve nehir boyunca yürümek için trenle gelir.", NULL } },
+    { "id", " ", {
+        "Sungai itu mengalir melalui kota tua dan bermuara di laut.",
+        "Setiap musim panas kota itu mengadakan pasar di tepi air.",
+        "Para petani dari lembah membawa keju, roti, dan buah untuk dijual.",
+        "Banyak pengunjung datang dengan kereta api untuk melihat pasar dan berjalan di "
+        "sepanjang sungai.", NULL } },
+    { "lt", " ", {
+        "Upė teka per senamiestį ir įteka į jūrą.",
+        "Kiekvieną vasarą miestas rengia turgų prie vandens.",
+        "Slėnio ūkininkai atveža parduoti sūrio, duonos ir vaisių.",
+        "Daug lankytojų atvyksta traukiniu pamatyti turgaus ir pasivaikščioti palei upę.",
+        NULL } },
+    { "eu", " ", {
+        "Ibaiak hiri zaharra zeharkatzen du eta itsasora isurtzen da.",
+        "Uda guztietan hiriak azoka bat egiten du uraren ondoan.",
+        "Haraneko nekazariek gazta, ogia eta fruta ekartzen dituzte saltzeko.",
+        "Bisitari asko trenez etortzen dira azoka ikusteko eta ibaiaren ondoan paseatzeko.",
+        NULL } },
+    { "ga", " ", {
+        "Ritheann an abhainn tríd an seanbhaile agus isteach san fharraige.",
+        "Gach samhradh bíonn margadh ag an mbaile cois uisce.",
+        "Tugann na feirmeoirí ón ngleann cáis, arán agus torthaí leo le díol.",
+        "Tagann a lán cuairteoirí ar an traein chun an margadh a fheiceáil agus chun siúl "
+        "cois na habhann.", NULL } },
+    { "sr", " ", {
+        "Река протиче кроз стари град и улива се у море.",
+        "Сваког лета град организује пијацу поред воде.",
+        "Сељаци из долине доносе сир, хлеб и воће да продају.",
+        "Многи посетиоци долазе возом да виде пијацу и да шетају поред реке.", NULL } },
+    { "sr", " ", {
+        "Reka protiče kroz stari grad i uliva se u more.",
+        "Svakog leta grad organizuje pijacu pored vode.",
+        "Seljaci iz doline donose sir, hleb i voće da prodaju.",
+        "Mnogi posetioci dolaze vozom da vide pijacu i da šetaju pored reke.", NULL } },
+    { "ru", " ", {
+        "Река протекает через старый город и впадает в море.",
+        "Каждое лето в городе проходит ярмарка у воды.",
+        "Крестьяне из долины привозят на продажу сыр, хлеб и фрукты.",
+        "Многие гости приезжают на поезде, чтобы увидеть ярмарку и погулять вдоль реки.",
+        NULL } },
+    { "el", " ", {
+        "Ο ποταμός διασχίζει την παλιά πόλη και χύνεται στη θάλασσα.",
+        "Κάθε καλοκαίρι η πόλη οργανώνει μια αγορά δίπλα στο νερό.",
+        "Οι αγρότες από την κοιλάδα φέρνουν τυρί, ψωμί και φρούτα για να πουλήσουν.",
+        "Πολλοί επισκέπτες έρχονται με το τρένο για να δουν την αγορά.", NULL } },
+    { "ar", " ", {
+        "يمر النهر عبر المدينة القديمة ويصب في البحر.",
+        "في كل صيف تقيم المدينة سوقا بجانب الماء.",
+        "يحمل المزارعون من الوادي الجبن والخبز والفاكهة لبيعها.",
+        "يأتي كثير من الزوار بالقطار لرؤية السوق والمشي على ضفة النهر.", NULL } },
+    { "hi", " ", {
+        "नदी पुराने शहर से होकर बहती है और समुद्र में मिल जाती है।",
+        "हर गर्मी में शहर पानी के किनारे एक मेला लगाता है।",
+        "घाटी के किसान पनीर, रोटी और फल बेचने के लिए लाते हैं।",
+        "बहुत से लोग मेला देखने और नदी के किनारे घूमने के लिए रेल से आते हैं।", NULL } },
+    { "ne", " ", {
+        "नदी पुरानो सहर भएर बग्छ र समुद्रमा मिसिन्छ।",
+        "हरेक गर्मीमा सहरले पानीको किनारमा मेला लगाउँछ।",
+        "उपत्यकाका किसानहरू चिज, रोटी र फलफूल बेच्न ल्याउँछन्।",
+        "धेरै मानिसहरू मेला हेर्न र नदीको किनारमा घुम्न रेलबाट आउँछन्।", NULL } },
+    { "ta", " ", {
+        "ஆறு பழைய நகரத்தின் வழியாக ஓடி கடலில் கலக்கிறது.",
+        "ஒவ்வொரு கோடையிலும் நகரம் நீரின் அருகே ஒரு சந்தை நடத்துகிறது.",
+        "பள்ளத்தாக்கின் விவசாயிகள் ரொட்டி மற்றும் பழங்களை விற்க கொண்டு வருகிறார்கள்.",
+        "பல பார்வையாளர்கள் சந்தையைப் பார்க்க ரயிலில் வருகிறார்கள்.", NULL } },
+    { "yi", " ", {
+        "דער טײַך פֿליסט דורך דער אַלטער שטאָט און אַרײַן אין ים.",
+        "יעדן זומער איז דאָ אַ יריד לעבן װאַסער.",
+        "די פּויערים פֿון טאָל ברענגען קעז, ברויט און פֿרוכט צו פֿאַרקויפֿן.",
+        "אַ סך געסט קומען מיטן באַן צו זען דעם יריד.", NULL } },
+    { "zh", "", {
+        "这条河流经老城区，最后流入大海。",
+        "每年夏天，城里都会在河边举办集市。",
+        "山谷里的农民带来奶酪、面包和水果出售。",
+        "许多游客乘火车来看集市，沿着河边散步。", NULL } },
+    { "ja", "", {
+        "川は古い町を通って海に流れ込む。",
+        "毎年夏になると、町は水辺で市場を開く。",
+        "谷の農家はチーズやパンや果物を売りに来る。",
+        "多くの観光客が電車で市場を見に来て、川沿いを散歩する。", NULL } },
+    { "ko", " ", {
+        "강은 옛 도시를 지나 바다로 흘러간다.",
+        "매년 여름 도시는 물가에서 장터를 연다.",
+        "골짜기의 농부들은 치즈와 빵과 과일을 팔러 온다.",
+        "많은 관광객이 기차를 타고 장터를 보러 와서 강을 따라 걷는다.", NULL } },
+};
+
+#define NCASES (sizeof cases / sizeof cases[0])
+
+static char *
+join(const lang_case *c)
+{
+    size_t n = 1;
+    for (size_t i = 0; c->sent[i]; i++)
+        n += strlen(c->sent[i]) + strlen(c->sep);
+    char *t = malloc(n);
+    assert_non_null(t);
+    t[0] = '\0';
+    for (size_t i = 0; c->sent[i]; i++) {
+        if (i)
+            strcat(t, c->sep);
+        strcat(t, c->sent[i]);
+    }
+    return t;
+}
+
+static const char *
+detect(const char *text)
+{
+    summ_options o;
+    summ_options_init(&o);
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    const lang_info *l = lang_detect(ctx, text, strlen(text));
+    summ_free(ctx);
+    assert_non_null(l);
+    return l->code;
+}
+
+/* Every case: detected, and a two-sentence summary whose sentences are
+ * sentences of the text, verbatim. */
+static void
+test_each_language(void **state)
+{
+    (void)state;
+    summ_options o;
+    summ_options_init(&o);
+    o.max_sentences = 2;
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    for (size_t k = 0; k < NCASES; k++) {
+        const lang_case *c = &cases[k];
+        char *text = join(c);
+        summ_result *res = NULL;
+        assert_int_equal(summ_run(ctx, text, strlen(text), &res), SUMM_OK);
+        if (strcmp(summ_result_language(res), c->code) != 0)
+            fail_msg("case %zu: detected %s, want %s", k, summ_result_language(res), c->code);
+        size_t nsent = 0;
+        while (c->sent[nsent])
+            nsent++;
+        assert_int_equal(summ_result_sentences(res), nsent);
+        assert_int_equal(summ_result_count(res), 2);
+        for (size_t i = 0; i < summ_result_count(res); i++) {
+            const summ_span *sp = summ_result_at(res, i);
+            assert_true(sp->index < nsent);
+            const char *want = c->sent[sp->index];
+            if (sp->length != strlen(want) || memcmp(text + sp->offset, want, sp->length) != 0)
+                fail_msg("case %s: summary sentence %zu is not sentence %zu of the text",
+                         c->code, i, sp->index);
+        }
+        summ_result_free(res);
+        free(text);
+    }
+    summ_free(ctx);
+}
+
+/* Text we cannot tell, or in a language we do not have, is "und". */
+static void
+test_undetermined(void **state)
+{
+    (void)state;
+    static const char *const und[] = {
+        "",
+        "1234 5678. 42!",
+        "... --- !!!",
+        /* Polish */
+        "Rzeka płynie przez stare miasto i wpada do morza. Każdego lata w mieście odbywa się "
+        "targ nad wodą. Rolnicy z doliny przywożą ser, chleb i owoce na sprzedaż.",
+        /* Ukrainian */
+        "Річка тече через старе місто і впадає в море. Щоліта місто влаштовує ярмарок біля "
+        "води. Селяни з долини привозять сир, хліб і фрукти.",
+        /* Bulgarian */
+        "Реката тече през стария град и се влива в морето. Всяко лято градът организира "
+        "пазар край водата. Селяните от долината носят сирене, хляб и плодове, за да ги "
+        "продадат.",
+        /* Macedonian */
+        "Реката тече низ стариот град и се влева во морето. Секое лето градот организира "
+        "пазар покрај водата. Селаните од долината носат сирење, леб и овошје.",
+        /* Persian */
+        "رودخانه از شهر قدیمی می‌گذرد و به دریا می‌ریزد. هر تابستان شهر یک بازار کنار آب "
+        "برپا می‌کند. کشاورزان پنیر و نان و میوه می‌آورند.",
+        /* Hebrew */
+        "הנהר זורם דרך העיר העתיקה ונשפך אל הים. בכל קיץ העיר מקיימת שוק ליד המים.",
+        /* Vietnamese */
+        "Con sông chảy qua khu phố cổ và đổ ra biển. Mỗi mùa hè thành phố tổ chức một phiên "
+        "chợ bên bờ nước.",
+        /* one word */
+        "Hello",
+    };
+    for (size_t i = 0; i < sizeof und / sizeof und[0]; i++) {
+        const char *got = detect(und[i]);
+        if (strcmp(got, "und") != 0)
+            fail_msg("und case %zu: detected %s", i, got);
+    }
+}
+
+/* A few words of another script or language do not change the verdict. */
+static void
+test_mixed(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *code; } mixed[] = {
+        { "The delegation from 北京 arrived on Monday and met the mayor of the city. "
+          "They talked about the new railway and the port.", "en" },
+        { "这条河流经老城区，最后流入大海。每年夏天 (every summer)，城里都会举办集市。", "zh" },
+        { "東京タワーは東京都港区にある電波塔である。観光客に人気がある。", "ja" },
+        { "Der Bürgermeister sagte, the meeting was a success, und die Stadt werde das "
+          "Projekt in diesem Jahr beginnen, wie es der Rat beschlossen hat.", "de" },
+        { "Лондон (London) — столица и крупнейший город Великобритании, он стоит на реке "
+          "Темзе.", "ru" },
+    };
+    for (size_t i = 0; i < sizeof mixed / sizeof mixed[0]; i++) {
+        const char *got = detect(mixed[i].text);
+        if (strcmp(got, mixed[i].code) != 0)
+            fail_msg("mixed case %zu: detected %s, want %s", i, got, mixed[i].code);
+    }
+}
+
+/* A long text: only its start is read, and the result is the same. */
+static void
+test_long_input(void **state)
+{
+    (void)state;
+    const char *para = "Every summer the town holds a market by the water. ";
+    size_t n = strlen(para), reps = 200000 / n;
+    char *t = malloc(reps * n + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(t + i * n, para, n);
+    t[reps * n] = '\0';
+    assert_string_equal(detect(t), "en");
+    free(t);
+}
+
+/* --lang and summ_options.language: code, Snowball name, English name,
+ * aliases; every Snowball name in the table is one libstemmer has. */
+static void
+test_table(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const lang_info *l = lang_table; l->code; l++, n++) {
+        assert_ptr_equal(lang_lookup(l->code), l);
+        assert_ptr_equal(lang_lookup(l->name), l);
+        assert_string_equal(lang_codes[n], l->code);
+        if (l->snowball) {
+            assert_ptr_equal(lang_lookup(l->snowball), l);
+            bool found = false;
+            for (const char **s = sb_stemmer_list(); *s; s++)
+                found |= strcmp(*s, l->snowball) == 0;
+            if (!found)
+                fail_msg("%s: libstemmer has no %s", l->code, l->snowball);
+        }
+        /* a stopword list for every language */
+        bool list = false;
+        for (const builtin_list *b = builtin_lists; b->code; b++)
+            list |= b->kind == DATA_STOPWORDS && strcmp(b->code, l->code) == 0;
+        if (!list)
+            fail_msg("%s: no stopword list", l->code);
+    }
+    assert_null(lang_codes[n]);
+    assert_true(n <= LANGRES_MAX && n <= 32);
+    assert_string_equal(lang_lookup("NB")->code, "no");
+    assert_string_equal(lang_lookup("Portuguese")->code, "pt");
+    assert_string_equal(lang_lookup("SERBIAN")->code, "sr");
+    assert_ptr_equal(lang_lookup("none"), &lang_und);
+    assert_null(lang_lookup("klingon"));
+    assert_null(lang_lookup(""));
+    assert_true(lang_profiles_ok());
+}
+
+/* Stopword lists load and hold their language's commonest words, folded
+ * the way the text's words are. */
+static void
+test_stopwords(void **state)
+{
+    (void)state;
+    static const struct { const char *code, *word; } probe[] = {
+        { "en", "the" }, { "en", "a" }, { "en", "don't" }, { "de", "und" }, { "fr", "les" },
+        { "es", "los" }, { "sr", "који" }, { "sr", "koji" }, { "lt", "šiajame" },
+        { "tr", "için" }, { "yi", "און" }, { "zh", "我们" }, { "ja", "これ" }, { "ko", "그리고" },
+        { "el", "και" }, { "ru", "что" }, { "hi", "में" }, { "ne", "पनि" },
+    };
+    summ_options o;
+    summ_options_init(&o);
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    for (size_t i = 0; i < sizeof probe / sizeof probe[0]; i++) {
+        summ_status st;
+        langres *lr = langres_get(ctx, lang_lookup(probe[i].code), &st);
+        assert_non_null(lr);
+        char buf[64];
+        size_t n = fold_word(probe[i].word, strlen(probe[i].word), buf, sizeof buf);
+        if (!strset_has(&lr->stop, buf, n))
+            fail_msg("%s: %s is not a stopword", probe[i].code, probe[i].word);
+    }
+    summ_free(ctx);
+}
+
+/* A list in the data directory replaces the built-in one, for that
+ * language only. */
+static void
+test_data_dir(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_lang_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/de.txt", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# test list\nFluss\n", f);
+    fclose(f);
+
+    summ_options o;
+    summ_options_init(&o);
+    o.data_dir = dir;
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    summ_status st;
+    langres *de = langres_get(ctx, lang_lookup("de"), &st);
+    assert_non_null(de);
+    assert_true(strset_has(&de->stop, "fluss", 5));
+    assert_false(strset_has(&de->stop, "und", 3));  /* the built-in list is replaced */
+    langres *fr = langres_get(ctx, lang_lookup("fr"), &st);
+    assert_non_null(fr);
+    assert_true(strset_has(&fr->stop, "les", 3));   /* no fr.txt there: built in */
+    summ_free(ctx);
+    remove(path);
+    rmdir(dir);
+}
+
+/* Chinese and Japanese: character bigrams, split where the script
+ * changes; one character alone is a term of its own. */
+static void
+test_cjk_tokens(void **state)
+{
+    (void)state;
+    static const struct { const char *text; uint32_t nwords; } tc[] = {
+        { "人权宣言", 3 },          /* 人权 权宣 宣言 */
+        { "人", 1 },
+        { "承認する", 2 },          /* 承認 | する */
+        { "東京タワー", 3 },        /* 東京 | タワ ワー */
+        { "a人b", 3 },              /* a | 人 | b */
+        { "Apple的iPhone", 3 },    /* apple | 的 | iphone */
+        { "人权、自由", 2 },        /* 人权 | 自由 */
+        { "세계 인권 선언", 3 },    /* Korean: words between spaces */
+    };
+    summ_options o;
+    summ_options_init(&o);
+    o.language = "none";
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    for (size_t i = 0; i < sizeof tc / sizeof tc[0]; i++) {
+        arena ar;
+        arena_init(&ar, &ctx->al);
+        doc d = { .ar = &ar, .text = tc[i].text, .len = strlen(tc[i].text), .title = SIZE_MAX };
+        d.lang = &lang_und;
+        summ_status st;
+        d.lr = langres_get(ctx, d.lang, &st);
+        assert_non_null(d.lr);
+        assert_int_equal(segment(&d, 0, NULL), SUMM_OK);
+        assert_int_equal(d.nsent, 1);
+        assert_int_equal(tokenize(&d), SUMM_OK);
+        if (d.sent[0].nwords != tc[i].nwords)
+            fail_msg("\"%s\": %u words, want %u", tc[i].text, d.sent[0].nwords, tc[i].nwords);
+        /* no stopwords under "none": every word is a term */
+        assert_int_equal(d.sent[0].ntok, tc[i].nwords);
+        s_free(&ctx->al, d.sent);
+        s_free(&ctx->al, d.term);
+        s_free(&ctx->al, d.term_stem);
+        s_free(&ctx->al, d.term_first);
+        arena_free(&ar);
+    }
+    summ_free(ctx);
+}
+
+/* The same bigram in two sentences is the same term. */
+static void
+test_cjk_shared_terms(void **state)
+{
+    (void)state;
+    const char *text = "人权是普遍的。人人享有人权。";
+    summ_options o;
+    summ_options_init(&o);
+    o.language = "none";
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    arena ar;
+    arena_init(&ar, &ctx->al);
+    doc d = { .ar = &ar, .text = text, .len = strlen(text), .title = SIZE_MAX, .lang = &lang_und };
+    summ_status st;
+    d.lr = langres_get(ctx, d.lang, &st);
+    assert_non_null(d.lr);
+    assert_int_equal(segment(&d, 0, NULL), SUMM_OK);
+    assert_int_equal(d.nsent, 2);
+    assert_int_equal(tokenize(&d), SUMM_OK);
+    /* 人权 is the first term of both sentences */
+    assert_int_equal(d.term[d.sent[0].tok], d.term[d.sent[1].tok + 4]);
+    size_t n;
+    const char *stem = lex_stem(d.lr, d.term_stem[d.term[d.sent[0].tok]], &n);
+    assert_int_equal(n, strlen("人权"));
+    assert_memory_equal(stem, "人权", n);
+    s_free(&ctx->al, d.sent);
+    s_free(&ctx->al, d.term);
+    s_free(&ctx->al, d.term_stem);
+    s_free(&ctx->al, d.term_first);
+    arena_free(&ar);
+    summ_free(ctx);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_each_language),
+        cmocka_unit_test(test_undetermined),
+        cmocka_unit_test(test_mixed),
+        cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_data_dir),
+        cmocka_unit_test(test_cjk_tokens),
+        cmocka_unit_test(test_cjk_shared_terms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
