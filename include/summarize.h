@@ -114,7 +114,8 @@ typedef struct summ_options {
                                abbrev/<code>.txt (abbreviations) that override the
                                built-in lists, laid out like the installed
                                share/summarize/stopwords; NULL = $SUMMARIZE_DATA_DIR,
-                               then the built-in lists */
+                               then the installed directory, then the lists
+                               compiled into the library */
 
     /* Scoring. A sentence's score is the weighted sum of its normalised
      * features (see README "How scoring works"). Each weight is >= 0. */

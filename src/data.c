@@ -1,6 +1,10 @@
-/* data.c - stopword and abbreviation lists: a file in the data directory
- * (summ_options.data_dir, else $SUMMARIZE_DATA_DIR) overrides the list
- * compiled into the library from stopwords/. */
+/* data.c - stopword and abbreviation lists. Looked for, in order, in
+ * summ_options.data_dir, $SUMMARIZE_DATA_DIR, and the installed data
+ * directory (SUMM_DATADIR, set by meson); a list found in none of them comes
+ * from the copy compiled into the library from stopwords/, so the library
+ * works uninstalled too. A directory named by the caller (option or
+ * environment) whose file exists but cannot be read is an error; the
+ * installed directory is only a preference. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,15 +12,22 @@
 
 #include "internal.h"
 
+#ifndef SUMM_DATADIR
+#  define SUMM_DATADIR ""
+#endif
+
+/* The directory to look in; *strict is set when the caller named it. */
 static const char *
-data_dir(const struct summ_ctx *ctx)
+data_dir(const struct summ_ctx *ctx, bool *strict)
 {
+    *strict = true;
     if (ctx->data_dir && *ctx->data_dir)
         return ctx->data_dir;
     const char *env = getenv("SUMMARIZE_DATA_DIR");
     if (env && *env)
         return env;
-    return NULL;
+    *strict = false;
+    return *SUMM_DATADIR ? SUMM_DATADIR : NULL;
 }
 
 /* Read a whole file. Returns SUMM_OK with *buf NULL if it does not exist. */
@@ -59,7 +70,8 @@ summ_status
 data_load(struct summ_ctx *ctx, const lang_info *lang, data_kind kind, strset *s)
 {
     bool keep_case = kind == DATA_ABBREV;
-    const char *dir = data_dir(ctx);
+    bool strict;
+    const char *dir = data_dir(ctx, &strict);
     if (dir) {
         char path[4096];
         int n = snprintf(path, sizeof path, "%s/%s%s.txt", dir,
@@ -69,9 +81,11 @@ data_load(struct summ_ctx *ctx, const lang_info *lang, data_kind kind, strset *s
         char *buf;
         size_t len;
         summ_status st = read_file(ctx, path, &buf, &len);
-        if (st != SUMM_OK)
+        if (st == SUMM_ENOMEM || (st != SUMM_OK && strict))
             return st;
-        if (buf) {
+        if (st != SUMM_OK)
+            ctx->errmsg[0] = '\0';  /* the installed copy is unreadable: use the built-in */
+        else if (buf) {
             bool ok = strset_load_list(s, buf, len, keep_case);
             s_free(&ctx->al, buf);
             return ok ? SUMM_OK : SUMM_ENOMEM;
