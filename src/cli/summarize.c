@@ -2,9 +2,11 @@
  *
  *   summarize [OPTION]... [FILE]...
  *
- * Reads each FILE (or standard input), prints its summary. See
- * summarize(1) and `summarize --help`. Exit status: 0 success, 1 a file
- * or input failed (the others are still done), 2 usage error. */
+ * Reads each FILE (or standard input), prints its summary; with --jsonl,
+ * each line of JSON Lines input. See summarize(1) and `summarize --help`.
+ * Exit status: 0 success, 1 a file or input failed (the others are still
+ * done), 2 usage error. This file: options and output formats; batch.c
+ * runs the documents. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -22,19 +24,18 @@
 #include <unistd.h>
 
 #include "summarize.h"
+#include "cli.h"
 #include "json.h"
 
-static const char *progname = "summarize";
+const char *progname = "summarize";
 
-enum format { FMT_TEXT, FMT_JSON };
+/* Long options without a short form. */
+enum {
+    OPT_SPLIT = 256,
+    OPT_JSONL,
+};
 
-typedef struct cli {
-    summ_options opts;
-    enum format format;
-    bool split;
-    bool many;        /* more than one file: print headers */
-    size_t done;      /* documents printed so far */
-} cli;
+#define MAX_JOBS 256
 
 static void usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -73,6 +74,14 @@ print_help(void)
            "                        collapsed; json: one JSON object per document\n"
            "  -k, --keywords=N      also print the top N keywords\n"
            "      --split           print every sentence, one a line, no scoring\n"
+           "\n"
+           "Batch:\n"
+           "      --jsonl           read JSON Lines ({\"id\":..., \"text\":\"...\"}), write\n"
+           "                        one JSON line per input line, in order:\n"
+           "                        {\"id\":..., \"language\":..., \"sentences\":[...]}, or\n"
+           "                        {\"id\":..., \"error\":\"...\"} for a bad line\n"
+           "  -j, --jobs=N          summarize on N threads (default 1; 0 = one per CPU);\n"
+           "                        the output order stays the input order\n"
            "\n"
            "Scoring (README \"How scoring works\"; defaults in summarize.h):\n"
            "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
@@ -116,7 +125,7 @@ parse_real(const char *opt, const char *arg)
 
 /* ---- Scoring options: --w-position=X and the like, one per weight of
  * summ_options (README "How scoring works"). Long options only. -------- */
-#define SCORING_OPT 0x100  /* getopt values SCORING_OPT + index into scoring_opts */
+#define SCORING_OPT 0x200  /* getopt values SCORING_OPT + index into scoring_opts */
 static const struct {
     const char *name;
     size_t off;  /* of a double in summ_options */
@@ -158,8 +167,7 @@ set_scoring_opt(summ_options *o, int k, const char *arg)
 }
 /* ---- end of scoring options ---- */
 
-/* Write, treating a closed pipe like the default SIGPIPE would: quietly. */
-static void
+void
 check_stdout(void)
 {
     if (ferror(stdout)) {
@@ -175,7 +183,7 @@ check_stdout(void)
 
 /* Print text[0 .. n) with every run of white space as one space. */
 static void
-put_collapsed(const char *s, size_t n)
+put_collapsed(FILE *f, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -183,20 +191,19 @@ put_collapsed(const char *s, size_t n)
         while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r'
                && s[j] != '\f' && s[j] != '\v')
             j++;
-        fwrite(s + i, 1, j - i, stdout);
+        fwrite(s + i, 1, j - i, f);
         if (j == n)
             break;
         while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'
                          || s[j] == '\f' || s[j] == '\v'))
             j++;
         if (j < n)
-            putchar(' ');
+            putc(' ', f);
         i = j;
     }
 }
 
-/* Read all of fd into a new buffer. Returns 0 or an errno value. */
-static int
+int
 read_all(int fd, char **out, size_t *outlen)
 {
     size_t cap = 1 << 16, n = 0;
@@ -234,100 +241,58 @@ read_all(int fd, char **out, size_t *outlen)
     return 0;
 }
 
-static void
-print_result(cli *c, const char *name, const char *text, const summ_result *res)
+summ_status
+cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len, summ_result **res)
 {
-    size_t n = summ_result_count(res);
-    if (c->format == FMT_JSON) {
-        fputs("{\"file\":", stdout);
-        json_write_string(stdout, name, strlen(name));
-        fputs(",\"language\":", stdout);
-        const char *lang = summ_result_language(res);
-        json_write_string(stdout, lang, strlen(lang));
-        fputs(",\"sentences\":[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            const summ_span *s = summ_result_at(res, i);
-            printf("%s{\"index\":%zu,\"offset\":%zu,\"length\":%zu,\"score\":%.4f,\"text\":",
-                   i ? "," : "", s->index, s->offset, s->length, s->score);
-            json_write_string(stdout, text + s->offset, s->length);
-            putchar('}');
-        }
-        putchar(']');
-        size_t nk = summ_result_keyword_count(res);
-        if (c->opts.max_keywords) {
-            fputs(",\"keywords\":[", stdout);
-            for (size_t i = 0; i < nk; i++) {
-                const char *k = summ_result_keyword(res, i);
-                if (i)
-                    putchar(',');
-                json_write_string(stdout, k, strlen(k));
-            }
-            putchar(']');
-        }
-        fputs("}\n", stdout);
-    } else {
-        if (c->many)
-            printf("%s==> %s <==\n", c->done ? "\n" : "",
-                   strcmp(name, "-") == 0 ? "standard input" : name);
-        size_t nk = summ_result_keyword_count(res);
-        if (nk) {
-            fputs("Keywords: ", stdout);
-            for (size_t i = 0; i < nk; i++)
-                printf("%s%s", i ? ", " : "", summ_result_keyword(res, i));
-            putchar('\n');
-        }
-        for (size_t i = 0; i < n; i++) {
-            const summ_span *s = summ_result_at(res, i);
-            put_collapsed(text + s->offset, s->length);
-            putchar('\n');
-        }
-    }
-    c->done++;
-    check_stdout();
+    return c->split ? summ_split(ctx, text, len, res) : summ_run(ctx, text, len, res);
 }
 
-/* Summarize one file ("-" = stdin). Returns false if it failed. */
-static bool
-do_file(cli *c, summ_ctx *ctx, const char *path)
+void
+write_json_tail(FILE *f, const cli *c, const char *text, const summ_result *res)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "standard input" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(errno));
-        return false;
+    fputs(",\"language\":", f);
+    const char *lang = summ_result_language(res);
+    json_write_string(f, lang, strlen(lang));
+    fputs(",\"sentences\":[", f);
+    size_t n = summ_result_count(res);
+    for (size_t i = 0; i < n; i++) {
+        const summ_span *s = summ_result_at(res, i);
+        fprintf(f, "%s{\"index\":%zu,\"offset\":%zu,\"length\":%zu,\"score\":%.4f,\"text\":",
+                i ? "," : "", s->index, s->offset, s->length, s->score);
+        json_write_string(f, text + s->offset, s->length);
+        putc('}', f);
     }
-    struct stat sb;
-    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(EISDIR));
-        if (!is_stdin)
-            close(fd);
-        return false;
+    putc(']', f);
+    if (c->opts.max_keywords) {
+        fputs(",\"keywords\":[", f);
+        size_t nk = summ_result_keyword_count(res);
+        for (size_t i = 0; i < nk; i++) {
+            const char *k = summ_result_keyword(res, i);
+            if (i)
+                putc(',', f);
+            json_write_string(f, k, strlen(k));
+        }
+        putc(']', f);
     }
-    char *text = NULL;
-    size_t len = 0;
-    int err = read_all(fd, &text, &len);
-    if (!is_stdin)
-        close(fd);
-    if (err) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name,
-                err == EFBIG ? "file too large" : strerror(err));
-        return false;
-    }
+    fputs("}\n", f);
+}
 
-    summ_result *res = NULL;
-    summ_status st = c->split ? summ_split(ctx, text, len, &res) : summ_run(ctx, text, len, &res);
-    if (st != SUMM_OK) {
-        const char *msg = summ_errmsg(ctx);
-        fprintf(stderr, "%s: %s: %s%s\n", progname, name, *msg ? msg : summ_strerror(st),
-                st == SUMM_EUTF8 ? " (convert it first, e.g. iconv -f latin1 -t utf-8)" : "");
-        free(text);
-        return false;
+void
+write_text(FILE *f, const char *text, const summ_result *res)
+{
+    size_t nk = summ_result_keyword_count(res);
+    if (nk) {
+        fputs("Keywords: ", f);
+        for (size_t i = 0; i < nk; i++)
+            fprintf(f, "%s%s", i ? ", " : "", summ_result_keyword(res, i));
+        putc('\n', f);
     }
-    print_result(c, is_stdin ? "-" : path, text, res);
-    summ_result_free(res);
-    free(text);
-    return true;
+    size_t n = summ_result_count(res);
+    for (size_t i = 0; i < n; i++) {
+        const summ_span *s = summ_result_at(res, i);
+        put_collapsed(f, text + s->offset, s->length);
+        putc('\n', f);
+    }
 }
 
 int
@@ -340,7 +305,9 @@ main(int argc, char **argv)
         { "lang", required_argument, NULL, 'l' },
         { "format", required_argument, NULL, 'f' },
         { "keywords", required_argument, NULL, 'k' },
-        { "split", no_argument, NULL, 'S' },
+        { "split", no_argument, NULL, OPT_SPLIT },
+        { "jsonl", no_argument, NULL, OPT_JSONL },
+        { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
 #define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
@@ -356,12 +323,13 @@ main(int argc, char **argv)
     cli c;
     memset(&c, 0, sizeof c);
     summ_options_init(&c.opts);
+    c.jobs = 1;
     bool length_set = false;
     size_t n_sent = 0, n_words = 0;
     double ratio = 0;
 
     int opt;
-    while ((opt = getopt_long(argc, argv, "n:r:w:l:f:k:hV", opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "n:r:w:l:f:k:j:hV", opts, NULL)) != -1) {
         switch (opt) {
         case 'n':
             n_sent = parse_count("--sentences", optarg);
@@ -395,9 +363,23 @@ main(int argc, char **argv)
         case 'k':
             c.opts.max_keywords = parse_count("--keywords", optarg);
             break;
-        case 'S':
+        case OPT_SPLIT:
             c.split = true;
             break;
+        case OPT_JSONL:
+            c.jsonl = true;
+            break;
+        case 'j': {
+            size_t j = parse_count("--jobs", optarg);
+            if (j > MAX_JOBS)
+                usage_error("%s must be at most %d", "--jobs", MAX_JOBS);
+            if (j == 0) {
+                long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+                j = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (size_t)ncpu;
+            }
+            c.jobs = (unsigned)j;
+            break;
+        }
         case 'h':
             print_help();
             check_stdout();
@@ -421,6 +403,7 @@ main(int argc, char **argv)
         c.opts.max_words = n_words;
     }
 
+    /* Check the options once here, so a bad one is a usage error. */
     summ_ctx *ctx;
     summ_status st = summ_new(&c.opts, &ctx);
     if (st == SUMM_ELANG)
@@ -429,19 +412,11 @@ main(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", progname, summ_strerror(st));
         return st == SUMM_EINVAL ? 2 : 1;
     }
-
-    int status = 0;
-    int nfiles = argc - optind;
-    c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split;
-    if (nfiles == 0) {
-        if (!do_file(&c, ctx, "-"))
-            status = 1;
-    }
-    for (int i = optind; i < argc; i++) {
-        if (!do_file(&c, ctx, argv[i]))
-            status = 1;
-    }
     summ_free(ctx);
+
+    size_t nfiles = (size_t)(argc - optind);
+    c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split && !c.jsonl;
+    int status = batch_run(&c, argv + optind, nfiles);
 
     if (fflush(stdout) != 0 || ferror(stdout))
         check_stdout();
