@@ -304,10 +304,17 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
     /* Phrases: maximal runs of adjacent candidates, first occurrences only. */
     phrase *ph = arena_alloc(ar, (nt ? nt : 1) * sizeof *ph);
     size_t *chosen = arena_alloc(ar, max * sizeof *chosen);
-    if (!ph || !chosen) {
+    /* distinct phrases by a hash of their terms: open addressing over
+     * indices into ph, twice as many slots as there can be phrases */
+    size_t hcap = 16;
+    while (hcap < 2 * nt + 2)
+        hcap *= 2;
+    uint32_t *slot = arena_alloc(ar, hcap * sizeof *slot);
+    if (!ph || !chosen || !slot) {
         st = SUMM_ENOMEM;
         goto done;
     }
+    memset(slot, 0xFF, hcap * sizeof *slot);
     size_t np = 0;
     for (size_t q = 0; q < nt;) {
         if (tok[q].term == KW_NONE || !ok[tok[q].term]) {
@@ -318,19 +325,27 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         while (r < nt && r - q < KW_MAX_PHRASE && tok[r].joined && tok[r].term != KW_NONE
                && ok[tok[r].term])
             r++;
+        uint64_t h = r - q;
+        for (size_t k = q; k < r; k++)
+            h = (h ^ tok[k].term) * 0x100000001B3ull;
+        size_t j = (size_t)(h ^ (h >> 29)) & (hcap - 1);
         bool seen = false;
-        for (size_t p = 0; p < np && !seen; p++) {
-            if (ph[p].len != r - q)
+        for (; slot[j] != KW_NONE; j = (j + 1) & (hcap - 1)) {
+            const phrase *o = &ph[slot[j]];
+            if (o->len != r - q)
                 continue;
             seen = true;
             for (size_t k = 0; k < r - q && seen; k++)
-                seen = tok[ph[p].first + k].term == tok[q + k].term;
+                seen = tok[o->first + k].term == tok[q + k].term;
+            if (seen)
+                break;
         }
         if (!seen) {
             double sc = 0;
             for (size_t k = q; k < r; k++)
                 sc += rank[tok[k].term];
             sc /= (double)(r - q);
+            slot[j] = (uint32_t)np;
             ph[np++] = (phrase){ (uint32_t)q, (uint32_t)(r - q), sc };
         }
         q = r;
