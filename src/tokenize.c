@@ -20,11 +20,25 @@
 
 #include "internal.h"
 
-static bool
+/* ASCII letters and digits, by table: this test runs once per byte. */
+static const bool ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+static inline bool
 is_word_cp(int32_t c)
 {
     if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return c >= 0 && ascii_word[c];
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
@@ -203,7 +217,8 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         m->val[j] = local;
         m->count++;
     }
-    if (!s_grow(d->ar->al, (void **)&d->term, &d->capterm, d->nterm + 1, sizeof *d->term))
+    if (d->nterm == d->capterm
+        && !s_grow(d->ar->al, (void **)&d->term, &d->capterm, d->nterm + 1, sizeof *d->term))
         goto nomem;
     d->term[d->nterm++] = local;
     sn->ntok++;
@@ -254,6 +269,16 @@ tokenize(doc *d)
         size_t wstart = SIZE_MAX;
         int32_t prev = 0;
         while (i < e) {
+            /* a run of ASCII letters and digits: no decoding, no lookups */
+            if (s[i] < 0x80 && ascii_word[s[i]]) {
+                if (wstart == SIZE_MAX)
+                    wstart = i;
+                do
+                    i++;
+                while (i < e && s[i] < 0x80 && ascii_word[s[i]]);
+                prev = s[i - 1];
+                continue;
+            }
             int32_t c;
             size_t n;
             if (s[i] < 0x80) {

@@ -11,4 +11,40 @@
  * UTF-8 and valid JSON. */
 void json_write_string(FILE *f, const char *s, size_t n);
 
+/* One record of a JSON Lines batch. */
+typedef struct json_record {
+    const char *id;    /* the "id" value's JSON text, verbatim: a string literal
+                          (quotes and escapes as given) or a number; points into
+                          the line; NULL if the record has no id */
+    size_t idlen;
+    char *text;        /* the "text" value, decoded, NUL-terminated (it may hold
+                          NUL bytes of its own, from \u0000); malloc'd, free with
+                          json_record_free(); NULL if absent */
+    size_t textlen;
+} json_record;
+
+/* Nesting deeper than this (in fields we otherwise ignore) is an error:
+ * it bounds the parser's recursion on hostile input. */
+#define JSON_MAX_DEPTH 64
+
+/*
+ * Parse line[0 .. len) (no newline; a trailing CR is white space) as one
+ * JSON object with a "text" string and an optional "id" (a string or a
+ * number); other members are checked and ignored. Strict RFC 8259: no
+ * trailing garbage, no comments, no trailing commas, strings of valid UTF-8
+ * without raw control characters, \u escapes with surrogates in pairs,
+ * "id" and "text" at most once. line need not be NUL-terminated.
+ *
+ * Returns 0 on success. On failure returns -1, writes a message into
+ * err[0 .. errsize) ("invalid JSON at byte 12: expected ':'"), and still
+ * sets rec->id if the id had been read before the error, so the caller can
+ * echo it. Either way call json_record_free(rec) afterwards. Never reads
+ * outside line[0 .. len); allocates only rec->text (at most len + 1 bytes).
+ */
+int json_parse_record(const char *line, size_t len, json_record *rec, char *err,
+                      size_t errsize);
+
+/* Free what json_parse_record() allocated; rec may be NULL. */
+void json_record_free(json_record *rec);
+
 #endif

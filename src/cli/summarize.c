@@ -2,9 +2,11 @@
  *
  *   summarize [OPTION]... [FILE]...
  *
- * Reads each FILE (or standard input), prints its summary. See
- * summarize(1) and `summarize --help`. Exit status: 0 success, 1 a file
- * or input failed (the others are still done), 2 usage error. */
+ * Reads each FILE (or standard input), prints its summary; with --jsonl,
+ * each line of JSON Lines input. See summarize(1) and `summarize --help`.
+ * Exit status: 0 success, 1 a file or input failed (the others are still
+ * done), 2 usage error. This file: options and output formats; batch.c
+ * runs the documents. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -13,6 +15,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,21 +24,19 @@
 #include <unistd.h>
 
 #include "summarize.h"
+#include "cli.h"
 #include "json.h"
-#include "utf8fix.h"
 
-static const char *progname = "summarize";
+const char *progname = "summarize";
 
-enum format { FMT_TEXT, FMT_JSON };
+/* Long options without a short form. */
+enum {
+    OPT_SPLIT = 256,
+    OPT_JSONL,
+    OPT_INVALID,
+};
 
-typedef struct cli {
-    summ_options opts;
-    enum format format;
-    bool split;
-    bool replace_invalid; /* --invalid=replace */
-    bool many;        /* more than one file: print headers */
-    size_t done;      /* documents printed so far */
-} cli;
+#define MAX_JOBS 256
 
 static void usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -78,6 +79,20 @@ print_help(void)
            "                        the file and skip it) or replace (each one by\n"
            "                        U+FFFD, with a warning)\n"
            "\n"
+           "Batch:\n"
+           "      --jsonl           read JSON Lines ({\"id\":..., \"text\":\"...\"}), write\n"
+           "                        one JSON line per input line, in order:\n"
+           "                        {\"id\":..., \"language\":..., \"sentences\":[...]}, or\n"
+           "                        {\"id\":..., \"error\":\"...\"} for a bad line\n"
+           "  -j, --jobs=N          summarize on N threads (default 1; 0 = one per CPU);\n"
+           "                        the output order stays the input order\n"
+           "\n"
+           "Scoring (README \"How scoring works\"; defaults in summarize.h):\n"
+           "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
+           "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
+           "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
+           "  --similarity=overlap|cosine|bm25\n"
+           "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
@@ -112,8 +127,51 @@ parse_real(const char *opt, const char *arg)
     return v;
 }
 
-/* Write, treating a closed pipe like the default SIGPIPE would: quietly. */
+/* ---- Scoring options: --w-position=X and the like, one per weight of
+ * summ_options (README "How scoring works"). Long options only. -------- */
+#define SCORING_OPT 0x200  /* getopt values SCORING_OPT + index into scoring_opts */
+static const struct {
+    const char *name;
+    size_t off;  /* of a double in summ_options */
+} scoring_opts[] = {
+    { "w-textrank", offsetof(summ_options, w_textrank) },
+    { "w-tfidf", offsetof(summ_options, w_tfidf) },
+    { "w-position", offsetof(summ_options, w_position) },
+    { "position-decay", offsetof(summ_options, position_decay) },
+    { "w-title", offsetof(summ_options, w_title) },
+    { "w-centroid", offsetof(summ_options, w_centroid) },
+    { "w-length", offsetof(summ_options, w_length) },
+    { "damping", offsetof(summ_options, damping) },
+    { "redundancy", offsetof(summ_options, redundancy) },
+    { "w-directed", offsetof(summ_options, w_directed) },
+    { "directed-backward", offsetof(summ_options, directed_backward) },
+    { "lead-ratio", offsetof(summ_options, lead_ratio) },
+    { "lead-adapt", offsetof(summ_options, lead_adapt) },
+    { "similarity", 0 },  /* overlap, cosine or bm25 */
+};
+#define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
+
 static void
+set_scoring_opt(summ_options *o, int k, const char *arg)
+{
+    char name[40];
+    snprintf(name, sizeof name, "--%s", scoring_opts[k].name);
+    if (strcmp(scoring_opts[k].name, "similarity") == 0) {
+        if (strcmp(arg, "overlap") == 0)
+            o->similarity = SUMM_SIM_OVERLAP;
+        else if (strcmp(arg, "cosine") == 0)
+            o->similarity = SUMM_SIM_COSINE;
+        else if (strcmp(arg, "bm25") == 0)
+            o->similarity = SUMM_SIM_BM25;
+        else
+            usage_error("unknown similarity '%s' (overlap, cosine or bm25)", arg);
+        return;
+    }
+    *(double *)((char *)o + scoring_opts[k].off) = parse_real(name, arg);
+}
+/* ---- end of scoring options ---- */
+
+void
 check_stdout(void)
 {
     if (ferror(stdout)) {
@@ -145,7 +203,7 @@ close_stdout(int status)
 
 /* Print text[0 .. n) with every run of white space as one space. */
 static void
-put_collapsed(const char *s, size_t n)
+put_collapsed(FILE *f, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -153,20 +211,19 @@ put_collapsed(const char *s, size_t n)
         while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r'
                && s[j] != '\f' && s[j] != '\v')
             j++;
-        fwrite(s + i, 1, j - i, stdout);
+        fwrite(s + i, 1, j - i, f);
         if (j == n)
             break;
         while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'
                          || s[j] == '\f' || s[j] == '\v'))
             j++;
         if (j < n)
-            putchar(' ');
+            putc(' ', f);
         i = j;
     }
 }
 
-/* Read all of fd into a new buffer. Returns 0 or an errno value. */
-static int
+int
 read_all(int fd, char **out, size_t *outlen)
 {
     size_t cap = 1 << 16, n = 0;
@@ -207,151 +264,58 @@ read_all(int fd, char **out, size_t *outlen)
     return 0;
 }
 
-static void
-print_result(cli *c, const char *name, const char *text, const summ_result *res)
+summ_status
+cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len, summ_result **res)
 {
+    return c->split ? summ_split(ctx, text, len, res) : summ_run(ctx, text, len, res);
+}
+
+void
+write_json_tail(FILE *f, const cli *c, const char *text, const summ_result *res)
+{
+    fputs(",\"language\":", f);
+    const char *lang = summ_result_language(res);
+    json_write_string(f, lang, strlen(lang));
+    fputs(",\"sentences\":[", f);
     size_t n = summ_result_count(res);
-    if (c->format == FMT_JSON) {
-        fputs("{\"file\":", stdout);
-        json_write_string(stdout, name, strlen(name));
-        fputs(",\"language\":", stdout);
-        const char *lang = summ_result_language(res);
-        json_write_string(stdout, lang, strlen(lang));
-        fputs(",\"sentences\":[", stdout);
-        for (size_t i = 0; i < n; i++) {
-            const summ_span *s = summ_result_at(res, i);
-            printf("%s{\"index\":%zu,\"offset\":%zu,\"length\":%zu,\"score\":%.4f,\"text\":",
-                   i ? "," : "", s->index, s->offset, s->length, s->score);
-            json_write_string(stdout, text + s->offset, s->length);
-            putchar('}');
-        }
-        putchar(']');
+    for (size_t i = 0; i < n; i++) {
+        const summ_span *s = summ_result_at(res, i);
+        fprintf(f, "%s{\"index\":%zu,\"offset\":%zu,\"length\":%zu,\"score\":%.4f,\"text\":",
+                i ? "," : "", s->index, s->offset, s->length, s->score);
+        json_write_string(f, text + s->offset, s->length);
+        putc('}', f);
+    }
+    putc(']', f);
+    if (c->opts.max_keywords) {
+        fputs(",\"keywords\":[", f);
         size_t nk = summ_result_keyword_count(res);
-        if (c->opts.max_keywords) {
-            fputs(",\"keywords\":[", stdout);
-            for (size_t i = 0; i < nk; i++) {
-                const char *k = summ_result_keyword(res, i);
-                if (i)
-                    putchar(',');
-                json_write_string(stdout, k, strlen(k));
-            }
-            putchar(']');
+        for (size_t i = 0; i < nk; i++) {
+            const char *k = summ_result_keyword(res, i);
+            if (i)
+                putc(',', f);
+            json_write_string(f, k, strlen(k));
         }
-        fputs("}\n", stdout);
-    } else {
-        if (c->many) {
-            /* a file name is any bytes: print it as UTF-8 all the same */
-            const char *shown = strcmp(name, "-") == 0 ? "standard input" : name;
-            size_t n_shown, nbad, first;
-            char *fixed = utf8_replace_invalid(shown, strlen(shown), &n_shown, &nbad, &first);
-            printf("%s==> %.*s <==\n", c->done ? "\n" : "", fixed ? (int)n_shown : 0,
-                   fixed ? fixed : "");
-            free(fixed);
-        }
-        size_t nk = summ_result_keyword_count(res);
-        if (nk) {
-            fputs("Keywords: ", stdout);
-            for (size_t i = 0; i < nk; i++)
-                printf("%s%s", i ? ", " : "", summ_result_keyword(res, i));
-            putchar('\n');
-        }
-        for (size_t i = 0; i < n; i++) {
-            const summ_span *s = summ_result_at(res, i);
-            put_collapsed(text + s->offset, s->length);
-            putchar('\n');
-        }
+        putc(']', f);
     }
-    c->done++;
-    check_stdout();
+    fputs("}\n", f);
 }
 
-/* Does text look like UTF-16 (a byte order mark, or NUL in every other
- * byte of its start, as in ASCII text so encoded)? */
-static bool
-looks_utf16(const char *text, size_t len)
+void
+write_text(FILE *f, const char *text, const summ_result *res)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
-        return true;
-    size_t n = len < 64 ? len & ~(size_t)1 : 64, zeros[2] = { 0, 0 };
-    for (size_t i = 0; i < n; i++)
-        zeros[i & 1] += s[i] == 0;
-    return n >= 2 && (zeros[0] == n / 2 || zeros[1] == n / 2);
-}
-
-/* What to do about a text the library refused. */
-static const char *
-error_hint(summ_status st, const char *text, size_t len)
-{
-    if ((st == SUMM_EUTF8 || st == SUMM_EBINARY) && looks_utf16(text, len))
-        return " (UTF-16 text? convert it first: iconv -f UTF-16 -t UTF-8)";
-    if (st == SUMM_EUTF8)
-        return " (Latin-1 or Windows-1252? convert it first: iconv -f WINDOWS-1252"
-               " -t UTF-8, or use --invalid=replace)";
-    return "";
-}
-
-/* Summarize one file ("-" = stdin). Returns false if it failed. */
-static bool
-do_file(cli *c, summ_ctx *ctx, const char *path)
-{
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "standard input" : path;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(errno));
-        return false;
+    size_t nk = summ_result_keyword_count(res);
+    if (nk) {
+        fputs("Keywords: ", f);
+        for (size_t i = 0; i < nk; i++)
+            fprintf(f, "%s%s", i ? ", " : "", summ_result_keyword(res, i));
+        putc('\n', f);
     }
-    struct stat sb;
-    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(EISDIR));
-        if (!is_stdin)
-            close(fd);
-        return false;
+    size_t n = summ_result_count(res);
+    for (size_t i = 0; i < n; i++) {
+        const summ_span *s = summ_result_at(res, i);
+        put_collapsed(f, text + s->offset, s->length);
+        putc('\n', f);
     }
-    char *text = NULL;
-    size_t len = 0;
-    int err = read_all(fd, &text, &len);
-    if (!is_stdin)
-        close(fd);
-    if (err == EFBIG) {
-        fprintf(stderr, "%s: %s: larger than the limit of %zu bytes\n", progname, name,
-                (size_t)SUMM_MAX_INPUT);
-        return false;
-    }
-    if (err) {
-        fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(err));
-        return false;
-    }
-
-    if (c->replace_invalid) {
-        size_t fixed_len, nbad, first;
-        char *fixed = utf8_replace_invalid(text, len, &fixed_len, &nbad, &first);
-        free(text);
-        if (!fixed) {
-            fprintf(stderr, "%s: %s: %s\n", progname, name, strerror(ENOMEM));
-            return false;
-        }
-        if (nbad)
-            fprintf(stderr, "%s: %s: warning: %zu byte%s of invalid UTF-8 replaced by U+FFFD,"
-                    " the first at byte %zu\n", progname, name, nbad, nbad == 1 ? "" : "s", first);
-        text = fixed;
-        len = fixed_len;
-    }
-
-    summ_result *res = NULL;
-    summ_status st = c->split ? summ_split(ctx, text, len, &res) : summ_run(ctx, text, len, &res);
-    if (st != SUMM_OK) {
-        const char *msg = summ_errmsg(ctx);
-        fprintf(stderr, "%s: %s: %s%s\n", progname, name, *msg ? msg : summ_strerror(st),
-                error_hint(st, text, len));
-        free(text);
-        return false;
-    }
-    print_result(c, is_stdin ? "-" : path, text, res);
-    summ_result_free(res);
-    free(text);
-    return true;
 }
 
 int
@@ -364,22 +328,33 @@ main(int argc, char **argv)
         { "lang", required_argument, NULL, 'l' },
         { "format", required_argument, NULL, 'f' },
         { "keywords", required_argument, NULL, 'k' },
-        { "split", no_argument, NULL, 'S' },
-        { "invalid", required_argument, NULL, 'I' },
+        { "split", no_argument, NULL, OPT_SPLIT },
+        { "jsonl", no_argument, NULL, OPT_JSONL },
+        { "invalid", required_argument, NULL, OPT_INVALID },
+        { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
+#define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
+        S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), S(8), S(9), S(10), S(11), S(12), S(13),
+#undef S
         { NULL, 0, NULL, 0 },
     };
+    _Static_assert(N_SCORING == 14, "one longopts entry per scoring option");
+    struct option opts[sizeof longopts / sizeof *longopts];
+    memcpy(opts, longopts, sizeof opts);
+    for (size_t k = 0; k < N_SCORING; k++)
+        opts[sizeof opts / sizeof *opts - 1 - N_SCORING + k].name = scoring_opts[k].name;
     cli c;
     memset(&c, 0, sizeof c);
     summ_options_init(&c.opts);
+    c.jobs = 1;
     bool length_set = false;
     size_t n_sent = 0, n_words = 0;
     double ratio = 0;
 
     int opt;
     opterr = 0;  /* our own messages, under our own name */
-    while ((opt = getopt_long(argc, argv, ":n:r:w:l:f:k:hV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":n:r:w:l:f:k:j:hV", opts, NULL)) != -1) {
         switch (opt) {
         case 'n':
             n_sent = parse_count("--sentences", optarg);
@@ -413,10 +388,13 @@ main(int argc, char **argv)
         case 'k':
             c.opts.max_keywords = parse_count("--keywords", optarg);
             break;
-        case 'S':
+        case OPT_SPLIT:
             c.split = true;
             break;
-        case 'I':
+        case OPT_JSONL:
+            c.jsonl = true;
+            break;
+        case OPT_INVALID:
             if (strcmp(optarg, "error") == 0)
                 c.replace_invalid = false;
             else if (strcmp(optarg, "replace") == 0)
@@ -424,6 +402,17 @@ main(int argc, char **argv)
             else
                 usage_error("unknown --invalid mode '%s' (error or replace)", optarg);
             break;
+        case 'j': {
+            size_t j = parse_count("--jobs", optarg);
+            if (j > MAX_JOBS)
+                usage_error("%s must be at most %d", "--jobs", MAX_JOBS);
+            if (j == 0) {
+                long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+                j = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (size_t)ncpu;
+            }
+            c.jobs = (unsigned)j;
+            break;
+        }
         case 'h':
             print_help();
             return close_stdout(0);
@@ -435,6 +424,10 @@ main(int argc, char **argv)
                 usage_error("option '%s' needs a value", argv[optind - 1]);
             usage_error("option '-%c' needs a value", optopt);
         default:
+            if (opt >= SCORING_OPT && opt < SCORING_OPT + (int)N_SCORING) {
+                set_scoring_opt(&c.opts, opt - SCORING_OPT, optarg);
+                break;
+            }
             /* a long option: unknown, ambiguous, or given a value it does not take */
             if (optind > 0 && strncmp(argv[optind - 1], "--", 2) == 0)
                 usage_error("invalid option '%s'", argv[optind - 1]);
@@ -447,6 +440,7 @@ main(int argc, char **argv)
         c.opts.max_words = n_words;
     }
 
+    /* Check the options once here, so a bad one is a usage error. */
     summ_ctx *ctx;
     summ_status st = summ_new(&c.opts, &ctx);
     if (st == SUMM_ELANG)
@@ -455,18 +449,10 @@ main(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", progname, summ_strerror(st));
         return st == SUMM_EINVAL ? 2 : 1;
     }
-
-    int status = 0;
-    int nfiles = argc - optind;
-    c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split;
-    if (nfiles == 0) {
-        if (!do_file(&c, ctx, "-"))
-            status = 1;
-    }
-    for (int i = optind; i < argc; i++) {
-        if (!do_file(&c, ctx, argv[i]))
-            status = 1;
-    }
     summ_free(ctx);
+
+    size_t nfiles = (size_t)(argc - optind);
+    c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split && !c.jsonl;
+    int status = batch_run(&c, argv + optind, nfiles);
     return close_stdout(status);
 }

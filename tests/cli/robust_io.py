@@ -82,10 +82,11 @@ def stdin_directory():
 def help_in_manpage():
     """Each long option of --help has an entry in the man page."""
     out = subprocess.run([EXE, '--help'], capture_output=True).stdout.decode()
-    opts = sorted(set(re.findall(r'(?m)^\s+(?:-\w, )?--([a-z-]+)', out)))
+    opts = sorted(set(re.findall(r'(?<![\w-])--([a-z][a-z-]+)', out)))
     with open(MANPAGE, encoding='utf-8') as f:
         man = f.read().replace('\\-', '-')
-    missing = [o for o in opts if not re.search(r'(?m)^\.(?:B|BR) .*--%s\b' % o, man)]
+    missing = [o for o in opts
+               if not re.search(r'(?m)^\.(?:B|BR) .*--%s(?![\w-])' % re.escape(o), man)]
     check('every --help option is in the man page', len(opts) >= 10 and not missing,
           'options %r, missing from the man page: %r' % (opts, missing))
 

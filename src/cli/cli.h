@@ -1,0 +1,50 @@
+/* cli.h - what the CLI's files share: the settings from the command line,
+ * the output formats (summarize.c) and the batch runner (batch.c). */
+#ifndef SUMM_CLI_H
+#define SUMM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "summarize.h"
+
+extern const char *progname;
+
+enum format { FMT_TEXT, FMT_JSON };
+
+typedef struct cli {
+    summ_options opts;
+    enum format format;
+    bool split;       /* --split: every sentence, no scoring */
+    bool jsonl;       /* --jsonl: JSON Lines in, JSON Lines out */
+    bool replace_invalid; /* --invalid=replace: bad UTF-8 bytes of files become U+FFFD */
+    bool many;        /* more than one file in text format: print headers */
+    unsigned jobs;    /* -j: worker threads, each with its own context */
+} cli;
+
+/* Summarize (or split) text with ctx into *res, per the settings. */
+summ_status cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len,
+                          summ_result **res);
+
+/* The JSON object of one result, after its first member (the caller has
+ * written `{"file":...` or `{"id":...`): `,"language":...}` and a newline. */
+void write_json_tail(FILE *f, const cli *c, const char *text, const summ_result *res);
+
+/* One sentence a line, white space collapsed (and keywords first, if any). */
+void write_text(FILE *f, const char *text, const summ_result *res);
+
+/* Read all of fd into a new buffer. Returns 0 or an errno value (EFBIG
+ * past SUMM_MAX_INPUT). */
+int read_all(int fd, char **out, size_t *outlen);
+
+/* Treat a failed stdout like the default SIGPIPE would on a closed pipe
+ * (quietly), else report and exit 1. */
+void check_stdout(void);
+
+/* Run the inputs (paths; "-" is standard input) as a batch: --jsonl lines,
+ * or whole files. Output is in input order whatever c->jobs is. Returns
+ * the exit status: 0, or 1 if anything failed. */
+int batch_run(const cli *c, char **paths, size_t npaths);
+
+#endif
