@@ -29,7 +29,9 @@ static const char *const langs[] = {
  *   b3: bits 0-3 language (index into langs, modulo), bits 4-6 max_keywords
  *   b4: bits 0-1 w_tfidf, 2-3 w_length, 4-5 w_position (each * 0.5),
  *       bits 6-7 damping {0.85, 0, 0.5, 0.99}
- *   b5: bits 0-1 position_decay {1, 0.1, 5, 1000}, bit 2 w_textrank = 0
+ *   b5: bits 0-1 position_decay {1, 0.1, 5, 1000}, bit 2 w_textrank = 0,
+ *       bits 3-4 similarity {default, overlap, cosine, bm25}, bit 5
+ *       w_directed = 1, bit 6 lead_ratio = 0, bit 7 lead_adapt = 0
  */
 void
 fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in)
@@ -59,6 +61,15 @@ fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in)
     o->position_decay = decay[data[5] & 3];
     if (data[5] & 4)
         o->w_textrank = 0.0;
+    static const int sim[4] = { -1, SUMM_SIM_OVERLAP, SUMM_SIM_COSINE, SUMM_SIM_BM25 };
+    if (sim[(data[5] >> 3) & 3] >= 0)
+        o->similarity = sim[(data[5] >> 3) & 3];
+    if (data[5] & 32)
+        o->w_directed = 1.0;
+    if (data[5] & 64)
+        o->lead_ratio = 0.0;
+    if (data[5] & 128)
+        o->lead_adapt = 0.0;
     in->text = (const char *)data + FUZZ_HEADER;
     in->len = size - FUZZ_HEADER;
 }
