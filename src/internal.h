@@ -116,6 +116,10 @@ struct summ_ctx;
 const lang_info *lang_detect(struct summ_ctx *ctx, const char *text, size_t len);
 /* For tests: the detection profiles are folded words and fit their index. */
 bool lang_profiles_ok(void);
+/* Detection's word indexes, made once per context on first use
+ * (summ_ctx.lang_cache); lang_cache_free() accepts NULL. */
+typedef struct lang_cache lang_cache;
+void lang_cache_free(const salloc *al, lang_cache *c);
 
 /* ---- data.c: word lists, built in or from a directory ------------------- */
 
@@ -300,6 +304,7 @@ struct summ_ctx {
     const lang_info *fixed_lang;   /* NULL = detect */
     langres *res[LANGRES_MAX];     /* per language, index into lang_table; made lazily */
     langres *und;
+    lang_cache *lang_cache;        /* lang.c's detection indexes; made lazily */
     char errmsg[160];
     size_t erroff;
 };

@@ -107,6 +107,7 @@ summ_free(summ_ctx *ctx)
     for (size_t i = 0; i < LANGRES_MAX; i++)
         langres_free(&al, ctx->res[i]);
     langres_free(&al, ctx->und);
+    lang_cache_free(&al, ctx->lang_cache);
     s_free(&al, ctx->language);
     s_free(&al, ctx->data_dir);
     s_free(&al, ctx);
