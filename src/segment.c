@@ -32,17 +32,33 @@
 
 /* ---- code points --------------------------------------------------------- */
 
+/* Every predicate below is asked of nearly every code point, and most code
+ * points are ASCII: those are answered from one table (built here by the
+ * same definitions, as constant expressions), the rest out of line. */
+
 enum { CL_OTHER, CL_LOWER, CL_UPPER, CL_LETTER, CL_DIGIT };
+enum { A_CLASS = 7, A_NEWLINE = 8, A_HSPACE = 16, A_TERMINAL = 32, A_CLOSER = 64,
+       A_OPENER = 128 };
+
+#define A_CL(c) ((c) >= 'a' && (c) <= 'z' ? CL_LOWER : (c) >= 'A' && (c) <= 'Z' ? CL_UPPER \
+                 : (c) >= '0' && (c) <= '9' ? CL_DIGIT : CL_OTHER)
+#define A_PROPS(c) (A_CL(c) \
+    | ((c) == '\n' || (c) == '\r' || (c) == '\v' || (c) == '\f' ? A_NEWLINE : 0) \
+    | ((c) == ' ' || (c) == '\t' ? A_HSPACE : 0) \
+    | ((c) == '.' || (c) == '!' || (c) == '?' ? A_TERMINAL : 0) \
+    | ((c) == '"' || (c) == '\'' || (c) == ')' || (c) == ']' || (c) == '}' ? A_CLOSER : 0) \
+    | ((c) == '"' || (c) == '\'' || (c) == '(' || (c) == '[' || (c) == '{' ? A_OPENER : 0))
+#define A_ROW(c) A_PROPS(c), A_PROPS(c + 1), A_PROPS(c + 2), A_PROPS(c + 3), \
+                 A_PROPS(c + 4), A_PROPS(c + 5), A_PROPS(c + 6), A_PROPS(c + 7)
+
+static const unsigned char ascii_props[128] = {
+    A_ROW(0), A_ROW(8), A_ROW(16), A_ROW(24), A_ROW(32), A_ROW(40), A_ROW(48), A_ROW(56),
+    A_ROW(64), A_ROW(72), A_ROW(80), A_ROW(88), A_ROW(96), A_ROW(104), A_ROW(112), A_ROW(120),
+};
 
 static int
-cclass(int32_t c)
+cclass_wide(int32_t c)
 {
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') return CL_LOWER;
-        if (c >= 'A' && c <= 'Z') return CL_UPPER;
-        if (c >= '0' && c <= '9') return CL_DIGIT;
-        return CL_OTHER;
-    }
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LL: return CL_LOWER;
     case UTF8PROC_CATEGORY_LU:
@@ -54,40 +70,56 @@ cclass(int32_t c)
     }
 }
 
-static bool
+static inline int
+cclass(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_CLASS;
+    return cclass_wide(c);
+}
+
+static inline bool
 is_letter_class(int k)
 {
     return k == CL_LOWER || k == CL_UPPER || k == CL_LETTER;
 }
 
-static bool
+static inline bool
 is_newline(int32_t c)
 {
-    return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 || c == '\v'
-           || c == '\f';
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_NEWLINE;
+    return c == 0x2028 || c == 0x2029 || c == 0x85;
 }
 
 static bool
-is_hspace(int32_t c)
+is_hspace_wide(int32_t c)
 {
-    if (c < 0x80)
-        return c == ' ' || c == '\t';
     return c == 0xA0 || c == 0x200B || c == 0xFEFF || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-static bool
+static inline bool
+is_hspace(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_HSPACE;
+    return is_hspace_wide(c);
+}
+
+static inline bool
 is_space(int32_t c)
 {
-    return is_hspace(c) || is_newline(c);
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & (A_HSPACE | A_NEWLINE);
+    return c == 0x2028 || c == 0x2029 || c == 0x85 || is_hspace_wide(c);
 }
 
 /* Terminal punctuation of any script. Greek uses ';' as its question mark,
  * which NFC maps U+037E to. */
 static bool
-is_terminal(int32_t c, bool greek)
+is_terminal_wide(int32_t c)
 {
     switch (c) {
-    case '.': case '!': case '?':
     case 0x2026:                      /* … */
     case 0x203C: case 0x2047: case 0x2048: case 0x2049:  /* ‼ ⁇ ⁈ ⁉ */
     case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61:  /* 。！？｡ */
@@ -99,11 +131,17 @@ is_terminal(int32_t c, bool greek)
     case 0x104A: case 0x104B:         /* ၊ ။ Myanmar */
     case 0x037E:                      /* Greek question mark */
         return true;
-    case ';':
-        return greek;
     default:
         return false;
     }
+}
+
+static inline bool
+is_terminal(int32_t c, bool greek)
+{
+    if ((uint32_t)c < 0x80)
+        return (ascii_props[c] & A_TERMINAL) || (c == ';' && greek);
+    return is_terminal_wide(c);
 }
 
 /* Terminals of scripts written without spaces: a boundary whatever follows. */
@@ -115,10 +153,9 @@ is_wide_terminal(int32_t c)
 
 /* Closing quotes and brackets that stay with the sentence they end. */
 static bool
-is_closer(int32_t c)
+is_closer_wide(int32_t c)
 {
     switch (c) {
-    case '"': case '\'': case ')': case ']': case '}':
     case 0x2019: case 0x201D: case 0xBB: case 0x203A:    /* ’ ” » › */
     case 0x201C: case 0x2018:  /* “ ‘ close German „…“ ‚…‘ (right after a terminal only) */
     case 0x300D: case 0x300F: case 0xFF09: case 0x3011:  /* 」 』 ） 】 */
@@ -129,12 +166,19 @@ is_closer(int32_t c)
     }
 }
 
+static inline bool
+is_closer(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_CLOSER;
+    return is_closer_wide(c);
+}
+
 /* Opening quotes and brackets (and the Spanish ¿ ¡) before a word. */
 static bool
-is_opener(int32_t c)
+is_opener_wide(int32_t c)
 {
     switch (c) {
-    case '"': case '\'': case '(': case '[': case '{':
     case 0x2018: case 0x201C: case 0x201E: case 0x201A:  /* ‘ “ „ ‚ */
     case 0xAB: case 0x2039: case 0xBF: case 0xA1:        /* « ‹ ¿ ¡ */
     case 0x300C: case 0x300E: case 0xFF08: case 0x3010:  /* 「 『 （ 【 */
@@ -145,13 +189,21 @@ is_opener(int32_t c)
     }
 }
 
+static inline bool
+is_opener(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_OPENER;
+    return is_opener_wide(c);
+}
+
 static bool
 is_greek(int32_t c)
 {
     return (c >= 0x370 && c <= 0x3FF) || (c >= 0x1F00 && c <= 0x1FFF);
 }
 
-static size_t
+static inline size_t
 dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
 {
     if (s[i] < 0x80) {
