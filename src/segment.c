@@ -78,6 +78,13 @@ cclass(int32_t c)
     return cclass_wide(c);
 }
 
+/* An ASCII letter (CL_LOWER or CL_UPPER)? */
+static inline bool
+ascii_letter(unsigned char b)
+{
+    return b < 0x80 && (unsigned)(ascii_props[b] & A_CLASS) - CL_LOWER <= CL_UPPER - CL_LOWER;
+}
+
 static inline bool
 is_letter_class(int k)
 {
@@ -1482,6 +1489,23 @@ segment(doc *d, size_t start, const strset *abbrev)
         prev_cp = c;
         if (!is_terminal(c, g->greek) && !greek_q) {
             i += n;
+            if (run_a != NONE) {
+                /* The rest of a word of ASCII letters, up to a glued
+                 * boundary, changes only the line's state: most of the
+                 * text, done here without the checks above. */
+                while (g->iglue < g->nglue && g->glue[g->iglue] < i)
+                    g->iglue++;
+                size_t stop = g->iglue < g->nglue ? g->glue[g->iglue] : len;
+                size_t q = i;
+                while (q < stop && ascii_letter(s[q]))
+                    q++;
+                if (q > i) {
+                    line_cps += q - i;
+                    last_c = prev_cp = s[q - 1];
+                    last_word_e = q;
+                    i = q;
+                }
+            }
             continue;
         }
 
