@@ -793,6 +793,28 @@ typedef struct run_walk {
     bool upper_after;    /* the tail after m is not all lower case */
 } run_walk;
 
+/* Can the candidate with left part s[a .. m) be accepted at all? Pass 3's
+ * rules, on the left part's shape alone: a part of one letter, or a
+ * CamelCase name, never is. Most candidates (McLaren, iPod, DeVito) stop
+ * here, and a document without others skips passes 2 and 3. */
+static bool
+glue_possible(const unsigned char *s, size_t a, size_t m)
+{
+    size_t lcp = 0, upper = 0;
+    int firstk = CL_OTHER;
+    for (size_t i = a; i < m; ) {
+        int32_t cp;
+        i += dec(s, i, m, &cp);
+        int k = cclass(cp);
+        if (lcp == 0)
+            firstk = k;
+        if (k == CL_UPPER)
+            upper++;
+        lcp++;
+    }
+    return firstk == CL_UPPER ? upper == 1 && lcp >= 3 : lcp >= 2;
+}
+
 static summ_status
 find_glue(seg *g, size_t start)
 {
@@ -830,6 +852,16 @@ find_glue(seg *g, size_t start)
             } else if (k == CL_LOWER && change != NONE) {
                 tail_ok = true;
             }
+            if (k == CL_LOWER) {
+                /* More lower-case ASCII letters change nothing more. */
+                size_t q = i + n;
+                while (q < len && s[q] >= 'a' && s[q] <= 'z')
+                    q++;
+                if (q > i + n) {
+                    c = s[q - 1];
+                    n = q - i;
+                }
+            }
         } else if (runa != NONE) {
             /* The run ended at i. Skip parts of URLs, e-mail addresses,
              * identifiers: a run glued to '.', '/', '@', '_' or a digit. */
@@ -837,7 +869,8 @@ find_glue(seg *g, size_t start)
                         || before == '#' || cclass(before) == CL_DIGIT || c == '/' || c == '@'
                         || c == '_' || k == CL_DIGIT || k == CL_LETTER
                         || (c == '.' && i + 1 < len && s[i + 1] > ' ' && s[i + 1] < 0x80);
-            if (change != NONE && tail_ok && !code && change - runa <= GLUE_MAXPART * 4) {
+            if (change != NONE && tail_ok && !code && change - runa <= GLUE_MAXPART * 4
+                && glue_possible(s, runa, change)) {
                 if (!s_grow(al, (void **)&cand, &capcand, ncand + 1, sizeof *cand)) {
                     st = SUMM_ENOMEM;
                     goto out;
@@ -882,6 +915,8 @@ find_glue(seg *g, size_t start)
         if (is_letter_class(k)) {
             if (runa == NONE)
                 runa = i;
+            while (i + n < len && ascii_letter(s[i + n]))
+                n++;  /* the rest of an ASCII word: nothing to do */
         } else {
             if (runa != NONE) {
                 if (i - runa <= GLUE_MAXPART) {
