@@ -703,24 +703,31 @@ static void
 line_stats(seg *g, size_t start)
 {
     size_t hist[LINE_HIST + 1] = { 0 };
-    size_t lines = 0, cps = 0;
-    bool text = false;
-    const unsigned char *s = g->s;
-    for (size_t i = start; i <= g->len; i++) {
-        unsigned char c = i < g->len ? s[i] : '\n';
-        if (c == '\n' || c == '\r') {
-            if (text) {
-                hist[cps > LINE_HIST ? LINE_HIST : cps]++;
-                lines++;
-            }
-            cps = 0;
-            text = false;
-            continue;
-        }
-        if ((c & 0xC0) != 0x80)
-            cps++;
-        if (c != ' ' && c != '\t')
+    size_t lines = 0;
+    const unsigned char *p = g->s + start, *end = g->s + g->len;
+    /* Each '\n' or '\r' ends a line (so "\r\n" makes an empty one, which
+     * is not counted); so does the end of the text. */
+    for (;;) {
+        const unsigned char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        bool text = false;
+        size_t cont = 0;  /* UTF-8 continuation bytes: not code points */
+        for (; q < end; q++) {
+            unsigned char c = *q;
+            if (c <= '\r' && (c == '\n' || c == '\r'))
+                break;
             text = true;
+            cont += (c & 0xC0) == 0x80;
+        }
+        if (text) {
+            size_t cps = (size_t)(q - p) - cont;
+            hist[cps > LINE_HIST ? LINE_HIST : cps]++;
+            lines++;
+        }
+        if (q == end)
+            break;
+        p = q + 1;
     }
     g->wrapped = false;
     size_t acc = 0, p90 = 0;
