@@ -51,7 +51,7 @@ enum { A_CLASS = 7, A_NEWLINE = 8, A_HSPACE = 16, A_TERMINAL = 32, A_CLOSER = 64
 #define A_ROW(c) A_PROPS(c), A_PROPS(c + 1), A_PROPS(c + 2), A_PROPS(c + 3), \
                  A_PROPS(c + 4), A_PROPS(c + 5), A_PROPS(c + 6), A_PROPS(c + 7)
 
-static const unsigned char ascii_props[128] = {
+static const unsigned char ascii_props[256] = {  /* bytes >= 0x80: 0 */
     A_ROW(0), A_ROW(8), A_ROW(16), A_ROW(24), A_ROW(32), A_ROW(40), A_ROW(48), A_ROW(56),
     A_ROW(64), A_ROW(72), A_ROW(80), A_ROW(88), A_ROW(96), A_ROW(104), A_ROW(112), A_ROW(120),
 };
@@ -82,7 +82,7 @@ cclass(int32_t c)
 static inline bool
 ascii_letter(unsigned char b)
 {
-    return b < 0x80 && (unsigned)(ascii_props[b] & A_CLASS) - CL_LOWER <= CL_UPPER - CL_LOWER;
+    return (unsigned)(ascii_props[b] & A_CLASS) - CL_LOWER <= CL_UPPER - CL_LOWER;
 }
 
 static inline bool
@@ -699,6 +699,24 @@ word_cps(const seg *g, size_t p)
  * almost none longer; text with a paragraph a line has lines of any length. */
 #define LINE_HIST 512
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Is one of the eight bytes of w equal to b? */
+static inline bool
+has_byte(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (ONES * b);
+    return ((x - ONES) & ~x & HIGHS) != 0;
+}
+
+/* How many of the eight bytes of w have their high bit set? */
+static inline size_t
+count_high(uint64_t w)
+{
+    return (size_t)((((w & HIGHS) >> 7) * ONES) >> 56);
+}
+
 static void
 line_stats(seg *g, size_t start)
 {
@@ -713,6 +731,16 @@ line_stats(seg *g, size_t start)
             q++;
         bool text = false;
         size_t cont = 0;  /* UTF-8 continuation bytes: not code points */
+        /* Eight bytes at a time while none is '\n' or '\r'. */
+        while (end - q >= 8) {
+            uint64_t w;
+            memcpy(&w, q, 8);
+            if (has_byte(w, '\n') || has_byte(w, '\r'))
+                break;
+            text = true;
+            cont += count_high(w & ~(w << 1));
+            q += 8;
+        }
         for (; q < end; q++) {
             unsigned char c = *q;
             if (c <= '\r' && (c == '\n' || c == '\r'))
