@@ -178,12 +178,31 @@ script_of(int32_t c)
     return SC_OTHER;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
 static void
 count_scripts(const unsigned char *s, size_t len, script_counts *sc)
 {
     const unsigned char *end = s + len;
     memset(sc, 0, sizeof *sc);
     for (const unsigned char *p = s; p < end;) {
+        /* Eight ASCII bytes at a time: count the letters, (b | 0x20) in
+         * 'a' .. 'z', with byte-wise additions that cannot carry. */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & HIGHS)
+                break;
+            uint64_t x = w | (ONES * 0x20);
+            uint64_t ge_a = x + ONES * (0x80 - 'a');        /* high bit: x >= 'a' */
+            uint64_t gt_z = x + ONES * (0x80 - ('z' + 1));  /* high bit: x > 'z' */
+            uint64_t letters = ge_a & ~gt_z & HIGHS;
+            sc->n[SC_LATIN] += (size_t)(((letters >> 7) * ONES) >> 56);
+            p += 8;
+        }
+        if (p >= end)
+            break;
         if (*p < 0x80) {
             if (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
                 sc->n[SC_LATIN]++;
@@ -606,7 +625,6 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
             continue;  /* a function word: its endings tell nothing more */
         /* its endings of 1 to 4 characters, if three letters or more are
          * left ("eller" does not end in Turkish -ler) */
-        char key[1 + 4 * 4];
         size_t e = m, chars = 0;
         while (e > 0 && chars < 4) {
             do
@@ -615,9 +633,13 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
             chars++;
             if (e < 3)
                 break;
-            key[0] = '-';
-            memcpy(key + 1, buf + e, m - e);
-            add_hits(ix, word_hash(key, m - e + 1), key, m - e + 1, ENDING_WEIGHT, score);
+            /* the key "-ending", made in place: buf[e - 1] is spare, as
+             * the loop stops before e gets that small */
+            char keep = buf[e - 1];
+            buf[e - 1] = '-';
+            add_hits(ix, word_hash(buf + e - 1, m - e + 1), buf + e - 1, m - e + 1,
+                     ENDING_WEIGHT, score);
+            buf[e - 1] = keep;
         }
     }
     return nwords;
