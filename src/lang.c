@@ -414,14 +414,21 @@ word_hash(const char *w, size_t n)
 
 /* The slot of w (hash h = word_hash(w, n)), or the empty slot where it
  * would go. */
-static size_t
+static inline size_t
 index_find(const windex *ix, uint32_t h, const char *w, size_t n)
 {
     size_t j = h & (INDEX_SLOTS - 1);
     while (ix->slot[j].prof) {
         const wslot *e = &ix->slot[j];
-        if (e->len == n && memcmp(profiles[e->prof - 1].words + e->off, w, n) == 0)
-            break;
+        if (e->len == n) {
+            /* words are short: no call to memcmp */
+            const char *v = profiles[e->prof - 1].words + e->off;
+            size_t k = 0;
+            while (k < n && v[k] == w[k])
+                k++;
+            if (k == n)
+                break;
+        }
         j = (j + 1) & (INDEX_SLOTS - 1);
     }
     return j;
@@ -516,7 +523,7 @@ lower(int32_t c)
 
 /* Add weight to the score of each profile that has key (of hash h),
  * shared evenly. Whether any has it. */
-static bool
+static inline bool
 add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight, double *score)
 {
     const wslot *e = &ix->slot[index_find(ix, h, key, n)];
