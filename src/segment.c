@@ -900,12 +900,12 @@ find_glue(seg *g, size_t start)
         } else if (runa != NONE) {
             /* The run ended at i. Skip parts of URLs, e-mail addresses,
              * identifiers: a run glued to '.', '/', '@', '_' or a digit. */
-            bool code = before == '.' || before == '/' || before == '@' || before == '_'
+            bool skip = change == NONE || !tail_ok  /* no candidate: nothing more to test */
+                        || before == '.' || before == '/' || before == '@' || before == '_'
                         || before == '#' || cclass(before) == CL_DIGIT || c == '/' || c == '@'
                         || c == '_' || k == CL_DIGIT || k == CL_LETTER
                         || (c == '.' && i + 1 < len && s[i + 1] > ' ' && s[i + 1] < 0x80);
-            if (change != NONE && tail_ok && !code && change - runa <= GLUE_MAXPART * 4
-                && glue_possible(s, runa, change)) {
+            if (!skip && change - runa <= GLUE_MAXPART * 4 && glue_possible(s, runa, change)) {
                 if (!s_grow(al, (void **)&cand, &capcand, ncand + 1, sizeof *cand)) {
                     st = SUMM_ENOMEM;
                     goto out;
