@@ -20,8 +20,9 @@
 
 #include "internal.h"
 
-/* ASCII letters and digits, by table: this test runs once per byte. */
-static const bool ascii_word[128] = {
+/* ASCII letters and digits, by table: this test runs once per byte.
+ * Bytes from 0x80 are false. */
+static const bool ascii_word[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
     ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
     ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -76,10 +77,67 @@ is_digit_cp(int32_t c)
     return c >= '0' && c <= '9';
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The bytes of w (ASCII) with A-Z made a-z, all at once. */
+static inline uint64_t
+lower8(uint64_t w)
+{
+    uint64_t upper = (w + ONES * (0x80 - 'A')) & ~(w + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+    return w | upper >> 2;
+}
+
+/* If src[0 .. n) is all ASCII, write it lower-cased to buf and return
+ * true; else false, and buf holds garbage. Words are short: eight bytes
+ * at a time, the rest by overlapping loads and stores, no byte loop for
+ * four bytes or more. */
+static inline bool
+ascii_lower(const char *src, size_t n, char *buf)
+{
+    if (n >= 8) {
+        uint64_t w;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&w, src + k, 8);
+            if (w & HIGHS)
+                return false;
+            w = lower8(w);
+            memcpy(buf + k, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8);
+        if (w & HIGHS)
+            return false;
+        w = lower8(w);
+        memcpy(buf + n - 8, &w, 8);
+        return true;
+    }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        if ((a | b) & 0x80808080u)
+            return false;
+        a = (uint32_t)lower8(a);
+        b = (uint32_t)lower8(b);
+        memcpy(buf, &a, 4);
+        memcpy(buf + n - 4, &b, 4);
+        return true;
+    }
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)src[k];
+        if (c >= 0x80)
+            return false;
+        buf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return true;
+}
+
 size_t
 fold_word(const char *src, size_t n, char *buf, size_t cap)
 {
     /* ASCII fast path: the common case, and no need for utf8proc. */
+    if (n <= cap && ascii_lower(src, n, buf))
+        return n;
     size_t i;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)src[i];
@@ -270,12 +328,12 @@ tokenize(doc *d)
         int32_t prev = 0;
         while (i < e) {
             /* a run of ASCII letters and digits: no decoding, no lookups */
-            if (s[i] < 0x80 && ascii_word[s[i]]) {
+            if (ascii_word[s[i]]) {
                 if (wstart == SIZE_MAX)
                     wstart = i;
                 do
                     i++;
-                while (i < e && s[i] < 0x80 && ascii_word[s[i]]);
+                while (i < e && ascii_word[s[i]]);
                 prev = s[i - 1];
                 continue;
             }
