@@ -596,7 +596,19 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
                     p++;
                     continue;
                 }
-                n = 1;
+                /* a run of ASCII letters, in one go */
+                inword = true;
+                do {
+                    if (m + 4 > sizeof buf) {
+                        toolong = true;
+                    } else {
+                        buf[m++] = (char)c;
+                        h = (h ^ (unsigned)c) * FNV_PRIME;
+                    }
+                    p++;
+                    c = p < end ? *p | 0x20 : 0;
+                } while (c >= 'a' && c <= 'z');
+                continue;
             } else {
                 n = utf8_decode(p, end, &c);
                 if (inword ? !is_word_byte_or_letter(c) : script_of(c) < 0) {
