@@ -220,6 +220,25 @@ dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
     return utf8_decode(s + i, s + len, c);
 }
 
+/* Eight bytes at a time, for the scans over every byte. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Is one of the eight bytes of w equal to b? */
+static inline bool
+has_byte(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (ONES * b);
+    return ((x - ONES) & ~x & HIGHS) != 0;
+}
+
+/* How many of the eight bytes of w have their high bit set? */
+static inline size_t
+count_high(uint64_t w)
+{
+    return (size_t)((((w & HIGHS) >> 7) * ONES) >> 56);
+}
+
 /* ---- the segmenter's state ----------------------------------------------- */
 
 enum { AB_NONE, AB_PLAIN, AB_NUM, AB_NEVER, AB_END };
@@ -340,25 +359,35 @@ ascii_prefix_ieq(const unsigned char *p, const char *lit)
     return true;
 }
 
+/* A word list with each entry's length, so that a lookup compares
+ * lengths before bytes and never calls strlen. */
+typedef struct sized_lit {
+    const char *s;
+    size_t n;
+} sized_lit;
+#define W(x) { x, sizeof x - 1 }
+
 /* Lines that scraped pages carry between paragraphs. Compared after
  * lower-casing ASCII and reducing punctuation runs to one space. */
-static const char *const boiler_lines[] = {
-    "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
-    "sponsored content", "paid content", "promoted", "promoted content",
-    "share", "share this", "share this article", "share this story", "share this post",
-    "share on facebook", "share on twitter", "share via email", "tweet", "email", "print",
-    "read more", "read more here", "continue reading", "continue reading the main story",
-    "story continues below", "story continues below advertisement",
-    "article continues below", "scroll to continue with content", "skip advertisement",
-    "skip to content", "skip to main content", "click here", "subscribe", "subscribe now",
-    "sign up", "sign up for our newsletter", "newsletter", "related", "related articles",
-    "related stories", "related content", "related posts", "recommended", "you may also like",
-    "most popular", "more from", "loading", "comments", "leave a comment", "back to top",
-    "follow us", "image copyright", "image caption", "media caption", "getty images",
-    "media playback is unsupported on your device", "all rights reserved",
-    "anzeige", "werbung", "publicit\xc3\xa9", "publicidad", "pubblicit\xc3\xa0",
-    "reklame", "advertentie", "publicidade", "\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0",
-    NULL,
+static const sized_lit boiler_lines[] = {
+    W("advertisement"), W("advertisements"), W("advertising"), W("ad"), W("ads"), W("sponsored"),
+    W("sponsored content"), W("paid content"), W("promoted"), W("promoted content"), W("share"),
+    W("share this"), W("share this article"), W("share this story"), W("share this post"),
+    W("share on facebook"), W("share on twitter"), W("share via email"), W("tweet"), W("email"),
+    W("print"), W("read more"), W("read more here"), W("continue reading"),
+    W("continue reading the main story"), W("story continues below"),
+    W("story continues below advertisement"), W("article continues below"),
+    W("scroll to continue with content"), W("skip advertisement"), W("skip to content"),
+    W("skip to main content"), W("click here"), W("subscribe"), W("subscribe now"), W("sign up"),
+    W("sign up for our newsletter"), W("newsletter"), W("related"), W("related articles"),
+    W("related stories"), W("related content"), W("related posts"), W("recommended"),
+    W("you may also like"), W("most popular"), W("more from"), W("loading"), W("comments"),
+    W("leave a comment"), W("back to top"), W("follow us"), W("image copyright"),
+    W("image caption"), W("media caption"), W("getty images"),
+    W("media playback is unsupported on your device"), W("all rights reserved"), W("anzeige"),
+    W("werbung"), W("publicit\xc3\xa9"), W("publicidad"), W("pubblicit\xc3\xa0"), W("reklame"),
+    W("advertentie"), W("publicidade"),
+    W("\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0"), { NULL, 0 },
 };
 
 static const char *const cookie_phrases[] = {
@@ -367,11 +396,12 @@ static const char *const cookie_phrases[] = {
     NULL,
 };
 
-static const char *const months[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", NULL,
+static const sized_lit months[] = {
+    W("january"), W("february"), W("march"), W("april"), W("may"), W("june"), W("july"),
+    W("august"), W("september"), W("october"), W("november"), W("december"), W("jan"), W("feb"),
+    W("mar"), W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"),
+    W("dec"), W("monday"), W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"),
+    W("sunday"), { NULL, 0 },
 };
 
 /* Lower-cased, punctuation runs made one space, trimmed; false if longer
@@ -417,6 +447,14 @@ static bool
 has_cookie(const unsigned char *s, size_t a, size_t b)
 {
     for (size_t i = a; i + 6 <= b; i++) {
+        if (b - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!has_byte(w | ONES * 0x20, 'c')) {
+                i += 7;  /* no 'c' or 'C' starts here or in the next seven */
+                continue;
+            }
+        }
         if ((s[i] | 0x20) != 'c')
             continue;
         if ((s[i + 1] | 0x20) == 'o' && (s[i + 2] | 0x20) == 'o' && (s[i + 3] | 0x20) == 'k'
@@ -444,8 +482,8 @@ is_date_only(const char *norm, size_t n)
             number = true;
         } else {
             bool found = false;
-            for (const char *const *m = months; *m; m++)
-                if (strlen(*m) == j - i && memcmp(*m, norm + i, j - i) == 0)
+            for (const sized_lit *m = months; m->s; m++)
+                if (m->n == j - i && memcmp(m->s, norm + i, j - i) == 0)
                     found = true;
             if (!found)
                 return false;
@@ -472,8 +510,8 @@ is_boiler_line(const unsigned char *s, size_t a, size_t b)
     size_t nn;
     if (!normalise_line(s + a, b - a, norm, sizeof norm, &nn))
         return false;
-    for (const char *const *p = boiler_lines; *p; p++)
-        if (strlen(*p) == nn && memcmp(*p, norm, nn) == 0)
+    for (const sized_lit *p = boiler_lines; p->s; p++)
+        if (p->n == nn && memcmp(p->s, norm, nn) == 0)
             return true;
     return false;
 }
@@ -698,24 +736,6 @@ word_cps(const seg *g, size_t p)
  * Hard-wrapped text has most lines near one width (its 90th percentile) and
  * almost none longer; text with a paragraph a line has lines of any length. */
 #define LINE_HIST 512
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* Is one of the eight bytes of w equal to b? */
-static inline bool
-has_byte(uint64_t w, unsigned char b)
-{
-    uint64_t x = w ^ (ONES * b);
-    return ((x - ONES) & ~x & HIGHS) != 0;
-}
-
-/* How many of the eight bytes of w have their high bit set? */
-static inline size_t
-count_high(uint64_t w)
-{
-    return (size_t)((((w & HIGHS) >> 7) * ONES) >> 56);
-}
 
 static void
 line_stats(seg *g, size_t start)
