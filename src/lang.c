@@ -187,23 +187,24 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
     const unsigned char *end = s + len;
     memset(sc, 0, sizeof *sc);
     for (const unsigned char *p = s; p < end;) {
-        /* Eight ASCII bytes at a time: count the letters, (b | 0x20) in
-         * 'a' .. 'z', with byte-wise additions that cannot carry. */
-        while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (w & HIGHS)
-                break;
-            uint64_t x = w | (ONES * 0x20);
-            uint64_t ge_a = x + ONES * (0x80 - 'a');        /* high bit: x >= 'a' */
-            uint64_t gt_z = x + ONES * (0x80 - ('z' + 1));  /* high bit: x > 'z' */
-            uint64_t letters = ge_a & ~gt_z & HIGHS;
-            sc->n[SC_LATIN] += (size_t)(((letters >> 7) * ONES) >> 56);
-            p += 8;
-        }
-        if (p >= end)
-            break;
         if (*p < 0x80) {
+            /* ASCII, maybe more: eight bytes at a time while all are,
+             * counting the letters ((b | 0x20) in 'a' .. 'z') with
+             * byte-wise additions that cannot carry. */
+            while (end - p >= 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                if (w & HIGHS)
+                    break;
+                uint64_t x = w | (ONES * 0x20);
+                uint64_t ge_a = x + ONES * (0x80 - 'a');        /* high bit: x >= 'a' */
+                uint64_t gt_z = x + ONES * (0x80 - ('z' + 1));  /* high bit: x > 'z' */
+                uint64_t letters = ge_a & ~gt_z & HIGHS;
+                sc->n[SC_LATIN] += (size_t)(((letters >> 7) * ONES) >> 56);
+                p += 8;
+            }
+            if (p >= end || *p >= 0x80)
+                continue;
             if (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
                 sc->n[SC_LATIN]++;
             p++;
