@@ -90,6 +90,14 @@ typedef struct summ_allocator {
     void *opaque;
 } summ_allocator;
 
+/* The sentence similarity that weights TextRank's graph (see README "How
+ * scoring works"). */
+typedef enum summ_similarity {
+    SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */
+    SUMM_SIM_OVERLAP = 1,  /* shared content words over log lengths (TextRank's own) */
+    SUMM_SIM_BM25 = 2      /* BM25, averaged over both directions (Barrios et al. 2016) */
+} summ_similarity;
+
 /*
  * Options. Always fill the struct with summ_options_init() first and then
  * change the fields you need: new fields may be added at the end, and their
@@ -121,19 +129,33 @@ typedef struct summ_options {
      * features (see README "How scoring works"). Each weight is >= 0. */
     double w_textrank;      /* TextRank centrality (default 1.0) */
     double w_tfidf;         /* TF-IDF weight of the sentence's terms (default 0.0) */
-    double w_position;      /* lead bias, exp(-position / position_decay) (default 1.0) */
-    double position_decay;  /* in sentences, > 0 (default 1.0) */
+    double w_position;      /* lead bias, exp(-position / position_decay) (default 2.5) */
+    double position_decay;  /* in sentences, > 0 (default 3.0) */
     double w_title;         /* similarity to the title line, if any (default 0.0) */
-    double w_centroid;      /* similarity to the document centroid (default 0.0) */
-    double w_length;        /* penalty for very short sentences (default 0.0) */
+    double w_centroid;      /* similarity to the document centroid (default 2.0) */
+    double w_length;        /* penalty for very short sentences (default 1.0) */
 
     double damping;         /* TextRank damping factor, in [0, 1) (default 0.85) */
     double redundancy;      /* a candidate whose cosine similarity to a chosen
                                sentence exceeds this is skipped; in (0, 1],
-                               1 = off (default 0.5) */
+                               1 = off (default 0.7) */
     size_t max_keywords;    /* keywords to extract (default 0: none) */
 
     const summ_allocator *allocator; /* NULL = malloc; copied by summ_new() */
+
+    /* More scoring options (see README "How scoring works"). */
+    int similarity;         /* a summ_similarity: TextRank's edge weight (default overlap) */
+    double w_directed;      /* PacSum's directed centrality: similarity to later
+                               sentences minus directed_backward times similarity to
+                               earlier ones (default 0.0) */
+    double directed_backward; /* >= 0 (default 0.5) */
+    double lead_ratio;      /* the share of the text's sentences the lead bias can fill:
+                               if the summary is longer than lead_ratio * sentences,
+                               w_position is scaled down in proportion; 0 = never
+                               (default 0.12) */
+    double lead_adapt;      /* w_position is also multiplied by the lead's similarity
+                               to the rest of the text, relative to an average
+                               sentence's, to this power; 0 = off (default 1.0) */
 } summ_options;
 
 /* Fill *opts with the defaults. Accepts NULL (does nothing). */

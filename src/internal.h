@@ -277,11 +277,21 @@ double tfidf_cosine(const tfidf *v, size_t a, size_t b);
 /* PageRank over the sentence similarity graph (Mihalcea & Tarau 2004).
  * rank gets one value per sentence, summing to 1. */
 summ_status textrank(doc *d, const tfidf *v, double damping, double *rank);
+/* The same with the edge weight sim (SUMM_SIM_*); if fwd and bwd are not
+ * NULL (zeroed, n each) they get each sentence's summed edge weight to
+ * later and to earlier sentences. */
+summ_status sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank,
+                           double *fwd, double *bwd);
 
 summ_status score(doc *d, const tfidf *v, const summ_options *o);
 
 /* Choose the sentences: writes their indices, ascending, into pick and
  * their count into *npick. */
+/* How many sentences the summary of d will have under o's limits (an
+ * estimate when a word budget is set): what score.c needs to know how far
+ * the lead can go. */
+double summary_length(const doc *d, const summ_options *o);
+
 summ_status select_sentences(doc *d, const tfidf *v, const summ_options *o,
                              size_t *pick, size_t *npick);
 

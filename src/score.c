@@ -1,6 +1,10 @@
 /* score.c - one score per sentence from its features:
  *
- *   centrality  TextRank rank (textrank.c), divided by the largest
+ *   centrality  TextRank rank (textrank.c; edge weight o->similarity),
+ *               divided by the largest
+ *   directed    PacSum's directed degree (Zheng & Lapata 2019): summed
+ *               similarity to later sentences minus directed_backward times
+ *               that to earlier ones, divided by the largest magnitude
  *   tfidf       the sentence's TF-IDF mass, divided by the largest
  *   position    exp(-p / position_decay), p = the sentence's position among
  *               the content sentences (headings and boilerplate skipped)
@@ -8,12 +12,66 @@
  *   centroid    cosine similarity to the document's mean TF-IDF vector
  *   length      -1 for sentences under 5 words, scaled up to 0 at 10 words
  *
+ * The position weight is not fixed: it is scaled down when the summary is
+ * longer than the lead can be (lead_ratio of the text), and by how well the
+ * lead sums up the rest of this text (lead_adapt, lead_strength() below).
  * score = sum of weight * feature, then divided by the largest score, so
  * the best sentence has 1. Headings and boilerplate score 0. */
 #include <math.h>
 #include <string.h>
 
 #include "internal.h"
+
+#define LEAD_SENTENCES 3
+
+/* How much this text is written as an inverted pyramid: the cosine of the
+ * summed TF-IDF vector of its first LEAD_SENTENCES content sentences with
+ * that of the rest, over the mean cosine of one content sentence with the
+ * rest. Near 1 when the lead is no closer to the rest than any sentence;
+ * above 1 when the lead sums up what follows (then position should count
+ * more), below when it is a hook or an aside. 1 when it cannot be told. */
+static summ_status
+lead_strength(doc *d, const tfidf *v, uint32_t skip, double *out)
+{
+    *out = 1.0;
+    size_t n = d->nsent, m = 0, total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += !(d->sent[i].flags & skip);
+    m = total < LEAD_SENTENCES ? total : LEAD_SENTENCES;
+    if (total <= m)
+        return SUMM_OK;
+    double *lead = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *lead);
+    double *rest = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *rest);
+    if (!lead || !rest)
+        return SUMM_ENOMEM;
+    size_t seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->sent[i].flags & skip)
+            continue;
+        double *x = seen++ < m ? lead : rest;
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            x[v->id[k]] += v->w[k];
+    }
+    double lr = 0, ll = 0, rr = 0;
+    for (size_t t = 0; t < d->nvocab; t++) {
+        lr += lead[t] * rest[t];
+        ll += lead[t] * lead[t];
+        rr += rest[t] * rest[t];
+    }
+    if (ll <= 0 || rr <= 0)
+        return SUMM_OK;
+    double mean = 0;  /* rows are unit vectors: a dot product is a cosine * |rest| */
+    for (size_t i = 0; i < n; i++) {
+        if (d->sent[i].flags & skip)
+            continue;
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            mean += v->w[k] * rest[v->id[k]];
+    }
+    mean /= (double)total * sqrt(rr);
+    if (mean > 0)
+        *out = lr / sqrt(ll * rr) / mean;
+    return SUMM_OK;
+}
 
 summ_status
 score(doc *d, const tfidf *v, const summ_options *o)
@@ -22,14 +80,25 @@ score(doc *d, const tfidf *v, const summ_options *o)
     arena *ar = d->ar;
     d->score = arena_calloc(ar, n ? n : 1, sizeof *d->score);
     double *rank = arena_calloc(ar, n ? n : 1, sizeof *rank);
-    if (!d->score || !rank)
+    double *fwd = arena_calloc(ar, n ? n : 1, sizeof *fwd);
+    double *bwd = arena_calloc(ar, n ? n : 1, sizeof *bwd);
+    if (!d->score || !rank || !fwd || !bwd)
         return SUMM_ENOMEM;
     if (n == 0)
         return SUMM_OK;
 
     summ_status st;
-    if (o->w_textrank > 0 && (st = textrank(d, v, o->damping, rank)) != SUMM_OK)
+    if ((o->w_textrank > 0 || o->w_directed > 0)
+        && (st = sentence_graph(d, v, o->similarity, o->damping, rank, fwd, bwd)) != SUMM_OK)
         return st;
+    /* PacSum's directed centrality: a sentence that later sentences take
+     * up is central, one that only echoes earlier ones is not. */
+    double maxdir = 0;
+    for (size_t i = 0; i < n; i++) {
+        fwd[i] -= o->directed_backward * bwd[i];
+        if (fabs(fwd[i]) > maxdir)
+            maxdir = fabs(fwd[i]);
+    }
 
     double maxrank = 0, maxmass = 0;
     for (size_t i = 0; i < n; i++) {
@@ -54,6 +123,20 @@ score(doc *d, const tfidf *v, const summ_options *o)
     }
 
     const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE;
+    size_t ncontent = 0;
+    for (size_t i = 0; i < n; i++)
+        ncontent += !(d->sent[i].flags & skip);
+    /* The lead can fill only so much of a summary: the longer the summary
+     * asked for, the less its choice is the lead's. */
+    double klen = summary_length(d, o), wpos = o->w_position;
+    if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
+        wpos *= o->lead_ratio * (double)ncontent / klen;
+    if (o->lead_adapt > 0 && wpos > 0) {
+        double strength;
+        if ((st = lead_strength(d, v, skip, &strength)) != SUMM_OK)
+            return st;
+        wpos *= pow(strength, o->lead_adapt);
+    }
     size_t pos = 0;
     double best = 0;
     for (size_t i = 0; i < n; i++) {
@@ -66,7 +149,9 @@ score(doc *d, const tfidf *v, const summ_options *o)
             s += o->w_textrank * rank[i] / maxrank;
         if (maxmass > 0)
             s += o->w_tfidf * v->mass[i] / maxmass;
-        s += o->w_position * exp(-(double)pos / o->position_decay);
+        if (maxdir > 0)
+            s += o->w_directed * fwd[i] / maxdir;
+        s += wpos * exp(-(double)pos / o->position_decay);
         if (o->w_title > 0 && d->title != SIZE_MAX)
             s += o->w_title * tfidf_cosine(v, i, d->title);
         if (centroid && cnorm > 0) {

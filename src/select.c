@@ -53,6 +53,22 @@ sentence_limit(const summ_options *o, size_t n)
     return lim;
 }
 
+double
+summary_length(const doc *d, const summ_options *o)
+{
+    size_t n = d->nsent, words = 0;
+    double k = (double)sentence_limit(o, n);
+    if (o->max_words && n) {
+        for (size_t i = 0; i < n; i++)
+            words += d->sent[i].nwords;
+        double per = (double)words / (double)n;
+        double kw = per > 0 ? (double)o->max_words / per : k;
+        if (kw < k)
+            k = kw < 1 ? 1 : kw;
+    }
+    return k;
+}
+
 summ_status
 select_sentences(doc *d, const tfidf *v, const summ_options *o, size_t *pick, size_t *npick)
 {

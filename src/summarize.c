@@ -34,15 +34,22 @@ summ_options_init(summ_options *o)
         return;
     memset(o, 0, sizeof *o);
     o->max_sentences = 3;
+    /* Scoring defaults: chosen on the BBC and CNN development sets by
+     * cross-validation (README "How scoring works", tests/bench/tune.py). */
     o->w_textrank = 1.0;
     o->w_tfidf = 0.0;
-    o->w_position = 1.0;
-    o->position_decay = 1.0;
+    o->w_position = 2.5;
+    o->position_decay = 3.0;
     o->w_title = 0.0;
-    o->w_centroid = 0.0;
-    o->w_length = 0.0;
+    o->w_centroid = 2.0;
+    o->w_length = 1.0;
     o->damping = 0.85;
-    o->redundancy = 0.5;
+    o->redundancy = 0.7;
+    o->similarity = SUMM_SIM_OVERLAP;
+    o->w_directed = 0.0;
+    o->directed_backward = 0.5;
+    o->lead_ratio = 0.12;
+    o->lead_adapt = 1.0;
 }
 
 static bool
@@ -66,6 +73,11 @@ summ_new(const summ_options *opts, summ_ctx **out)
         || !weight_ok(o.w_position) || !weight_ok(o.w_title) || !weight_ok(o.w_centroid)
         || !weight_ok(o.w_length) || !(o.position_decay > 0) || !isfinite(o.position_decay)
         || !(o.damping >= 0 && o.damping < 1) || !(o.redundancy > 0 && o.redundancy <= 1))
+        return SUMM_EINVAL;
+    if ((o.similarity != SUMM_SIM_COSINE && o.similarity != SUMM_SIM_OVERLAP
+         && o.similarity != SUMM_SIM_BM25)
+        || !weight_ok(o.w_directed) || !weight_ok(o.directed_backward)
+        || !weight_ok(o.lead_ratio) || !weight_ok(o.lead_adapt))
         return SUMM_EINVAL;
 
     const lang_info *fixed = NULL;

@@ -1,6 +1,17 @@
 /* textrank.c - TextRank (Mihalcea & Tarau 2004): PageRank over the graph of
- * sentences, edges weighted by TF-IDF cosine similarity (the continuous
- * LexRank weighting of Erkan & Radev 2004).
+ * sentences. The edge weight is one of (summ_options.similarity):
+ *   SUMM_SIM_COSINE   TF-IDF cosine similarity, the continuous LexRank
+ *                     weighting of Erkan & Radev 2004;
+ *   SUMM_SIM_OVERLAP  TextRank's own: the number of shared content words
+ *                     over log(1 + |Si|) + log(1 + |Sj|) (the 1 + keeps
+ *                     one-word sentences from dividing by zero);
+ *   SUMM_SIM_BM25     BM25 (Barrios et al. 2016; k1 = 1.2, b = 0.75, IDF
+ *                     floored at a quarter of the mean as in gensim), made
+ *                     symmetric by averaging BM25(Si, Sj) and BM25(Sj, Si)
+ *                     so that each edge is still found once.
+ * Alongside the rank it gives each sentence's weighted degree towards
+ * later and towards earlier sentences, for PacSum's directed centrality
+ * (Zheng & Lapata 2019; see score.c).
  *
  * The graph is built from an inverted index (term -> sentences), so only
  * pairs that share a term are ever looked at. A text of up to TR_SMALL
@@ -26,6 +37,7 @@
  * Finding the pairs is O(T * min(df, TR_WINDOW)) for T term occurrences,
  * each PageRank iteration O(n + edges); memory O(T + edges). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -38,6 +50,55 @@
 #define TR_MAX_ITER 100
 #define TR_EPSILON 1e-9   /* L1 change per iteration (the ranks sum to 1) */
 #define TR_EPSILON_LONG 1e-6
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* BM25's weight of each entry of the TF-IDF rows: idf(t) * tf (k1 + 1) /
+ * (tf + k1 (1 - b + b |S| / avgdl)), the share of term t of sentence S in
+ * BM25(Q, S) for any Q that has t. */
+static float *
+bm25_weights(doc *d, const tfidf *v)
+{
+    size_t n = d->nsent, nv = d->nvocab, total = v->off[n];
+    float *bm = arena_calloc(d->ar, total ? total : 1, sizeof *bm);
+    double *idf = arena_alloc(d->ar, (nv ? nv : 1) * sizeof *idf);
+    if (!bm || !idf)
+        return NULL;
+    double avgdl = 0, mean = 0;
+    for (size_t i = 0; i < n; i++)
+        avgdl += d->sent[i].ntok;
+    avgdl = avgdl > 0 ? avgdl / (double)n : 1;
+    for (size_t t = 0; t < nv; t++) {
+        idf[t] = log(((double)n - v->df[t] + 0.5) / (v->df[t] + 0.5));
+        mean += idf[t];
+    }
+    mean = nv ? mean / (double)nv : 0;
+    for (size_t t = 0; t < nv; t++)
+        if (idf[t] < 0.25 * mean || idf[t] <= 0)
+            idf[t] = 0.25 * mean > 1e-3 ? 0.25 * mean : 1e-3;
+    /* term counts: find each token in its sentence's sorted row */
+    for (size_t i = 0; i < n; i++) {
+        const uint32_t *row = v->id + v->off[i];
+        size_t len = v->off[i + 1] - v->off[i];
+        for (size_t q = 0; q < d->sent[i].ntok; q++) {
+            uint32_t t = d->term[d->sent[i].tok + q];
+            const uint32_t *hit = bsearch(&t, row, len, sizeof *row, cmp_u32);
+            if (hit)
+                bm[v->off[i] + (size_t)(hit - row)] += 1;
+        }
+        double norm = BM25_K1 * (1 - BM25_B + BM25_B * d->sent[i].ntok / avgdl);
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            bm[k] = (float)(idf[v->id[k]] * bm[k] * (BM25_K1 + 1) / (bm[k] + norm));
+    }
+    return bm;
+}
 
 /* Keep the k largest acc[] among touched[0 .. nt): moves them to the front
  * (in no particular order) and returns how many there are. Quickselect:
@@ -78,6 +139,13 @@ keep_top(uint32_t *touched, size_t nt, const double *acc, size_t k)
 summ_status
 textrank(doc *d, const tfidf *v, double damping, double *rank)
 {
+    return sentence_graph(d, v, SUMM_SIM_COSINE, damping, rank, NULL, NULL);
+}
+
+summ_status
+sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, double *fwd,
+               double *bwd)
+{
     arena *ar = d->ar;
     size_t n = d->nsent, nv = d->nvocab;
     if (n == 0)
@@ -104,13 +172,25 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
     double *y = arena_alloc(ar, n * sizeof *y);
     if (!poff || !cur || !post || !pw || !acc || !touched || !outw || !fo || !bo || !y)
         return SUMM_ENOMEM;
+    /* The weight of each row entry that a pair's weight is made of: w(t, i)
+     * for the cosine, BM25's share for BM25, unused for the overlap. */
+    const float *ew = v->w;
+    if (sim == SUMM_SIM_BM25 && !(ew = bm25_weights(d, v)))
+        return SUMM_ENOMEM;
+    double *loglen = NULL;  /* log(1 + |S|), once per sentence, not per pair */
+    if (sim == SUMM_SIM_OVERLAP) {
+        if (!(loglen = arena_alloc(ar, n * sizeof *loglen)))
+            return SUMM_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            loglen[i] = log(1.0 + d->sent[i].ntok);
+    }
     for (size_t t = 0; t < nv; t++)
         poff[t + 1] = poff[t] + v->df[t];
     for (size_t i = 0; i < n; i++) {
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
             uint32_t t = v->id[k];
             post[poff[t] + cur[t]] = (uint32_t)i;
-            pw[poff[t] + cur[t]] = v->w[k];  /* w(t, i), next to i for the scan below */
+            pw[poff[t] + cur[t]] = ew[k];  /* w(t, i), next to i for the scan below */
             cur[t]++;
         }
     }
@@ -131,7 +211,7 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             size_t p = poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
             if (v->df[t] > maxdf)
                 continue;
-            double wi = v->w[k];
+            double wi = ew[k];
             size_t pe = poff[t + 1];
             for (; p < pe; p++) {
                 uint32_t j = post[p];
@@ -139,9 +219,14 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
                     break;
                 if (acc[j] == 0)
                     touched[nt++] = j;
-                acc[j] += wi * pw[p];
+                acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0
+                          : sim == SUMM_SIM_BM25 ? 0.5 * (wi + pw[p])
+                                                 : wi * pw[p];
             }
         }
+        if (loglen)  /* before keep_top: the strongest links by the final weight */
+            for (size_t q = 0; q < nt; q++)
+                acc[touched[q]] /= loglen[i] + loglen[touched[q]];
         size_t keep = keep_top(touched, nt, acc, topk);
         if ((ne + keep > capj
              && !s_grow(ar->al, (void **)&fj, &capj, ne + keep, sizeof *fj))
@@ -162,6 +247,10 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             outw[i] += w;
             outw[j] += w;
             bo[j + 1]++;
+            if (fwd) {
+                fwd[i] += w;  /* j > i */
+                bwd[j] += w;
+            }
         }
     }
     fo[n] = (uint32_t)ne;
@@ -170,7 +259,9 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
      * (outside the window, through common terms, beyond its top k) is not
      * thrown away: its exact weighted degree costs only O(T),
      *   deg(i) = sum_j cos(i, j) = sum_t w(t, i) * colsum(t) - 1,
-     * and the lost part is spread over all sentences in proportion to what
+     * likewise for BM25 (sum_t (w(t, i) (df(t) - 1) + colsum(t) - w(t, i)) / 2),
+     * and for the overlap nearly so (sum_t (df(t) - 1) / (L(i) + mean L of
+     * the other sentences with t), L = log(1 + |S|)); the lost part is spread over all sentences in proportion to what
      * each of them lost (a mean-field stand-in for the many weak links). On
      * a symmetric graph PageRank is close to proportional to the weighted
      * degree, which this keeps exact; the kept strong links add the rest. */
@@ -184,14 +275,24 @@ textrank(doc *d, const tfidf *v, double damping, double *rank)
             st = SUMM_ENOMEM;
             goto done;
         }
-        for (size_t k = 0; k < v->off[n]; k++)
-            colsum[v->id[k]] += v->w[k];
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+                colsum[v->id[k]] += loglen ? loglen[i] : ew[k];
         double total = 0;
         for (size_t i = 0; i < n; i++) {
             double dg = 0, self = 0;
             for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-                dg += v->w[k] * colsum[v->id[k]];
-                self += (double)v->w[k] * v->w[k];
+                uint32_t t = v->id[k];
+                double others = (double)v->df[t] - 1;
+                if (loglen) {
+                    if (others > 0)
+                        dg += others / (loglen[i] + (colsum[t] - loglen[i]) / others);
+                } else if (sim == SUMM_SIM_BM25) {
+                    dg += 0.5 * (ew[k] * others + colsum[t] - ew[k]);
+                } else {
+                    dg += ew[k] * colsum[t];
+                    self += (double)ew[k] * ew[k];
+                }
             }
             dg -= self;
             /* rounding, and the pairs under 1e-9 left out of outw */

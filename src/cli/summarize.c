@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +83,12 @@ print_help(void)
            "  -j, --jobs=N          summarize on N threads (default 1; 0 = one per CPU);\n"
            "                        the output order stays the input order\n"
            "\n"
+           "Scoring (README \"How scoring works\"; defaults in summarize.h):\n"
+           "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
+           "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
+           "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
+           "  --similarity=overlap|cosine|bm25\n"
+           "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
@@ -115,6 +122,50 @@ parse_real(const char *opt, const char *arg)
         usage_error("invalid number for %s", opt);
     return v;
 }
+
+/* ---- Scoring options: --w-position=X and the like, one per weight of
+ * summ_options (README "How scoring works"). Long options only. -------- */
+#define SCORING_OPT 0x200  /* getopt values SCORING_OPT + index into scoring_opts */
+static const struct {
+    const char *name;
+    size_t off;  /* of a double in summ_options */
+} scoring_opts[] = {
+    { "w-textrank", offsetof(summ_options, w_textrank) },
+    { "w-tfidf", offsetof(summ_options, w_tfidf) },
+    { "w-position", offsetof(summ_options, w_position) },
+    { "position-decay", offsetof(summ_options, position_decay) },
+    { "w-title", offsetof(summ_options, w_title) },
+    { "w-centroid", offsetof(summ_options, w_centroid) },
+    { "w-length", offsetof(summ_options, w_length) },
+    { "damping", offsetof(summ_options, damping) },
+    { "redundancy", offsetof(summ_options, redundancy) },
+    { "w-directed", offsetof(summ_options, w_directed) },
+    { "directed-backward", offsetof(summ_options, directed_backward) },
+    { "lead-ratio", offsetof(summ_options, lead_ratio) },
+    { "lead-adapt", offsetof(summ_options, lead_adapt) },
+    { "similarity", 0 },  /* overlap, cosine or bm25 */
+};
+#define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
+
+static void
+set_scoring_opt(summ_options *o, int k, const char *arg)
+{
+    char name[40];
+    snprintf(name, sizeof name, "--%s", scoring_opts[k].name);
+    if (strcmp(scoring_opts[k].name, "similarity") == 0) {
+        if (strcmp(arg, "overlap") == 0)
+            o->similarity = SUMM_SIM_OVERLAP;
+        else if (strcmp(arg, "cosine") == 0)
+            o->similarity = SUMM_SIM_COSINE;
+        else if (strcmp(arg, "bm25") == 0)
+            o->similarity = SUMM_SIM_BM25;
+        else
+            usage_error("unknown similarity '%s' (overlap, cosine or bm25)", arg);
+        return;
+    }
+    *(double *)((char *)o + scoring_opts[k].off) = parse_real(name, arg);
+}
+/* ---- end of scoring options ---- */
 
 void
 check_stdout(void)
@@ -259,8 +310,16 @@ main(int argc, char **argv)
         { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
+#define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
+        S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), S(8), S(9), S(10), S(11), S(12), S(13),
+#undef S
         { NULL, 0, NULL, 0 },
     };
+    _Static_assert(N_SCORING == 14, "one longopts entry per scoring option");
+    struct option opts[sizeof longopts / sizeof *longopts];
+    memcpy(opts, longopts, sizeof opts);
+    for (size_t k = 0; k < N_SCORING; k++)
+        opts[sizeof opts / sizeof *opts - 1 - N_SCORING + k].name = scoring_opts[k].name;
     cli c;
     memset(&c, 0, sizeof c);
     summ_options_init(&c.opts);
@@ -270,7 +329,7 @@ main(int argc, char **argv)
     double ratio = 0;
 
     int opt;
-    while ((opt = getopt_long(argc, argv, "n:r:w:l:f:k:j:hV", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "n:r:w:l:f:k:j:hV", opts, NULL)) != -1) {
         switch (opt) {
         case 'n':
             n_sent = parse_count("--sentences", optarg);
@@ -330,6 +389,10 @@ main(int argc, char **argv)
             check_stdout();
             return fclose(stdout) == 0 ? 0 : 1;
         default:
+            if (opt >= SCORING_OPT && opt < SCORING_OPT + (int)N_SCORING) {
+                set_scoring_opt(&c.opts, opt - SCORING_OPT, optarg);
+                break;
+            }
             fprintf(stderr, "Try '%s --help' for more information.\n", progname);
             return 2;
         }

@@ -1,0 +1,269 @@
+/* tune.c - the tuning harness behind tests/bench/tune.py. Not installed.
+ *
+ *   tune [--sim-seg] FILE.jsonl LENGTHS.tsv|K [FILE.jsonl LENGTHS.tsv|K ...]
+ *
+ * Reads every document once ({"id": ..., "text": ...} per line), runs the
+ * pipeline up to TF-IDF once per document and keeps it, then prints
+ *   D <tab> id <tab> k <tab> nsent           per document, followed by
+ *   S <tab> flags <tab> sentence text        per sentence (newlines -> spaces)
+ * and a line "READY". Then, for every line of options on stdin
+ * ("w_position=0.5 similarity=1 ..."), it scores and selects with those
+ * options (the summary length is each document's k) and prints one line
+ * "P <tab> i j k" of chosen sentence indices per document, then "END".
+ * So a grid search costs one tokenization, not one process per document.
+ *
+ * --sim-seg simulates what segment.c is expected to do (it does not do it
+ * yet): a first line that is a paragraph of its own without final
+ * punctuation is a heading (and the title), and a leading dateline ending in
+ * "(CNN)" or "--" is cut off the first sentence. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct bdoc {
+    char *id;
+    char *text;
+    size_t len, k;
+    arena ar;
+    doc d;
+    tfidf v;
+} bdoc;
+
+/* Decode the JSON string that starts after the opening quote at p. */
+static char *
+json_string(const char *p, size_t *len)
+{
+    size_t cap = strlen(p) + 1, n = 0;
+    char *out = malloc(cap);
+    while (*p && *p != '"') {
+        unsigned c = (unsigned char)*p++;
+        if (c != '\\') {
+            out[n++] = (char)c;
+            continue;
+        }
+        c = (unsigned char)*p++;
+        switch (c) {
+        case 'n': out[n++] = '\n'; break;
+        case 't': out[n++] = '\t'; break;
+        case 'r': out[n++] = '\r'; break;
+        case 'b': out[n++] = '\b'; break;
+        case 'f': out[n++] = '\f'; break;
+        case 'u': {
+            unsigned cp = (unsigned)strtoul((char[5]){ p[0], p[1], p[2], p[3], 0 }, NULL, 16);
+            p += 4;
+            if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u') {
+                unsigned lo = (unsigned)strtoul((char[5]){ p[2], p[3], p[4], p[5], 0 }, NULL, 16);
+                p += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            if (cp < 0x80) {
+                out[n++] = (char)cp;
+            } else if (cp < 0x800) {
+                out[n++] = (char)(0xC0 | cp >> 6);
+                out[n++] = (char)(0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                out[n++] = (char)(0xE0 | cp >> 12);
+                out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                out[n++] = (char)(0x80 | (cp & 0x3F));
+            } else {
+                out[n++] = (char)(0xF0 | cp >> 18);
+                out[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                out[n++] = (char)(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default: out[n++] = (char)c; break;
+        }
+    }
+    out[n] = '\0';
+    *len = n;
+    return out;
+}
+
+static char *
+json_field(const char *line, const char *key, size_t *len)
+{
+    char pat[32];
+    snprintf(pat, sizeof pat, "\"%s\": \"", key);
+    const char *p = strstr(line, pat);
+    if (!p)
+        return NULL;
+    return json_string(p + strlen(pat), len);
+}
+
+/* The segmentation helper's expected behaviour, simulated (see top). */
+static void
+sim_seg(doc *d)
+{
+    if (d->nsent > 1) {
+        sentence *s = &d->sent[0];
+        unsigned char last = (unsigned char)d->text[s->end - 1];
+        if (s->para != d->sent[1].para && !strchr(".!?\"'", last) && last < 0x80)
+            s->flags |= SUMM_FLAG_HEADING;
+    }
+    if (d->nsent) {
+        sentence *s = &d->sent[0];
+        for (uint32_t i = s->start; i + 5 <= s->end && i < s->start + 100; i++) {
+            if (memcmp(d->text + i, "(CNN)", 5) == 0) {
+                uint32_t j = i + 5;
+                while (j < s->end && (d->text[j] == ' ' || d->text[j] == '-'))
+                    j++;
+                s->start = j;
+                break;
+            }
+        }
+    }
+}
+
+static summ_status
+prepare(summ_ctx *ctx, bdoc *b, bool sim)
+{
+    summ_status st;
+    arena_init(&b->ar, &ctx->al);
+    b->d = (doc){ .ar = &b->ar, .text = b->text, .len = b->len, .title = SIZE_MAX };
+    b->d.lang = lang_lookup("en");
+    b->d.lr = langres_get(ctx, b->d.lang, &st);
+    if (!b->d.lr)
+        return st;
+    if ((st = segment(&b->d, 0, &b->d.lr->abbrev)) != SUMM_OK)
+        return st;
+    if (sim)
+        sim_seg(&b->d);
+    if (b->d.nsent && (b->d.sent[0].flags & SUMM_FLAG_HEADING))
+        b->d.title = 0;
+    if ((st = tokenize(&b->d)) != SUMM_OK)
+        return st;
+    return tfidf_build(&b->d, &b->v);
+}
+
+/* name=value into the options; false if the name is unknown. */
+static bool
+set_option(summ_options *o, const char *name, double x)
+{
+#define D(f) if (strcmp(name, #f) == 0) { o->f = x; return true; }
+#define Z(f) if (strcmp(name, #f) == 0) { o->f = (size_t)x; return true; }
+    D(w_textrank) D(w_tfidf) D(w_position) D(position_decay) D(w_title) D(w_centroid)
+    D(w_length) D(damping) D(redundancy)
+    Z(max_words) D(w_directed) D(directed_backward) D(lead_ratio) D(lead_adapt)
+    if (strcmp(name, "similarity") == 0) { o->similarity = (int)x; return true; }
+#ifdef TUNE_EXTRA_OPTIONS
+    TUNE_EXTRA_OPTIONS
+#endif
+#undef D
+#undef Z
+    return false;
+}
+
+int
+main(int argc, char **argv)
+{
+    bool sim = false;
+    int a = 1;
+    if (a < argc && strcmp(argv[a], "--sim-seg") == 0) {
+        sim = true;
+        a++;
+    }
+    summ_ctx *ctx;
+    if (summ_new(NULL, &ctx) != SUMM_OK)
+        return 1;
+    bdoc *docs = NULL;
+    size_t ndocs = 0, cap = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    for (; a + 1 < argc; a += 2) {
+        FILE *f = fopen(argv[a], "r");
+        if (!f) {
+            perror(argv[a]);
+            return 1;
+        }
+        size_t first = ndocs;
+        while (getline(&line, &lcap, f) > 0) {
+            if (ndocs == cap) {
+                cap = cap ? 2 * cap : 1024;
+                docs = realloc(docs, cap * sizeof *docs);
+            }
+            bdoc *b = &docs[ndocs];
+            size_t n;
+            memset(b, 0, sizeof *b);
+            b->id = json_field(line, "id", &n);
+            b->text = json_field(line, "text", &b->len);
+            if (!b->id || !b->text)
+                continue;
+            b->k = (size_t)atoi(argv[a + 1]);
+            if (prepare(ctx, b, sim) != SUMM_OK) {
+                fprintf(stderr, "tune: %s failed\n", b->id);
+                return 1;
+            }
+            ndocs++;
+        }
+        fclose(f);
+        if (atoi(argv[a + 1]) == 0) {  /* k per document from lengths.tsv */
+            FILE *l = fopen(argv[a + 1], "r");
+            if (!l) {
+                perror(argv[a + 1]);
+                return 1;
+            }
+            while (getline(&line, &lcap, l) > 0) {
+                char *tab = strchr(line, '\t');
+                if (!tab)
+                    continue;
+                *tab = '\0';
+                for (size_t i = first; i < ndocs; i++)
+                    if (strcmp(docs[i].id, line) == 0)
+                        docs[i].k = (size_t)atoi(tab + 1);
+            }
+            fclose(l);
+        }
+    }
+    for (size_t i = 0; i < ndocs; i++) {
+        doc *d = &docs[i].d;
+        printf("D\t%s\t%zu\t%zu\n", docs[i].id, docs[i].k, d->nsent);
+        for (size_t s = 0; s < d->nsent; s++) {
+            printf("S\t%u\t", d->sent[s].flags);
+            for (uint32_t c = d->sent[s].start; c < d->sent[s].end; c++)
+                putchar(d->text[c] == '\n' || d->text[c] == '\t' ? ' ' : d->text[c]);
+            putchar('\n');
+        }
+    }
+    puts("READY");
+    fflush(stdout);
+
+    size_t *pick = NULL, pcap = 0;
+    while (getline(&line, &lcap, stdin) > 0) {
+        summ_options o;
+        summ_options_init(&o);
+        for (char *tok = strtok(line, " \t\n"); tok; tok = strtok(NULL, " \t\n")) {
+            char *eq = strchr(tok, '=');
+            if (!eq || (*eq = '\0', !set_option(&o, tok, atof(eq + 1))))
+                fprintf(stderr, "tune: unknown option %s\n", tok);
+        }
+        for (size_t i = 0; i < ndocs; i++) {
+            bdoc *b = &docs[i];
+            arena scratch;
+            arena_init(&scratch, &ctx->al);
+            b->d.ar = &scratch;  /* what score() and select() allocate goes away */
+            o.max_sentences = b->k;
+            if (b->d.nsent > pcap) {
+                pcap = b->d.nsent;
+                pick = realloc(pick, pcap * sizeof *pick);
+            }
+            size_t npick = 0;
+            if (score(&b->d, &b->v, &o) != SUMM_OK
+                || select_sentences(&b->d, &b->v, &o, pick, &npick) != SUMM_OK)
+                fprintf(stderr, "tune: %s failed\n", b->id);
+            fputs("P\t", stdout);
+            for (size_t k = 0; k < npick; k++)
+                printf(k ? " %zu" : "%zu", pick[k]);
+            putchar('\n');
+            arena_free(&scratch);
+            b->d.ar = &b->ar;
+        }
+        puts("END");
+        fflush(stdout);
+    }
+    return 0;
+}

@@ -1,0 +1,311 @@
+/* test_score.c - unit tests of scoring, selection and keywords: the
+ * sentence graph's similarity measures, the lead bias and how the summary's
+ * length scales it, the length limits, and TextRank keywords with phrase
+ * merging and their byte offsets. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+
+typedef struct fixture {
+    summ_ctx *ctx;
+    arena ar;
+    doc d;
+    tfidf v;
+} fixture;
+
+/* Segment, tokenize and build the TF-IDF vectors of an English text. */
+static void
+setup(fixture *f, const char *text)
+{
+    summ_options o;
+    summ_options_init(&o);
+    o.language = "en";
+    assert_int_equal(summ_new(&o, &f->ctx), SUMM_OK);
+    arena_init(&f->ar, &f->ctx->al);
+    memset(&f->d, 0, sizeof f->d);
+    f->d.ar = &f->ar;
+    f->d.text = text;
+    f->d.len = strlen(text);
+    f->d.title = SIZE_MAX;
+    f->d.lang = lang_lookup("en");
+    summ_status st;
+    f->d.lr = langres_get(f->ctx, f->d.lang, &st);
+    assert_non_null(f->d.lr);
+    assert_int_equal(segment(&f->d, 0, &f->d.lr->abbrev), SUMM_OK);
+    assert_int_equal(tokenize(&f->d), SUMM_OK);
+    assert_int_equal(tfidf_build(&f->d, &f->v), SUMM_OK);
+}
+
+static void
+teardown(fixture *f)
+{
+    s_free(&f->ctx->al, f->d.sent);
+    s_free(&f->ctx->al, f->d.term);
+    s_free(&f->ctx->al, f->d.term_stem);
+    s_free(&f->ctx->al, f->d.term_first);
+    arena_free(&f->ar);
+    summ_free(f->ctx);
+}
+
+/* Options that switch every feature off, to test one at a time. */
+static summ_options
+bare(void)
+{
+    summ_options o;
+    summ_options_init(&o);
+    o.w_textrank = o.w_tfidf = o.w_position = o.w_title = o.w_centroid = o.w_length = 0;
+    o.w_directed = o.lead_ratio = o.lead_adapt = 0;
+    o.redundancy = 1;
+    return o;
+}
+
+static void
+test_overlap_edges(void **state)
+{
+    (void)state;
+    fixture f;
+    /* content words: solar power cheap | solar panels power | cat sleeps */
+    setup(&f, "Solar power is cheap. Solar panels give power. My cat sleeps.");
+    assert_int_equal(f.d.nsent, 3);
+    assert_int_equal(f.d.sent[0].ntok, 3);
+    assert_int_equal(f.d.sent[1].ntok, 4);  /* solar panels give power */
+    double rank[3], fwd[3] = { 0 }, bwd[3] = { 0 };
+    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_OVERLAP, 0.85, rank, fwd, bwd), SUMM_OK);
+    /* TextRank's weight: 2 shared words over log(1 + 3) + log(1 + 4) */
+    double w = 2.0 / (log(4.0) + log(5.0));
+    assert_true(fabs(fwd[0] - w) < 1e-6);
+    assert_true(fabs(bwd[1] - w) < 1e-6);
+    assert_true(bwd[0] == 0 && fwd[1] == 0 && fwd[2] == 0 && bwd[2] == 0);
+    assert_true(fabs(rank[0] + rank[1] + rank[2] - 1.0) < 1e-6);
+    assert_true(rank[2] < rank[0] && rank[2] < rank[1]);
+
+    /* cosine: the same edge, weighted by the TF-IDF rows' dot product */
+    memset(fwd, 0, sizeof fwd);
+    memset(bwd, 0, sizeof bwd);
+    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_COSINE, 0.85, rank, fwd, bwd), SUMM_OK);
+    assert_true(fabs(fwd[0] - tfidf_cosine(&f.v, 0, 1)) < 1e-6);
+
+    /* BM25, both directions averaged: solar and power, each once in each
+     * sentence, idf floored (df 2 of 3 is a negative BM25 idf) */
+    memset(fwd, 0, sizeof fwd);
+    memset(bwd, 0, sizeof bwd);
+    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_BM25, 0.85, rank, fwd, bwd), SUMM_OK);
+    assert_true(fwd[0] > 0 && fabs(fwd[0] - bwd[1]) < 1e-9);
+    assert_true(fwd[1] == 0 && bwd[0] == 0);
+    assert_true(rank[2] < rank[0] && rank[2] < rank[1]);
+    teardown(&f);
+}
+
+/* The index of the best-scored sentence. */
+static size_t
+best(const doc *d)
+{
+    size_t b = 0;
+    for (size_t i = 1; i < d->nsent; i++)
+        if (d->score[i] > d->score[b])
+            b = i;
+    return b;
+}
+
+static void
+test_position_and_summary_length(void **state)
+{
+    (void)state;
+    fixture f;
+    /* Ten sentences; the sixth carries the most TF-IDF mass. */
+    setup(&f, "It rained. Dogs barked. Cats hid. Birds sang. Kids played. "
+              "Engineers, chemists, physicists and geologists debated reactor fuel, "
+              "turbine efficiency, grid storage and carbon pricing. "
+              "Cars honked. Bells rang. Lights flickered. Night fell.");
+    assert_int_equal(f.d.nsent, 10);
+    summ_options o = bare();
+    o.w_tfidf = 1;
+    o.w_position = 2;
+    o.position_decay = 1;
+
+    /* One sentence asked for: the lead bias wins. */
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 0);
+    /* scores are in [0, 1], the best has 1 */
+    assert_true(f.d.score[0] == 1.0);
+    for (size_t i = 0; i < f.d.nsent; i++)
+        assert_true(f.d.score[i] >= 0 && f.d.score[i] <= 1);
+
+    /* Ten sentences asked for, the lead may fill a tenth of the text (one
+     * sentence): w_position is cut to a tenth and the content wins. */
+    o.max_sentences = 10;
+    o.lead_ratio = 0.1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 5);
+    /* without the scaling the lead still wins */
+    o.lead_ratio = 0;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 0);
+
+    /* position counts content sentences only: a heading is skipped */
+    f.d.sent[0].flags |= SUMM_FLAG_HEADING;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[0] == 0);
+    assert_int_equal(best(&f.d), 1);
+    teardown(&f);
+}
+
+static void
+test_summary_length_and_select(void **state)
+{
+    (void)state;
+    fixture f;
+    setup(&f, "One two three four. Five six seven eight. Nine ten eleven twelve. "
+              "Thirteen fourteen fifteen sixteen.");
+    assert_int_equal(f.d.nsent, 4);
+    summ_options o = bare();
+    o.max_sentences = 3;
+    assert_true(summary_length(&f.d, &o) == 3.0);
+    o.ratio = 0.5;  /* the smaller limit wins */
+    assert_true(summary_length(&f.d, &o) == 2.0);
+    o.ratio = 0;
+    o.max_sentences = 0;
+    o.max_words = 8;  /* four words a sentence: two */
+    assert_true(summary_length(&f.d, &o) == 2.0);
+
+    /* every sentence a heading: still one sentence, never empty */
+    o = bare();
+    o.w_textrank = 1;
+    o.max_sentences = 2;
+    for (size_t i = 0; i < f.d.nsent; i++)
+        f.d.sent[i].flags |= SUMM_FLAG_HEADING;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    size_t pick[4], npick = 0;
+    assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_true(npick >= 1 && npick <= 2);
+    teardown(&f);
+}
+
+static void
+test_redundancy(void **state)
+{
+    (void)state;
+    fixture f;
+    /* sentences 0 and 1 are the same words: only one may be chosen */
+    setup(&f, "Markets fell sharply today. Today markets fell sharply. "
+              "The central bank held rates.");
+    summ_options o = bare();
+    o.w_position = 1;
+    o.max_sentences = 2;
+    o.redundancy = 0.7;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    size_t pick[3], npick = 0;
+    assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(npick, 2);
+    assert_int_equal(pick[0], 0);
+    assert_int_equal(pick[1], 2);
+    o.redundancy = 1;  /* off */
+    assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(pick[1], 1);
+    teardown(&f);
+}
+
+static void
+test_keywords(void **state)
+{
+    (void)state;
+    struct {
+        const char *text;
+        size_t max;
+        const char *first;   /* the best keyword, as in the text */
+        size_t offset;       /* its first occurrence */
+        const char *second;  /* the next one, or NULL */
+        size_t offset2;
+    } cases[] = {
+        /* adjacent top words merge into a phrase, shown as first written */
+        { "Time Warner reported profits. Time Warner owns AOL. "
+          "Analysts said Time Warner profits rose.", 3, "Time Warner", 0, NULL, 0 },
+        /* the word that co-occurs with most others first, at its first
+         * occurrence (inside "Google's toolbar"); then "Google", shown
+         * without its possessive 's; "Google toolbar" shares a word with
+         * "toolbar" and is left out */
+        { "Google's toolbar worries users. Users of the Google toolbar "
+          "complained. Google said the toolbar helps users.", 2, "toolbar", 9, "Google", 0 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        fixture f;
+        setup(&f, cases[c].text);
+        keyword kw[8];
+        size_t n = 0;
+        assert_int_equal(keywords(&f.d, cases[c].max, kw, &n), SUMM_OK);
+        assert_true(n >= 1 && n <= cases[c].max);
+        assert_int_equal(kw[0].offset, cases[c].offset);
+        assert_int_equal(kw[0].length, strlen(cases[c].first));
+        assert_memory_equal(f.d.text + kw[0].offset, cases[c].first, kw[0].length);
+        if (cases[c].second) {
+            assert_true(n >= 2);
+            assert_int_equal(kw[1].offset, cases[c].offset2);
+            assert_int_equal(kw[1].length, strlen(cases[c].second));
+        }
+        /* best first, and no two keywords share a word's span */
+        for (size_t i = 1; i < n; i++) {
+            assert_true(kw[i].score <= kw[i - 1].score);
+            for (size_t j = 0; j < i; j++)
+                assert_true(kw[i].offset != kw[j].offset);
+        }
+        teardown(&f);
+    }
+
+    /* nothing but stopwords and numbers: no keywords, no error */
+    fixture f;
+    setup(&f, "It is 2004. And so it was in 1999.");
+    keyword kw[4];
+    size_t n = 9;
+    assert_int_equal(keywords(&f.d, 4, kw, &n), SUMM_OK);
+    assert_int_equal(n, 0);
+    teardown(&f);
+}
+
+static void
+test_options_checked(void **state)
+{
+    (void)state;
+    summ_options o;
+    summ_ctx *ctx;
+    summ_options_init(&o);
+    o.similarity = 3;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
+    summ_options_init(&o);
+    o.lead_ratio = -0.1;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
+    summ_options_init(&o);
+    o.lead_adapt = NAN;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
+    summ_options_init(&o);
+    o.w_directed = INFINITY;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
+    summ_options_init(&o);
+    o.similarity = SUMM_SIM_COSINE;
+    o.w_directed = 1;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    summ_free(ctx);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_overlap_edges),
+        cmocka_unit_test(test_position_and_summary_length),
+        cmocka_unit_test(test_summary_length_and_select),
+        cmocka_unit_test(test_redundancy),
+        cmocka_unit_test(test_keywords),
+        cmocka_unit_test(test_options_checked),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
