@@ -261,13 +261,13 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         local = m->val[j];
     } else {
         local = (uint32_t)d->nvocab;
-        if (!s_grow(d->ar->al, (void **)&d->term_stem, &ts->capstem, d->nvocab + 1,
-                    sizeof *d->term_stem)
-            || !s_grow(d->ar->al, (void **)&d->term_first, &ts->capfirst, d->nvocab + 1,
-                       sizeof *d->term_first))
+        if ((d->nvocab >= ts->capstem
+             && !s_grow(d->ar->al, (void **)&d->term_stem, &ts->capstem, d->nvocab + 1,
+                        sizeof *d->term_stem))
+            || (d->nvocab >= ts->capfirst
+                && !s_grow(d->ar->al, (void **)&d->term_first, &ts->capfirst, d->nvocab + 1,
+                           sizeof *d->term_first)))
             goto nomem;
-        size_t cf = ts->capfirst;
-        (void)cf;
         d->term_stem[local] = sid;
         d->term_first[local] = (uint32_t)a;
         d->nvocab++;
@@ -362,7 +362,7 @@ tokenize(doc *d)
             } else if (wstart != SIZE_MAX) {
                 /* apostrophe between letters, or . , between digits: inside */
                 bool inner = false;
-                if (i + n < e) {
+                if ((c == '\'' || c == 0x2019 || c == '.' || c == ',') && i + n < e) {
                     int32_t nx;
                     utf8_decode(s + i + n, end, &nx);
                     if ((c == '\'' || c == 0x2019) && is_word_cp(prev) && !is_digit_cp(prev)
