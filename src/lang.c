@@ -394,6 +394,12 @@ typedef struct wslot {
 
 typedef struct windex {
     wslot slot[INDEX_SLOTS];
+    /* The last two bytes of every ending ("-ing": "ng"), a bit each: a
+     * word whose last two bytes are not among them has no ending in the
+     * index, which saves its four lookups. Unless an ending is one byte
+     * ("-a"): then short_ending is set and every word is looked up. */
+    uint8_t tail[65536 / 8];
+    bool short_ending;
 } windex;
 
 /* The per-context cache of indexes, one per script (made on first use). */
@@ -439,6 +445,8 @@ static void
 index_build(windex *ix, int want)
 {
     memset(ix->slot, 0, sizeof ix->slot);
+    memset(ix->tail, 0, sizeof ix->tail);
+    ix->short_ending = false;
     size_t used = 0;
     for (size_t p = 0; p < NPROFILES; p++) {
         if (profiles[p].script != want)
@@ -458,6 +466,12 @@ index_build(windex *ix, int want)
                 e->mask = 0;
             }
             e->mask |= 1u << p;
+            if (s[a] == '-' && b - a == 2) {
+                ix->short_ending = true;
+            } else if (s[a] == '-' && b - a > 2) {
+                unsigned t = (unsigned char)s[b - 2] << 8 | (unsigned char)s[b - 1];
+                ix->tail[t >> 3] |= (uint8_t)(1u << (t & 7));
+            }
             a = s[b] ? b + 1 : b;
         }
     }
@@ -643,6 +657,11 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
             continue;
         if (add_hits(ix, h, buf, m, 1.0, score))
             continue;  /* a function word: its endings tell nothing more */
+        if (!ix->short_ending && m >= 2) {
+            unsigned t = (unsigned char)buf[m - 2] << 8 | (unsigned char)buf[m - 1];
+            if (!(ix->tail[t >> 3] & (1u << (t & 7))))
+                continue;  /* no ending of the index ends so */
+        }
         /* its endings of 1 to 4 characters, if three letters or more are
          * left ("eller" does not end in Turkish -ler) */
         size_t e = m, chars = 0;
