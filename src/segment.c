@@ -679,7 +679,7 @@ list_marker(const seg *g, size_t p)
             if (nl > 1) {
                 /* only lower-case roman numerals are more than one letter */
                 for (size_t r = d0; r < k; r++)
-                    if (!strchr("ivx", s[r]))
+                    if (s[r] != 'i' && s[r] != 'v' && s[r] != 'x')
                         return 0;
             }
         }
