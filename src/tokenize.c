@@ -35,7 +35,7 @@ static const bool ascii_word[256] = {
     ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-static inline bool
+bool
 is_word_cp(int32_t c)
 {
     if (c < 0x80)
@@ -234,6 +234,19 @@ typedef struct tok_state {
     summ_status st;
 } tok_state;
 
+/* Keep a word's place for keywords.c, when asked to. */
+static bool
+keep_word(doc *d, size_t a, size_t b, uint32_t term)
+{
+    if (!d->keep_words)
+        return true;
+    if (d->nword == d->capword
+        && !s_grow(d->ar->al, (void **)&d->word, &d->capword, d->nword + 1, sizeof *d->word))
+        return false;
+    d->word[d->nword++] = (wordpos){ (uint32_t)a, (uint32_t)b, term };
+    return true;
+}
+
 /* One word: fold, look up, append its term to the document. */
 static bool
 add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
@@ -242,13 +255,13 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     char buf[128];
     sn->nwords++;
     size_t n = fold_word(d->text + a, b - a, buf, sizeof buf);
-    if (n > sizeof buf)
-        return true;  /* a "word" over 128 bytes is no word: not a term */
+    if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
+        return keep_word(d, a, b, WORD_NOTERM) || (ts->st = SUMM_ENOMEM, false);
     uint32_t sid = lex_lookup(d->lr, buf, n, &ts->st);
     if (ts->st != SUMM_OK)
         return false;
     if (sid == STEM_STOP)
-        return true;
+        return keep_word(d, a, b, WORD_NOTERM) || (ts->st = SUMM_ENOMEM, false);
 
     termmap *m = &ts->map;
     if ((m->count + 1) * 2 > m->cap && !termmap_grow(m, d->ar))
@@ -280,6 +293,8 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         goto nomem;
     d->term[d->nterm++] = local;
     sn->ntok++;
+    if (!keep_word(d, a, b, local))
+        goto nomem;
     return true;
 nomem:
     ts->st = SUMM_ENOMEM;
@@ -323,6 +338,7 @@ tokenize(doc *d)
         sentence *sn = &d->sent[k];
         sn->tok = (uint32_t)d->nterm;
         sn->ntok = sn->nwords = 0;
+        sn->word = (uint32_t)d->nword;
         size_t i = sn->start, e = sn->end;
         size_t wstart = SIZE_MAX;
         int32_t prev = 0;
