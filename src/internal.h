@@ -116,6 +116,10 @@ struct summ_ctx;
 const lang_info *lang_detect(struct summ_ctx *ctx, const char *text, size_t len);
 /* For tests: the detection profiles are folded words and fit their index. */
 bool lang_profiles_ok(void);
+/* Detection's word indexes, made once per context on first use
+ * (summ_ctx.lang_cache); lang_cache_free() accepts NULL. */
+typedef struct lang_cache lang_cache;
+void lang_cache_free(const salloc *al, lang_cache *c);
 
 /* ---- data.c: word lists, built in or from a directory ------------------- */
 
@@ -179,7 +183,15 @@ typedef struct sentence {
     uint32_t flags;       /* SUMM_FLAG_* */
     uint32_t tok, ntok;   /* its content terms: doc.term[tok .. tok + ntok) */
     uint32_t nwords;      /* all its words, stopwords included */
+    uint32_t word;        /* its words: doc.word[word .. word + nwords), if kept */
 } sentence;
+
+/* One word as it stands in the text (kept for keywords). */
+#define WORD_NOTERM UINT32_MAX
+typedef struct wordpos {
+    uint32_t start, end;  /* bytes */
+    uint32_t term;        /* local term id, or WORD_NOTERM (stopword, too long) */
+} wordpos;
 
 typedef struct doc {
     const char *text;
@@ -196,6 +208,10 @@ typedef struct doc {
     size_t nvocab;        /* number of distinct terms */
     uint32_t *term_stem;  /* local term id -> stem id, nvocab entries */
     uint32_t *term_first; /* local term id -> byte offset of its first occurrence */
+
+    bool keep_words;      /* set before tokenize(): fill word[] */
+    wordpos *word;        /* every word of every sentence, in text order */
+    size_t nword, capword;
 
     double *score;        /* per sentence, after score.c */
     size_t title;         /* index of the title sentence, or SIZE_MAX */
@@ -252,6 +268,10 @@ summ_status segment(doc *d, size_t start, const strset *abbrev);
  * bigger buffer). */
 size_t fold_word(const char *src, size_t n, char *buf, size_t cap);
 
+/* Is c part of a word: a letter, mark or digit (Unicode categories L*, M*,
+ * N*)? The one rule for what a word is, shared by the stages. */
+bool is_word_cp(int32_t c);
+
 /* Fill d->term, d->nvocab and each sentence's tok/ntok/nwords. */
 summ_status tokenize(doc *d);
 
@@ -296,6 +316,7 @@ typedef struct keyword {
     double score;
 } keyword;
 
+/* The best max keywords; tokenize() must have run with d->keep_words. */
 summ_status keywords(doc *d, size_t max, keyword *out, size_t *nout);
 
 /* ---- summarize.c -------------------------------------------------------- */
@@ -310,6 +331,7 @@ struct summ_ctx {
     const lang_info *fixed_lang;   /* NULL = detect */
     langres *res[LANGRES_MAX];     /* per language, index into lang_table; made lazily */
     langres *und;
+    lang_cache *lang_cache;        /* lang.c's detection indexes; made lazily */
     char errmsg[160];
     size_t erroff;
 };

@@ -7,11 +7,11 @@
  * of their words' ranks (as gensim's keywords() does: a phrase does not
  * outrank its best word by being long).
  *
- * The words are found again here, with their byte offsets, by the same rule
- * as tokenize.c (letters, marks and digits; an apostrophe between letters
- * and a period or comma between digits inside), because the term list keeps
- * only each term's first occurrence. Terms that start with a digit are not
- * offered as keywords ("2004" says little), nor are one-letter terms. */
+ * The words and their byte offsets are those tokenize.c found (it keeps
+ * them when keywords are asked for), so a keyword is made of the same terms
+ * as the summary, CJK character bigrams included. Terms that start with a
+ * digit are not offered as keywords ("2004" says little), nor are
+ * one-letter terms. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,137 +40,50 @@ typedef struct phrase {
 } phrase;
 
 static bool
-word_cp(int32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return true;
-    default:
-        return false;
-    }
-}
-
-static bool
 space_cp(int32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0
            || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* stem id -> local term id, an open-addressing table over term_stem. */
-typedef struct stemmap {
-    uint32_t *key, *val;
-    size_t mask;
-} stemmap;
-
+/* True if text[a .. b) is only white space: two words with nothing else
+ * between them may make one phrase. CJK bigrams overlap (b < a): joined. */
 static bool
-stemmap_build(stemmap *m, doc *d)
+only_space(const doc *d, uint32_t a, uint32_t b)
 {
-    size_t cap = 16;
-    while (cap < 2 * d->nvocab + 2)
-        cap *= 2;
-    m->key = arena_alloc(d->ar, cap * sizeof *m->key);
-    m->val = arena_alloc(d->ar, cap * sizeof *m->val);
-    if (!m->key || !m->val)
-        return false;
-    memset(m->key, 0xFF, cap * sizeof *m->key);
-    m->mask = cap - 1;
-    for (size_t t = 0; t < d->nvocab; t++) {
-        size_t j = (d->term_stem[t] * 2654435761u) & m->mask;
-        while (m->key[j] != KW_NONE && m->key[j] != d->term_stem[t])
-            j = (j + 1) & m->mask;
-        m->key[j] = d->term_stem[t];
-        m->val[j] = (uint32_t)t;
+    const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
+    while (a < b) {
+        int32_t c;
+        a += (uint32_t)utf8_decode(s + a, end, &c);
+        if (!space_cp(c))
+            return false;
     }
     return true;
 }
 
-static uint32_t
-stemmap_get(const stemmap *m, uint32_t sid)
-{
-    size_t j = (sid * 2654435761u) & m->mask;
-    while (m->key[j] != KW_NONE) {
-        if (m->key[j] == sid)
-            return m->val[j];
-        j = (j + 1) & m->mask;
-    }
-    return KW_NONE;
-}
-
-/* The words of the content sentences, with offsets and terms. */
+/* The words of the content sentences, as tokenize.c found them. */
 static summ_status
-find_words(doc *d, const stemmap *m, kwtok **out, size_t *nout)
+find_words(doc *d, kwtok **out, size_t *nout)
 {
-    const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
-    size_t cap = 0, n = 0;
-    kwtok *tok = NULL;
-    if (!s_grow(d->ar->al, (void **)&tok, &cap, d->nterm * 2 + 16, sizeof *tok))
+    kwtok *tok = arena_alloc(d->ar, (d->nword ? d->nword : 1) * sizeof *tok);
+    if (!tok)
         return SUMM_ENOMEM;
-    summ_status st = SUMM_OK;
+    size_t n = 0;
     for (size_t k = 0; k < d->nsent; k++) {
         const sentence *sn = &d->sent[k];
         if (sn->flags & SUMM_FLAG_BOILERPLATE)
             continue;
-        size_t i = sn->start, w = SIZE_MAX;
-        bool joined = false, first = true;
-        int32_t prev = 0;
-        while (i <= sn->end) {
-            int32_t c = ' ';
-            size_t len = 1;
-            if (i < sn->end)
-                len = utf8_decode(s + i, end, &c);
-            if (i < sn->end && word_cp(c)) {
-                if (w == SIZE_MAX)
-                    w = i;
-            } else if (w != SIZE_MAX) {
-                int32_t nx = 0;
-                if (i + len < sn->end)
-                    utf8_decode(s + i + len, end, &nx);
-                bool digits = prev >= '0' && prev <= '9' && nx >= '0' && nx <= '9';
-                bool letters = word_cp(prev) && word_cp(nx) && !(prev >= '0' && prev <= '9')
-                               && !(nx >= '0' && nx <= '9');
-                if (i < sn->end && (((c == '\'' || c == 0x2019) && letters)
-                                    || ((c == '.' || c == ',') && digits))) {
-                    prev = c;
-                    i += len;
-                    continue;
-                }
-                char buf[128];
-                size_t fl = fold_word(d->text + w, i - w, buf, sizeof buf);
-                uint32_t term = KW_NONE;
-                if (fl <= sizeof buf) {
-                    uint32_t sid = lex_lookup(d->lr, buf, fl, &st);
-                    if (st != SUMM_OK)
-                        goto fail;
-                    if (sid != STEM_STOP)
-                        term = stemmap_get(m, sid);
-                }
-                if (!s_grow(d->ar->al, (void **)&tok, &cap, n + 1, sizeof *tok)) {
-                    st = SUMM_ENOMEM;
-                    goto fail;
-                }
-                tok[n++] = (kwtok){ term, (uint32_t)w, (uint32_t)i, joined, first };
-                w = SIZE_MAX;
-                joined = true;
-                first = false;
-            }
-            if (i < sn->end && !word_cp(c) && !space_cp(c))
-                joined = false;  /* punctuation ends a phrase */
-            prev = c;
-            i += len;
+        for (uint32_t q = sn->word; q < sn->word + sn->nwords; q++) {
+            const wordpos *w = &d->word[q];
+            bool first = q == sn->word;
+            bool joined = !first && only_space(d, d->word[q - 1].end, w->start);
+            tok[n++] = (kwtok){ w->term == WORD_NOTERM ? KW_NONE : w->term, w->start, w->end,
+                                joined, first };
         }
     }
     *out = tok;
     *nout = n;
     return SUMM_OK;
-fail:
-    s_free(d->ar->al, tok);
-    return st;
 }
 
 static int
@@ -197,12 +110,9 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
     if (max == 0 || nv == 0)
         return SUMM_OK;
     arena *ar = d->ar;
-    stemmap m;
-    if (!stemmap_build(&m, d))
-        return SUMM_ENOMEM;
     kwtok *tok = NULL;
     size_t nt = 0;
-    summ_status st = find_words(d, &m, &tok, &nt);
+    summ_status st = find_words(d, &tok, &nt);
     if (st != SUMM_OK)
         return st;
 
@@ -389,6 +299,5 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         out[(*nout)++] = (keyword){ a->start, e - a->start, ph[p].score };
     }
 done:
-    s_free(ar->al, tok);
     return st;
 }

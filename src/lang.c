@@ -21,8 +21,8 @@
  * stemming, no stopwords, still a summary.
  *
  * Cost: one pass over at most 64 kB counting scripts, then at most
- * DETECT_WORDS words looked up in an index of the script's profiles built
- * on the stack (a few hundred entries; no allocation, no state). */
+ * DETECT_WORDS words looked up in an index of the script's profiles,
+ * built once per context (see cached_index). */
 #include <string.h>
 #include <strings.h>
 
@@ -178,6 +178,9 @@ script_of(int32_t c)
     return SC_OTHER;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
 static void
 count_scripts(const unsigned char *s, size_t len, script_counts *sc)
 {
@@ -185,6 +188,23 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
     memset(sc, 0, sizeof *sc);
     for (const unsigned char *p = s; p < end;) {
         if (*p < 0x80) {
+            /* ASCII, maybe more: eight bytes at a time while all are,
+             * counting the letters ((b | 0x20) in 'a' .. 'z') with
+             * byte-wise additions that cannot carry. */
+            while (end - p >= 8) {
+                uint64_t w;
+                memcpy(&w, p, 8);
+                if (w & HIGHS)
+                    break;
+                uint64_t x = w | (ONES * 0x20);
+                uint64_t ge_a = x + ONES * (0x80 - 'a');        /* high bit: x >= 'a' */
+                uint64_t gt_z = x + ONES * (0x80 - ('z' + 1));  /* high bit: x > 'z' */
+                uint64_t letters = ge_a & ~gt_z & HIGHS;
+                sc->n[SC_LATIN] += (size_t)(((letters >> 7) * ONES) >> 56);
+                p += 8;
+            }
+            if (p >= end || *p >= 0x80)
+                continue;
             if (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
                 sc->n[SC_LATIN]++;
             p++;
@@ -359,33 +379,63 @@ static const profile profiles[] = {
 #define NPROFILES (sizeof profiles / sizeof profiles[0])
 #define INDEX_SLOTS 2048  /* power of two, at least twice the words of a script */
 
-/* The words of one script's profiles, indexed for the scan. Built on the
- * stack per call from the static strings above: a few hundred words, a few
- * microseconds, no allocation and no state kept between calls. */
+/* The words of one script's profiles, indexed for the scan: open
+ * addressing on FNV-1a, one 8-byte slot per word so that a probe touches
+ * one cache line. Built from the static strings above once per context
+ * and script (about a thousand words for Latin, some 100k instructions:
+ * more than scanning a short article), kept in the context's lang_cache;
+ * on the stack, per call, when there is no context or no memory for it. */
+typedef struct wslot {
+    uint32_t mask;  /* which profiles (bit = profile index) have the word */
+    uint16_t off;   /* the word in its first profile's string */
+    uint8_t prof;   /* profile index + 1 of the word's first entry; 0 = empty */
+    uint8_t len;
+} wslot;
+
 typedef struct windex {
-    uint8_t prof[INDEX_SLOTS];   /* profile index + 1 of the word's first entry; 0 = empty */
-    uint16_t off[INDEX_SLOTS];   /* the word in that profile's string */
-    uint8_t len[INDEX_SLOTS];
-    uint32_t mask[INDEX_SLOTS];  /* which profiles (bit = profile index) have the word */
+    wslot slot[INDEX_SLOTS];
+    /* The last two bytes of every ending ("-ing": "ng"), a bit each: a
+     * word whose last two bytes are not among them has no ending in the
+     * index, which saves its four lookups. Unless an ending is one byte
+     * ("-a"): then short_ending is set and every word is looked up. */
+    uint8_t tail[65536 / 8];
+    bool short_ending;
 } windex;
+
+/* The per-context cache of indexes, one per script (made on first use). */
+struct lang_cache {
+    windex *ix[SC_COUNT];
+};
+
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 
 static uint32_t
 word_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;  /* FNV-1a */
+    uint32_t h = FNV_BASIS;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+        h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
     return h;
 }
 
-static size_t
-index_find(const windex *ix, const char *w, size_t n)
+/* The slot of w (hash h = word_hash(w, n)), or the empty slot where it
+ * would go. */
+static inline size_t
+index_find(const windex *ix, uint32_t h, const char *w, size_t n)
 {
-    size_t j = word_hash(w, n) & (INDEX_SLOTS - 1);
-    while (ix->prof[j]) {
-        const char *v = profiles[ix->prof[j] - 1].words + ix->off[j];
-        if (ix->len[j] == n && memcmp(v, w, n) == 0)
-            break;
+    size_t j = h & (INDEX_SLOTS - 1);
+    while (ix->slot[j].prof) {
+        const wslot *e = &ix->slot[j];
+        if (e->len == n) {
+            /* words are short: no call to memcmp */
+            const char *v = profiles[e->prof - 1].words + e->off;
+            size_t k = 0;
+            while (k < n && v[k] == w[k])
+                k++;
+            if (k == n)
+                break;
+        }
         j = (j + 1) & (INDEX_SLOTS - 1);
     }
     return j;
@@ -394,7 +444,9 @@ index_find(const windex *ix, const char *w, size_t n)
 static void
 index_build(windex *ix, int want)
 {
-    memset(ix->prof, 0, sizeof ix->prof);
+    memset(ix->slot, 0, sizeof ix->slot);
+    memset(ix->tail, 0, sizeof ix->tail);
+    ix->short_ending = false;
     size_t used = 0;
     for (size_t p = 0; p < NPROFILES; p++) {
         if (profiles[p].script != want)
@@ -404,19 +456,58 @@ index_build(windex *ix, int want)
             size_t b = a;
             while (s[b] && s[b] != ' ')
                 b++;
-            size_t j = index_find(ix, s + a, b - a);
-            if (!ix->prof[j]) {
+            wslot *e = &ix->slot[index_find(ix, word_hash(s + a, b - a), s + a, b - a)];
+            if (!e->prof) {
                 if (++used > INDEX_SLOTS / 2)
                     return;  /* cannot happen with the profiles above (test_lang checks) */
-                ix->prof[j] = (uint8_t)(p + 1);
-                ix->off[j] = (uint16_t)a;
-                ix->len[j] = (uint8_t)(b - a);
-                ix->mask[j] = 0;
+                e->prof = (uint8_t)(p + 1);
+                e->off = (uint16_t)a;
+                e->len = (uint8_t)(b - a);
+                e->mask = 0;
             }
-            ix->mask[j] |= 1u << p;
+            e->mask |= 1u << p;
+            if (s[a] == '-' && b - a == 2) {
+                ix->short_ending = true;
+            } else if (s[a] == '-' && b - a > 2) {
+                unsigned t = (unsigned char)s[b - 2] << 8 | (unsigned char)s[b - 1];
+                ix->tail[t >> 3] |= (uint8_t)(1u << (t & 7));
+            }
             a = s[b] ? b + 1 : b;
         }
     }
+}
+
+/* The index of script want: the context's, made on first use, or NULL
+ * (no context, or no memory: the caller builds one on the stack, and
+ * detection gives the same answer either way). */
+static const windex *
+cached_index(struct summ_ctx *ctx, int want)
+{
+    if (!ctx)
+        return NULL;
+    if (!ctx->lang_cache) {
+        ctx->lang_cache = s_calloc(&ctx->al, 1, sizeof *ctx->lang_cache);
+        if (!ctx->lang_cache)
+            return NULL;
+    }
+    windex **ix = &ctx->lang_cache->ix[want];
+    if (!*ix) {
+        *ix = s_malloc(&ctx->al, sizeof **ix);
+        if (!*ix)
+            return NULL;
+        index_build(*ix, want);
+    }
+    return *ix;
+}
+
+void
+lang_cache_free(const salloc *al, lang_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < SC_COUNT; k++)
+        s_free(al, c->ix[k]);
+    s_free(al, c);
 }
 
 static bool
@@ -445,15 +536,15 @@ lower(int32_t c)
     return utf8proc_tolower(c);
 }
 
-/* Add weight to the score of each profile that has key, shared evenly.
- * Whether any has it. */
-static bool
-add_hits(const windex *ix, const char *key, size_t n, double weight, double *score)
+/* Add weight to the score of each profile that has key (of hash h),
+ * shared evenly. Whether any has it. */
+static inline bool
+add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight, double *score)
 {
-    size_t j = index_find(ix, key, n);
-    if (!ix->prof[j])
+    const wslot *e = &ix->slot[index_find(ix, h, key, n)];
+    if (!e->prof)
         return false;
-    uint32_t mask = ix->mask[j];
+    uint32_t mask = e->mask;
     int k = 0;
     for (uint32_t m = mask; m; m &= m - 1)
         k++;
@@ -489,10 +580,14 @@ settled(const double *score, int want)
 /* Score each profile of script by the words of s. Returns the number of
  * words looked at. */
 static size_t
-score_words(const unsigned char *s, size_t len, int want, double *score)
+score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, double *score)
 {
-    windex ix;
-    index_build(&ix, want);
+    const windex *ix = cached_index(ctx, want);
+    windex local;
+    if (!ix) {
+        index_build(&local, want);
+        ix = &local;
+    }
     const unsigned char *end = s + len;
     size_t nwords = 0;
     const unsigned char *p = s;
@@ -503,6 +598,7 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
          * they are folded; text in NFD only loses its accented words). */
         char buf[64];
         size_t m = 0;
+        uint32_t h = FNV_BASIS;  /* word_hash(buf, m), kept as it grows */
         bool inword = false, toolong = false;
         while (p < end) {
             int32_t c;
@@ -515,7 +611,19 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
                     p++;
                     continue;
                 }
-                n = 1;
+                /* a run of ASCII letters, in one go */
+                inword = true;
+                do {
+                    if (m + 4 > sizeof buf) {
+                        toolong = true;
+                    } else {
+                        buf[m++] = (char)c;
+                        h = (h ^ (unsigned)c) * FNV_PRIME;
+                    }
+                    p++;
+                    c = p < end ? *p | 0x20 : 0;
+                } while (c >= 'a' && c <= 'z');
+                continue;
             } else {
                 n = utf8_decode(p, end, &c);
                 if (inword ? !is_word_byte_or_letter(c) : script_of(c) < 0) {
@@ -532,7 +640,13 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
                 toolong = true;
                 continue;
             }
-            m += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)buf + m);
+            size_t m0 = m;
+            if (c < 0x80)
+                buf[m++] = (char)c;
+            else
+                m += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)buf + m);
+            for (; m0 < m; m0++)
+                h = (h ^ (unsigned char)buf[m0]) * FNV_PRIME;
         }
         if (!inword)
             break;
@@ -541,11 +655,15 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
             break;
         if (toolong)
             continue;
-        if (add_hits(&ix, buf, m, 1.0, score))
+        if (add_hits(ix, h, buf, m, 1.0, score))
             continue;  /* a function word: its endings tell nothing more */
+        if (!ix->short_ending && m >= 2) {
+            unsigned t = (unsigned char)buf[m - 2] << 8 | (unsigned char)buf[m - 1];
+            if (!(ix->tail[t >> 3] & (1u << (t & 7))))
+                continue;  /* no ending of the index ends so */
+        }
         /* its endings of 1 to 4 characters, if three letters or more are
          * left ("eller" does not end in Turkish -ler) */
-        char key[1 + 4 * 4];
         size_t e = m, chars = 0;
         while (e > 0 && chars < 4) {
             do
@@ -554,9 +672,13 @@ score_words(const unsigned char *s, size_t len, int want, double *score)
             chars++;
             if (e < 3)
                 break;
-            key[0] = '-';
-            memcpy(key + 1, buf + e, m - e);
-            add_hits(&ix, key, m - e + 1, ENDING_WEIGHT, score);
+            /* the key "-ending", made in place: buf[e - 1] is spare, as
+             * the loop stops before e gets that small */
+            char keep = buf[e - 1];
+            buf[e - 1] = '-';
+            add_hits(ix, word_hash(buf + e - 1, m - e + 1), buf + e - 1, m - e + 1,
+                     ENDING_WEIGHT, score);
+            buf[e - 1] = keep;
         }
     }
     return nwords;
@@ -599,10 +721,10 @@ lang_profiles_ok(void)
  * or NULL), or NULL when its words are too rare in the text or two
  * languages tie. */
 static const profile *
-by_words(const unsigned char *s, size_t len, int want, const char *skip)
+by_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, const char *skip)
 {
     double score[NPROFILES] = { 0 };
-    size_t nwords = score_words(s, len, want, score);
+    size_t nwords = score_words(ctx, s, len, want, score);
     /* Serbian's two profiles (Latin, Cyrillic) never meet: one script each. */
     size_t best = NPROFILES, second = NPROFILES;
     for (size_t k = 0; k < NPROFILES; k++) {
@@ -638,7 +760,6 @@ lang_of(const profile *p)
 const lang_info *
 lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
 {
-    (void)ctx;
     if (len > DETECT_MAX) {
         /* cut at a character boundary */
         len = DETECT_MAX;
@@ -683,7 +804,7 @@ lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
          * ligatures; Yiddish does, and has its own function words. */
         if (sc.hebr_yi * 100 >= sc.n[SC_HEBREW])
             return lang_by_code("yi");
-        return lang_of(by_words(s, len, SC_HEBREW, NULL));
+        return lang_of(by_words(ctx, s, len, SC_HEBREW, NULL));
     }
     case SC_CYRILLIC: {
         size_t n = sc.n[SC_CYRILLIC];
@@ -692,7 +813,7 @@ lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
             return &lang_und;
         if (sc.cyr_sr > sc.cyr_ru) {
             /* Serbian, or Macedonian (ј љ њ too) */
-            const profile *p = by_words(s, len, SC_CYRILLIC, "ru");
+            const profile *p = by_words(ctx, s, len, SC_CYRILLIC, "ru");
             return p ? lang_of(p) : lang_by_code("sr");
         }
         /* Russian or Bulgarian (ё й щ ь ю я, which Serbian has none of) */
@@ -701,17 +822,17 @@ lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
              * has no ы and ъ in many words */
             if ((n > 300 && sc.cyr_yery == 0) || (sc.cyr_hard * 100 > n && sc.cyr_hard > sc.cyr_yery))
                 return &lang_und;
-            const profile *p = by_words(s, len, SC_CYRILLIC, "sr");
+            const profile *p = by_words(ctx, s, len, SC_CYRILLIC, "sr");
             if (!p && sc.cyr_yery > 0)
                 return lang_by_code("ru");
             return lang_of(p);
         }
-        return lang_of(by_words(s, len, SC_CYRILLIC, NULL));
+        return lang_of(by_words(ctx, s, len, SC_CYRILLIC, NULL));
     }
     case SC_DEVANAGARI:
-        return lang_of(by_words(s, len, SC_DEVANAGARI, NULL));
+        return lang_of(by_words(ctx, s, len, SC_DEVANAGARI, NULL));
     case SC_LATIN:
-        return lang_of(by_words(s, len, SC_LATIN, NULL));
+        return lang_of(by_words(ctx, s, len, SC_LATIN, NULL));
     default:
         return &lang_und;
     }

@@ -32,17 +32,33 @@
 
 /* ---- code points --------------------------------------------------------- */
 
+/* Every predicate below is asked of nearly every code point, and most code
+ * points are ASCII: those are answered from one table (built here by the
+ * same definitions, as constant expressions), the rest out of line. */
+
 enum { CL_OTHER, CL_LOWER, CL_UPPER, CL_LETTER, CL_DIGIT };
+enum { A_CLASS = 7, A_NEWLINE = 8, A_HSPACE = 16, A_TERMINAL = 32, A_CLOSER = 64,
+       A_OPENER = 128 };
+
+#define A_CL(c) ((c) >= 'a' && (c) <= 'z' ? CL_LOWER : (c) >= 'A' && (c) <= 'Z' ? CL_UPPER \
+                 : (c) >= '0' && (c) <= '9' ? CL_DIGIT : CL_OTHER)
+#define A_PROPS(c) (A_CL(c) \
+    | ((c) == '\n' || (c) == '\r' || (c) == '\v' || (c) == '\f' ? A_NEWLINE : 0) \
+    | ((c) == ' ' || (c) == '\t' ? A_HSPACE : 0) \
+    | ((c) == '.' || (c) == '!' || (c) == '?' ? A_TERMINAL : 0) \
+    | ((c) == '"' || (c) == '\'' || (c) == ')' || (c) == ']' || (c) == '}' ? A_CLOSER : 0) \
+    | ((c) == '"' || (c) == '\'' || (c) == '(' || (c) == '[' || (c) == '{' ? A_OPENER : 0))
+#define A_ROW(c) A_PROPS(c), A_PROPS(c + 1), A_PROPS(c + 2), A_PROPS(c + 3), \
+                 A_PROPS(c + 4), A_PROPS(c + 5), A_PROPS(c + 6), A_PROPS(c + 7)
+
+static const unsigned char ascii_props[256] = {  /* bytes >= 0x80: 0 */
+    A_ROW(0), A_ROW(8), A_ROW(16), A_ROW(24), A_ROW(32), A_ROW(40), A_ROW(48), A_ROW(56),
+    A_ROW(64), A_ROW(72), A_ROW(80), A_ROW(88), A_ROW(96), A_ROW(104), A_ROW(112), A_ROW(120),
+};
 
 static int
-cclass(int32_t c)
+cclass_wide(int32_t c)
 {
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') return CL_LOWER;
-        if (c >= 'A' && c <= 'Z') return CL_UPPER;
-        if (c >= '0' && c <= '9') return CL_DIGIT;
-        return CL_OTHER;
-    }
     switch (utf8proc_category(c)) {
     case UTF8PROC_CATEGORY_LL: return CL_LOWER;
     case UTF8PROC_CATEGORY_LU:
@@ -54,40 +70,63 @@ cclass(int32_t c)
     }
 }
 
-static bool
+static inline int
+cclass(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_CLASS;
+    return cclass_wide(c);
+}
+
+/* An ASCII letter (CL_LOWER or CL_UPPER)? */
+static inline bool
+ascii_letter(unsigned char b)
+{
+    return (unsigned)(ascii_props[b] & A_CLASS) - CL_LOWER <= CL_UPPER - CL_LOWER;
+}
+
+static inline bool
 is_letter_class(int k)
 {
     return k == CL_LOWER || k == CL_UPPER || k == CL_LETTER;
 }
 
-static bool
+static inline bool
 is_newline(int32_t c)
 {
-    return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85 || c == '\v'
-           || c == '\f';
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_NEWLINE;
+    return c == 0x2028 || c == 0x2029 || c == 0x85;
 }
 
 static bool
-is_hspace(int32_t c)
+is_hspace_wide(int32_t c)
 {
-    if (c < 0x80)
-        return c == ' ' || c == '\t';
     return c == 0xA0 || c == 0x200B || c == 0xFEFF || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-static bool
+static inline bool
+is_hspace(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_HSPACE;
+    return is_hspace_wide(c);
+}
+
+static inline bool
 is_space(int32_t c)
 {
-    return is_hspace(c) || is_newline(c);
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & (A_HSPACE | A_NEWLINE);
+    return c == 0x2028 || c == 0x2029 || c == 0x85 || is_hspace_wide(c);
 }
 
 /* Terminal punctuation of any script. Greek uses ';' as its question mark,
  * which NFC maps U+037E to. */
 static bool
-is_terminal(int32_t c, bool greek)
+is_terminal_wide(int32_t c)
 {
     switch (c) {
-    case '.': case '!': case '?':
     case 0x2026:                      /* … */
     case 0x203C: case 0x2047: case 0x2048: case 0x2049:  /* ‼ ⁇ ⁈ ⁉ */
     case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61:  /* 。！？｡ */
@@ -99,11 +138,17 @@ is_terminal(int32_t c, bool greek)
     case 0x104A: case 0x104B:         /* ၊ ။ Myanmar */
     case 0x037E:                      /* Greek question mark */
         return true;
-    case ';':
-        return greek;
     default:
         return false;
     }
+}
+
+static inline bool
+is_terminal(int32_t c, bool greek)
+{
+    if ((uint32_t)c < 0x80)
+        return (ascii_props[c] & A_TERMINAL) || (c == ';' && greek);
+    return is_terminal_wide(c);
 }
 
 /* Terminals of scripts written without spaces: a boundary whatever follows. */
@@ -115,10 +160,9 @@ is_wide_terminal(int32_t c)
 
 /* Closing quotes and brackets that stay with the sentence they end. */
 static bool
-is_closer(int32_t c)
+is_closer_wide(int32_t c)
 {
     switch (c) {
-    case '"': case '\'': case ')': case ']': case '}':
     case 0x2019: case 0x201D: case 0xBB: case 0x203A:    /* ’ ” » › */
     case 0x201C: case 0x2018:  /* “ ‘ close German „…“ ‚…‘ (right after a terminal only) */
     case 0x300D: case 0x300F: case 0xFF09: case 0x3011:  /* 」 』 ） 】 */
@@ -129,12 +173,19 @@ is_closer(int32_t c)
     }
 }
 
+static inline bool
+is_closer(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_CLOSER;
+    return is_closer_wide(c);
+}
+
 /* Opening quotes and brackets (and the Spanish ¿ ¡) before a word. */
 static bool
-is_opener(int32_t c)
+is_opener_wide(int32_t c)
 {
     switch (c) {
-    case '"': case '\'': case '(': case '[': case '{':
     case 0x2018: case 0x201C: case 0x201E: case 0x201A:  /* ‘ “ „ ‚ */
     case 0xAB: case 0x2039: case 0xBF: case 0xA1:        /* « ‹ ¿ ¡ */
     case 0x300C: case 0x300E: case 0xFF08: case 0x3010:  /* 「 『 （ 【 */
@@ -145,13 +196,21 @@ is_opener(int32_t c)
     }
 }
 
+static inline bool
+is_opener(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return ascii_props[c] & A_OPENER;
+    return is_opener_wide(c);
+}
+
 static bool
 is_greek(int32_t c)
 {
     return (c >= 0x370 && c <= 0x3FF) || (c >= 0x1F00 && c <= 0x1FFF);
 }
 
-static size_t
+static inline size_t
 dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
 {
     if (s[i] < 0x80) {
@@ -159,6 +218,25 @@ dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
         return 1;
     }
     return utf8_decode(s + i, s + len, c);
+}
+
+/* Eight bytes at a time, for the scans over every byte. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Is one of the eight bytes of w equal to b? */
+static inline bool
+has_byte(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (ONES * b);
+    return ((x - ONES) & ~x & HIGHS) != 0;
+}
+
+/* How many of the eight bytes of w have their high bit set? */
+static inline size_t
+count_high(uint64_t w)
+{
+    return (size_t)((((w & HIGHS) >> 7) * ONES) >> 56);
 }
 
 /* ---- the segmenter's state ----------------------------------------------- */
@@ -281,25 +359,35 @@ ascii_prefix_ieq(const unsigned char *p, const char *lit)
     return true;
 }
 
+/* A word list with each entry's length, so that a lookup compares
+ * lengths before bytes and never calls strlen. */
+typedef struct sized_lit {
+    const char *s;
+    size_t n;
+} sized_lit;
+#define W(x) { x, sizeof x - 1 }
+
 /* Lines that scraped pages carry between paragraphs. Compared after
  * lower-casing ASCII and reducing punctuation runs to one space. */
-static const char *const boiler_lines[] = {
-    "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
-    "sponsored content", "paid content", "promoted", "promoted content",
-    "share", "share this", "share this article", "share this story", "share this post",
-    "share on facebook", "share on twitter", "share via email", "tweet", "email", "print",
-    "read more", "read more here", "continue reading", "continue reading the main story",
-    "story continues below", "story continues below advertisement",
-    "article continues below", "scroll to continue with content", "skip advertisement",
-    "skip to content", "skip to main content", "click here", "subscribe", "subscribe now",
-    "sign up", "sign up for our newsletter", "newsletter", "related", "related articles",
-    "related stories", "related content", "related posts", "recommended", "you may also like",
-    "most popular", "more from", "loading", "comments", "leave a comment", "back to top",
-    "follow us", "image copyright", "image caption", "media caption", "getty images",
-    "media playback is unsupported on your device", "all rights reserved",
-    "anzeige", "werbung", "publicit\xc3\xa9", "publicidad", "pubblicit\xc3\xa0",
-    "reklame", "advertentie", "publicidade", "\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0",
-    NULL,
+static const sized_lit boiler_lines[] = {
+    W("advertisement"), W("advertisements"), W("advertising"), W("ad"), W("ads"), W("sponsored"),
+    W("sponsored content"), W("paid content"), W("promoted"), W("promoted content"), W("share"),
+    W("share this"), W("share this article"), W("share this story"), W("share this post"),
+    W("share on facebook"), W("share on twitter"), W("share via email"), W("tweet"), W("email"),
+    W("print"), W("read more"), W("read more here"), W("continue reading"),
+    W("continue reading the main story"), W("story continues below"),
+    W("story continues below advertisement"), W("article continues below"),
+    W("scroll to continue with content"), W("skip advertisement"), W("skip to content"),
+    W("skip to main content"), W("click here"), W("subscribe"), W("subscribe now"), W("sign up"),
+    W("sign up for our newsletter"), W("newsletter"), W("related"), W("related articles"),
+    W("related stories"), W("related content"), W("related posts"), W("recommended"),
+    W("you may also like"), W("most popular"), W("more from"), W("loading"), W("comments"),
+    W("leave a comment"), W("back to top"), W("follow us"), W("image copyright"),
+    W("image caption"), W("media caption"), W("getty images"),
+    W("media playback is unsupported on your device"), W("all rights reserved"), W("anzeige"),
+    W("werbung"), W("publicit\xc3\xa9"), W("publicidad"), W("pubblicit\xc3\xa0"), W("reklame"),
+    W("advertentie"), W("publicidade"),
+    W("\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0"), { NULL, 0 },
 };
 
 static const char *const cookie_phrases[] = {
@@ -308,11 +396,12 @@ static const char *const cookie_phrases[] = {
     NULL,
 };
 
-static const char *const months[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", NULL,
+static const sized_lit months[] = {
+    W("january"), W("february"), W("march"), W("april"), W("may"), W("june"), W("july"),
+    W("august"), W("september"), W("october"), W("november"), W("december"), W("jan"), W("feb"),
+    W("mar"), W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"),
+    W("dec"), W("monday"), W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"),
+    W("sunday"), { NULL, 0 },
 };
 
 /* Lower-cased, punctuation runs made one space, trimmed; false if longer
@@ -358,6 +447,14 @@ static bool
 has_cookie(const unsigned char *s, size_t a, size_t b)
 {
     for (size_t i = a; i + 6 <= b; i++) {
+        if (b - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!has_byte(w | ONES * 0x20, 'c')) {
+                i += 7;  /* no 'c' or 'C' starts here or in the next seven */
+                continue;
+            }
+        }
         if ((s[i] | 0x20) != 'c')
             continue;
         if ((s[i + 1] | 0x20) == 'o' && (s[i + 2] | 0x20) == 'o' && (s[i + 3] | 0x20) == 'k'
@@ -385,8 +482,8 @@ is_date_only(const char *norm, size_t n)
             number = true;
         } else {
             bool found = false;
-            for (const char *const *m = months; *m; m++)
-                if (strlen(*m) == j - i && memcmp(*m, norm + i, j - i) == 0)
+            for (const sized_lit *m = months; m->s; m++)
+                if (m->n == j - i && memcmp(m->s, norm + i, j - i) == 0)
                     found = true;
             if (!found)
                 return false;
@@ -413,8 +510,8 @@ is_boiler_line(const unsigned char *s, size_t a, size_t b)
     size_t nn;
     if (!normalise_line(s + a, b - a, norm, sizeof norm, &nn))
         return false;
-    for (const char *const *p = boiler_lines; *p; p++)
-        if (strlen(*p) == nn && memcmp(*p, norm, nn) == 0)
+    for (const sized_lit *p = boiler_lines; p->s; p++)
+        if (p->n == nn && memcmp(p->s, norm, nn) == 0)
             return true;
     return false;
 }
@@ -582,7 +679,7 @@ list_marker(const seg *g, size_t p)
             if (nl > 1) {
                 /* only lower-case roman numerals are more than one letter */
                 for (size_t r = d0; r < k; r++)
-                    if (!strchr("ivx", s[r]))
+                    if (s[r] != 'i' && s[r] != 'v' && s[r] != 'x')
                         return 0;
             }
         }
@@ -644,24 +741,41 @@ static void
 line_stats(seg *g, size_t start)
 {
     size_t hist[LINE_HIST + 1] = { 0 };
-    size_t lines = 0, cps = 0;
-    bool text = false;
-    const unsigned char *s = g->s;
-    for (size_t i = start; i <= g->len; i++) {
-        unsigned char c = i < g->len ? s[i] : '\n';
-        if (c == '\n' || c == '\r') {
-            if (text) {
-                hist[cps > LINE_HIST ? LINE_HIST : cps]++;
-                lines++;
-            }
-            cps = 0;
-            text = false;
-            continue;
-        }
-        if ((c & 0xC0) != 0x80)
-            cps++;
-        if (c != ' ' && c != '\t')
+    size_t lines = 0;
+    const unsigned char *p = g->s + start, *end = g->s + g->len;
+    /* Each '\n' or '\r' ends a line (so "\r\n" makes an empty one, which
+     * is not counted); so does the end of the text. */
+    for (;;) {
+        const unsigned char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        bool text = false;
+        size_t cont = 0;  /* UTF-8 continuation bytes: not code points */
+        /* Eight bytes at a time while none is '\n' or '\r'. */
+        while (end - q >= 8) {
+            uint64_t w;
+            memcpy(&w, q, 8);
+            if (has_byte(w, '\n') || has_byte(w, '\r'))
+                break;
             text = true;
+            cont += count_high(w & ~(w << 1));
+            q += 8;
+        }
+        for (; q < end; q++) {
+            unsigned char c = *q;
+            if (c <= '\r' && (c == '\n' || c == '\r'))
+                break;
+            text = true;
+            cont += (c & 0xC0) == 0x80;
+        }
+        if (text) {
+            size_t cps = (size_t)(q - p) - cont;
+            hist[cps > LINE_HIST ? LINE_HIST : cps]++;
+            lines++;
+        }
+        if (q == end)
+            break;
+        p = q + 1;
     }
     g->wrapped = false;
     size_t acc = 0, p90 = 0;
@@ -734,6 +848,28 @@ typedef struct run_walk {
     bool upper_after;    /* the tail after m is not all lower case */
 } run_walk;
 
+/* Can the candidate with left part s[a .. m) be accepted at all? Pass 3's
+ * rules, on the left part's shape alone: a part of one letter, or a
+ * CamelCase name, never is. Most candidates (McLaren, iPod, DeVito) stop
+ * here, and a document without others skips passes 2 and 3. */
+static bool
+glue_possible(const unsigned char *s, size_t a, size_t m)
+{
+    size_t lcp = 0, upper = 0;
+    int firstk = CL_OTHER;
+    for (size_t i = a; i < m; ) {
+        int32_t cp;
+        i += dec(s, i, m, &cp);
+        int k = cclass(cp);
+        if (lcp == 0)
+            firstk = k;
+        if (k == CL_UPPER)
+            upper++;
+        lcp++;
+    }
+    return firstk == CL_UPPER ? upper == 1 && lcp >= 3 : lcp >= 2;
+}
+
 static summ_status
 find_glue(seg *g, size_t start)
 {
@@ -771,14 +907,25 @@ find_glue(seg *g, size_t start)
             } else if (k == CL_LOWER && change != NONE) {
                 tail_ok = true;
             }
+            if (k == CL_LOWER) {
+                /* More lower-case ASCII letters change nothing more. */
+                size_t q = i + n;
+                while (q < len && s[q] >= 'a' && s[q] <= 'z')
+                    q++;
+                if (q > i + n) {
+                    c = s[q - 1];
+                    n = q - i;
+                }
+            }
         } else if (runa != NONE) {
             /* The run ended at i. Skip parts of URLs, e-mail addresses,
              * identifiers: a run glued to '.', '/', '@', '_' or a digit. */
-            bool code = before == '.' || before == '/' || before == '@' || before == '_'
+            bool skip = change == NONE || !tail_ok  /* no candidate: nothing more to test */
+                        || before == '.' || before == '/' || before == '@' || before == '_'
                         || before == '#' || cclass(before) == CL_DIGIT || c == '/' || c == '@'
                         || c == '_' || k == CL_DIGIT || k == CL_LETTER
                         || (c == '.' && i + 1 < len && s[i + 1] > ' ' && s[i + 1] < 0x80);
-            if (change != NONE && tail_ok && !code && change - runa <= GLUE_MAXPART * 4) {
+            if (!skip && change - runa <= GLUE_MAXPART * 4 && glue_possible(s, runa, change)) {
                 if (!s_grow(al, (void **)&cand, &capcand, ncand + 1, sizeof *cand)) {
                     st = SUMM_ENOMEM;
                     goto out;
@@ -823,6 +970,8 @@ find_glue(seg *g, size_t start)
         if (is_letter_class(k)) {
             if (runa == NONE)
                 runa = i;
+            while (i + n < len && ascii_letter(s[i + n]))
+                n++;  /* the rest of an ASCII word: nothing to do */
         } else {
             if (runa != NONE) {
                 if (i - runa <= GLUE_MAXPART) {
@@ -1431,6 +1580,23 @@ segment(doc *d, size_t start, const strset *abbrev)
         prev_cp = c;
         if (!is_terminal(c, g->greek) && !greek_q) {
             i += n;
+            if (run_a != NONE) {
+                /* The rest of a word of ASCII letters, up to a glued
+                 * boundary, changes only the line's state: most of the
+                 * text, done here without the checks above. */
+                while (g->iglue < g->nglue && g->glue[g->iglue] < i)
+                    g->iglue++;
+                size_t stop = g->iglue < g->nglue ? g->glue[g->iglue] : len;
+                size_t q = i;
+                while (q < stop && ascii_letter(s[q]))
+                    q++;
+                if (q > i) {
+                    line_cps += q - i;
+                    last_c = prev_cp = s[q - 1];
+                    last_word_e = q;
+                    i = q;
+                }
+            }
             continue;
         }
 

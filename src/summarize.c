@@ -119,6 +119,7 @@ summ_free(summ_ctx *ctx)
     for (size_t i = 0; i < LANGRES_MAX; i++)
         langres_free(&al, ctx->res[i]);
     langres_free(&al, ctx->und);
+    lang_cache_free(&al, ctx->lang_cache);
     s_free(&al, ctx->language);
     s_free(&al, ctx->data_dir);
     s_free(&al, ctx);
@@ -132,6 +133,7 @@ doc_free(doc *d)
     s_free(al, d->term);
     s_free(al, d->term_stem);
     s_free(al, d->term_first);
+    s_free(al, d->word);
     arena_free(d->ar);
 }
 
@@ -239,6 +241,7 @@ summ_run(summ_ctx *ctx, const char *text, size_t len, summ_result **out)
         goto done;
     if (d.nsent && (d.sent[0].flags & SUMM_FLAG_HEADING))
         d.title = 0;
+    d.keep_words = ctx->opts.max_keywords > 0;
     if ((st = tokenize(&d)) != SUMM_OK || (st = tfidf_build(&d, &v)) != SUMM_OK
         || (st = score(&d, &v, &ctx->opts)) != SUMM_OK)
         goto fail;

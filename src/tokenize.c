@@ -20,8 +20,9 @@
 
 #include "internal.h"
 
-/* ASCII letters and digits, by table: this test runs once per byte. */
-static const bool ascii_word[128] = {
+/* ASCII letters and digits, by table: this test runs once per byte.
+ * Bytes from 0x80 are false. */
+static const bool ascii_word[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
     ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
     ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
@@ -34,7 +35,7 @@ static const bool ascii_word[128] = {
     ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
-static inline bool
+bool
 is_word_cp(int32_t c)
 {
     if (c < 0x80)
@@ -76,10 +77,67 @@ is_digit_cp(int32_t c)
     return c >= '0' && c <= '9';
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The bytes of w (ASCII) with A-Z made a-z, all at once. */
+static inline uint64_t
+lower8(uint64_t w)
+{
+    uint64_t upper = (w + ONES * (0x80 - 'A')) & ~(w + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+    return w | upper >> 2;
+}
+
+/* If src[0 .. n) is all ASCII, write it lower-cased to buf and return
+ * true; else false, and buf holds garbage. Words are short: eight bytes
+ * at a time, the rest by overlapping loads and stores, no byte loop for
+ * four bytes or more. */
+static inline bool
+ascii_lower(const char *src, size_t n, char *buf)
+{
+    if (n >= 8) {
+        uint64_t w;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&w, src + k, 8);
+            if (w & HIGHS)
+                return false;
+            w = lower8(w);
+            memcpy(buf + k, &w, 8);
+        }
+        memcpy(&w, src + n - 8, 8);
+        if (w & HIGHS)
+            return false;
+        w = lower8(w);
+        memcpy(buf + n - 8, &w, 8);
+        return true;
+    }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        if ((a | b) & 0x80808080u)
+            return false;
+        a = (uint32_t)lower8(a);
+        b = (uint32_t)lower8(b);
+        memcpy(buf, &a, 4);
+        memcpy(buf + n - 4, &b, 4);
+        return true;
+    }
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)src[k];
+        if (c >= 0x80)
+            return false;
+        buf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return true;
+}
+
 size_t
 fold_word(const char *src, size_t n, char *buf, size_t cap)
 {
     /* ASCII fast path: the common case, and no need for utf8proc. */
+    if (n <= cap && ascii_lower(src, n, buf))
+        return n;
     size_t i;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)src[i];
@@ -176,6 +234,19 @@ typedef struct tok_state {
     summ_status st;
 } tok_state;
 
+/* Keep a word's place for keywords.c, when asked to. */
+static bool
+keep_word(doc *d, size_t a, size_t b, uint32_t term)
+{
+    if (!d->keep_words)
+        return true;
+    if (d->nword == d->capword
+        && !s_grow(d->ar->al, (void **)&d->word, &d->capword, d->nword + 1, sizeof *d->word))
+        return false;
+    d->word[d->nword++] = (wordpos){ (uint32_t)a, (uint32_t)b, term };
+    return true;
+}
+
 /* One word: fold, look up, append its term to the document. */
 static bool
 add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
@@ -184,13 +255,13 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     char buf[128];
     sn->nwords++;
     size_t n = fold_word(d->text + a, b - a, buf, sizeof buf);
-    if (n > sizeof buf)
-        return true;  /* a "word" over 128 bytes is no word: not a term */
+    if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
+        return keep_word(d, a, b, WORD_NOTERM) || (ts->st = SUMM_ENOMEM, false);
     uint32_t sid = lex_lookup(d->lr, buf, n, &ts->st);
     if (ts->st != SUMM_OK)
         return false;
     if (sid == STEM_STOP)
-        return true;
+        return keep_word(d, a, b, WORD_NOTERM) || (ts->st = SUMM_ENOMEM, false);
 
     termmap *m = &ts->map;
     if ((m->count + 1) * 2 > m->cap && !termmap_grow(m, d->ar))
@@ -203,13 +274,13 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         local = m->val[j];
     } else {
         local = (uint32_t)d->nvocab;
-        if (!s_grow(d->ar->al, (void **)&d->term_stem, &ts->capstem, d->nvocab + 1,
-                    sizeof *d->term_stem)
-            || !s_grow(d->ar->al, (void **)&d->term_first, &ts->capfirst, d->nvocab + 1,
-                       sizeof *d->term_first))
+        if ((d->nvocab >= ts->capstem
+             && !s_grow(d->ar->al, (void **)&d->term_stem, &ts->capstem, d->nvocab + 1,
+                        sizeof *d->term_stem))
+            || (d->nvocab >= ts->capfirst
+                && !s_grow(d->ar->al, (void **)&d->term_first, &ts->capfirst, d->nvocab + 1,
+                           sizeof *d->term_first)))
             goto nomem;
-        size_t cf = ts->capfirst;
-        (void)cf;
         d->term_stem[local] = sid;
         d->term_first[local] = (uint32_t)a;
         d->nvocab++;
@@ -222,6 +293,8 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         goto nomem;
     d->term[d->nterm++] = local;
     sn->ntok++;
+    if (!keep_word(d, a, b, local))
+        goto nomem;
     return true;
 nomem:
     ts->st = SUMM_ENOMEM;
@@ -265,17 +338,18 @@ tokenize(doc *d)
         sentence *sn = &d->sent[k];
         sn->tok = (uint32_t)d->nterm;
         sn->ntok = sn->nwords = 0;
+        sn->word = (uint32_t)d->nword;
         size_t i = sn->start, e = sn->end;
         size_t wstart = SIZE_MAX;
         int32_t prev = 0;
         while (i < e) {
             /* a run of ASCII letters and digits: no decoding, no lookups */
-            if (s[i] < 0x80 && ascii_word[s[i]]) {
+            if (ascii_word[s[i]]) {
                 if (wstart == SIZE_MAX)
                     wstart = i;
                 do
                     i++;
-                while (i < e && s[i] < 0x80 && ascii_word[s[i]]);
+                while (i < e && ascii_word[s[i]]);
                 prev = s[i - 1];
                 continue;
             }
@@ -304,7 +378,7 @@ tokenize(doc *d)
             } else if (wstart != SIZE_MAX) {
                 /* apostrophe between letters, or . , between digits: inside */
                 bool inner = false;
-                if (i + n < e) {
+                if ((c == '\'' || c == 0x2019 || c == '.' || c == ',') && i + n < e) {
                     int32_t nx;
                     utf8_decode(s + i + n, end, &nx);
                     if ((c == '\'' || c == 0x2019) && is_word_cp(prev) && !is_digit_cp(prev)

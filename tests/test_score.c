@@ -40,6 +40,7 @@ setup(fixture *f, const char *text)
     f->d.lr = langres_get(f->ctx, f->d.lang, &st);
     assert_non_null(f->d.lr);
     assert_int_equal(segment(&f->d, 0, &f->d.lr->abbrev), SUMM_OK);
+    f->d.keep_words = true;  /* keywords() reads the kept words */
     assert_int_equal(tokenize(&f->d), SUMM_OK);
     assert_int_equal(tfidf_build(&f->d, &f->v), SUMM_OK);
 }
@@ -51,6 +52,7 @@ teardown(fixture *f)
     s_free(&f->ctx->al, f->d.term);
     s_free(&f->ctx->al, f->d.term_stem);
     s_free(&f->ctx->al, f->d.term_first);
+    s_free(&f->ctx->al, f->d.word);
     arena_free(&f->ar);
     summ_free(f->ctx);
 }
