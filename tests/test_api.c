@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "summarize.h"
+#include "testutil.h"
 
 static const char ARTICLE[] =
     "The city council approved a new budget for public libraries on Monday.\n\n"
@@ -273,47 +274,6 @@ test_strings(void **state)
     assert_string_equal(langs[0], "en");
 }
 
-/* An allocator that fails the Nth allocation and counts what is live. */
-typedef struct failing {
-    long countdown;  /* fail when it reaches 0; < 0: never */
-    long live;
-    long calls;
-} failing;
-
-static void *
-f_malloc(void *op, size_t n)
-{
-    failing *f = op;
-    f->calls++;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        f->live++;
-    return p;
-}
-
-static void *
-f_realloc(void *op, void *p, size_t n)
-{
-    failing *f = op;
-    f->calls++;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *q = realloc(p, n);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
-static void
-f_free(void *op, void *p)
-{
-    failing *f = op;
-    if (p)
-        f->live--;
-    free(p);
-}
 
 static void
 test_alloc_failure(void **state)
@@ -325,7 +285,7 @@ test_alloc_failure(void **state)
     bool finished = false;
     for (long n = 0; !finished && n < 100000; n++) {
         failing f = { .countdown = n };
-        summ_allocator a = { f_malloc, f_realloc, f_free, &f };
+        summ_allocator a = failing_allocator(&f);
         summ_options o;
         summ_options_init(&o);
         o.allocator = &a;

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "testutil.h"
 
 static void
 test_fold(void **state)
@@ -51,44 +51,6 @@ test_input_check(void **state)
     assert_int_equal(input_check("\xf0\x9f\x98\x80 ok", 7, &start, &bad), SUMM_OK);  /* emoji */
 }
 
-/* Build a document from text in English and tokenize it. */
-typedef struct fixture {
-    summ_ctx *ctx;
-    arena ar;
-    doc d;
-} fixture;
-
-static void
-fixture_setup(fixture *f, const char *text)
-{
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    assert_int_equal(summ_new(&o, &f->ctx), SUMM_OK);
-    arena_init(&f->ar, &f->ctx->al);
-    memset(&f->d, 0, sizeof f->d);
-    f->d.ar = &f->ar;
-    f->d.text = text;
-    f->d.len = strlen(text);
-    f->d.title = SIZE_MAX;
-    f->d.lang = lang_lookup("en");
-    summ_status st;
-    f->d.lr = langres_get(f->ctx, f->d.lang, &st);
-    assert_non_null(f->d.lr);
-    assert_int_equal(segment(&f->d, 0, &f->d.lr->abbrev), SUMM_OK);
-    assert_int_equal(tokenize(&f->d), SUMM_OK);
-}
-
-static void
-fixture_teardown(fixture *f)
-{
-    s_free(&f->ctx->al, f->d.sent);
-    s_free(&f->ctx->al, f->d.term);
-    s_free(&f->ctx->al, f->d.term_stem);
-    s_free(&f->ctx->al, f->d.term_first);
-    arena_free(&f->ar);
-    summ_free(f->ctx);
-}
 
 static void
 test_tokenize_stem(void **state)

@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "summarize.h"
+#include "testutil.h"
 
 static size_t
 scaled(size_t n)
@@ -498,45 +499,7 @@ test_unreadable_data_dir(void **state)
     rmdir(dir);
 }
 
-/* ---- allocation failure ------------------------------------------------- */
 
-typedef struct failing {
-    long countdown;  /* fail when it reaches 0; < 0: never */
-    long live;
-} failing;
-
-static void *
-f_malloc(void *op, size_t n)
-{
-    failing *f = op;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        f->live++;
-    return p;
-}
-
-static void *
-f_realloc(void *op, void *p, size_t n)
-{
-    failing *f = op;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *q = realloc(p, n);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
-static void
-f_free(void *op, void *p)
-{
-    failing *f = op;
-    if (p)
-        f->live--;
-    free(p);
-}
 
 /* For every N, the Nth allocation fails: each call succeeds or returns
  * SUMM_ENOMEM with "out of memory" and no result, nothing leaks, and the
@@ -554,7 +517,7 @@ fail_every_allocation(const char *text, size_t len, const summ_options *base)
     bool finished = false;
     for (long n = 0; !finished && n < 200000; n++) {
         failing f = { .countdown = n };
-        summ_allocator a = { f_malloc, f_realloc, f_free, &f };
+        summ_allocator a = failing_allocator(&f);
         summ_options o = *base;
         o.allocator = &a;
         summ_ctx *ctx = NULL;

@@ -12,50 +12,8 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "testutil.h"
 
-typedef struct fixture {
-    summ_ctx *ctx;
-    arena ar;
-    doc d;
-    tfidf v;
-} fixture;
-
-/* Segment, tokenize and build the TF-IDF vectors of an English text. */
-static void
-setup(fixture *f, const char *text)
-{
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    assert_int_equal(summ_new(&o, &f->ctx), SUMM_OK);
-    arena_init(&f->ar, &f->ctx->al);
-    memset(&f->d, 0, sizeof f->d);
-    f->d.ar = &f->ar;
-    f->d.text = text;
-    f->d.len = strlen(text);
-    f->d.title = SIZE_MAX;
-    f->d.lang = lang_lookup("en");
-    summ_status st;
-    f->d.lr = langres_get(f->ctx, f->d.lang, &st);
-    assert_non_null(f->d.lr);
-    assert_int_equal(segment(&f->d, 0, &f->d.lr->abbrev), SUMM_OK);
-    f->d.keep_words = true;  /* keywords() reads the kept words */
-    assert_int_equal(tokenize(&f->d), SUMM_OK);
-    assert_int_equal(tfidf_build(&f->d, &f->v), SUMM_OK);
-}
-
-static void
-teardown(fixture *f)
-{
-    s_free(&f->ctx->al, f->d.sent);
-    s_free(&f->ctx->al, f->d.term);
-    s_free(&f->ctx->al, f->d.term_stem);
-    s_free(&f->ctx->al, f->d.term_first);
-    s_free(&f->ctx->al, f->d.word);
-    arena_free(&f->ar);
-    summ_free(f->ctx);
-}
 
 /* Options that switch every feature off, to test one at a time. */
 static summ_options
@@ -75,7 +33,7 @@ test_overlap_edges(void **state)
     (void)state;
     fixture f;
     /* content words: solar power cheap | solar panels power | cat sleeps */
-    setup(&f, "Solar power is cheap. Solar panels give power. My cat sleeps.");
+    fixture_setup(&f, "Solar power is cheap. Solar panels give power. My cat sleeps.");
     assert_int_equal(f.d.nsent, 3);
     assert_int_equal(f.d.sent[0].ntok, 3);
     assert_int_equal(f.d.sent[1].ntok, 4);  /* solar panels give power */
@@ -103,7 +61,7 @@ test_overlap_edges(void **state)
     assert_true(fwd[0] > 0 && fabs(fwd[0] - bwd[1]) < 1e-9);
     assert_true(fwd[1] == 0 && bwd[0] == 0);
     assert_true(rank[2] < rank[0] && rank[2] < rank[1]);
-    teardown(&f);
+    fixture_teardown(&f);
 }
 
 /* The index of the best-scored sentence. */
@@ -123,7 +81,7 @@ test_position_and_summary_length(void **state)
     (void)state;
     fixture f;
     /* Ten sentences; the sixth carries the most TF-IDF mass. */
-    setup(&f, "It rained. Dogs barked. Cats hid. Birds sang. Kids played. "
+    fixture_setup(&f, "It rained. Dogs barked. Cats hid. Birds sang. Kids played. "
               "Engineers, chemists, physicists and geologists debated reactor fuel, "
               "turbine efficiency, grid storage and carbon pricing. "
               "Cars honked. Bells rang. Lights flickered. Night fell.");
@@ -159,7 +117,7 @@ test_position_and_summary_length(void **state)
     assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
     assert_true(f.d.score[0] == 0);
     assert_int_equal(best(&f.d), 1);
-    teardown(&f);
+    fixture_teardown(&f);
 }
 
 static void
@@ -167,7 +125,7 @@ test_summary_length_and_select(void **state)
 {
     (void)state;
     fixture f;
-    setup(&f, "One two three four. Five six seven eight. Nine ten eleven twelve. "
+    fixture_setup(&f, "One two three four. Five six seven eight. Nine ten eleven twelve. "
               "Thirteen fourteen fifteen sixteen.");
     assert_int_equal(f.d.nsent, 4);
     summ_options o = bare();
@@ -190,7 +148,7 @@ test_summary_length_and_select(void **state)
     size_t pick[4], npick = 0;
     assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
     assert_true(npick >= 1 && npick <= 2);
-    teardown(&f);
+    fixture_teardown(&f);
 }
 
 static void
@@ -199,7 +157,7 @@ test_redundancy(void **state)
     (void)state;
     fixture f;
     /* sentences 0 and 1 are the same words: only one may be chosen */
-    setup(&f, "Markets fell sharply today. Today markets fell sharply. "
+    fixture_setup(&f, "Markets fell sharply today. Today markets fell sharply. "
               "The central bank held rates.");
     summ_options o = bare();
     o.w_position = 1;
@@ -214,7 +172,7 @@ test_redundancy(void **state)
     o.redundancy = 1;  /* off */
     assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
     assert_int_equal(pick[1], 1);
-    teardown(&f);
+    fixture_teardown(&f);
 }
 
 static void
@@ -241,7 +199,7 @@ test_keywords(void **state)
     };
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         fixture f;
-        setup(&f, cases[c].text);
+        fixture_setup(&f, cases[c].text);
         keyword kw[8];
         size_t n = 0;
         assert_int_equal(keywords(&f.d, cases[c].max, kw, &n), SUMM_OK);
@@ -260,17 +218,17 @@ test_keywords(void **state)
             for (size_t j = 0; j < i; j++)
                 assert_true(kw[i].offset != kw[j].offset);
         }
-        teardown(&f);
+        fixture_teardown(&f);
     }
 
     /* nothing but stopwords and numbers: no keywords, no error */
     fixture f;
-    setup(&f, "It is 2004. And so it was in 1999.");
+    fixture_setup(&f, "It is 2004. And so it was in 1999.");
     keyword kw[4];
     size_t n = 9;
     assert_int_equal(keywords(&f.d, 4, kw, &n), SUMM_OK);
     assert_int_equal(n, 0);
-    teardown(&f);
+    fixture_teardown(&f);
 }
 
 static void

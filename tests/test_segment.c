@@ -21,7 +21,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "testutil.h"
 
 typedef struct seg_case {
     const char *lang;
@@ -493,44 +493,6 @@ test_huge(void **state)
     free(t);
 }
 
-/* An allocator that fails the Nth allocation and counts what is live. */
-typedef struct failing {
-    long countdown;  /* fail when it reaches 0; < 0: never */
-    long live;
-} failing;
-
-static void *
-f_malloc(void *op, size_t n)
-{
-    failing *f = op;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        f->live++;
-    return p;
-}
-
-static void *
-f_realloc(void *op, void *p, size_t n)
-{
-    failing *f = op;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    void *q = realloc(p, n);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
-static void
-f_free(void *op, void *p)
-{
-    failing *f = op;
-    if (p)
-        f->live--;
-    free(p);
-}
 
 /* Every allocation of segmentation (units, glue candidates, their table)
  * fails in turn: SUMM_ENOMEM and no leak, or the right answer. */
@@ -547,7 +509,7 @@ test_alloc_failure(void **state)
     bool finished = false;
     for (long n = 0; !finished && n < 10000; n++) {
         failing f = { .countdown = n };
-        summ_allocator a = { f_malloc, f_realloc, f_free, &f };
+        summ_allocator a = failing_allocator(&f);
         summ_options o;
         summ_options_init(&o);
         o.allocator = &a;

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "testutil.h"
 
 /* A deterministic text of nsent sentences over a vocabulary with a
  * Zipf-like spread (so some terms are in most sentences), in topics that
@@ -53,45 +53,6 @@ make_text(size_t nsent, uint32_t seed)
     return t;
 }
 
-typedef struct fixture {
-    summ_ctx *ctx;
-    arena ar;
-    doc d;
-    tfidf v;
-} fixture;
-
-static void
-fixture_setup(fixture *f, const char *text)
-{
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    assert_int_equal(summ_new(&o, &f->ctx), SUMM_OK);
-    arena_init(&f->ar, &f->ctx->al);
-    memset(&f->d, 0, sizeof f->d);
-    f->d.ar = &f->ar;
-    f->d.text = text;
-    f->d.len = strlen(text);
-    f->d.title = SIZE_MAX;
-    f->d.lang = lang_lookup("en");
-    summ_status st;
-    f->d.lr = langres_get(f->ctx, f->d.lang, &st);
-    assert_non_null(f->d.lr);
-    assert_int_equal(segment(&f->d, 0, &f->d.lr->abbrev), SUMM_OK);
-    assert_int_equal(tokenize(&f->d), SUMM_OK);
-    assert_int_equal(tfidf_build(&f->d, &f->v), SUMM_OK);
-}
-
-static void
-fixture_teardown(fixture *f)
-{
-    s_free(&f->ctx->al, f->d.sent);
-    s_free(&f->ctx->al, f->d.term);
-    s_free(&f->ctx->al, f->d.term_stem);
-    s_free(&f->ctx->al, f->d.term_first);
-    arena_free(&f->ar);
-    summ_free(f->ctx);
-}
 
 /* PageRank over the complete cosine graph, the textbook way. */
 static void
@@ -211,44 +172,6 @@ test_long_is_close(void **state)
     check_against_exact(1500, 0.1, 9);
 }
 
-/* failing allocator: the Nth allocation fails */
-typedef struct failing {
-    long countdown;
-    long live;
-} failing;
-
-static void *
-f_malloc(void *op, size_t n)
-{
-    failing *f = op;
-    if (f->countdown-- == 0)
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        f->live++;
-    return p;
-}
-
-static void *
-f_realloc(void *op, void *p, size_t n)
-{
-    failing *f = op;
-    if (f->countdown-- == 0)
-        return NULL;
-    void *q = realloc(p, n);
-    if (q && !p)
-        f->live++;
-    return q;
-}
-
-static void
-f_free(void *op, void *p)
-{
-    failing *f = op;
-    if (p)
-        f->live--;
-    free(p);
-}
 
 static void
 test_long_alloc_failure(void **state)
@@ -259,7 +182,7 @@ test_long_alloc_failure(void **state)
     bool finished = false;
     for (long n = 0; !finished && n < 100000; n++) {
         failing f = { .countdown = n };
-        summ_allocator a = { f_malloc, f_realloc, f_free, &f };
+        summ_allocator a = failing_allocator(&f);
         summ_options o;
         summ_options_init(&o);
         o.allocator = &a;
