@@ -213,8 +213,8 @@ SUMM_API summ_status summ_run(summ_ctx *ctx, const char *text, size_t len,
  * Each span is trimmed of white space and may cross line breaks: a line
  * break ends a sentence only where the text shows it does (a blank line, a
  * list marker, a heading, a line of a text with one paragraph a line), not
- * in hard-wrapped text. A list item's span starts after its marker ("- ",
- * "1. "). A news dateline or byline at the start ("London (CNN) --",
+ * in hard-wrapped text. A list item's span starts at its marker ("- ",
+ * "1. ", "•"), which is part of the text and is kept. A news dateline or byline at the start ("London (CNN) --",
  * "By ... PUBLISHED: ...") is a boilerplate span of its own. Sentences glued
  * together by a lost period and space ("this yearThe board") are split where
  * the rest of the text gives evidence for it. Abbreviations come from

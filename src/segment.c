@@ -260,6 +260,7 @@ typedef struct seg {
     size_t nglue, capglue, iglue;
 
     size_t ustart;          /* start of the open unit, or NONE */
+    size_t marker;          /* start of the list marker before it, or NONE */
     bool u_line_start;      /* it began at the start of a line */
     bool u_multi_line;      /* it spans a soft line break */
     size_t u_words;         /* its words so far */
@@ -607,6 +608,8 @@ push(seg *g, size_t a, size_t b, int why, unsigned extra)
         b -= n;
     }
     g->ustart = NONE;
+    size_t marker = g->marker;  /* "1." "-" "•": kept in the span, verbatim */
+    g->marker = NONE;
     if (a == b)
         return SUMM_OK;
     doc *d = g->d;
@@ -626,7 +629,7 @@ push(seg *g, size_t a, size_t b, int why, unsigned extra)
     }
     sentence *t = &d->sent[d->nsent++];
     memset(t, 0, sizeof *t);
-    t->start = (uint32_t)a;
+    t->start = (uint32_t)(marker < a ? marker : a);
     t->end = (uint32_t)b;
     t->para = g->para;
     t->flags = flags;
@@ -1397,6 +1400,7 @@ segment(doc *d, size_t start, const strset *abbrev)
         if (strcmp(code, *o) == 0)
             g->ordinal_dots = true;
     g->ustart = NONE;
+    g->marker = NONE;
     g->pending_para = true;
 
     const unsigned char *s = g->s;
@@ -1458,6 +1462,7 @@ segment(doc *d, size_t start, const strset *abbrev)
                     goto out;
                 g->pending_para = true;
                 g->in_list = true;
+                g->marker = k;
                 i = k + m;
                 tok = i;
                 line_text = false;

@@ -5,8 +5,10 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +233,68 @@ test_keywords(void **state)
     fixture_teardown(&f);
 }
 
+/* A text of n sentences whose first is unrelated front matter (a licence
+ * line) and whose others are like a novel's: many different words, so that
+ * no sentence is much more central than another. Words are made-up
+ * syllable pairs drawn with a fixed linear congruential generator. */
+static char *
+front_matter_text(size_t n)
+{
+    static const char *const syl[] = { "ka", "lo", "mi", "ne", "pu", "ra", "so", "ti",
+                                       "va", "ze", "bo", "du", "fe", "gi", "ho", "ju" };
+    size_t cap = 64 + n * 12 * 8;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    size_t len = (size_t)snprintf(t, cap, "This ebook is free for anyone to copy and share.\n");
+    uint32_t x = 12345;
+    for (size_t i = 1; i < n; i++) {
+        for (int w = 0; w < 12; w++) {
+            char word[8];
+            int m = 0;
+            for (int k = 0; k < 3; k++) {
+                x = x * 1103515245u + 12345u;
+                const char *p = syl[(x >> 16) & 15];
+                word[m++] = p[0];
+                word[m++] = p[1];
+            }
+            word[m] = '\0';
+            if (w == 0)
+                word[0] = (char)(word[0] - 'a' + 'A');
+            len += (size_t)snprintf(t + len, cap - len, "%s%s", w ? " " : "", word);
+        }
+        len += (size_t)snprintf(t + len, cap - len, ". ");
+    }
+    return t;
+}
+
+/* The lead bias is for articles: in a book-length text, where every
+ * sentence's centrality is small, it must not hand the summary to the
+ * front matter (a Gutenberg licence line did that before). */
+static void
+test_lead_bias_is_for_articles(void **state)
+{
+    (void)state;
+    size_t sizes[] = { 1000, 3000 };
+    for (size_t k = 0; k < 2; k++) {
+        char *t = front_matter_text(sizes[k]);
+        summ_options o;
+        summ_options_init(&o);
+        o.language = "en";
+        summ_ctx *ctx;
+        summ_result *res;
+        assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+        assert_int_equal(summ_run(ctx, t, strlen(t), &res), SUMM_OK);
+        assert_int_equal(summ_result_count(res), 3);
+        bool front = false;
+        for (size_t i = 0; i < summ_result_count(res); i++)
+            front |= summ_result_at(res, i)->index == 0;
+        assert_false(front);
+        summ_result_free(res);
+        summ_free(ctx);
+        free(t);
+    }
+}
+
 static void
 test_options_checked(void **state)
 {
@@ -265,6 +329,7 @@ main(void)
         cmocka_unit_test(test_summary_length_and_select),
         cmocka_unit_test(test_redundancy),
         cmocka_unit_test(test_keywords),
+        cmocka_unit_test(test_lead_bias_is_for_articles),
         cmocka_unit_test(test_options_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
