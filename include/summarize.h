@@ -134,16 +134,6 @@ typedef struct summ_options {
     double w_title;         /* similarity to the title line, if any (default 0.0) */
     double w_centroid;      /* similarity to the document centroid (default 2.0) */
     double w_length;        /* penalty for very short sentences (default 1.0) */
-
-    double damping;         /* TextRank damping factor, in [0, 1) (default 0.85) */
-    double redundancy;      /* a candidate whose cosine similarity to a chosen
-                               sentence exceeds this is skipped; in (0, 1],
-                               1 = off (default 0.7) */
-    size_t max_keywords;    /* keywords to extract (default 0: none) */
-
-    const summ_allocator *allocator; /* NULL = malloc; copied by summ_new() */
-
-    /* More scoring options (see README "How scoring works"). */
     int similarity;         /* a summ_similarity: TextRank's edge weight (default overlap) */
     double w_directed;      /* PacSum's directed centrality: similarity to later
                                sentences minus directed_backward times similarity to
@@ -156,6 +146,14 @@ typedef struct summ_options {
     double lead_adapt;      /* w_position is also multiplied by the lead's similarity
                                to the rest of the text, relative to an average
                                sentence's, to this power; 0 = off (default 1.0) */
+
+    double damping;         /* TextRank damping factor, in [0, 1) (default 0.85) */
+    double redundancy;      /* a candidate whose cosine similarity to a chosen
+                               sentence exceeds this is skipped; in (0, 1],
+                               1 = off (default 0.7) */
+    size_t max_keywords;    /* keywords to extract (default 0: none) */
+
+    const summ_allocator *allocator; /* NULL = malloc; copied by summ_new() */
 } summ_options;
 
 /* Fill *opts with the defaults. Accepts NULL (does nothing). */
