@@ -109,10 +109,10 @@ parse_count(const char *opt, const char *arg)
     char *end;
     errno = 0;
     if (*arg == '-' || *arg == '\0')
-        usage_error("invalid number for %s", opt);
+        usage_error("invalid number '%s' for %s", arg, opt);
     unsigned long long v = strtoull(arg, &end, 10);
     if (errno || *end || v > SIZE_MAX / 2)
-        usage_error("invalid number for %s", opt);
+        usage_error("invalid number '%s' for %s", arg, opt);
     return (size_t)v;
 }
 
@@ -123,7 +123,7 @@ parse_real(const char *opt, const char *arg)
     errno = 0;
     double v = strtod(arg, &end);
     if (errno || *end || end == arg || !isfinite(v))
-        usage_error("invalid number for %s", opt);
+        usage_error("invalid number '%s' for %s", arg, opt);
     return v;
 }
 
