@@ -481,68 +481,6 @@ test_unreadable_data_dir(void **state)
     rmdir(dir);
 }
 
-
-
-/* For every N, the Nth allocation fails: each call succeeds or returns
- * SUMM_ENOMEM with "out of memory" and no result, nothing leaks, and the
- * context still works afterwards (the same text, with allocation back,
- * gives the same result as an unhindered run). */
-static void
-fail_every_allocation(const char *text, size_t len, const summ_options *base)
-{
-    /* the reference result */
-    summ_ctx *ref_ctx;
-    summ_result *ref;
-    assert_int_equal(summ_new(base, &ref_ctx), SUMM_OK);
-    assert_int_equal(summ_run(ref_ctx, text, len, &ref), SUMM_OK);
-
-    bool finished = false;
-    for (long n = 0; !finished && n < 200000; n++) {
-        failing f = { .countdown = n };
-        summ_allocator a = failing_allocator(&f);
-        summ_options o = *base;
-        o.allocator = &a;
-        summ_ctx *ctx = NULL;
-        summ_status st = summ_new(&o, &ctx);
-        if (st != SUMM_OK) {
-            assert_int_equal(st, SUMM_ENOMEM);
-            assert_null(ctx);
-            assert_int_equal(f.live, 0);
-            continue;
-        }
-        summ_result *res = (summ_result *)1;
-        st = summ_run(ctx, text, len, &res);
-        if (st == SUMM_OK) {
-            assert_int_equal(summ_result_count(res), summ_result_count(ref));
-            summ_result_free(res);
-            res = (summ_result *)1;
-            st = summ_split(ctx, text, len, &res);
-            if (st == SUMM_OK) {
-                summ_result_free(res);
-                finished = f.countdown >= 0;  /* the failure was never reached */
-            }
-        }
-        if (st != SUMM_OK) {
-            assert_int_equal(st, SUMM_ENOMEM);
-            assert_null(res);
-            assert_string_equal(summ_errmsg(ctx), "out of memory");
-            /* the context is still usable once memory is back */
-            f.countdown = -1;
-            assert_int_equal(summ_run(ctx, text, len, &res), SUMM_OK);
-            assert_int_equal(summ_result_count(res), summ_result_count(ref));
-            for (size_t i = 0; i < summ_result_count(res); i++)
-                assert_int_equal(summ_result_at(res, i)->offset,
-                                 summ_result_at(ref, i)->offset);
-            summ_result_free(res);
-        }
-        summ_free(ctx);
-        assert_int_equal(f.live, 0);
-    }
-    assert_true(finished);
-    summ_result_free(ref);
-    summ_free(ref_ctx);
-}
-
 static const char NEWS[] =
     "Flood warning for the river town\n\n"
     "Heavy rain flooded the river town on Monday, officials said.\n\n"

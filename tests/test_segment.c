@@ -506,29 +506,17 @@ test_alloc_failure(void **state)
         "Advertisements\n"
         "\xe2\x80\xa2 One item\n\xe2\x80\xa2 Another item\n"
         "The data is messyFurthermore, it is late. Furthermore, it costs.\n";
-    bool finished = false;
-    for (long n = 0; !finished && n < 10000; n++) {
-        failing f = { .countdown = n };
-        summ_allocator a = failing_allocator(&f);
-        summ_options o;
-        summ_options_init(&o);
-        o.allocator = &a;
-        o.language = "en";
-        summ_ctx *ctx = NULL;
-        if (summ_new(&o, &ctx) == SUMM_OK) {
-            summ_result *res = NULL;
-            summ_status st = summ_split(ctx, text, sizeof text - 1, &res);
-            assert_true(st == SUMM_OK || st == SUMM_ENOMEM);
-            if (st == SUMM_OK) {
-                assert_int_equal(summ_result_count(res), 11);
-                finished = f.countdown >= 0;
-            }
-            summ_result_free(res);
-            summ_free(ctx);
-        }
-        assert_int_equal(f.live, 0);
-    }
-    assert_true(finished);
+    summ_options o;
+    summ_options_init(&o);
+    o.language = "en";
+    summ_ctx *ctx;
+    summ_result *res;
+    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    assert_int_equal(summ_split(ctx, text, sizeof text - 1, &res), SUMM_OK);
+    assert_int_equal(summ_result_count(res), 11);
+    summ_result_free(res);
+    summ_free(ctx);
+    fail_every_allocation(text, sizeof text - 1, &o);
 }
 
 static int
