@@ -40,7 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "stages.h"
+#include "summarize_experimental.h"
 
 #define TR_SMALL 256      /* up to this many sentences: the exact graph */
 #define TR_WINDOW 256
@@ -67,8 +68,8 @@ static float *
 bm25_weights(doc *d, const tfidf *v)
 {
     size_t n = d->nsent, nv = d->nvocab, total = v->off[n];
-    float *bm = arena_calloc(d->ar, total ? total : 1, sizeof *bm);
-    double *idf = arena_alloc(d->ar, (nv ? nv : 1) * sizeof *idf);
+    float *bm = summ__arena_calloc(d->ar, total ? total : 1, sizeof *bm);
+    double *idf = summ__arena_alloc(d->ar, (nv ? nv : 1) * sizeof *idf);
     if (!bm || !idf)
         return NULL;
     double avgdl = 0, mean = 0;
@@ -137,14 +138,8 @@ keep_top(uint32_t *touched, size_t nt, const double *acc, size_t k)
 }
 
 summ_status
-textrank(doc *d, const tfidf *v, double damping, double *rank)
-{
-    return sentence_graph(d, v, SUMM_SIM_COSINE, damping, rank, NULL, NULL);
-}
-
-summ_status
-sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, double *fwd,
-               double *bwd)
+summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank,
+                     double *fwd, double *bwd)
 {
     arena *ar = d->ar;
     size_t n = d->nsent, nv = d->nvocab;
@@ -160,16 +155,16 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
     double epsilon = exact ? TR_EPSILON : TR_EPSILON_LONG;
 
     /* Inverted index in CSR form: post[poff[t] .. poff[t + 1]) ascending. */
-    uint32_t *poff = arena_calloc(ar, nv + 1, sizeof *poff);
-    uint32_t *cur = arena_calloc(ar, nv + 1, sizeof *cur);
-    uint32_t *post = arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *post);
-    float *pw = arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *pw);
-    double *acc = arena_calloc(ar, n, sizeof *acc);
-    uint32_t *touched = arena_alloc(ar, n * sizeof *touched);
-    double *outw = arena_calloc(ar, n, sizeof *outw);
-    uint32_t *fo = arena_alloc(ar, (n + 1) * sizeof *fo);
-    uint32_t *bo = arena_calloc(ar, n + 1, sizeof *bo);
-    double *y = arena_alloc(ar, n * sizeof *y);
+    uint32_t *poff = summ__arena_calloc(ar, nv + 1, sizeof *poff);
+    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
+    uint32_t *post = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *post);
+    float *pw = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *pw);
+    double *acc = summ__arena_calloc(ar, n, sizeof *acc);
+    uint32_t *touched = summ__arena_alloc(ar, n * sizeof *touched);
+    double *outw = summ__arena_calloc(ar, n, sizeof *outw);
+    uint32_t *fo = summ__arena_alloc(ar, (n + 1) * sizeof *fo);
+    uint32_t *bo = summ__arena_calloc(ar, n + 1, sizeof *bo);
+    double *y = summ__arena_alloc(ar, n * sizeof *y);
     if (!poff || !cur || !post || !pw || !acc || !touched || !outw || !fo || !bo || !y)
         return SUMM_ENOMEM;
     /* The weight of each row entry that a pair's weight is made of: w(t, i)
@@ -179,7 +174,7 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
         return SUMM_ENOMEM;
     double *loglen = NULL;  /* log(1 + |S|), once per sentence, not per pair */
     if (sim == SUMM_SIM_OVERLAP) {
-        if (!(loglen = arena_alloc(ar, n * sizeof *loglen)))
+        if (!(loglen = summ__arena_alloc(ar, n * sizeof *loglen)))
             return SUMM_ENOMEM;
         for (size_t i = 0; i < n; i++)
             loglen[i] = log(1.0 + d->sent[i].ntok);
@@ -229,9 +224,9 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
                 acc[touched[q]] /= loglen[i] + loglen[touched[q]];
         size_t keep = keep_top(touched, nt, acc, topk);
         if ((ne + keep > capj
-             && !s_grow(ar->al, (void **)&fj, &capj, ne + keep, sizeof *fj))
+             && !summ__grow(ar->al, (void **)&fj, &capj, ne + keep, sizeof *fj))
             || (ne + keep > capw
-                && !s_grow(ar->al, (void **)&fw, &capw, ne + keep, sizeof *fw))
+                && !summ__grow(ar->al, (void **)&fw, &capw, ne + keep, sizeof *fw))
             || ne + keep > UINT32_MAX) {
             st = SUMM_ENOMEM;
             goto done;
@@ -268,9 +263,9 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
     double *full = outw;   /* a sentence's total out-weight */
     double *lost = NULL;   /* full - outw, then scaled to sum to 1 */
     if (!exact && v->off[n]) {
-        double *colsum = arena_calloc(ar, nv ? nv : 1, sizeof *colsum);
-        full = arena_alloc(ar, n * sizeof *full);
-        lost = arena_alloc(ar, n * sizeof *lost);
+        double *colsum = summ__arena_calloc(ar, nv ? nv : 1, sizeof *colsum);
+        full = summ__arena_alloc(ar, n * sizeof *full);
+        lost = summ__arena_alloc(ar, n * sizeof *lost);
         if (!colsum || !full || !lost) {
             st = SUMM_ENOMEM;
             goto done;
@@ -310,8 +305,8 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
      * on), so a sentence's new rank is one pass over its two lists. */
     for (size_t i = 0; i < n; i++)
         bo[i + 1] += bo[i];
-    uint32_t *bj = arena_alloc(ar, (ne ? ne : 1) * sizeof *bj);
-    float *bw = arena_alloc(ar, (ne ? ne : 1) * sizeof *bw);
+    uint32_t *bj = summ__arena_alloc(ar, (ne ? ne : 1) * sizeof *bj);
+    float *bw = summ__arena_alloc(ar, (ne ? ne : 1) * sizeof *bw);
     if (!bj || !bw) {
         st = SUMM_ENOMEM;
         goto done;
@@ -360,7 +355,7 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
             break;
     }
 done:
-    s_free(ar->al, fj);
-    s_free(ar->al, fw);
+    summ__free(ar->al, fj);
+    summ__free(ar->al, fw);
     return st;
 }
