@@ -11,10 +11,8 @@
 #include "summarize.h"
 
 #if defined(__GNUC__)
-#  define S_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #  define S_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
-#  define S_UNLIKELY(x) (x)
 #  define S_PRINTF(f, a)
 #endif
 
