@@ -148,8 +148,8 @@ typedef enum summ_option {
     SUMM_OPT_MAX_KEYWORDS = 4,   /* int >= 0: keywords to extract (default 0: none) */
     SUMM_OPT_LANGUAGE = 5,       /* string: ISO 639-1 code ("en"), a tag with a region
                                     ("en-US", "pt_BR"), Snowball name ("english") or English
-                                    name, any case (see summ_languages()); NULL or "auto" =
-                                    detect per text (default); "none" = no stemming, no
+                                    name, any case (see summ_languages()); NULL, "" or
+                                    "auto" = detect per text (default); "none" = no stemming, no
                                     stopwords. Unknown: SUMM_ELANG */
     SUMM_OPT_DATA_DIR = 6,       /* string: a directory of word lists laid out like the
                                     installed share/summarize/stopwords, which override the
@@ -194,7 +194,9 @@ typedef struct summ_option_info {
     summ_option option;
     const char *name;        /* "max_sentences": lower case, underscores */
     summ_type type;
-    double min, max;         /* bounds of an int or real option, inclusive */
+    double min, max;         /* bounds of an int or real option */
+    int min_excluded;        /* 1: min itself is not allowed (position_decay > 0) */
+    int max_excluded;        /* 1: max itself is not allowed (damping < 1) */
     double def;              /* its default (int or real) */
     const char *def_string;  /* a string option's default, or NULL */
     const char *doc;         /* one line of English */

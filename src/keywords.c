@@ -36,7 +36,6 @@ typedef struct kwtok {
 typedef struct phrase {
     uint32_t first;       /* index of its first token */
     uint32_t len;         /* words */
-    uint32_t count;       /* occurrences as a run of its own */
     double score;
 } phrase;
 
@@ -241,10 +240,8 @@ summ__keywords(doc *d, size_t max, keyword *out, size_t *nout)
             seen = true;
             for (size_t k = 0; k < r - q && seen; k++)
                 seen = tok[o->first + k].term == tok[q + k].term;
-            if (seen) {
-                ph[slot[j]].count++;
+            if (seen)
                 break;
-            }
         }
         if (!seen) {
             double sc = 0;
@@ -252,7 +249,7 @@ summ__keywords(doc *d, size_t max, keyword *out, size_t *nout)
                 sc += rank[tok[k].term];
             sc /= (double)(r - q);
             slot[j] = (uint32_t)np;
-            ph[np++] = (phrase){ (uint32_t)q, (uint32_t)(r - q), 1, sc };
+            ph[np++] = (phrase){ (uint32_t)q, (uint32_t)(r - q), sc };
         }
         q = r;
     }
@@ -274,14 +271,16 @@ summ__keywords(doc *d, size_t max, keyword *out, size_t *nout)
         /* Its first occurrence, also inside a longer run ("toolbar" in
          * "Google's toolbar" before "the toolbar"). */
         size_t at = ph[p].first;
-        for (size_t q = 0; q < ph[p].first; q++) {
+        uint32_t count = 0;
+        for (size_t q = 0; q + ph[p].len <= nt; q++) {
             size_t k = 0;
             while (k < ph[p].len && tok[q + k].term == tok[ph[p].first + k].term
                    && (k == 0 || tok[q + k].joined))
                 k++;
             if (k == ph[p].len) {
-                at = q;
-                break;
+                if (count++ == 0)
+                    at = q;
+                q += k - 1;  /* occurrences do not overlap */
             }
         }
         const kwtok *a = &tok[at], *b = &tok[at + ph[p].len - 1];
@@ -292,7 +291,7 @@ summ__keywords(doc *d, size_t max, keyword *out, size_t *nout)
                  && memcmp(d->text + e - 4, "\xe2\x80\x99", 3) == 0)
             e -= 4;
         chosen[*nout] = p;
-        out[(*nout)++] = (keyword){ a->start, e - a->start, ph[p].score, ph[p].count };
+        out[(*nout)++] = (keyword){ a->start, e - a->start, ph[p].score, count };
     }
     /* Scores relative to the best. */
     for (size_t k = 0; k < *nout; k++)

@@ -15,12 +15,10 @@ typedef struct optdef {
     summ_option_info info;
     size_t off;            /* of the field in struct params */
     enum { F_SIZE, F_INT, F_REAL, F_STR } field;
-    bool open_max;         /* max itself is not allowed (damping < 1) */
-    bool open_min;         /* nor min (position_decay > 0) */
 } optdef;
 
 #define O(opt, name, type, lo, hi, def, doc, exp, fld, kind) \
-    { { opt, name, type, lo, hi, def, NULL, doc, exp }, offsetof(params, fld), kind, false, false }
+    { { opt, name, type, lo, hi, 0, 0, def, NULL, doc, exp }, offsetof(params, fld), kind }
 #define BIG 9007199254740992.0  /* 2^53: any count a size_t of ours can hold */
 
 static const optdef table[] = {
@@ -32,12 +30,12 @@ static const optdef table[] = {
       "at most this many words in all; 0 = not set", 0, max_words, F_SIZE),
     O(SUMM_OPT_MAX_KEYWORDS, "max_keywords", SUMM_TYPE_INT, 0, BIG, 0,
       "keywords to extract", 0, max_keywords, F_SIZE),
-    { { SUMM_OPT_LANGUAGE, "language", SUMM_TYPE_STRING, 0, 0, 0, "auto",
+    { { SUMM_OPT_LANGUAGE, "language", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, "auto",
         "ISO 639-1 code or language name; auto = detect, none = no stemming", 0 },
-      offsetof(params, language), F_STR, false, false },
-    { { SUMM_OPT_DATA_DIR, "data_dir", SUMM_TYPE_STRING, 0, 0, 0, NULL,
+      offsetof(params, language), F_STR },
+    { { SUMM_OPT_DATA_DIR, "data_dir", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, NULL,
         "a directory of word lists that override the built-in ones", 0 },
-      offsetof(params, data_dir), F_STR, false, false },
+      offsetof(params, data_dir), F_STR },
     O(SUMM_OPT_INPUT_FORMAT, "input_format", SUMM_TYPE_INT, 0, SUMM_FORMAT_TEXT,
       SUMM_FORMAT_AUTO, "a summ_format: 0 auto, 1 text", 0, input_format, F_INT),
 
@@ -47,9 +45,9 @@ static const optdef table[] = {
       "weight of the sentence's TF-IDF mass", 1, w_tfidf, F_REAL),
     O(SUMM_OPT_W_POSITION, "w_position", SUMM_TYPE_REAL, 0, 1e6, 2.5,
       "weight of the lead bias", 1, w_position, F_REAL),
-    { { SUMM_OPT_POSITION_DECAY, "position_decay", SUMM_TYPE_REAL, 0, 1e6, 3.0, NULL,
+    { { SUMM_OPT_POSITION_DECAY, "position_decay", SUMM_TYPE_REAL, 0, 1e6, 1, 0, 3.0, NULL,
         "the lead bias's decay, in sentences (> 0)", 1 },
-      offsetof(params, position_decay), F_REAL, false, true },
+      offsetof(params, position_decay), F_REAL },
     O(SUMM_OPT_W_TITLE, "w_title", SUMM_TYPE_REAL, 0, 1e6, 0.0,
       "weight of the similarity to the title", 1, w_title, F_REAL),
     O(SUMM_OPT_W_CENTROID, "w_centroid", SUMM_TYPE_REAL, 0, 1e6, 2.0,
@@ -66,12 +64,12 @@ static const optdef table[] = {
       "the share of the sentences the lead bias can fill; 0 = off", 1, lead_ratio, F_REAL),
     O(SUMM_OPT_LEAD_ADAPT, "lead_adapt", SUMM_TYPE_REAL, 0, 1e6, 1.0,
       "power of the lead's measured strength; 0 = off", 1, lead_adapt, F_REAL),
-    { { SUMM_OPT_DAMPING, "damping", SUMM_TYPE_REAL, 0, 1, 0.85, NULL,
+    { { SUMM_OPT_DAMPING, "damping", SUMM_TYPE_REAL, 0, 1, 0, 1, 0.85, NULL,
         "TextRank's damping factor, in [0, 1)", 1 },
-      offsetof(params, damping), F_REAL, true, false },
-    { { SUMM_OPT_REDUNDANCY, "redundancy", SUMM_TYPE_REAL, 0, 1, 0.7, NULL,
+      offsetof(params, damping), F_REAL },
+    { { SUMM_OPT_REDUNDANCY, "redundancy", SUMM_TYPE_REAL, 0, 1, 1, 0, 0.7, NULL,
         "skip a sentence whose cosine with a chosen one exceeds this; 1 = off", 1 },
-      offsetof(params, redundancy), F_REAL, false, true },
+      offsetof(params, redundancy), F_REAL },
 };
 #define NOPT (sizeof table / sizeof table[0])
 
@@ -176,13 +174,13 @@ set_number(params *p, const optdef *d, double v, summ_err *err)
     const summ_option_info *in = &d->info;
     if (in->type == SUMM_TYPE_STRING)
         return summ__err_set(err, SUMM_EINVAL, "%s: a string option, not a number", in->name);
-    if (isnan(v) || v < in->min || v > in->max || (d->open_max && v >= in->max)
-        || (d->open_min && v <= in->min)) {
+    if (isnan(v) || v < in->min || v > in->max || (in->max_excluded && v >= in->max)
+        || (in->min_excluded && v <= in->min)) {
         if (in->type == SUMM_TYPE_INT && v > in->max && in->max == BIG)
             return summ__err_set(err, SUMM_EINVAL, "%s: %.17g is too large", in->name, v);
         return summ__err_set(err, SUMM_EINVAL, "%s: %.17g is not in %c%g, %g%c", in->name, v,
-                             d->open_min ? '(' : '[', in->min, in->max,
-                             d->open_max ? ')' : ']');
+                             in->min_excluded ? '(' : '[', in->min, in->max,
+                             in->max_excluded ? ')' : ']');
     }
     if (in->type == SUMM_TYPE_INT && v != floor(v))
         return summ__err_set(err, SUMM_EINVAL, "%s: %.17g is not a whole number", in->name, v);

@@ -55,7 +55,10 @@ def objects(tool, archive):
         parts = line.split()
         if len(parts) == 2 and parts[0] == 'U':
             objs[cur][1].add(parts[1])
-        elif len(parts) == 3 and parts[1] in 'TDBRCVWGS' and parts[1].isupper():
+        elif len(parts) == 3 and parts[1] in 'TDBRCVWGS' and parts[1].isupper() \
+                and not parts[2].startswith('__'):
+            # '__' names are the compiler's and the sanitizers' own
+            # (__odr_asan.x): C leaves them to the implementation
             objs[cur][0].add(parts[2])
     return objs
 

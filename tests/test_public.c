@@ -12,6 +12,8 @@
 #include <summarize_experimental.h>
 
 /* ---- the README's example ---- */
+int print_summary(const char *text, size_t len, size_t n);
+
 int
 print_summary(const char *text, size_t len, size_t n)
 {

@@ -86,7 +86,7 @@ print_help(void)
            "  -j, --jobs=N          summarize on N threads (default 1; 0 = one per CPU);\n"
            "                        the output order stays the input order\n"
            "\n"
-           "Scoring (README \"How scoring works\"; defaults in summarize.h):\n"
+           "Scoring (README \"How scoring works\"; summarize_experimental.h):\n"
            "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
            "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
            "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
