@@ -480,6 +480,48 @@ test_data_dir(void **state)
 
 /* Chinese and Japanese: character bigrams, split where the script
  * changes; one character alone is a term of its own. */
+/* A language whose Snowball algorithm this libstemmer lacks is read
+ * without stemming and flagged, not refused as out of memory (as
+ * sb_stemmer_new()'s NULL would have it); and every algorithm our table
+ * names is one this libstemmer has, so no real language is flagged. */
+static void
+test_missing_stemmer(void **state)
+{
+    (void)state;
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    summ_err err;
+    summ__err_clear(&err);
+    const lang_info fake = { "en", "no-such-algorithm", "English", SCRIPT_LATIN };
+    langres *lr = NULL;
+    assert_int_equal(summ__langres_make(&al, NULL, &fake, &lr, &err), SUMM_OK);
+    assert_non_null(lr);
+    assert_true(lr->no_stemmer);
+    assert_null(lr->stemmer);
+    assert_true(lr->stop.count > 0);  /* the stopwords are still there */
+    summ_status st;
+    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &st);
+    assert_int_equal(st, SUMM_OK);
+    uint32_t b = summ__lex_lookup(lr, "library", 7, &st);
+    assert_int_not_equal(a, b);  /* not stemmed to one stem */
+    assert_int_equal(summ__lex_lookup(lr, "the", 3, &st), STEM_STOP);
+    summ__langres_free(lr);
+
+    for (const lang_info *l = summ__lang_table; l->code; l++) {
+        assert_int_equal(summ__langres_make(&al, NULL, l, &lr, &err), SUMM_OK);
+        if (l->snowball && lr->no_stemmer)
+            fail_msg("%s: libstemmer has no %s", l->code, l->snowball);
+        summ__langres_free(lr);
+    }
+    summ_ctx *ctx = new_ctx_opts(NULL);
+    summ_result *res;
+    const char *t = "The libraries opened. The library is new.";
+    assert_int_equal(summ_run(ctx, t, strlen(t), &res), SUMM_OK);
+    assert_int_equal(summ_result_warnings(res), 0);
+    summ_result_free(res);
+    summ_free(ctx);
+}
+
 static void
 test_cjk_tokens(void **state)
 {
@@ -553,6 +595,7 @@ main(void)
         cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_data_dir),
+        cmocka_unit_test(test_missing_stemmer),
         cmocka_unit_test(test_cjk_tokens),
         cmocka_unit_test(test_cjk_shared_terms),
     };
