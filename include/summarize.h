@@ -1,35 +1,49 @@
 /*
  * summarize.h - offline extractive text summarization.
  *
- * libsummarize picks the most important sentences of a UTF-8 text and
- * returns them as byte spans into the caller's own buffer, in their original
- * order. Nothing is copied, downloaded or printed.
+ * libsummarize picks the most important sentences of a text and returns
+ * them as byte spans into the caller's own buffer, in their original
+ * order, each with its clean text. Nothing is downloaded or printed.
  *
- * The pipeline: read + normalise (UTF-8 checked) -> segment sentences ->
- * tokenize (NFKC + case folding) -> drop stopwords, stem (Snowball) ->
- * score (TF-IDF, TextRank, position, title) -> select without redundancy.
+ * The pipeline: read the input format (plain text; HTML, Markdown, ...
+ * become clean text with a map back to the input's bytes) -> segment
+ * sentences -> tokenize (NFKC + case folding) -> drop stopwords, stem
+ * (Snowball) -> score (TF-IDF, TextRank, position, title) -> select
+ * without redundancy.
  *
  * Usage:
  *
- *     summ_options opts;
- *     summ_options_init(&opts);
- *     opts.max_sentences = 3;
- *
  *     summ_ctx *ctx;
- *     if (summ_new(&opts, &ctx) != SUMM_OK) return -1;
+ *     if (summ_new(NULL, &ctx) != SUMM_OK) return -1;
+ *     summ_set_int(ctx, SUMM_OPT_MAX_SENTENCES, 3);
  *     summ_result *res;
- *     summ_status st = summ_run(ctx, text, len, &res);
- *     if (st != SUMM_OK) { fprintf(stderr, "%s\n", summ_errmsg(ctx)); ... }
- *     for (size_t i = 0; i < summ_result_count(res); i++) {
- *         const summ_span *s = summ_result_at(res, i);
- *         printf("%.*s\n", (int)s->length, text + s->offset);
+ *     if (summ_run(ctx, text, len, &res) != SUMM_OK) {
+ *         fprintf(stderr, "%s\n", summ_errmsg(ctx));
+ *         ...
  *     }
+ *     for (size_t i = 0; i < summ_result_count(res); i++)
+ *         puts(summ_result_at(res, i)->text);
  *     summ_result_free(res);
  *     summ_free(ctx);
  *
  * Thread safety: the library has no global mutable state. A summ_ctx must
- * not be used by two threads at once; use one context per thread. Results
- * are independent of their context and may be read from any thread.
+ * not be used by two threads at once; use one context per thread
+ * (summ_clone() makes another with the same options). Results are
+ * independent of their context and may be read from any thread.
+ *
+ * Compatibility: from 1.0 the functions and constants declared here keep
+ * their meaning and their binary interface within a major version (the
+ * soname is libsummarize.so.1). New options, flags and fields may be
+ * added: options are set by number through summ_set_*(), never through a
+ * struct the caller allocates, and the structs below are only handed out
+ * by pointer (a later version may append members; never allocate one
+ * yourself). Tuning knobs without that promise are in
+ * summarize_experimental.h.
+ *
+ * Memory: everything goes through the allocator given to summ_new(),
+ * except libstemmer's stemmer objects (one small object per language used
+ * by a context, made with malloc(3) and freed with the context: libstemmer
+ * has no allocator hook).
  *
  * Link with `pkg-config --cflags --libs summarize`.
  */
@@ -59,29 +73,30 @@ extern "C" {
 /*
  * Status codes. SUMM_OK is 0, every error is negative; the numbers are fixed
  * and will not change. summ_strerror() names them; summ_errmsg() on the
- * context that failed gives the detail (for example the byte offset of an
- * invalid UTF-8 sequence).
+ * context that failed gives the detail (the option that was wrong, the byte
+ * offset of an invalid UTF-8 sequence, ...).
  */
 typedef enum summ_status {
     SUMM_OK = 0,
     SUMM_ENOMEM = -1,    /* an allocation failed; nothing leaked, state unchanged */
-    SUMM_EINVAL = -2,    /* a NULL pointer or an option out of range */
+    SUMM_EINVAL = -2,    /* a NULL pointer, an unknown option, or a value out of range */
     SUMM_EUTF8 = -3,     /* the input is not valid UTF-8 */
     SUMM_EBINARY = -4,   /* the input has a NUL byte: binary, not text */
     SUMM_ELANG = -5,     /* unknown language name */
     SUMM_ETOOBIG = -6,   /* the input is larger than SUMM_MAX_INPUT */
-    SUMM_EDATA = -7      /* a data file (stopwords, abbreviations) is unreadable */
+    SUMM_EDATA = -7,     /* a data file (stopwords, abbreviations) is unreadable */
+    SUMM_EFORMAT = -8    /* the input format cannot be read: not built in (see
+                            summ_format_supported()), or the input is not in it */
 } summ_status;
 
-/* The largest input summ_run() accepts, in bytes (sentence offsets and term
- * counts are 32-bit inside the library). */
+/* The largest input summ_run() accepts, in bytes (offsets and counts are
+ * 32-bit inside the library). */
 #define SUMM_MAX_INPUT ((size_t)1 << 31)
 
 /*
- * Custom allocator. All memory the library uses goes through it. realloc_fn
- * must behave like realloc(3) and free_fn like free(3) (including NULL).
- * The three functions get `opaque` as their first argument. A NULL allocator
- * in the options means the C library's malloc/realloc/free.
+ * Custom allocator. realloc_fn must behave like realloc(3) and free_fn like
+ * free(3) (including NULL). The three functions get `opaque` as their first
+ * argument. NULL, or a struct with a NULL function, means malloc/realloc/free.
  */
 typedef struct summ_allocator {
     void *(*malloc_fn)(void *opaque, size_t size);
@@ -90,133 +105,178 @@ typedef struct summ_allocator {
     void *opaque;
 } summ_allocator;
 
-/* The sentence similarity that weights TextRank's graph (see README "How
- * scoring works"). */
-typedef enum summ_similarity {
-    SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */
-    SUMM_SIM_OVERLAP = 1,  /* shared content words over log lengths (TextRank's own) */
-    SUMM_SIM_BM25 = 2      /* BM25, averaged over both directions (Barrios et al. 2016) */
-} summ_similarity;
+/* ---- Contexts ---------------------------------------------------------- */
 
-/*
- * Options. Always fill the struct with summ_options_init() first and then
- * change the fields you need: new fields may be added at the end, and their
- * defaults come from summ_options_init(). summ_new() copies what it needs;
- * the struct (and the strings it points to) may be freed afterwards.
- *
- * Length of the summary: the smallest of the limits that are set wins.
- * A limit of 0 is "not set". If none is set, max_sentences = 3 applies.
- * A non-empty text always gives at least one sentence.
- */
-typedef struct summ_options {
-    size_t max_sentences;   /* at most this many sentences (default 3) */
-    double ratio;           /* at most this fraction of the sentences, in (0, 1] (default 0: unset) */
-    size_t max_words;       /* at most this many words in total (default 0: unset);
-                               the first sentence is kept even if it is longer */
-
-    const char *language;   /* ISO 639-1 code ("en"), Snowball name ("english") or
-                               English name ("English"), any case; see summ_languages();
-                               NULL or "auto" = detect per text (default);
-                               "none" = no stemming, no stopwords */
-    const char *data_dir;   /* directory holding <code>.txt (stopwords) and
-                               abbrev/<code>.txt (abbreviations) that override the
-                               built-in lists, laid out like the installed
-                               share/summarize/stopwords; NULL = $SUMMARIZE_DATA_DIR,
-                               then the installed directory, then the lists
-                               compiled into the library */
-
-    /* Scoring. A sentence's score is the weighted sum of its normalised
-     * features (see README "How scoring works"). Each weight is >= 0. */
-    double w_textrank;      /* TextRank centrality (default 1.0) */
-    double w_tfidf;         /* TF-IDF weight of the sentence's terms (default 0.0) */
-    double w_position;      /* lead bias, exp(-position / position_decay) (default 2.5) */
-    double position_decay;  /* in sentences, > 0 (default 3.0) */
-    double w_title;         /* similarity to the title line, if any (default 0.0) */
-    double w_centroid;      /* similarity to the document centroid (default 2.0) */
-    double w_length;        /* penalty for very short sentences (default 1.0) */
-    int similarity;         /* a summ_similarity: TextRank's edge weight (default overlap) */
-    double w_directed;      /* PacSum's directed centrality: similarity to later
-                               sentences minus directed_backward times similarity to
-                               earlier ones (default 0.0) */
-    double directed_backward; /* >= 0 (default 0.5) */
-    double lead_ratio;      /* the share of the text's sentences the lead bias can fill:
-                               if the summary is longer than lead_ratio * sentences,
-                               w_position is scaled down in proportion; 0 = never
-                               (default 0.12) */
-    double lead_adapt;      /* w_position is also multiplied by the lead's similarity
-                               to the rest of the text, relative to an average
-                               sentence's, to this power; 0 = off (default 1.0) */
-
-    double damping;         /* TextRank damping factor, in [0, 1) (default 0.85) */
-    double redundancy;      /* a candidate whose cosine similarity to a chosen
-                               sentence exceeds this is skipped; in (0, 1],
-                               1 = off (default 0.7) */
-    size_t max_keywords;    /* keywords to extract (default 0: none) */
-
-    const summ_allocator *allocator; /* NULL = malloc; copied by summ_new() */
-} summ_options;
-
-/* Fill *opts with the defaults. Accepts NULL (does nothing). */
-SUMM_API void summ_options_init(summ_options *opts);
-
-/* An opaque summarization context: options plus caches (stemmers, stopword
- * lists, stem cache) reused across texts. Not thread safe; one per thread. */
+/* A summarization context: options plus caches (stemmers, stopword lists,
+ * the stem cache, language detection's indexes) reused across texts. */
 typedef struct summ_ctx summ_ctx;
 
 /*
- * Create a context. opts may be NULL for the defaults.
- * On success *out is a new context (free with summ_free()) and SUMM_OK is
- * returned. On failure *out is set to NULL and the status says why:
- * SUMM_EINVAL (out is NULL or an option is out of range), SUMM_ELANG
- * (unknown language), SUMM_ENOMEM.
+ * Create a context with the default options. alloc may be NULL (malloc);
+ * it is copied. On success *out is a new context (free with summ_free());
+ * on failure *out is NULL and the status is SUMM_EINVAL (out is NULL) or
+ * SUMM_ENOMEM.
  */
-SUMM_API summ_status summ_new(const summ_options *opts, summ_ctx **out);
+SUMM_API summ_status summ_new(const summ_allocator *alloc, summ_ctx **out);
+
+/* A new context with ctx's allocator and options, and caches of its own:
+ * what each thread of a pool needs. SUMM_EINVAL, SUMM_ENOMEM. */
+SUMM_API summ_status summ_clone(const summ_ctx *ctx, summ_ctx **out);
 
 /* Free a context and everything it owns. Accepts NULL. Results made with
  * it stay valid. */
 SUMM_API void summ_free(summ_ctx *ctx);
 
-/* One selected sentence: a span of the caller's text. */
+/* ---- Options -------------------------------------------------------------
+ *
+ * Options belong to a context and apply to every call made with it after
+ * they are set: change the length between two texts without losing the
+ * caches. Each has a type (summ_option_info()); a value of the wrong type
+ * or out of range is SUMM_EINVAL and leaves the option unchanged, with a
+ * message naming the option (summ_errmsg()). Integer options can be set
+ * with summ_set_double() when the value is a whole number, and real ones
+ * with summ_set_int().
+ */
+typedef enum summ_option {
+    /* Length of the summary. The smallest of the limits that are set wins;
+     * 0 is "not set"; when none is set, 3 sentences. A text with a
+     * sentence always gives at least one. */
+    SUMM_OPT_MAX_SENTENCES = 1,  /* int >= 0: at most this many sentences (default 3) */
+    SUMM_OPT_RATIO = 2,          /* real in [0, 1]: at most this fraction of the
+                                    sentences (rounded up; default 0) */
+    SUMM_OPT_MAX_WORDS = 3,      /* int >= 0: at most this many words in all (default 0) */
+    SUMM_OPT_MAX_KEYWORDS = 4,   /* int >= 0: keywords to extract (default 0: none) */
+    SUMM_OPT_LANGUAGE = 5,       /* string: ISO 639-1 code ("en"), a tag with a region
+                                    ("en-US", "pt_BR"), Snowball name ("english") or English
+                                    name, any case (see summ_languages()); NULL, "" or
+                                    "auto" = detect per text (default); "none" = no stemming, no
+                                    stopwords. Unknown: SUMM_ELANG */
+    SUMM_OPT_DATA_DIR = 6,       /* string: a directory of word lists laid out like the
+                                    installed share/summarize/stopwords, which override the
+                                    built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
+                                    installed directory, then the lists compiled in */
+    SUMM_OPT_INPUT_FORMAT = 7    /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+} summ_option;
+
+/* Input formats. Every format gives spans into the input's own bytes and
+ * clean text for each sentence. */
+typedef enum summ_format {
+    SUMM_FORMAT_AUTO = 0,   /* told from the content (never from a file name) */
+    SUMM_FORMAT_TEXT = 1    /* plain text: the sentences are the input's bytes */
+} summ_format;
+
+SUMM_API summ_status summ_set_int(summ_ctx *ctx, summ_option opt, long long value);
+SUMM_API summ_status summ_set_double(summ_ctx *ctx, summ_option opt, double value);
+/* value is copied; NULL sets the option's default. */
+SUMM_API summ_status summ_set_string(summ_ctx *ctx, summ_option opt, const char *value);
+
+/* The current value of an option: summ_get_int() of an int option,
+ * summ_get_double() of an int or real one, summ_get_string() of a string
+ * one (which may be NULL; the pointer is valid until the option is set
+ * again or ctx is freed). SUMM_EINVAL for an unknown option or one of
+ * another type; *value is then unchanged. */
+SUMM_API summ_status summ_get_int(const summ_ctx *ctx, summ_option opt, long long *value);
+SUMM_API summ_status summ_get_double(const summ_ctx *ctx, summ_option opt, double *value);
+SUMM_API summ_status summ_get_string(const summ_ctx *ctx, summ_option opt, const char **value);
+
+/* Set every option back to its default. The caches are kept. */
+SUMM_API void summ_reset_options(summ_ctx *ctx);
+
+typedef enum summ_type {
+    SUMM_TYPE_INT = 1,
+    SUMM_TYPE_REAL = 2,
+    SUMM_TYPE_STRING = 3
+} summ_type;
+
+/* What an option is: for programs that set options by name (a command
+ * line, a binding). Static; never freed. */
+typedef struct summ_option_info {
+    summ_option option;
+    const char *name;        /* "max_sentences": lower case, underscores */
+    summ_type type;
+    double min, max;         /* bounds of an int or real option */
+    int min_excluded;        /* 1: min itself is not allowed (position_decay > 0) */
+    int max_excluded;        /* 1: max itself is not allowed (damping < 1) */
+    double def;              /* its default (int or real) */
+    const char *def_string;  /* a string option's default, or NULL */
+    const char *doc;         /* one line of English */
+    int experimental;        /* 1: from summarize_experimental.h, no promise */
+} summ_option_info;
+
+/* The description of opt, or NULL if there is no such option. */
+SUMM_API const summ_option_info *summ_option_info_get(summ_option opt);
+/* The i-th option (from 0, stable options first), or NULL past the last:
+ * for (i = 0; (o = summ_option_info_at(i)); i++). */
+SUMM_API const summ_option_info *summ_option_info_at(size_t i);
+/* The option of a name ("max_sentences"; '-' may stand for '_'), or 0. */
+SUMM_API summ_option summ_option_lookup(const char *name);
+
+/* ---- Running ----------------------------------------------------------- */
+
+/* One sentence of the input. */
 typedef struct summ_span {
-    size_t offset;   /* byte offset of the sentence in the text given to summ_run() */
-    size_t length;   /* its length in bytes; the span starts and ends on UTF-8
-                        character boundaries and has no outer white space */
-    size_t index;    /* the sentence's number in the text, from 0 */
-    double score;    /* its score, in [0, 1]; 0 for summ_split() */
+    size_t offset;        /* byte offset of the sentence in the input given to
+                             summ_run() (for HTML, into the page's own bytes) */
+    size_t length;        /* its length there, in bytes: from its first character
+                             to its last, on UTF-8 character boundaries */
+    size_t index;         /* the sentence's number in the text, from 0 */
+    double score;         /* its score, in [0, 1]: 1 for the best sentence; 0 for
+                             summ_split() and for headings and boilerplate */
+    unsigned flags;       /* SUMM_FLAG_* */
+    const char *text;     /* its clean text, NUL-terminated, owned by the result:
+                             for plain text exactly the input's bytes of the span;
+                             for other formats without markup */
+    size_t text_length;   /* strlen(text), in bytes */
 } summ_span;
 
-/* The outcome of summ_run() or summ_split(). Owns no pointer into the text. */
+#define SUMM_FLAG_HEADING     1u  /* a title or heading line without final punctuation */
+#define SUMM_FLAG_LIST_ITEM   2u  /* a bullet or numbered list item */
+#define SUMM_FLAG_BOILERPLATE 4u  /* "Advertisement", "Read more", a dateline: never
+                                     selected while anything else can be */
+#define SUMM_FLAG_PARAGRAPH   8u  /* the first sentence of a paragraph */
+#define SUMM_FLAG_SELECTED   16u  /* chosen for the summary (summ_run, summ_rank) */
+
+/* The outcome of a call. Owns no pointer into the input. */
 typedef struct summ_result summ_result;
 
 /*
  * Summarize text[0 .. len). text need not be NUL-terminated and may be
  * NULL when len is 0. A UTF-8 byte order mark is skipped, CR LF counts as a
  * newline. Empty or white-space-only text gives an empty result and SUMM_OK.
+ * The result holds the chosen sentences, in text order.
  *
  * On success *out is a new result (free with summ_result_free()); on failure
  * *out is NULL and the status is one of SUMM_EINVAL (ctx or out NULL, or
- * text NULL with len > 0), SUMM_EUTF8 (summ_errmsg() names the byte offset),
- * SUMM_EBINARY, SUMM_ETOOBIG, SUMM_ENOMEM, SUMM_EDATA. The context stays usable
- * after any error.
+ * text NULL with len > 0), SUMM_EUTF8 (summ_error_offset() gives the byte),
+ * SUMM_EBINARY, SUMM_ETOOBIG, SUMM_EFORMAT, SUMM_ENOMEM, SUMM_EDATA. The
+ * context stays usable after any error.
  */
 SUMM_API summ_status summ_run(summ_ctx *ctx, const char *text, size_t len,
                               summ_result **out);
 
 /*
+ * Score every sentence: the result holds all sentences in text order, each
+ * with its score, the summary's marked SUMM_FLAG_SELECTED (the same ones
+ * summ_run() would choose). Same arguments, errors and ownership.
+ */
+SUMM_API summ_status summ_rank(summ_ctx *ctx, const char *text, size_t len,
+                               summ_result **out);
+
+/*
  * Segment text into sentences without scoring: the result holds every
  * sentence (headings and list items are units of their own), in order, with
  * score 0. Same arguments, errors and ownership as summ_run(). Boilerplate
- * lines ("Advertisement") are included; summ_result_flags() marks them.
+ * lines ("Advertisement") are included and flagged.
  *
- * Each span is trimmed of white space and may cross line breaks: a line
- * break ends a sentence only where the text shows it does (a blank line, a
- * list marker, a heading, a line of a text with one paragraph a line), not
- * in hard-wrapped text. A list item's span starts at its marker ("- ",
- * "1. ", "•"), which is part of the text and is kept. A news dateline or byline at the start ("London (CNN) --",
- * "By ... PUBLISHED: ...") is a boilerplate span of its own. Sentences glued
- * together by a lost period and space ("this yearThe board") are split where
- * the rest of the text gives evidence for it. Abbreviations come from
- * stopwords/abbrev/<code>.txt of the text's language.
+ * A line break ends a sentence only where the text shows it does (a blank
+ * line, a list marker, a heading, a line of a text with one paragraph a
+ * line), not in hard-wrapped text. A list item's span starts at its marker
+ * ("- ", "1. ", "•"), which is kept. A news dateline or byline at the start
+ * ("London (CNN) --", "By Jane Doe") is a boilerplate span of its own.
+ * Sentences glued together by a lost period and space ("this yearThe
+ * board") are split where the rest of the text gives evidence for it.
+ * Abbreviations come from stopwords/abbrev/<code>.txt of the text's
+ * language.
  */
 SUMM_API summ_status summ_split(summ_ctx *ctx, const char *text, size_t len,
                                 summ_result **out);
@@ -224,16 +284,9 @@ SUMM_API summ_status summ_split(summ_ctx *ctx, const char *text, size_t len,
 /* Number of spans in res (0 for NULL). */
 SUMM_API size_t summ_result_count(const summ_result *res);
 
-/* The i-th span, in text order, or NULL if res is NULL or i is out of range.
- * The pointer lives as long as res. */
+/* The i-th span, in text order, or NULL if res is NULL or i is out of
+ * range. The pointer lives as long as res. */
 SUMM_API const summ_span *summ_result_at(const summ_result *res, size_t i);
-
-/* Flags of the i-th span (0 if out of range). */
-#define SUMM_FLAG_HEADING     1u  /* a title or heading line without final punctuation */
-#define SUMM_FLAG_LIST_ITEM   2u  /* a bullet or numbered list item */
-#define SUMM_FLAG_BOILERPLATE 4u  /* "Advertisement", "Read more", ...: never selected */
-#define SUMM_FLAG_PARAGRAPH   8u  /* first sentence of a paragraph */
-SUMM_API unsigned summ_result_flags(const summ_result *res, size_t i);
 
 /* Number of sentences the whole text had (0 for NULL). */
 SUMM_API size_t summ_result_sentences(const summ_result *res);
@@ -242,30 +295,62 @@ SUMM_API size_t summ_result_sentences(const summ_result *res);
  * or "und" if it could not be told. A static string; never NULL. */
 SUMM_API const char *summ_result_language(const summ_result *res);
 
-/* Keywords (summ_options.max_keywords), best first. summ_result_keyword()
- * returns a NUL-terminated UTF-8 string owned by res (a word or phrase as it
- * first appears in the text), or NULL if i is out of range. */
+/* The input format the text was read as (a summ_format, never AUTO;
+ * SUMM_FORMAT_TEXT for NULL). */
+SUMM_API summ_format summ_result_format(const summ_result *res);
+
+/* Things worth knowing that did not stop the run. */
+#define SUMM_WARN_NO_STEMMER 1u  /* this libstemmer lacks the language's algorithm:
+                                    words were not stemmed */
+SUMM_API unsigned summ_result_warnings(const summ_result *res);
+
+/* A keyword or key phrase. */
+typedef struct summ_keyword {
+    const char *text;     /* as it first appears in the text, white space collapsed
+                             to single spaces; NUL-terminated, owned by the result */
+    size_t text_length;   /* strlen(text) */
+    size_t offset;        /* byte span of its first occurrence in the input */
+    size_t length;
+    double score;         /* in (0, 1]: 1 for the best keyword */
+    size_t count;         /* how many times it occurs */
+} summ_keyword;
+
+/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first. summ_result_keyword()
+ * returns NULL if i is out of range; the pointer lives as long as res. */
 SUMM_API size_t summ_result_keyword_count(const summ_result *res);
-SUMM_API const char *summ_result_keyword(const summ_result *res, size_t i);
+SUMM_API const summ_keyword *summ_result_keyword(const summ_result *res, size_t i);
 
 /* Free a result. Accepts NULL. */
 SUMM_API void summ_result_free(summ_result *res);
 
+/* ---- Errors, languages, formats, version ------------------------------- */
+
 /* A static, English description of a status code. Never NULL. */
 SUMM_API const char *summ_strerror(summ_status st);
 
-/* The detail of the last error on ctx ("invalid UTF-8 at byte 1234"), or ""
- * if the last call succeeded. Valid until the next call on ctx. ctx may be
- * NULL (gives ""). */
+/* The detail of the last error on ctx ("ratio: 1.5 is not in [0, 1]",
+ * "invalid UTF-8 at byte 1234"), or "" if the last call succeeded. Valid
+ * until the next call on ctx. ctx may be NULL (gives ""). */
 SUMM_API const char *summ_errmsg(const summ_ctx *ctx);
 
 /* Byte offset of the last SUMM_EUTF8 or SUMM_EBINARY error on ctx, or
  * (size_t)-1 if the last call did not fail that way. */
 SUMM_API size_t summ_error_offset(const summ_ctx *ctx);
 
-/* Language support: the codes the library knows (ISO 639-1, NULL-terminated,
- * static). */
+/* The languages the library knows: ISO 639-1 codes, NULL-terminated,
+ * static. */
 SUMM_API const char *const *summ_languages(void);
+
+/* The English name of a language code, tag or name ("pt-BR" ->
+ * "Portuguese"), or NULL if it is not one we know. */
+SUMM_API const char *summ_language_name(const char *lang);
+
+/* A format's name ("text", "html", ...), or NULL if there is none such;
+ * and the format of a name, or -1. */
+SUMM_API const char *summ_format_name(summ_format fmt);
+SUMM_API int summ_format_lookup(const char *name);
+/* 1 if this build of the library reads fmt, else 0. */
+SUMM_API int summ_format_supported(summ_format fmt);
 
 /* The library's version: SUMM_VERSION_NUMBER and "MAJOR.MINOR.PATCH" of the
  * library actually linked, which may differ from the header's macros. */

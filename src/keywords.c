@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
-#include "internal.h"
+#include "stages.h"
+#include "text/chars.h"
+#include "text/utf8.h"
 
 #define KW_WINDOW 2        /* co-occurrence window: neighbours in the content words */
 #define KW_MAX_PHRASE 4    /* longer runs are cut: they are rarely one name */
@@ -39,13 +39,6 @@ typedef struct phrase {
     double score;
 } phrase;
 
-static bool
-space_cp(int32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0
-           || utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
-}
-
 /* True if text[a .. b) is only white space: two words with nothing else
  * between them may make one phrase. CJK bigrams overlap (b < a): joined. */
 static bool
@@ -55,7 +48,7 @@ only_space(const doc *d, uint32_t a, uint32_t b)
     while (a < b) {
         int32_t c;
         a += (uint32_t)utf8_decode(s + a, end, &c);
-        if (!space_cp(c))
+        if (!is_space(c))
             return false;
     }
     return true;
@@ -65,7 +58,7 @@ only_space(const doc *d, uint32_t a, uint32_t b)
 static summ_status
 find_words(doc *d, kwtok **out, size_t *nout)
 {
-    kwtok *tok = arena_alloc(d->ar, (d->nword ? d->nword : 1) * sizeof *tok);
+    kwtok *tok = summ__arena_alloc(d->ar, (d->nword ? d->nword : 1) * sizeof *tok);
     if (!tok)
         return SUMM_ENOMEM;
     size_t n = 0;
@@ -103,7 +96,7 @@ cmp_rank_desc(const void *a, const void *b)
 }
 
 summ_status
-keywords(doc *d, size_t max, keyword *out, size_t *nout)
+summ__keywords(doc *d, size_t max, keyword *out, size_t *nout)
 {
     *nout = 0;
     size_t nv = d->nvocab;
@@ -117,12 +110,12 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         return st;
 
     /* Which terms may be keywords. */
-    bool *ok = arena_calloc(ar, nv, sizeof *ok);
-    double *deg = arena_calloc(ar, nv, sizeof *deg);
-    double *rank = arena_alloc(ar, nv * sizeof *rank);
-    double *next = arena_alloc(ar, nv * sizeof *next);
-    double *sorted = arena_alloc(ar, nv * sizeof *sorted);
-    uint32_t *win = arena_alloc(ar, KW_WINDOW * sizeof *win);
+    bool *ok = summ__arena_calloc(ar, nv, sizeof *ok);
+    double *deg = summ__arena_calloc(ar, nv, sizeof *deg);
+    double *rank = summ__arena_alloc(ar, nv * sizeof *rank);
+    double *next = summ__arena_alloc(ar, nv * sizeof *next);
+    double *sorted = summ__arena_alloc(ar, nv * sizeof *sorted);
+    uint32_t *win = summ__arena_alloc(ar, KW_WINDOW * sizeof *win);
     if (!ok || !deg || !rank || !next || !sorted || !win) {
         st = SUMM_ENOMEM;
         goto done;
@@ -152,8 +145,8 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         for (size_t w = 0; w < nwin; w++) {
             if (win[w] == t)
                 continue;
-            if (!s_grow(ar->al, (void **)&edge, &cape, ne + 1, sizeof *edge)) {
-                s_free(ar->al, edge);
+            if (!summ__grow(ar->al, (void **)&edge, &cape, ne + 1, sizeof *edge)) {
+                summ__free(ar->al, edge);
                 st = SUMM_ENOMEM;
                 goto done;
             }
@@ -196,7 +189,7 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         if (diff < KW_EPSILON)
             break;
     }
-    s_free(ar->al, edge);
+    summ__free(ar->al, edge);
 
     /* Candidates: the best third of the eligible terms (at least max). */
     size_t nok = 0;
@@ -212,14 +205,14 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         ok[t] = ok[t] && rank[t] >= cut;
 
     /* Phrases: maximal runs of adjacent candidates, first occurrences only. */
-    phrase *ph = arena_alloc(ar, (nt ? nt : 1) * sizeof *ph);
-    size_t *chosen = arena_alloc(ar, max * sizeof *chosen);
+    phrase *ph = summ__arena_alloc(ar, (nt ? nt : 1) * sizeof *ph);
+    size_t *chosen = summ__arena_alloc(ar, max * sizeof *chosen);
     /* distinct phrases by a hash of their terms: open addressing over
      * indices into ph, twice as many slots as there can be phrases */
     size_t hcap = 16;
     while (hcap < 2 * nt + 2)
         hcap *= 2;
-    uint32_t *slot = arena_alloc(ar, hcap * sizeof *slot);
+    uint32_t *slot = summ__arena_alloc(ar, hcap * sizeof *slot);
     if (!ph || !chosen || !slot) {
         st = SUMM_ENOMEM;
         goto done;
@@ -278,14 +271,16 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
         /* Its first occurrence, also inside a longer run ("toolbar" in
          * "Google's toolbar" before "the toolbar"). */
         size_t at = ph[p].first;
-        for (size_t q = 0; q < ph[p].first; q++) {
+        uint32_t count = 0;
+        for (size_t q = 0; q + ph[p].len <= nt; q++) {
             size_t k = 0;
             while (k < ph[p].len && tok[q + k].term == tok[ph[p].first + k].term
                    && (k == 0 || tok[q + k].joined))
                 k++;
             if (k == ph[p].len) {
-                at = q;
-                break;
+                if (count++ == 0)
+                    at = q;
+                q += k - 1;  /* occurrences do not overlap */
             }
         }
         const kwtok *a = &tok[at], *b = &tok[at + ph[p].len - 1];
@@ -296,8 +291,11 @@ keywords(doc *d, size_t max, keyword *out, size_t *nout)
                  && memcmp(d->text + e - 4, "\xe2\x80\x99", 3) == 0)
             e -= 4;
         chosen[*nout] = p;
-        out[(*nout)++] = (keyword){ a->start, e - a->start, ph[p].score };
+        out[(*nout)++] = (keyword){ a->start, e - a->start, ph[p].score, count };
     }
+    /* Scores relative to the best. */
+    for (size_t k = 0; k < *nout; k++)
+        out[k].score = out[0].score > 0 ? out[k].score / out[0].score : 1.0;
 done:
     return st;
 }

@@ -1,6 +1,6 @@
 /* score.c - one score per sentence from its features:
  *
- *   centrality  TextRank rank (textrank.c; edge weight o->similarity),
+ *   centrality  TextRank rank (textrank.c; edge weight similarity),
  *               divided by the largest
  *   directed    PacSum's directed degree (Zheng & Lapata 2019): summed
  *               similarity to later sentences minus directed_backward times
@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "stages.h"
 
 #define LEAD_SENTENCES 3
 /* A lead that sums up the text is a feature of articles, not of books: in
@@ -45,8 +45,8 @@ lead_strength(doc *d, const tfidf *v, uint32_t skip, double *out)
     m = total < LEAD_SENTENCES ? total : LEAD_SENTENCES;
     if (total <= m)
         return SUMM_OK;
-    double *lead = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *lead);
-    double *rest = arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *rest);
+    double *lead = summ__arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *lead);
+    double *rest = summ__arena_calloc(d->ar, d->nvocab ? d->nvocab : 1, sizeof *rest);
     if (!lead || !rest)
         return SUMM_ENOMEM;
     size_t seen = 0;
@@ -79,14 +79,14 @@ lead_strength(doc *d, const tfidf *v, uint32_t skip, double *out)
 }
 
 summ_status
-score(doc *d, const tfidf *v, const summ_options *o)
+summ__score(doc *d, const tfidf *v, const params *o, double klen)
 {
     size_t n = d->nsent;
     arena *ar = d->ar;
-    d->score = arena_calloc(ar, n ? n : 1, sizeof *d->score);
-    double *rank = arena_calloc(ar, n ? n : 1, sizeof *rank);
-    double *fwd = arena_calloc(ar, n ? n : 1, sizeof *fwd);
-    double *bwd = arena_calloc(ar, n ? n : 1, sizeof *bwd);
+    d->score = summ__arena_calloc(ar, n ? n : 1, sizeof *d->score);
+    double *rank = summ__arena_calloc(ar, n ? n : 1, sizeof *rank);
+    double *fwd = summ__arena_calloc(ar, n ? n : 1, sizeof *fwd);
+    double *bwd = summ__arena_calloc(ar, n ? n : 1, sizeof *bwd);
     if (!d->score || !rank || !fwd || !bwd)
         return SUMM_ENOMEM;
     if (n == 0)
@@ -94,7 +94,7 @@ score(doc *d, const tfidf *v, const summ_options *o)
 
     summ_status st;
     if ((o->w_textrank > 0 || o->w_directed > 0)
-        && (st = sentence_graph(d, v, o->similarity, o->damping, rank, fwd, bwd)) != SUMM_OK)
+        && (st = summ__sentence_graph(d, v, o->similarity, o->damping, rank, fwd, bwd)) != SUMM_OK)
         return st;
     /* PacSum's directed centrality: a sentence that later sentences take
      * up is central, one that only echoes earlier ones is not. */
@@ -117,7 +117,7 @@ score(doc *d, const tfidf *v, const summ_options *o)
     double *centroid = NULL;
     double cnorm = 0;
     if (o->w_centroid > 0) {
-        centroid = arena_calloc(ar, d->nvocab ? d->nvocab : 1, sizeof *centroid);
+        centroid = summ__arena_calloc(ar, d->nvocab ? d->nvocab : 1, sizeof *centroid);
         if (!centroid)
             return SUMM_ENOMEM;
         for (size_t k = 0; k < v->off[n]; k++)
@@ -133,7 +133,7 @@ score(doc *d, const tfidf *v, const summ_options *o)
         ncontent += !(d->sent[i].flags & skip);
     /* The lead can fill only so much of a summary: the longer the summary
      * asked for, the less its choice is the lead's. */
-    double klen = summary_length(d, o), wpos = o->w_position;
+    double wpos = o->w_position;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
         wpos *= o->lead_ratio * (double)ncontent / klen;
     if (ncontent > LEAD_TEXT_MAX)
@@ -160,7 +160,7 @@ score(doc *d, const tfidf *v, const summ_options *o)
             s += o->w_directed * fwd[i] / maxdir;
         s += wpos * exp(-(double)pos / o->position_decay);
         if (o->w_title > 0 && d->title != SIZE_MAX)
-            s += o->w_title * tfidf_cosine(v, i, d->title);
+            s += o->w_title * summ__tfidf_cosine(v, i, d->title);
         if (centroid && cnorm > 0) {
             double dot = 0;
             for (size_t k = v->off[i]; k < v->off[i + 1]; k++)

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "stages.h"
 
 typedef struct byscore {
     double score;
@@ -33,7 +33,7 @@ cmp_size(const void *a, const void *b)
 
 /* How many sentences the options allow for a text of n sentences. */
 static size_t
-sentence_limit(const summ_options *o, size_t n)
+sentence_limit(const params *o, size_t n)
 {
     size_t lim = n;
     bool set = false;
@@ -54,7 +54,7 @@ sentence_limit(const summ_options *o, size_t n)
 }
 
 double
-summary_length(const doc *d, const summ_options *o)
+summ__summary_length(const doc *d, const params *o)
 {
     size_t n = d->nsent, words = 0;
     double k = (double)sentence_limit(o, n);
@@ -70,13 +70,13 @@ summary_length(const doc *d, const summ_options *o)
 }
 
 summ_status
-select_sentences(doc *d, const tfidf *v, const summ_options *o, size_t *pick, size_t *npick)
+summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npick)
 {
     size_t n = d->nsent;
     *npick = 0;
     if (n == 0)
         return SUMM_OK;
-    byscore *order = arena_alloc(d->ar, n * sizeof *order);
+    byscore *order = summ__arena_alloc(d->ar, n * sizeof *order);
     if (!order)
         return SUMM_ENOMEM;
     for (size_t i = 0; i < n; i++)
@@ -98,7 +98,7 @@ select_sentences(doc *d, const tfidf *v, const summ_options *o, size_t *pick, si
                 continue;
             bool dup = false;
             for (size_t k = 0; k < *npick && o->redundancy < 1.0; k++) {
-                if (tfidf_cosine(v, i, pick[k]) > o->redundancy) {
+                if (summ__tfidf_cosine(v, i, pick[k]) > o->redundancy) {
                     dup = true;
                     break;
                 }

@@ -6,7 +6,7 @@
 
 #include <libstemmer.h>
 
-#include "internal.h"
+#include "stages.h"
 
 /* Past this many distinct words the lexicon is cleared before the next
  * document, bounding memory on endless batches. */
@@ -28,7 +28,6 @@ struct lexicon {
     size_t capslot;
     uint32_t *stem_off, *stem_len;  /* stem id -> string in pool */
     size_t nstem, capstem;
-    uint32_t generation;
 };
 
 static bool
@@ -36,7 +35,7 @@ pool_add(lexicon *lx, const char *s, size_t n, uint32_t *off)
 {
     if (lx->npool + n > UINT32_MAX)
         return false;
-    if (!s_grow(lx->al, (void **)&lx->pool, &lx->cappool, lx->npool + n, 1))
+    if (!summ__grow(lx->al, (void **)&lx->pool, &lx->cappool, lx->npool + n, 1))
         return false;
     memcpy(lx->pool + lx->npool, s, n);
     *off = (uint32_t)lx->npool;
@@ -47,34 +46,32 @@ pool_add(lexicon *lx, const char *s, size_t n, uint32_t *off)
 static void
 lex_clear(lexicon *lx)
 {
-    s_free(lx->al, lx->pool);
-    s_free(lx->al, lx->word);
-    s_free(lx->al, lx->stem_slot);
-    s_free(lx->al, lx->stem_off);
-    s_free(lx->al, lx->stem_len);
-    uint32_t gen = lx->generation;
+    summ__free(lx->al, lx->pool);
+    summ__free(lx->al, lx->word);
+    summ__free(lx->al, lx->stem_slot);
+    summ__free(lx->al, lx->stem_off);
+    summ__free(lx->al, lx->stem_len);
     const salloc *al = lx->al;
     memset(lx, 0, sizeof *lx);
     lx->al = al;
-    lx->generation = gen + 1;
 }
 
 static bool
 word_rehash(lexicon *lx, size_t ncap)
 {
-    lexent *w = s_calloc(lx->al, ncap, sizeof *w);
+    lexent *w = summ__calloc(lx->al, ncap, sizeof *w);
     if (!w)
         return false;
     for (size_t i = 0; i < lx->capword; i++) {
         lexent *e = &lx->word[i];
         if (!e->used)
             continue;
-        size_t j = hash_bytes(lx->pool + e->off, e->len) & (ncap - 1);
+        size_t j = summ__hash(lx->pool + e->off, e->len) & (ncap - 1);
         while (w[j].used)
             j = (j + 1) & (ncap - 1);
         w[j] = *e;
     }
-    s_free(lx->al, lx->word);
+    summ__free(lx->al, lx->word);
     lx->word = w;
     lx->capword = ncap;
     return true;
@@ -83,16 +80,16 @@ word_rehash(lexicon *lx, size_t ncap)
 static bool
 slot_rehash(lexicon *lx, size_t ncap)
 {
-    uint32_t *sl = s_calloc(lx->al, ncap, sizeof *sl);
+    uint32_t *sl = summ__calloc(lx->al, ncap, sizeof *sl);
     if (!sl)
         return false;
     for (size_t id = 0; id < lx->nstem; id++) {
-        size_t j = hash_bytes(lx->pool + lx->stem_off[id], lx->stem_len[id]) & (ncap - 1);
+        size_t j = summ__hash(lx->pool + lx->stem_off[id], lx->stem_len[id]) & (ncap - 1);
         while (sl[j])
             j = (j + 1) & (ncap - 1);
         sl[j] = (uint32_t)id + 1;
     }
-    s_free(lx->al, lx->stem_slot);
+    summ__free(lx->al, lx->stem_slot);
     lx->stem_slot = sl;
     lx->capslot = ncap;
     return true;
@@ -105,7 +102,7 @@ stem_intern(lexicon *lx, const char *s, size_t n, uint32_t *id)
     if ((lx->nstem + 1) * 2 > lx->capslot
         && !slot_rehash(lx, lx->capslot ? lx->capslot * 2 : 1024))
         return false;
-    size_t j = hash_bytes(s, n) & (lx->capslot - 1);
+    size_t j = summ__hash(s, n) & (lx->capslot - 1);
     while (lx->stem_slot[j]) {
         uint32_t k = lx->stem_slot[j] - 1;
         if (lx->stem_len[k] == n && memcmp(lx->pool + lx->stem_off[k], s, n) == 0) {
@@ -115,10 +112,10 @@ stem_intern(lexicon *lx, const char *s, size_t n, uint32_t *id)
         j = (j + 1) & (lx->capslot - 1);
     }
     size_t cap = lx->capstem;
-    if (!s_grow(lx->al, (void **)&lx->stem_off, &cap, lx->nstem + 1, sizeof *lx->stem_off))
+    if (!summ__grow(lx->al, (void **)&lx->stem_off, &cap, lx->nstem + 1, sizeof *lx->stem_off))
         return false;
     cap = lx->capstem;
-    if (!s_grow(lx->al, (void **)&lx->stem_len, &cap, lx->nstem + 1, sizeof *lx->stem_len))
+    if (!summ__grow(lx->al, (void **)&lx->stem_len, &cap, lx->nstem + 1, sizeof *lx->stem_len))
         return false;
     lx->capstem = cap;
     uint32_t off;
@@ -163,12 +160,12 @@ same_bytes(const char *a, const char *b, size_t n)
 }
 
 uint32_t
-lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
+summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
 {
     lexicon *lx = lr->lex;
     *st = SUMM_OK;
     if (lx->capword) {
-        size_t j = hash_bytes(word, n) & (lx->capword - 1);
+        size_t j = summ__hash(word, n) & (lx->capword - 1);
         while (lx->word[j].used) {
             lexent *e = &lx->word[j];
             if (e->len == n && same_bytes(lx->pool + e->off, word, n))
@@ -179,7 +176,7 @@ lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
 
     /* New word: stopword? else stem it. */
     uint32_t sid = STEM_STOP;
-    if (!strset_has(&lr->stop, word, n)) {
+    if (!summ__strset_has(&lr->stop, word, n)) {
         const char *stem = word;
         size_t slen = n;
         if (lr->stemmer) {
@@ -211,7 +208,7 @@ lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
         *st = SUMM_ENOMEM;
         return STEM_STOP;
     }
-    size_t j = hash_bytes(word, n) & (lx->capword - 1);
+    size_t j = summ__hash(word, n) & (lx->capword - 1);
     while (lx->word[j].used)
         j = (j + 1) & (lx->capword - 1);
     lx->word[j] = (lexent){ .off = off, .len = (uint32_t)n, .stem = sid, .used = 1 };
@@ -220,96 +217,34 @@ lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
 }
 
 const char *
-lex_stem(const langres *lr, uint32_t id, size_t *n)
+summ__lex_stem(const langres *lr, uint32_t id, size_t *n)
 {
     *n = lr->lex->stem_len[id];
     return lr->lex->pool + lr->lex->stem_off[id];
 }
 
-size_t
-lex_size(const langres *lr)
-{
-    return lr->lex->nstem;
-}
-
-uint32_t
-lex_generation(const langres *lr)
-{
-    return lr->lex->generation;
-}
-
 void
-lex_trim(langres *lr)
+summ__lex_trim(langres *lr)
 {
     if (lr->lex->nword > LEX_MAX_WORDS || lr->lex->npool > 64u * LEX_MAX_WORDS)
         lex_clear(lr->lex);
 }
 
-void
-langres_free(const salloc *al, langres *lr)
+lexicon *
+summ__lex_new(const salloc *al)
 {
-    if (!lr)
-        return;
-    if (lr->stemmer)
-        sb_stemmer_delete(lr->stemmer);
-    strset_free(&lr->stop);
-    strset_free(&lr->abbrev);
-    if (lr->lex) {
-        lex_clear(lr->lex);
-        s_free(al, lr->lex);
-    }
-    s_free(al, lr);
+    lexicon *lx = summ__calloc(al, 1, sizeof *lx);
+    if (lx)
+        lx->al = al;
+    return lx;
 }
 
-langres *
-langres_get(struct summ_ctx *ctx, const lang_info *lang, summ_status *st)
+void
+summ__lex_free(lexicon *lx)
 {
-    langres **slot;
-    if (lang == &lang_und || !lang->code) {
-        slot = &ctx->und;
-    } else {
-        size_t idx = (size_t)(lang - lang_table);
-        if (idx >= LANGRES_MAX) {
-            *st = SUMM_ELANG;
-            return NULL;
-        }
-        slot = &ctx->res[idx];
-    }
-    if (*slot)
-        return *slot;
-
-    langres *lr = s_calloc(&ctx->al, 1, sizeof *lr);
-    if (!lr) {
-        *st = SUMM_ENOMEM;
-        return NULL;
-    }
-    lr->info = lang;
-    strset_init(&lr->stop, &ctx->al);
-    strset_init(&lr->abbrev, &ctx->al);
-    lr->lex = s_calloc(&ctx->al, 1, sizeof *lr->lex);
-    if (!lr->lex) {
-        *st = SUMM_ENOMEM;
-        langres_free(&ctx->al, lr);
-        return NULL;
-    }
-    lr->lex->al = &ctx->al;
-    if (lang != &lang_und) {
-        if ((*st = data_load(ctx, lang, DATA_STOPWORDS, &lr->stop)) != SUMM_OK
-            || (*st = data_load(ctx, lang, DATA_ABBREV, &lr->abbrev)) != SUMM_OK) {
-            langres_free(&ctx->al, lr);
-            return NULL;
-        }
-        if (lang->snowball) {
-            /* The name comes from our own table, so NULL means out of memory. */
-            lr->stemmer = sb_stemmer_new(lang->snowball, "UTF_8");
-            if (!lr->stemmer) {
-                *st = SUMM_ENOMEM;
-                langres_free(&ctx->al, lr);
-                return NULL;
-            }
-        }
-    }
-    *slot = lr;
-    *st = SUMM_OK;
-    return lr;
+    if (!lx)
+        return;
+    const salloc *al = lx->al;
+    lex_clear(lx);
+    summ__free(al, lx);
 }

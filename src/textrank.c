@@ -40,7 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "stages.h"
+#include "summarize_experimental.h"
 
 #define TR_SMALL 256      /* up to this many sentences: the exact graph */
 #define TR_WINDOW 256
@@ -67,8 +68,8 @@ static float *
 bm25_weights(doc *d, const tfidf *v)
 {
     size_t n = d->nsent, nv = d->nvocab, total = v->off[n];
-    float *bm = arena_calloc(d->ar, total ? total : 1, sizeof *bm);
-    double *idf = arena_alloc(d->ar, (nv ? nv : 1) * sizeof *idf);
+    float *bm = summ__arena_calloc(d->ar, total ? total : 1, sizeof *bm);
+    double *idf = summ__arena_alloc(d->ar, (nv ? nv : 1) * sizeof *idf);
     if (!bm || !idf)
         return NULL;
     double avgdl = 0, mean = 0;
@@ -136,198 +137,216 @@ keep_top(uint32_t *touched, size_t nt, const double *acc, size_t k)
     return k;
 }
 
-summ_status
-textrank(doc *d, const tfidf *v, double damping, double *rank)
-{
-    return sentence_graph(d, v, SUMM_SIM_COSINE, damping, rank, NULL, NULL);
-}
+/* The graph of one document, as the parts below build it. */
+typedef struct graph {
+    size_t n;
+    int sim;
+    bool exact;
+    const float *ew;      /* the weight of each TF-IDF row entry a pair's weight is made of:
+                             w(t, i) for the cosine, BM25's share for BM25, unused for
+                             the overlap */
+    double *loglen;       /* overlap: log(1 + |S|), once per sentence, not per pair */
+    uint32_t *poff, *post; /* inverted index in CSR form: post[poff[t] .. poff[t + 1]) */
+    float *pw;            /* the entry weight next to each posting */
+    uint32_t *fo, *fj;    /* forward links of i: fj, fw from fo[i] on (CSR) */
+    float *fw;
+    uint32_t *bo, *bj;    /* backward links of j: bj, bw from bo[j] on */
+    float *bw;
+    size_t ne, capj, capw;
+    double *outw;         /* a sentence's summed link weight */
+    double *full;         /* its exact weighted degree (outw on the exact graph) */
+    double *lost;         /* full - outw, scaled to sum to 1; NULL on the exact graph */
+    uint32_t *touched;    /* scratch, n */
+} graph;
 
-summ_status
-sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, double *fwd,
-               double *bwd)
+/* The inverted index: each term's sentences, ascending. */
+static summ_status
+build_index(doc *d, const tfidf *v, graph *g)
 {
     arena *ar = d->ar;
-    size_t n = d->nsent, nv = d->nvocab;
-    if (n == 0)
-        return SUMM_OK;
-    bool exact = n <= TR_SMALL;
-    size_t window = exact ? n : TR_WINDOW;
-    size_t maxdf = exact ? n : n / TR_COMMON;
-    size_t topk = exact ? n : TR_EDGES / n > TR_TOPK ? TR_EDGES / n : TR_TOPK;
-    /* On the bounded graph the ranks are an approximation anyway: an average
-     * relative error of 1e-6 per sentence is plenty, and saves half the
-     * iterations on a book. */
-    double epsilon = exact ? TR_EPSILON : TR_EPSILON_LONG;
-
-    /* Inverted index in CSR form: post[poff[t] .. poff[t + 1]) ascending. */
-    uint32_t *poff = arena_calloc(ar, nv + 1, sizeof *poff);
-    uint32_t *cur = arena_calloc(ar, nv + 1, sizeof *cur);
-    uint32_t *post = arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *post);
-    float *pw = arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *pw);
-    double *acc = arena_calloc(ar, n, sizeof *acc);
-    uint32_t *touched = arena_alloc(ar, n * sizeof *touched);
-    double *outw = arena_calloc(ar, n, sizeof *outw);
-    uint32_t *fo = arena_alloc(ar, (n + 1) * sizeof *fo);
-    uint32_t *bo = arena_calloc(ar, n + 1, sizeof *bo);
-    double *y = arena_alloc(ar, n * sizeof *y);
-    if (!poff || !cur || !post || !pw || !acc || !touched || !outw || !fo || !bo || !y)
+    size_t n = g->n, nv = d->nvocab;
+    g->poff = summ__arena_calloc(ar, nv + 1, sizeof *g->poff);
+    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
+    g->post = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *g->post);
+    g->pw = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *g->pw);
+    if (!g->poff || !cur || !g->post || !g->pw)
         return SUMM_ENOMEM;
-    /* The weight of each row entry that a pair's weight is made of: w(t, i)
-     * for the cosine, BM25's share for BM25, unused for the overlap. */
-    const float *ew = v->w;
-    if (sim == SUMM_SIM_BM25 && !(ew = bm25_weights(d, v)))
-        return SUMM_ENOMEM;
-    double *loglen = NULL;  /* log(1 + |S|), once per sentence, not per pair */
-    if (sim == SUMM_SIM_OVERLAP) {
-        if (!(loglen = arena_alloc(ar, n * sizeof *loglen)))
-            return SUMM_ENOMEM;
-        for (size_t i = 0; i < n; i++)
-            loglen[i] = log(1.0 + d->sent[i].ntok);
-    }
     for (size_t t = 0; t < nv; t++)
-        poff[t + 1] = poff[t] + v->df[t];
+        g->poff[t + 1] = g->poff[t] + v->df[t];
     for (size_t i = 0; i < n; i++) {
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
             uint32_t t = v->id[k];
-            post[poff[t] + cur[t]] = (uint32_t)i;
-            pw[poff[t] + cur[t]] = ew[k];  /* w(t, i), next to i for the scan below */
+            g->post[g->poff[t] + cur[t]] = (uint32_t)i;
+            g->pw[g->poff[t] + cur[t]] = g->ew[k];  /* w(t, i), next to i for the scan */
             cur[t]++;
         }
     }
-    memset(cur, 0, (nv + 1) * sizeof *cur);
+    return SUMM_OK;
+}
 
-    /* For each i, the dot products with every later j in the window that
-     * shares a term; each undirected edge is found once, and kept as i's
-     * forward link (fj, fw from fo[i] on: CSR by i, as i goes up). */
-    uint32_t *fj = NULL;
-    float *fw = NULL;
-    size_t ne = 0, capj = 0, capw = 0;
-    summ_status st = SUMM_OK;
+/* For each i, the dot products with every later j in the window that
+ * shares a term; each undirected edge is found once, and kept as i's
+ * forward link. */
+static summ_status
+find_edges(doc *d, const tfidf *v, graph *g, double *fwd, double *bwd)
+{
+    arena *ar = d->ar;
+    size_t n = g->n, nv = d->nvocab;
+    size_t window = g->exact ? n : TR_WINDOW;
+    size_t maxdf = g->exact ? n : n / TR_COMMON;
+    size_t topk = g->exact ? n : TR_EDGES / n > TR_TOPK ? TR_EDGES / n : TR_TOPK;
+    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
+    double *acc = summ__arena_calloc(ar, n, sizeof *acc);
+    if (!cur || !acc)
+        return SUMM_ENOMEM;
+    uint32_t *touched = g->touched;
     for (size_t i = 0; i < n; i++) {
         size_t nt = 0;
-        fo[i] = (uint32_t)ne;
+        g->fo[i] = (uint32_t)g->ne;
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
             uint32_t t = v->id[k];
-            size_t p = poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
+            size_t p = g->poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
             if (v->df[t] > maxdf)
                 continue;
-            double wi = ew[k];
-            size_t pe = poff[t + 1];
+            double wi = g->ew[k];
+            size_t pe = g->poff[t + 1];
             for (; p < pe; p++) {
-                uint32_t j = post[p];
+                uint32_t j = g->post[p];
                 if (j - i > window)
                     break;
                 if (acc[j] == 0)
                     touched[nt++] = j;
-                acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0
-                          : sim == SUMM_SIM_BM25 ? 0.5 * (wi + pw[p])
-                                                 : wi * pw[p];
+                acc[j] += g->sim == SUMM_SIM_OVERLAP ? 1.0
+                          : g->sim == SUMM_SIM_BM25 ? 0.5 * (wi + g->pw[p])
+                                                    : wi * g->pw[p];
             }
         }
-        if (loglen)  /* before keep_top: the strongest links by the final weight */
+        if (g->loglen)  /* before keep_top: the strongest links by the final weight */
             for (size_t q = 0; q < nt; q++)
-                acc[touched[q]] /= loglen[i] + loglen[touched[q]];
+                acc[touched[q]] /= g->loglen[i] + g->loglen[touched[q]];
         size_t keep = keep_top(touched, nt, acc, topk);
-        if ((ne + keep > capj
-             && !s_grow(ar->al, (void **)&fj, &capj, ne + keep, sizeof *fj))
-            || (ne + keep > capw
-                && !s_grow(ar->al, (void **)&fw, &capw, ne + keep, sizeof *fw))
-            || ne + keep > UINT32_MAX) {
-            st = SUMM_ENOMEM;
-            goto done;
-        }
+        size_t ne = g->ne;
+        if ((ne + keep > g->capj
+             && !summ__grow(ar->al, (void **)&g->fj, &g->capj, ne + keep, sizeof *g->fj))
+            || (ne + keep > g->capw
+                && !summ__grow(ar->al, (void **)&g->fw, &g->capw, ne + keep, sizeof *g->fw))
+            || ne + keep > UINT32_MAX)
+            return SUMM_ENOMEM;
         for (size_t q = 0; q < nt; q++) {
             uint32_t j = touched[q];
             double w = acc[j];
             acc[j] = 0;
             if (q >= keep || w <= 1e-9)
                 continue;
-            fj[ne] = j;
-            fw[ne++] = (float)w;
-            outw[i] += w;
-            outw[j] += w;
-            bo[j + 1]++;
+            g->fj[ne] = j;
+            g->fw[ne++] = (float)w;
+            g->outw[i] += w;
+            g->outw[j] += w;
+            g->bo[j + 1]++;
             if (fwd) {
                 fwd[i] += w;  /* j > i */
                 bwd[j] += w;
             }
         }
+        g->ne = ne;
     }
-    fo[n] = (uint32_t)ne;
+    g->fo[n] = (uint32_t)g->ne;
+    return SUMM_OK;
+}
 
-    /* On the bounded graph, the weight a sentence loses to dropped pairs
-     * (outside the window, through common terms, beyond its top k) is not
-     * thrown away: its exact weighted degree costs only O(T),
-     *   deg(i) = sum_j cos(i, j) = sum_t w(t, i) * colsum(t) - 1,
-     * likewise for BM25 (sum_t (w(t, i) (df(t) - 1) + colsum(t) - w(t, i)) / 2),
-     * and for the overlap nearly so (sum_t (df(t) - 1) / (L(i) + mean L of
-     * the other sentences with t), L = log(1 + |S|)); the lost part is spread over all sentences in proportion to what
-     * each of them lost (a mean-field stand-in for the many weak links). On
-     * a symmetric graph PageRank is close to proportional to the weighted
-     * degree, which this keeps exact; the kept strong links add the rest. */
-    double *full = outw;   /* a sentence's total out-weight */
-    double *lost = NULL;   /* full - outw, then scaled to sum to 1 */
-    if (!exact && v->off[n]) {
-        double *colsum = arena_calloc(ar, nv ? nv : 1, sizeof *colsum);
-        full = arena_alloc(ar, n * sizeof *full);
-        lost = arena_alloc(ar, n * sizeof *lost);
-        if (!colsum || !full || !lost) {
-            st = SUMM_ENOMEM;
-            goto done;
-        }
-        for (size_t i = 0; i < n; i++)
-            for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
-                colsum[v->id[k]] += loglen ? loglen[i] : ew[k];
-        double total = 0;
-        for (size_t i = 0; i < n; i++) {
-            double dg = 0, self = 0;
-            for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-                uint32_t t = v->id[k];
-                double others = (double)v->df[t] - 1;
-                if (loglen) {
-                    if (others > 0)
-                        dg += others / (loglen[i] + (colsum[t] - loglen[i]) / others);
-                } else if (sim == SUMM_SIM_BM25) {
-                    dg += 0.5 * (ew[k] * others + colsum[t] - ew[k]);
-                } else {
-                    dg += ew[k] * colsum[t];
-                    self += (double)ew[k] * ew[k];
-                }
-            }
-            dg -= self;
-            /* rounding, and the pairs under 1e-9 left out of outw */
-            if (dg < outw[i] * (1 + 1e-6) + 1e-9)
-                dg = outw[i];
-            full[i] = dg;
-            lost[i] = dg - outw[i];
-            total += lost[i];
-        }
-        for (size_t i = 0; i < n; i++)
-            lost[i] = total > 0 ? lost[i] / total : 0;
-    }
-
-    /* The backward links: each j's earlier neighbours (bj, bw from bo[j]
-     * on), so a sentence's new rank is one pass over its two lists. */
+/* On the bounded graph, the weight a sentence loses to dropped pairs
+ * (outside the window, through common terms, beyond its top k) is not
+ * thrown away: its exact weighted degree costs only O(T),
+ *   deg(i) = sum_j cos(i, j) = sum_t w(t, i) * colsum(t) - 1,
+ * likewise for BM25 (sum_t (w(t, i) (df(t) - 1) + colsum(t) - w(t, i)) / 2),
+ * and for the overlap nearly so (sum_t (df(t) - 1) / (L(i) + mean L of the
+ * other sentences with t), L = log(1 + |S|)); the lost part is spread over
+ * all sentences in proportion to what each of them lost (a mean-field
+ * stand-in for the many weak links). On a symmetric graph PageRank is close
+ * to proportional to the weighted degree, which this keeps exact; the kept
+ * strong links add the rest. */
+static summ_status
+mean_field(doc *d, const tfidf *v, graph *g)
+{
+    arena *ar = d->ar;
+    size_t n = g->n, nv = d->nvocab;
+    double *colsum = summ__arena_calloc(ar, nv ? nv : 1, sizeof *colsum);
+    g->full = summ__arena_alloc(ar, n * sizeof *g->full);
+    g->lost = summ__arena_alloc(ar, n * sizeof *g->lost);
+    if (!colsum || !g->full || !g->lost)
+        return SUMM_ENOMEM;
+    const float *ew = g->ew;
+    const double *loglen = g->loglen;
     for (size_t i = 0; i < n; i++)
-        bo[i + 1] += bo[i];
-    uint32_t *bj = arena_alloc(ar, (ne ? ne : 1) * sizeof *bj);
-    float *bw = arena_alloc(ar, (ne ? ne : 1) * sizeof *bw);
-    if (!bj || !bw) {
-        st = SUMM_ENOMEM;
-        goto done;
-    }
-    uint32_t *fill = touched;  /* free again: the next slot per sentence */
-    memcpy(fill, bo, n * sizeof *fill);
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            colsum[v->id[k]] += loglen ? loglen[i] : ew[k];
+    double total = 0;
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = fo[i]; k < fo[i + 1]; k++) {
-            bj[fill[fj[k]]] = (uint32_t)i;
-            bw[fill[fj[k]]++] = fw[k];
+        double dg = 0, self = 0;
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
+            uint32_t t = v->id[k];
+            double others = (double)v->df[t] - 1;
+            if (loglen) {
+                if (others > 0)
+                    dg += others / (loglen[i] + (colsum[t] - loglen[i]) / others);
+            } else if (g->sim == SUMM_SIM_BM25) {
+                dg += 0.5 * (ew[k] * others + colsum[t] - ew[k]);
+            } else {
+                dg += ew[k] * colsum[t];
+                self += (double)ew[k] * ew[k];
+            }
+        }
+        dg -= self;
+        /* rounding, and the pairs under 1e-9 left out of outw */
+        if (dg < g->outw[i] * (1 + 1e-6) + 1e-9)
+            dg = g->outw[i];
+        g->full[i] = dg;
+        g->lost[i] = dg - g->outw[i];
+        total += g->lost[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        g->lost[i] = total > 0 ? g->lost[i] / total : 0;
+    return SUMM_OK;
+}
+
+/* The backward links: each j's earlier neighbours, so a sentence's new
+ * rank is one pass over its two lists. */
+static summ_status
+backward_links(doc *d, graph *g)
+{
+    size_t n = g->n, ne = g->ne;
+    for (size_t i = 0; i < n; i++)
+        g->bo[i + 1] += g->bo[i];
+    g->bj = summ__arena_alloc(d->ar, (ne ? ne : 1) * sizeof *g->bj);
+    g->bw = summ__arena_alloc(d->ar, (ne ? ne : 1) * sizeof *g->bw);
+    if (!g->bj || !g->bw)
+        return SUMM_ENOMEM;
+    uint32_t *fill = g->touched;  /* free again: the next slot per sentence */
+    memcpy(fill, g->bo, n * sizeof *fill);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++) {
+            g->bj[fill[g->fj[k]]] = (uint32_t)i;
+            g->bw[fill[g->fj[k]]++] = g->fw[k];
         }
     }
+    return SUMM_OK;
+}
 
-    /* Power iteration: r' = (1 - d) / n + d * (W^T D^-1 r + dangling / n
-     * + lost weight spread as above), with y = d * r / D computed once per
-     * iteration. */
+/* Power iteration: r' = (1 - d) / n + d * (W^T D^-1 r + dangling / n
+ * + lost weight spread as above), with y = d * r / D computed once per
+ * iteration. */
+static summ_status
+pagerank(doc *d, const graph *g, double damping, double *rank)
+{
+    size_t n = g->n;
+    /* On the bounded graph the ranks are an approximation anyway: an average
+     * relative error of 1e-6 per sentence is plenty, and saves half the
+     * iterations on a book. */
+    double epsilon = g->exact ? TR_EPSILON : TR_EPSILON_LONG;
+    double *y = summ__arena_alloc(d->ar, n * sizeof *y);
+    if (!y)
+        return SUMM_ENOMEM;
+    const double *full = g->full, *lost = g->lost;
     for (size_t i = 0; i < n; i++)
         rank[i] = 1.0 / (double)n;
     for (int it = 0; it < TR_MAX_ITER; it++) {
@@ -339,7 +358,7 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
             } else {
                 y[i] = damping * rank[i] / full[i];
                 if (lost)
-                    leak += rank[i] * (1.0 - outw[i] / full[i]);
+                    leak += rank[i] * (1.0 - g->outw[i] / full[i]);
             }
         }
         double base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
@@ -349,18 +368,49 @@ sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank, do
             double r = base;
             if (lost)
                 r += leak * lost[i];
-            for (size_t k = fo[i]; k < fo[i + 1]; k++)
-                r += fw[k] * y[fj[k]];
-            for (size_t k = bo[i]; k < bo[i + 1]; k++)
-                r += bw[k] * y[bj[k]];
+            for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++)
+                r += g->fw[k] * y[g->fj[k]];
+            for (size_t k = g->bo[i]; k < g->bo[i + 1]; k++)
+                r += g->bw[k] * y[g->bj[k]];
             diff += fabs(r - rank[i]);
             rank[i] = r;  /* y holds what the others need of the old value */
         }
         if (diff < epsilon)
             break;
     }
-done:
-    s_free(ar->al, fj);
-    s_free(ar->al, fw);
+    return SUMM_OK;
+}
+
+summ_status
+summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank,
+                     double *fwd, double *bwd)
+{
+    arena *ar = d->ar;
+    size_t n = d->nsent;
+    if (n == 0)
+        return SUMM_OK;
+    graph g = { .n = n, .sim = sim, .exact = n <= TR_SMALL, .ew = v->w };
+    g.outw = summ__arena_calloc(ar, n, sizeof *g.outw);
+    g.fo = summ__arena_alloc(ar, (n + 1) * sizeof *g.fo);
+    g.bo = summ__arena_calloc(ar, n + 1, sizeof *g.bo);
+    g.touched = summ__arena_alloc(ar, n * sizeof *g.touched);
+    if (!g.outw || !g.fo || !g.bo || !g.touched)
+        return SUMM_ENOMEM;
+    if (sim == SUMM_SIM_BM25 && !(g.ew = bm25_weights(d, v)))
+        return SUMM_ENOMEM;
+    if (sim == SUMM_SIM_OVERLAP) {
+        if (!(g.loglen = summ__arena_alloc(ar, n * sizeof *g.loglen)))
+            return SUMM_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            g.loglen[i] = log(1.0 + d->sent[i].ntok);
+    }
+    g.full = g.outw;
+    summ_status st;
+    if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
+        && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
+        && (st = backward_links(d, &g)) == SUMM_OK)
+        st = pagerank(d, &g, damping, rank);
+    summ__free(ar->al, g.fj);
+    summ__free(ar->al, g.fw);
     return st;
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "stages.h"
 
 static int
 cmp_u32(const void *a, const void *b)
@@ -15,16 +15,16 @@ cmp_u32(const void *a, const void *b)
 }
 
 summ_status
-tfidf_build(doc *d, tfidf *v)
+summ__tfidf_build(doc *d, tfidf *v)
 {
     arena *ar = d->ar;
     size_t n = d->nsent;
     memset(v, 0, sizeof *v);
     v->nsent = n;
-    v->off = arena_alloc(ar, (n + 1) * sizeof *v->off);
-    v->df = arena_calloc(ar, d->nvocab ? d->nvocab : 1, sizeof *v->df);
-    v->mass = arena_calloc(ar, n ? n : 1, sizeof *v->mass);
-    uint32_t *sorted = arena_alloc(ar, (d->nterm ? d->nterm : 1) * sizeof *sorted);
+    v->off = summ__arena_alloc(ar, (n + 1) * sizeof *v->off);
+    v->df = summ__arena_calloc(ar, d->nvocab ? d->nvocab : 1, sizeof *v->df);
+    v->mass = summ__arena_calloc(ar, n ? n : 1, sizeof *v->mass);
+    uint32_t *sorted = summ__arena_alloc(ar, (d->nterm ? d->nterm : 1) * sizeof *sorted);
     if (!v->off || !v->df || !v->mass || !sorted)
         return SUMM_ENOMEM;
 
@@ -45,8 +45,8 @@ tfidf_build(doc *d, tfidf *v)
         }
     }
     v->off[n] = (uint32_t)total;
-    v->id = arena_alloc(ar, (total ? total : 1) * sizeof *v->id);
-    v->w = arena_alloc(ar, (total ? total : 1) * sizeof *v->w);
+    v->id = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->id);
+    v->w = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->w);
     if (!v->id || !v->w)
         return SUMM_ENOMEM;
 
@@ -79,7 +79,7 @@ tfidf_build(doc *d, tfidf *v)
 }
 
 double
-tfidf_cosine(const tfidf *v, size_t a, size_t b)
+summ__tfidf_cosine(const tfidf *v, size_t a, size_t b)
 {
     size_t i = v->off[a], ie = v->off[a + 1];
     size_t j = v->off[b], je = v->off[b + 1];

@@ -17,7 +17,7 @@
 #include <cmocka.h>
 #include <libstemmer.h>
 
-#include "internal.h"
+#include "testutil.h"
 
 typedef struct lang_case {
     const char *code;     /* expected detection */
@@ -217,16 +217,20 @@ join(const lang_case *c)
     return t;
 }
 
+/* The language detected for text, with a cache of indexes and without
+ * one: the same either way. */
 static const char *
 detect(const char *text)
 {
-    summ_options o;
-    summ_options_init(&o);
-    summ_ctx *ctx;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
-    const lang_info *l = lang_detect(ctx, text, strlen(text));
-    summ_free(ctx);
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    lang_cache *cache = NULL;
+    const lang_info *l = summ__lang_detect(&cache, &al, text, strlen(text));
     assert_non_null(l);
+    /* again with the cache now made, and with none */
+    assert_ptr_equal(summ__lang_detect(&cache, &al, text, strlen(text)), l);
+    assert_ptr_equal(summ__lang_detect(NULL, NULL, text, strlen(text)), l);
+    summ__lang_cache_free(&al, cache);
     return l->code;
 }
 
@@ -236,11 +240,8 @@ static void
 test_each_language(void **state)
 {
     (void)state;
-    summ_options o;
-    summ_options_init(&o);
-    o.max_sentences = 2;
-    summ_ctx *ctx;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    static const test_opt two[] = { { SUMM_OPT_MAX_SENTENCES, 2, NULL }, TEST_OPT_END };
+    summ_ctx *ctx = new_ctx_opts(two);
     for (size_t k = 0; k < NCASES; k++) {
         const lang_case *c = &cases[k];
         char *text = join(c);
@@ -345,19 +346,26 @@ test_long_input(void **state)
     free(t);
 }
 
-/* --lang and summ_options.language: code, Snowball name, English name,
+/* --lang and SUMM_OPT_LANGUAGE: code, Snowball name, English name,
  * aliases; every Snowball name in the table is one libstemmer has. */
 static void
 test_table(void **state)
 {
     (void)state;
     size_t n = 0;
-    for (const lang_info *l = lang_table; l->code; l++, n++) {
-        assert_ptr_equal(lang_lookup(l->code), l);
-        assert_ptr_equal(lang_lookup(l->name), l);
-        assert_string_equal(lang_codes[n], l->code);
+    for (const lang_info *l = summ__lang_table; l->code; l++, n++) {
+        assert_ptr_equal(summ__lang_lookup(l->code), l);
+        assert_ptr_equal(summ__lang_lookup(l->name), l);
+        assert_ptr_equal(summ__lang_by_code(l->code), l);
+        assert_string_equal(summ__lang_codes[n], l->code);
+        /* with a region, either way of writing it */
+        char tag[16];
+        snprintf(tag, sizeof tag, "%s-XY", l->code);
+        assert_ptr_equal(summ__lang_lookup(tag), l);
+        snprintf(tag, sizeof tag, "%s_XY.UTF-8", l->code);
+        assert_ptr_equal(summ__lang_lookup(tag), l);
         if (l->snowball) {
-            assert_ptr_equal(lang_lookup(l->snowball), l);
+            assert_ptr_equal(summ__lang_lookup(l->snowball), l);
             bool found = false;
             for (const char **s = sb_stemmer_list(); *s; s++)
                 found |= strcmp(*s, l->snowball) == 0;
@@ -366,20 +374,28 @@ test_table(void **state)
         }
         /* a stopword list for every language */
         bool list = false;
-        for (const builtin_list *b = builtin_lists; b->code; b++)
+        for (const builtin_list *b = summ__builtin_lists; b->code; b++)
             list |= b->kind == DATA_STOPWORDS && strcmp(b->code, l->code) == 0;
         if (!list)
             fail_msg("%s: no stopword list", l->code);
     }
-    assert_null(lang_codes[n]);
+    assert_null(summ__lang_codes[n]);
     assert_true(n <= LANGRES_MAX && n <= 32);
-    assert_string_equal(lang_lookup("NB")->code, "no");
-    assert_string_equal(lang_lookup("Portuguese")->code, "pt");
-    assert_string_equal(lang_lookup("SERBIAN")->code, "sr");
-    assert_ptr_equal(lang_lookup("none"), &lang_und);
-    assert_null(lang_lookup("klingon"));
-    assert_null(lang_lookup(""));
-    assert_true(lang_profiles_ok());
+    assert_string_equal(summ__lang_lookup("NB")->code, "no");
+    assert_string_equal(summ__lang_lookup("Portuguese")->code, "pt");
+    assert_string_equal(summ__lang_lookup("SERBIAN")->code, "sr");
+    assert_string_equal(summ__lang_lookup("en-US")->code, "en");
+    assert_string_equal(summ__lang_lookup("pt_BR")->code, "pt");
+    assert_string_equal(summ__lang_lookup("sr-Latn")->code, "sr");
+    assert_string_equal(summ__lang_lookup("nb-NO")->code, "no");
+    assert_string_equal(summ__lang_lookup("zh-TW")->code, "zh");
+    assert_ptr_equal(summ__lang_lookup("none"), &summ__lang_und);
+    assert_ptr_equal(summ__lang_by_code("xx"), &summ__lang_und);
+    assert_null(summ__lang_lookup("klingon"));
+    assert_null(summ__lang_lookup("xx-YY"));
+    assert_null(summ__lang_lookup(""));
+    assert_null(summ__lang_lookup(NULL));
+    assert_true(summ__lang_profiles_ok());
 }
 
 /* Stopword lists load and hold their language's commonest words, folded
@@ -394,17 +410,19 @@ test_stopwords(void **state)
         { "tr", "için" }, { "yi", "און" }, { "zh", "我们" }, { "ja", "これ" }, { "ko", "그리고" },
         { "el", "και" }, { "ru", "что" }, { "hi", "में" }, { "ne", "पनि" },
     };
-    summ_options o;
-    summ_options_init(&o);
-    summ_ctx *ctx;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    summ_ctx *ctx = new_ctx_opts(NULL);
     for (size_t i = 0; i < sizeof probe / sizeof probe[0]; i++) {
-        summ_status st;
-        langres *lr = langres_get(ctx, lang_lookup(probe[i].code), &st);
+        langres *lr = NULL;
+        assert_int_equal(summ__ctx_langres(ctx, summ__lang_lookup(probe[i].code), &lr), SUMM_OK);
         assert_non_null(lr);
+        /* made once, then kept */
+        langres *again = NULL;
+        assert_int_equal(summ__ctx_langres(ctx, summ__lang_lookup(probe[i].code), &again),
+                         SUMM_OK);
+        assert_ptr_equal(again, lr);
         char buf[64];
-        size_t n = fold_word(probe[i].word, strlen(probe[i].word), buf, sizeof buf);
-        if (!strset_has(&lr->stop, buf, n))
+        size_t n = summ__fold_word(probe[i].word, strlen(probe[i].word), buf, sizeof buf);
+        if (!summ__strset_has(&lr->stop, buf, n))
             fail_msg("%s: %s is not a stopword", probe[i].code, probe[i].word);
     }
     summ_free(ctx);
@@ -425,19 +443,36 @@ test_data_dir(void **state)
     fputs("# test list\nFluss\n", f);
     fclose(f);
 
-    summ_options o;
-    summ_options_init(&o);
-    o.data_dir = dir;
-    summ_ctx *ctx;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
-    summ_status st;
-    langres *de = langres_get(ctx, lang_lookup("de"), &st);
+    summ_ctx *ctx = new_ctx_opts(NULL);
+    /* loaded before the directory is set: the built-in list */
+    langres *de = NULL;
+    assert_int_equal(summ__ctx_langres(ctx, summ__lang_lookup("de"), &de), SUMM_OK);
+    assert_true(summ__strset_has(&de->stop, "und", 3));
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_DATA_DIR, dir), SUMM_OK);
+    de = NULL;
+    assert_int_equal(summ__ctx_langres(ctx, summ__lang_lookup("de"), &de), SUMM_OK);
     assert_non_null(de);
-    assert_true(strset_has(&de->stop, "fluss", 5));
-    assert_false(strset_has(&de->stop, "und", 3));  /* the built-in list is replaced */
-    langres *fr = langres_get(ctx, lang_lookup("fr"), &st);
+    assert_true(summ__strset_has(&de->stop, "fluss", 5));
+    assert_false(summ__strset_has(&de->stop, "und", 3));  /* the built-in list is replaced */
+    langres *fr = NULL;
+    assert_int_equal(summ__ctx_langres(ctx, summ__lang_lookup("fr"), &fr), SUMM_OK);
     assert_non_null(fr);
-    assert_true(strset_has(&fr->stop, "les", 3));   /* no fr.txt there: built in */
+    assert_true(summ__strset_has(&fr->stop, "les", 3));   /* no fr.txt there: built in */
+    /* a run with it: the lists the directory lacks (abbreviations,
+     * boilerplate) still come built in ("Dr." is no sentence end) */
+    summ_result *res;
+    static const char text[] = "Der Fluss fließt. Dr. Müller kommt. Er ist da.";
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_LANGUAGE, "de"), SUMM_OK);
+    assert_int_equal(summ_split(ctx, text, sizeof text - 1, &res), SUMM_OK);
+    assert_string_equal(summ_result_language(res), "de");
+    assert_int_equal(summ_result_count(res), 3);
+    summ_result_free(res);
+    /* back to no directory: the built-in list again */
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_DATA_DIR, NULL), SUMM_OK);
+    de = NULL;
+    assert_int_equal(summ__ctx_langres(ctx, summ__lang_lookup("de"), &de), SUMM_OK);
+    assert_true(summ__strset_has(&de->stop, "und", 3));
+    assert_false(summ__strset_has(&de->stop, "fluss", 5));
     summ_free(ctx);
     remove(path);
     rmdir(dir);
@@ -445,6 +480,48 @@ test_data_dir(void **state)
 
 /* Chinese and Japanese: character bigrams, split where the script
  * changes; one character alone is a term of its own. */
+/* A language whose Snowball algorithm this libstemmer lacks is read
+ * without stemming and flagged, not refused as out of memory (as
+ * sb_stemmer_new()'s NULL would have it); and every algorithm our table
+ * names is one this libstemmer has, so no real language is flagged. */
+static void
+test_missing_stemmer(void **state)
+{
+    (void)state;
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    summ_err err;
+    summ__err_clear(&err);
+    const lang_info fake = { "en", "no-such-algorithm", "English", SCRIPT_LATIN };
+    langres *lr = NULL;
+    assert_int_equal(summ__langres_make(&al, NULL, &fake, &lr, &err), SUMM_OK);
+    assert_non_null(lr);
+    assert_true(lr->no_stemmer);
+    assert_null(lr->stemmer);
+    assert_true(lr->stop.count > 0);  /* the stopwords are still there */
+    summ_status st;
+    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &st);
+    assert_int_equal(st, SUMM_OK);
+    uint32_t b = summ__lex_lookup(lr, "library", 7, &st);
+    assert_int_not_equal(a, b);  /* not stemmed to one stem */
+    assert_int_equal(summ__lex_lookup(lr, "the", 3, &st), STEM_STOP);
+    summ__langres_free(lr);
+
+    for (const lang_info *l = summ__lang_table; l->code; l++) {
+        assert_int_equal(summ__langres_make(&al, NULL, l, &lr, &err), SUMM_OK);
+        if (l->snowball && lr->no_stemmer)
+            fail_msg("%s: libstemmer has no %s", l->code, l->snowball);
+        summ__langres_free(lr);
+    }
+    summ_ctx *ctx = new_ctx_opts(NULL);
+    summ_result *res;
+    const char *t = "The libraries opened. The library is new.";
+    assert_int_equal(summ_run(ctx, t, strlen(t), &res), SUMM_OK);
+    assert_int_equal(summ_result_warnings(res), 0);
+    summ_result_free(res);
+    summ_free(ctx);
+}
+
 static void
 test_cjk_tokens(void **state)
 {
@@ -459,31 +536,23 @@ test_cjk_tokens(void **state)
         { "人权、自由", 2 },        /* 人权 | 自由 */
         { "세계 인권 선언", 3 },    /* Korean: words between spaces */
     };
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "none";
-    summ_ctx *ctx;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    static const test_opt none[] = { { SUMM_OPT_LANGUAGE, 0, "none" }, TEST_OPT_END };
+    summ_ctx *ctx = new_ctx_opts(none);
     for (size_t i = 0; i < sizeof tc / sizeof tc[0]; i++) {
         arena ar;
-        arena_init(&ar, &ctx->al);
-        doc d = { .ar = &ar, .text = tc[i].text, .len = strlen(tc[i].text), .title = SIZE_MAX };
-        d.lang = &lang_und;
-        summ_status st;
-        d.lr = langres_get(ctx, d.lang, &st);
-        assert_non_null(d.lr);
-        assert_int_equal(segment(&d, 0, NULL), SUMM_OK);
+        summ__arena_init(&ar, &ctx->al);
+        langres *lr = NULL;
+        assert_int_equal(summ__ctx_langres(ctx, &summ__lang_und, &lr), SUMM_OK);
+        assert_non_null(lr);
+        doc d = plain_doc(&ar, tc[i].text, strlen(tc[i].text), &summ__lang_und, lr);
+        assert_int_equal(summ__segment(&d), SUMM_OK);
         assert_int_equal(d.nsent, 1);
-        assert_int_equal(tokenize(&d), SUMM_OK);
+        assert_int_equal(summ__tokenize(&d), SUMM_OK);
         if (d.sent[0].nwords != tc[i].nwords)
             fail_msg("\"%s\": %u words, want %u", tc[i].text, d.sent[0].nwords, tc[i].nwords);
         /* no stopwords under "none": every word is a term */
         assert_int_equal(d.sent[0].ntok, tc[i].nwords);
-        s_free(&ctx->al, d.sent);
-        s_free(&ctx->al, d.term);
-        s_free(&ctx->al, d.term_stem);
-        s_free(&ctx->al, d.term_first);
-        arena_free(&ar);
+        doc_release(&d);
     }
     summ_free(ctx);
 }
@@ -494,31 +563,24 @@ test_cjk_shared_terms(void **state)
 {
     (void)state;
     const char *text = "人权是普遍的。人人享有人权。";
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "none";
-    summ_ctx *ctx;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    static const test_opt none[] = { { SUMM_OPT_LANGUAGE, 0, "none" }, TEST_OPT_END };
+    summ_ctx *ctx = new_ctx_opts(none);
     arena ar;
-    arena_init(&ar, &ctx->al);
-    doc d = { .ar = &ar, .text = text, .len = strlen(text), .title = SIZE_MAX, .lang = &lang_und };
-    summ_status st;
-    d.lr = langres_get(ctx, d.lang, &st);
-    assert_non_null(d.lr);
-    assert_int_equal(segment(&d, 0, NULL), SUMM_OK);
+    summ__arena_init(&ar, &ctx->al);
+    langres *lr = NULL;
+    assert_int_equal(summ__ctx_langres(ctx, &summ__lang_und, &lr), SUMM_OK);
+    assert_non_null(lr);
+    doc d = plain_doc(&ar, text, strlen(text), &summ__lang_und, lr);
+    assert_int_equal(summ__segment(&d), SUMM_OK);
     assert_int_equal(d.nsent, 2);
-    assert_int_equal(tokenize(&d), SUMM_OK);
+    assert_int_equal(summ__tokenize(&d), SUMM_OK);
     /* 人权 is the first term of both sentences */
     assert_int_equal(d.term[d.sent[0].tok], d.term[d.sent[1].tok + 4]);
     size_t n;
-    const char *stem = lex_stem(d.lr, d.term_stem[d.term[d.sent[0].tok]], &n);
+    const char *stem = summ__lex_stem(d.lr, d.term_stem[d.term[d.sent[0].tok]], &n);
     assert_int_equal(n, strlen("人权"));
     assert_memory_equal(stem, "人权", n);
-    s_free(&ctx->al, d.sent);
-    s_free(&ctx->al, d.term);
-    s_free(&ctx->al, d.term_stem);
-    s_free(&ctx->al, d.term_first);
-    arena_free(&ar);
+    doc_release(&d);
     summ_free(ctx);
 }
 
@@ -533,6 +595,7 @@ main(void)
         cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_data_dir),
+        cmocka_unit_test(test_missing_stemmer),
         cmocka_unit_test(test_cjk_tokens),
         cmocka_unit_test(test_cjk_shared_terms),
     };

@@ -27,7 +27,7 @@ test_fold(void **state)
         { "ΣΟΦΙΑ", "σοφια" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        size_t n = fold_word(cases[i].in, strlen(cases[i].in), buf, sizeof buf);
+        size_t n = summ__fold_word(cases[i].in, strlen(cases[i].in), buf, sizeof buf);
         assert_true(n <= sizeof buf);
         buf[n] = '\0';
         assert_string_equal(buf, cases[i].out);
@@ -38,17 +38,22 @@ static void
 test_input_check(void **state)
 {
     (void)state;
-    size_t start, bad;
-    assert_int_equal(input_check("abc", 3, &start, &bad), SUMM_OK);
+    size_t start;
+    summ_err err;
+    summ__err_clear(&err);
+    assert_int_equal(summ__input_check("abc", 3, &start, &err), SUMM_OK);
     assert_int_equal(start, 0);
-    assert_int_equal(input_check("\xef\xbb\xbfx", 4, &start, &bad), SUMM_OK);
+    assert_int_equal(summ__input_check("\xef\xbb\xbfx", 4, &start, &err), SUMM_OK);
     assert_int_equal(start, 3);
-    assert_int_equal(input_check("0123456789abcdef\xff", 17, &start, &bad), SUMM_EUTF8);
-    assert_int_equal(bad, 16);
-    assert_int_equal(input_check("01234567\0", 9, &start, &bad), SUMM_EBINARY);
-    assert_int_equal(bad, 8);
-    assert_int_equal(input_check("\xf4\x90\x80\x80", 4, &start, &bad), SUMM_EUTF8); /* > U+10FFFF */
-    assert_int_equal(input_check("\xf0\x9f\x98\x80 ok", 7, &start, &bad), SUMM_OK);  /* emoji */
+    assert_int_equal(summ__input_check("0123456789abcdef\xff", 17, &start, &err), SUMM_EUTF8);
+    assert_int_equal(err.off, 16);
+    assert_non_null(strstr(err.msg, "16"));
+    assert_int_equal(summ__input_check("01234567\0", 9, &start, &err), SUMM_EBINARY);
+    assert_int_equal(err.off, 8);
+    assert_non_null(strstr(err.msg, "8"));
+    assert_int_equal(summ__input_check("\xf4\x90\x80\x80", 4, &start, &err), SUMM_EUTF8); /* > U+10FFFF */
+    assert_int_equal(err.off, 0);
+    assert_int_equal(summ__input_check("\xf0\x9f\x98\x80 ok", 7, &start, &err), SUMM_OK);  /* emoji */
 }
 
 
@@ -70,7 +75,7 @@ test_tokenize_stem(void **state)
     uint32_t runs = f.d.term[f.d.sent[1].tok + 1];
     assert_int_equal(running, runs);
     size_t n;
-    const char *stem = lex_stem(f.d.lr, f.d.term_stem[running], &n);
+    const char *stem = summ__lex_stem(f.d.lr, f.d.term_stem[running], &n);
     assert_memory_equal(stem, "run", 3);
     assert_int_equal(n, 3);
     fixture_teardown(&f);
@@ -97,15 +102,15 @@ test_tfidf_textrank(void **state)
                   "Solar power is cheap. Solar panels make power. Wind power is cheap too. "
                   "My cat sleeps.");
     tfidf v;
-    assert_int_equal(tfidf_build(&f.d, &v), SUMM_OK);
+    assert_int_equal(summ__tfidf_build(&f.d, &v), SUMM_OK);
     /* rows are unit vectors; a sentence is identical to itself */
     for (size_t i = 0; i < f.d.nsent; i++)
-        assert_true(tfidf_cosine(&v, i, i) > 0.999 && tfidf_cosine(&v, i, i) < 1.001);
+        assert_true(summ__tfidf_cosine(&v, i, i) > 0.999 && summ__tfidf_cosine(&v, i, i) < 1.001);
     /* the cat shares nothing */
-    assert_true(tfidf_cosine(&v, 0, 3) == 0);
-    assert_true(tfidf_cosine(&v, 0, 2) > 0);
+    assert_true(summ__tfidf_cosine(&v, 0, 3) == 0);
+    assert_true(summ__tfidf_cosine(&v, 0, 2) > 0);
     double rank[4];
-    assert_int_equal(textrank(&f.d, &v, 0.85, rank), SUMM_OK);
+    assert_int_equal(summ__sentence_graph(&f.d, &v, SUMM_SIM_COSINE, 0.85, rank, NULL, NULL), SUMM_OK);
     double sum = rank[0] + rank[1] + rank[2] + rank[3];
     assert_true(sum > 0.999 && sum < 1.001);
     /* the isolated sentence ranks lowest */

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,15 +73,13 @@ check_spans(const char *text, size_t len, const summ_result *res)
 static summ_ctx *
 new_ctx(size_t max_sentences, double redundancy, const char *lang)
 {
-    summ_options o;
-    summ_options_init(&o);
+    summ_ctx *ctx = new_ctx_opts(NULL);
     if (max_sentences)
-        o.max_sentences = max_sentences;
+        assert_int_equal(summ_set_int(ctx, SUMM_OPT_MAX_SENTENCES, (long long)max_sentences),
+                         SUMM_OK);
     if (redundancy > 0)
-        o.redundancy = redundancy;
-    o.language = lang;
-    summ_ctx *ctx = NULL;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+        assert_int_equal(summ_set_double(ctx, SUMM_OPT_REDUNDANCY, redundancy), SUMM_OK);
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_LANGUAGE, lang), SUMM_OK);
     return ctx;
 }
 
@@ -255,15 +254,26 @@ test_limits_beyond_text(void **state)
 {
     (void)state;
     static const char text[] = "Cats sleep all day. Dogs bark at night.";
-    summ_options o;
-    summ_options_init(&o);
-    o.max_sentences = (size_t)-1;  /* far more than the text has */
-    o.max_words = (size_t)-1;
-    o.max_keywords = (size_t)-1;   /* must not become a huge allocation */
-    o.redundancy = 1.0;
-    summ_ctx *ctx;
+    /* the largest values the options take: far more than the text has */
+    summ_ctx *ctx = new_ctx_opts(NULL);
+    static const summ_option big[] = { SUMM_OPT_MAX_SENTENCES, SUMM_OPT_MAX_WORDS,
+                                       SUMM_OPT_MAX_KEYWORDS /* must not become a huge
+                                                                allocation */ };
+    for (size_t i = 0; i < sizeof big / sizeof *big; i++) {
+        double max = summ_option_info_get(big[i])->max;
+        assert_true(max >= 4294967296.0);  /* beyond any count of 32 bits */
+        assert_int_equal(summ_set_double(ctx, big[i], max), SUMM_OK);
+        assert_int_equal(summ_set_int(ctx, big[i], (long long)max), SUMM_OK);
+        long long v;
+        assert_int_equal(summ_get_int(ctx, big[i], &v), SUMM_OK);
+        assert_true((double)v == max);
+        /* past it: refused, the value kept */
+        assert_int_equal(summ_set_int(ctx, big[i], LLONG_MAX), SUMM_EINVAL);
+        assert_int_equal(summ_get_int(ctx, big[i], &v), SUMM_OK);
+        assert_true((double)v == max);
+    }
+    assert_int_equal(summ_set_double(ctx, SUMM_OPT_REDUNDANCY, 1.0), SUMM_OK);
     summ_result *res;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
     assert_int_equal(summ_run(ctx, text, sizeof text - 1, &res), SUMM_OK);
     assert_int_equal(summ_result_count(res), 2);
     check_spans(text, sizeof text - 1, res);
@@ -458,21 +468,28 @@ test_unreadable_data_dir(void **state)
     snprintf(path, sizeof path, "%s/en.txt", dir);
     assert_int_equal(mkdir(path, 0700), 0);  /* a directory where a list should be */
 
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    o.data_dir = dir;
-    summ_ctx *ctx;
+    test_opt o[] = { { SUMM_OPT_LANGUAGE, 0, "en" }, { SUMM_OPT_DATA_DIR, 0, dir },
+                     TEST_OPT_END };
+    summ_ctx *ctx = new_ctx_opts(o);
     summ_result *res = (summ_result *)1;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
     assert_int_equal(summ_run(ctx, "Some text here.", 15, &res), SUMM_EDATA);
     assert_null(res);
     assert_non_null(strstr(summ_errmsg(ctx), "en.txt"));
-    summ_free(ctx);
+    /* the same context, still usable: summ_split() fails the same way */
+    res = (summ_result *)1;
+    assert_int_equal(summ_split(ctx, "Some text here.", 15, &res), SUMM_EDATA);
+    assert_null(res);
 
-    /* a directory that does not exist: the built-in lists, no error */
-    o.data_dir = "/nonexistent/summarize-data";
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    /* a directory that does not exist: the built-in lists, no error (on
+     * the same context: the lists are looked for again) */
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_DATA_DIR, "/nonexistent/summarize-data"),
+                     SUMM_OK);
+    assert_int_equal(summ_run(ctx, "Some text here.", 15, &res), SUMM_OK);
+    assert_int_equal(summ_result_count(res), 1);
+    summ_result_free(res);
+    summ_free(ctx);
+    o[1].string = "/nonexistent/summarize-data";
+    ctx = new_ctx_opts(o);
     assert_int_equal(summ_run(ctx, "Some text here.", 15, &res), SUMM_OK);
     assert_int_equal(summ_result_count(res), 1);
     summ_result_free(res);
@@ -495,39 +512,34 @@ static void
 test_oom_options(void **state)
 {
     (void)state;
-    summ_options o;
-    summ_options_init(&o);
-    o.max_keywords = 10;
-    o.w_title = 1.0;
-    o.w_centroid = 0.5;
-    o.w_tfidf = 0.5;
-    o.w_length = 0.5;
-    fail_every_allocation(NEWS, sizeof NEWS - 1, &o);
+    static const test_opt scoring[] = {
+        { SUMM_OPT_MAX_KEYWORDS, 10, NULL }, { SUMM_OPT_W_TITLE, 1.0, NULL },
+        { SUMM_OPT_W_CENTROID, 0.5, NULL }, { SUMM_OPT_W_TFIDF, 0.5, NULL },
+        { SUMM_OPT_W_LENGTH, 0.5, NULL }, TEST_OPT_END
+    };
+    fail_every_allocation(NEWS, sizeof NEWS - 1, scoring);
 
-    summ_options_init(&o);
-    o.ratio = 0.5;
-    o.max_words = 30;
-    o.redundancy = 1.0;
-    fail_every_allocation(NEWS, sizeof NEWS - 1, &o);
+    static const test_opt limits[] = {
+        { SUMM_OPT_RATIO, 0.5, NULL }, { SUMM_OPT_MAX_WORDS, 30, NULL },
+        { SUMM_OPT_REDUNDANCY, 1.0, NULL }, TEST_OPT_END
+    };
+    fail_every_allocation(NEWS, sizeof NEWS - 1, limits);
 }
 
 static void
 test_oom_languages(void **state)
 {
     (void)state;
-    summ_options o;
     static const char *const langs[] = { "none", "auto" };
     for (size_t i = 0; i < 2; i++) {
-        summ_options_init(&o);
-        o.language = langs[i];
-        o.max_keywords = 3;
-        fail_every_allocation(NEWS, sizeof NEWS - 1, &o);
+        const test_opt o[] = { { SUMM_OPT_LANGUAGE, 0, langs[i] },
+                               { SUMM_OPT_MAX_KEYWORDS, 3, NULL }, TEST_OPT_END };
+        fail_every_allocation(NEWS, sizeof NEWS - 1, o);
     }
     for (const char *const *l = summ_languages(); *l; l++) {
-        summ_options_init(&o);
-        o.language = *l;
-        o.max_keywords = 3;
-        fail_every_allocation(NEWS, sizeof NEWS - 1, &o);
+        const test_opt o[] = { { SUMM_OPT_LANGUAGE, 0, *l },
+                               { SUMM_OPT_MAX_KEYWORDS, 3, NULL }, TEST_OPT_END };
+        fail_every_allocation(NEWS, sizeof NEWS - 1, o);
     }
 }
 
@@ -543,10 +555,8 @@ test_oom_big_input(void **state)
     for (size_t i = 0; i < n; i++)
         len += (size_t)snprintf(t + len, cap - len, "Ward%zu counted vote%zu again. ",
                                 i % 97, i);
-    summ_options o;
-    summ_options_init(&o);
-    o.max_keywords = 5;
-    fail_every_allocation(t, len, &o);
+    static const test_opt kw[] = { { SUMM_OPT_MAX_KEYWORDS, 5, NULL }, TEST_OPT_END };
+    fail_every_allocation(t, len, kw);
     free(t);
 }
 

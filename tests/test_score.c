@@ -17,16 +17,23 @@
 #include "testutil.h"
 
 
-/* Options that switch every feature off, to test one at a time. */
-static summ_options
+/* Parameters that switch every feature off, to test one at a time. */
+static params
 bare(void)
 {
-    summ_options o;
-    summ_options_init(&o);
+    params o;
+    summ__params_default(&o);
     o.w_textrank = o.w_tfidf = o.w_position = o.w_title = o.w_centroid = o.w_length = 0;
     o.w_directed = o.lead_ratio = o.lead_adapt = 0;
     o.redundancy = 1;
     return o;
+}
+
+/* Score d as the pipeline does: with the summary length o's limits give. */
+static summ_status
+score(doc *d, const tfidf *v, const params *o)
+{
+    return summ__score(d, v, o, summ__summary_length(d, o));
 }
 
 static void
@@ -40,7 +47,7 @@ test_overlap_edges(void **state)
     assert_int_equal(f.d.sent[0].ntok, 3);
     assert_int_equal(f.d.sent[1].ntok, 4);  /* solar panels give power */
     double rank[3], fwd[3] = { 0 }, bwd[3] = { 0 };
-    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_OVERLAP, 0.85, rank, fwd, bwd), SUMM_OK);
+    assert_int_equal(summ__sentence_graph(&f.d, &f.v, SUMM_SIM_OVERLAP, 0.85, rank, fwd, bwd), SUMM_OK);
     /* TextRank's weight: 2 shared words over log(1 + 3) + log(1 + 4) */
     double w = 2.0 / (log(4.0) + log(5.0));
     assert_true(fabs(fwd[0] - w) < 1e-6);
@@ -52,14 +59,14 @@ test_overlap_edges(void **state)
     /* cosine: the same edge, weighted by the TF-IDF rows' dot product */
     memset(fwd, 0, sizeof fwd);
     memset(bwd, 0, sizeof bwd);
-    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_COSINE, 0.85, rank, fwd, bwd), SUMM_OK);
-    assert_true(fabs(fwd[0] - tfidf_cosine(&f.v, 0, 1)) < 1e-6);
+    assert_int_equal(summ__sentence_graph(&f.d, &f.v, SUMM_SIM_COSINE, 0.85, rank, fwd, bwd), SUMM_OK);
+    assert_true(fabs(fwd[0] - summ__tfidf_cosine(&f.v, 0, 1)) < 1e-6);
 
     /* BM25, both directions averaged: solar and power, each once in each
      * sentence, idf floored (df 2 of 3 is a negative BM25 idf) */
     memset(fwd, 0, sizeof fwd);
     memset(bwd, 0, sizeof bwd);
-    assert_int_equal(sentence_graph(&f.d, &f.v, SUMM_SIM_BM25, 0.85, rank, fwd, bwd), SUMM_OK);
+    assert_int_equal(summ__sentence_graph(&f.d, &f.v, SUMM_SIM_BM25, 0.85, rank, fwd, bwd), SUMM_OK);
     assert_true(fwd[0] > 0 && fabs(fwd[0] - bwd[1]) < 1e-9);
     assert_true(fwd[1] == 0 && bwd[0] == 0);
     assert_true(rank[2] < rank[0] && rank[2] < rank[1]);
@@ -88,7 +95,7 @@ test_position_and_summary_length(void **state)
               "turbine efficiency, grid storage and carbon pricing. "
               "Cars honked. Bells rang. Lights flickered. Night fell.");
     assert_int_equal(f.d.nsent, 10);
-    summ_options o = bare();
+    params o = bare();
     o.w_tfidf = 1;
     o.w_position = 2;
     o.position_decay = 1;
@@ -130,15 +137,15 @@ test_summary_length_and_select(void **state)
     fixture_setup(&f, "One two three four. Five six seven eight. Nine ten eleven twelve. "
               "Thirteen fourteen fifteen sixteen.");
     assert_int_equal(f.d.nsent, 4);
-    summ_options o = bare();
+    params o = bare();
     o.max_sentences = 3;
-    assert_true(summary_length(&f.d, &o) == 3.0);
+    assert_true(summ__summary_length(&f.d, &o) == 3.0);
     o.ratio = 0.5;  /* the smaller limit wins */
-    assert_true(summary_length(&f.d, &o) == 2.0);
+    assert_true(summ__summary_length(&f.d, &o) == 2.0);
     o.ratio = 0;
     o.max_sentences = 0;
     o.max_words = 8;  /* four words a sentence: two */
-    assert_true(summary_length(&f.d, &o) == 2.0);
+    assert_true(summ__summary_length(&f.d, &o) == 2.0);
 
     /* every sentence a heading: still one sentence, never empty */
     o = bare();
@@ -148,7 +155,7 @@ test_summary_length_and_select(void **state)
         f.d.sent[i].flags |= SUMM_FLAG_HEADING;
     assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
     size_t pick[4], npick = 0;
-    assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
     assert_true(npick >= 1 && npick <= 2);
     fixture_teardown(&f);
 }
@@ -161,18 +168,18 @@ test_redundancy(void **state)
     /* sentences 0 and 1 are the same words: only one may be chosen */
     fixture_setup(&f, "Markets fell sharply today. Today markets fell sharply. "
               "The central bank held rates.");
-    summ_options o = bare();
+    params o = bare();
     o.w_position = 1;
     o.max_sentences = 2;
     o.redundancy = 0.7;
     assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
     size_t pick[3], npick = 0;
-    assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
     assert_int_equal(npick, 2);
     assert_int_equal(pick[0], 0);
     assert_int_equal(pick[1], 2);
     o.redundancy = 1;  /* off */
-    assert_int_equal(select_sentences(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
     assert_int_equal(pick[1], 1);
     fixture_teardown(&f);
 }
@@ -188,35 +195,44 @@ test_keywords(void **state)
         size_t offset;       /* its first occurrence */
         const char *second;  /* the next one, or NULL */
         size_t offset2;
+        uint32_t count, count2;  /* their occurrences */
     } cases[] = {
         /* adjacent top words merge into a phrase, shown as first written */
         { "Time Warner reported profits. Time Warner owns AOL. "
-          "Analysts said Time Warner profits rose.", 3, "Time Warner", 0, NULL, 0 },
+          "Analysts said Time Warner profits rose.", 3, "Time Warner", 0, NULL, 0, 3, 0 },
         /* the word that co-occurs with most others first, at its first
          * occurrence (inside "Google's toolbar"); then "Google", shown
          * without its possessive 's; "Google toolbar" shares a word with
          * "toolbar" and is left out */
         { "Google's toolbar worries users. Users of the Google toolbar "
-          "complained. Google said the toolbar helps users.", 2, "toolbar", 9, "Google", 0 },
+          "complained. Google said the toolbar helps users.", 2, "toolbar", 9, "Google", 0, 3, 3 },
     };
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         fixture f;
         fixture_setup(&f, cases[c].text);
         keyword kw[8];
         size_t n = 0;
-        assert_int_equal(keywords(&f.d, cases[c].max, kw, &n), SUMM_OK);
+        assert_int_equal(summ__keywords(&f.d, cases[c].max, kw, &n), SUMM_OK);
         assert_true(n >= 1 && n <= cases[c].max);
         assert_int_equal(kw[0].offset, cases[c].offset);
         assert_int_equal(kw[0].length, strlen(cases[c].first));
         assert_memory_equal(f.d.text + kw[0].offset, cases[c].first, kw[0].length);
+        assert_true(kw[0].score == 1.0);
+        if (kw[0].count != cases[c].count)
+            fail_msg("'%s' occurs %u times, counted %u", cases[c].first, cases[c].count,
+                     kw[0].count);
         if (cases[c].second) {
             assert_true(n >= 2);
             assert_int_equal(kw[1].offset, cases[c].offset2);
             assert_int_equal(kw[1].length, strlen(cases[c].second));
+            if (kw[1].count != cases[c].count2)
+                fail_msg("'%s' occurs %u times, counted %u", cases[c].second, cases[c].count2,
+                         kw[1].count);
         }
         /* best first, and no two keywords share a word's span */
         for (size_t i = 1; i < n; i++) {
             assert_true(kw[i].score <= kw[i - 1].score);
+            assert_true(kw[i].score > 0 && kw[i].count >= 1);
             for (size_t j = 0; j < i; j++)
                 assert_true(kw[i].offset != kw[j].offset);
         }
@@ -228,7 +244,7 @@ test_keywords(void **state)
     fixture_setup(&f, "It is 2004. And so it was in 1999.");
     keyword kw[4];
     size_t n = 9;
-    assert_int_equal(keywords(&f.d, 4, kw, &n), SUMM_OK);
+    assert_int_equal(summ__keywords(&f.d, 4, kw, &n), SUMM_OK);
     assert_int_equal(n, 0);
     fixture_teardown(&f);
 }
@@ -277,12 +293,9 @@ test_lead_bias_is_for_articles(void **state)
     size_t sizes[] = { 1000, 3000 };
     for (size_t k = 0; k < 2; k++) {
         char *t = front_matter_text(sizes[k]);
-        summ_options o;
-        summ_options_init(&o);
-        o.language = "en";
-        summ_ctx *ctx;
+        static const test_opt en[] = { { SUMM_OPT_LANGUAGE, 0, "en" }, TEST_OPT_END };
+        summ_ctx *ctx = new_ctx_opts(en);
         summ_result *res;
-        assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
         assert_int_equal(summ_run(ctx, t, strlen(t), &res), SUMM_OK);
         assert_int_equal(summ_result_count(res), 3);
         bool front = false;
@@ -299,24 +312,32 @@ static void
 test_options_checked(void **state)
 {
     (void)state;
-    summ_options o;
     summ_ctx *ctx;
-    summ_options_init(&o);
-    o.similarity = 3;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
-    summ_options_init(&o);
-    o.lead_ratio = -0.1;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
-    summ_options_init(&o);
-    o.lead_adapt = NAN;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
-    summ_options_init(&o);
-    o.w_directed = INFINITY;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_EINVAL);
-    summ_options_init(&o);
-    o.similarity = SUMM_SIM_COSINE;
-    o.w_directed = 1;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
+    assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_SIMILARITY, 3), SUMM_EINVAL);
+    assert_non_null(strstr(summ_errmsg(ctx), "similarity"));
+    assert_int_equal(summ_set_double(ctx, SUMM_OPT_LEAD_RATIO, -0.1), SUMM_EINVAL);
+    assert_non_null(strstr(summ_errmsg(ctx), "lead_ratio"));
+    assert_int_equal(summ_set_double(ctx, SUMM_OPT_LEAD_ADAPT, NAN), SUMM_EINVAL);
+    assert_non_null(strstr(summ_errmsg(ctx), "lead_adapt"));
+    assert_int_equal(summ_set_double(ctx, SUMM_OPT_W_DIRECTED, INFINITY), SUMM_EINVAL);
+    assert_non_null(strstr(summ_errmsg(ctx), "w_directed"));
+    /* none of them changed anything */
+    params def;
+    summ__params_default(&def);
+    assert_int_equal(ctx->p.similarity, def.similarity);
+    assert_true(ctx->p.lead_ratio == def.lead_ratio);
+    assert_true(ctx->p.lead_adapt == def.lead_adapt);
+    assert_true(ctx->p.w_directed == def.w_directed);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_SIMILARITY, SUMM_SIM_COSINE), SUMM_OK);
+    assert_int_equal(summ_set_double(ctx, SUMM_OPT_W_DIRECTED, 1), SUMM_OK);
+    assert_int_equal(ctx->p.similarity, SUMM_SIM_COSINE);
+    assert_true(ctx->p.w_directed == 1);
+    summ_result *res;
+    static const char text[] = "Solar power is cheap. Solar panels give power. My cat sleeps.";
+    assert_int_equal(summ_run(ctx, text, sizeof text - 1, &res), SUMM_OK);
+    assert_true(summ_result_count(res) >= 1);
+    summ_result_free(res);
     summ_free(ctx);
 }
 

@@ -1,4 +1,4 @@
-/* test_segment.c - sentence segmentation, table-driven, through segment()
+/* test_segment.c - sentence segmentation, table-driven, through summ__segment()
  * with each language's built-in lists.
  *
  * Each case: a language, an input, and the units expected, separated by
@@ -266,7 +266,6 @@ static const seg_case cases[] = {
       "[b]By John Smith, PUBLISHED: 12:01 EST, 3 March 2013 | UPDATED: 12:05 EST, 3 March 2013 | A dog saved a boy." },
     { "en", "Last updated at 5:11 PM on 2nd April 2011 . The council met.",
       "[b]Last updated at 5:11 PM on 2nd April 2011 . | The council met." },
-    { "en", "By . Sam Webb . A dog saved a boy.", "[b]By . Sam Webb . | A dog saved a boy." },
     { "en", "March 3, 2015 . You may not know the city. It matters.",
       "[b]March 3, 2015 . | You may not know the city. | It matters." },
     { "en", "Washington (CNN) A huge decision came. It was big.",
@@ -333,37 +332,38 @@ static const seg_case cases[] = {
 };
 
 /* Segment c->in as language c->lang, with that language's built-in
- * abbreviation and stopword lists (straight from the compiled-in data, so
- * the case does not depend on which languages lang.c knows yet). */
+ * abbreviation, stopword and boilerplate lists (straight from the
+ * compiled-in data, so the case does not depend on which languages lang.c
+ * knows yet; boilerplate phrases are the language's and English ones, as
+ * lang/langres.c loads them). */
 static void
 render(const seg_case *c, char *buf, size_t cap)
 {
     salloc al;
-    salloc_init(&al, NULL);
+    summ__salloc_init(&al, NULL);
     lang_info li = { c->lang, NULL, c->lang, SCRIPT_LATIN };
     langres lr;
     memset(&lr, 0, sizeof lr);
+    lr.al = &al;
     lr.info = &li;
-    strset_init(&lr.stop, &al);
-    strset_init(&lr.abbrev, &al);
-    for (const builtin_list *b = builtin_lists; b->code; b++) {
-        if (strcmp(b->code, c->lang) != 0)
-            continue;
-        strset_load_list(b->kind == DATA_ABBREV ? &lr.abbrev : &lr.stop, b->text, b->len,
-                         b->kind == DATA_ABBREV);
+    summ__strset_init(&lr.stop, &al);
+    summ__strset_init(&lr.abbrev, &al);
+    summ__strset_init(&lr.boiler, &al);
+    for (const builtin_list *b = summ__builtin_lists; b->code; b++) {
+        bool own = strcmp(b->code, c->lang) == 0;
+        if (b->kind == DATA_BOILER && (own || strcmp(b->code, "en") == 0))
+            assert_true(summ__strset_load_list(&lr.boiler, b->text, b->len, false));
+        else if (own && b->kind == DATA_ABBREV)
+            assert_true(summ__strset_load_list(&lr.abbrev, b->text, b->len, true));
+        else if (own && b->kind == DATA_STOPWORDS)
+            assert_true(summ__strset_load_list(&lr.stop, b->text, b->len, false));
     }
     arena ar;
-    arena_init(&ar, &al);
-    doc d;
-    memset(&d, 0, sizeof d);
-    d.text = c->in;
-    d.len = strlen(c->in);
-    d.ar = &ar;
-    d.lang = &li;
-    d.lr = &lr;
+    summ__arena_init(&ar, &al);
+    doc d = plain_doc(&ar, c->in, strlen(c->in), &li, &lr);
     size_t n = 0;
     buf[0] = '\0';
-    if (segment(&d, 0, &lr.abbrev) != SUMM_OK) {
+    if (summ__segment(&d) != SUMM_OK) {
         snprintf(buf, cap, "<error>");
         goto done;
     }
@@ -394,21 +394,22 @@ render(const seg_case *c, char *buf, size_t cap)
     }
     buf[n < cap ? n : cap - 1] = '\0';
 done:
-    s_free(&al, d.sent);
-    arena_free(&ar);
-    strset_free(&lr.stop);
-    strset_free(&lr.abbrev);
+    doc_release(&d);
+    summ__strset_free(&lr.stop);
+    summ__strset_free(&lr.abbrev);
+    summ__strset_free(&lr.boiler);
 }
 
 static summ_ctx *
 ctx_for(const char *lang)
 {
-    summ_options o;
-    summ_options_init(&o);
-    o.language = lang;
     summ_ctx *ctx = NULL;
-    if (summ_new(&o, &ctx) != SUMM_OK)
+    if (summ_new(NULL, &ctx) != SUMM_OK)
         return NULL;
+    if (summ_set_string(ctx, SUMM_OPT_LANGUAGE, lang) != SUMM_OK) {
+        summ_free(ctx);
+        return NULL;
+    }
     return ctx;
 }
 
@@ -506,17 +507,14 @@ test_alloc_failure(void **state)
         "Advertisements\n"
         "\xe2\x80\xa2 One item\n\xe2\x80\xa2 Another item\n"
         "The data is messyFurthermore, it is late. Furthermore, it costs.\n";
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    summ_ctx *ctx;
+    static const test_opt en[] = { { SUMM_OPT_LANGUAGE, 0, "en" }, TEST_OPT_END };
+    summ_ctx *ctx = new_ctx_opts(en);
     summ_result *res;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
     assert_int_equal(summ_split(ctx, text, sizeof text - 1, &res), SUMM_OK);
     assert_int_equal(summ_result_count(res), 11);
     summ_result_free(res);
     summ_free(ctx);
-    fail_every_allocation(text, sizeof text - 1, &o);
+    fail_every_allocation(text, sizeof text - 1, en);
 }
 
 static int

@@ -64,7 +64,7 @@ exact_pagerank(const tfidf *v, size_t n, double d, double *rank)
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++)
             if (i != j) {
-                double c = tfidf_cosine(v, i, j);
+                double c = summ__tfidf_cosine(v, i, j);
                 w[i * n + j] = c > 1e-9 ? c : 0;
                 out[i] += w[i * n + j];
             }
@@ -130,8 +130,8 @@ check_against_exact(size_t nsent, double max_abs_err, size_t min_top10)
     double *rank = calloc(n, sizeof *rank), *again = calloc(n, sizeof *again);
     double *ref = calloc(n, sizeof *ref);
     assert_true(rank && again && ref);
-    assert_int_equal(textrank(&f.d, &f.v, 0.85, rank), SUMM_OK);
-    assert_int_equal(textrank(&f.d, &f.v, 0.85, again), SUMM_OK);
+    assert_int_equal(summ__sentence_graph(&f.d, &f.v, SUMM_SIM_COSINE, 0.85, rank, NULL, NULL), SUMM_OK);
+    assert_int_equal(summ__sentence_graph(&f.d, &f.v, SUMM_SIM_COSINE, 0.85, again, NULL, NULL), SUMM_OK);
     exact_pagerank(&f.v, n, 0.85, ref);
     double sum = 0, err = 0;
     for (size_t i = 0; i < n; i++) {
@@ -178,17 +178,14 @@ test_long_alloc_failure(void **state)
 {
     (void)state;
     char *text = make_text(700, 7);
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    summ_ctx *ctx;
+    static const test_opt en[] = { { SUMM_OPT_LANGUAGE, 0, "en" }, TEST_OPT_END };
+    summ_ctx *ctx = new_ctx_opts(en);
     summ_result *res;
-    assert_int_equal(summ_new(&o, &ctx), SUMM_OK);
     assert_int_equal(summ_run(ctx, text, strlen(text), &res), SUMM_OK);
     assert_int_equal(summ_result_count(res), 3);
     summ_result_free(res);
     summ_free(ctx);
-    fail_every_allocation(text, strlen(text), &o);
+    fail_every_allocation(text, strlen(text), en);
     free(text);
 }
 

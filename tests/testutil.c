@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,104 +51,216 @@ failing_allocator(failing *f)
     return (summ_allocator){ f_malloc, f_realloc, f_free, f };
 }
 
-/* res and ref hold the same spans. */
+/* ---- options ----------------------------------------------------------- */
+
+static summ_status
+set_one(summ_ctx *ctx, const test_opt *o)
+{
+    const summ_option_info *in = summ_option_info_get(o->option);
+    assert_non_null(in);
+    if (in->type == SUMM_TYPE_STRING)
+        return summ_set_string(ctx, o->option, o->string);
+    return summ_set_double(ctx, o->option, o->number);
+}
+
+void
+set_options(summ_ctx *ctx, const test_opt *opts)
+{
+    for (const test_opt *o = opts; o && o->option; o++) {
+        summ_status st = set_one(ctx, o);
+        if (st != SUMM_OK)
+            fail_msg("setting option %d: %s (%s)", (int)o->option, summ_strerror(st),
+                     summ_errmsg(ctx));
+    }
+}
+
+summ_ctx *
+new_ctx_opts(const test_opt *opts)
+{
+    summ_ctx *ctx = NULL;
+    assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
+    assert_non_null(ctx);
+    set_options(ctx, opts);
+    return ctx;
+}
+
+/* The option's value as a string, to see that a failed set left it alone. */
+static void
+option_value(const summ_ctx *ctx, summ_option opt, char *buf, size_t cap)
+{
+    const summ_option_info *in = summ_option_info_get(opt);
+    if (in->type == SUMM_TYPE_STRING) {
+        const char *s = (const char *)1;
+        assert_int_equal(summ_get_string(ctx, opt, &s), SUMM_OK);
+        snprintf(buf, cap, "%s%s", s ? "=" : "NULL", s ? s : "");
+    } else {
+        double v;
+        assert_int_equal(summ_get_double(ctx, opt, &v), SUMM_OK);
+        snprintf(buf, cap, "%.17g", v);
+    }
+}
+
+/* ---- allocation failure ------------------------------------------------- */
+
+/* res and ref are the same result: every span and keyword, field by field. */
 static void
 same_result(const summ_result *res, const summ_result *ref)
 {
     assert_int_equal(summ_result_count(res), summ_result_count(ref));
+    assert_int_equal(summ_result_sentences(res), summ_result_sentences(ref));
+    assert_string_equal(summ_result_language(res), summ_result_language(ref));
+    assert_int_equal(summ_result_format(res), summ_result_format(ref));
+    assert_int_equal(summ_result_warnings(res), summ_result_warnings(ref));
     for (size_t i = 0; i < summ_result_count(res); i++) {
-        assert_int_equal(summ_result_at(res, i)->offset, summ_result_at(ref, i)->offset);
-        assert_int_equal(summ_result_at(res, i)->length, summ_result_at(ref, i)->length);
+        const summ_span *a = summ_result_at(res, i), *b = summ_result_at(ref, i);
+        assert_int_equal(a->offset, b->offset);
+        assert_int_equal(a->length, b->length);
+        assert_int_equal(a->index, b->index);
+        assert_int_equal(a->flags, b->flags);
+        assert_true(a->score == b->score);
+        assert_int_equal(a->text_length, b->text_length);
+        assert_string_equal(a->text, b->text);
+    }
+    assert_int_equal(summ_result_keyword_count(res), summ_result_keyword_count(ref));
+    for (size_t i = 0; i < summ_result_keyword_count(res); i++) {
+        const summ_keyword *a = summ_result_keyword(res, i), *b = summ_result_keyword(ref, i);
+        assert_string_equal(a->text, b->text);
+        assert_int_equal(a->text_length, b->text_length);
+        assert_int_equal(a->offset, b->offset);
+        assert_int_equal(a->length, b->length);
+        assert_true(a->score == b->score);
+        assert_int_equal(a->count, b->count);
+    }
+}
+
+enum { RUN, RANK, SPLIT, NCALLS };
+
+static summ_status
+call(int which, summ_ctx *ctx, const char *text, size_t len, summ_result **res)
+{
+    switch (which) {
+    case RUN: return summ_run(ctx, text, len, res);
+    case RANK: return summ_rank(ctx, text, len, res);
+    default: return summ_split(ctx, text, len, res);
     }
 }
 
 void
-fail_every_allocation(const char *text, size_t len, const summ_options *base)
+fail_every_allocation(const char *text, size_t len, const test_opt *opts)
 {
-    summ_ctx *ref_ctx;
-    summ_result *ref_run, *ref_split;
-    assert_int_equal(summ_new(base, &ref_ctx), SUMM_OK);
-    assert_int_equal(summ_run(ref_ctx, text, len, &ref_run), SUMM_OK);
-    assert_int_equal(summ_split(ref_ctx, text, len, &ref_split), SUMM_OK);
+    summ_ctx *ref_ctx = new_ctx_opts(opts);
+    summ_result *ref[NCALLS];
+    for (int k = 0; k < NCALLS; k++)
+        assert_int_equal(call(k, ref_ctx, text, len, &ref[k]), SUMM_OK);
 
     bool finished = false;
     for (long n = 0; !finished && n < 200000; n++) {
         failing f = { .countdown = n };
         summ_allocator a = failing_allocator(&f);
-        summ_options o = *base;
-        o.allocator = &a;
-        summ_ctx *ctx = NULL;
-        summ_status st = summ_new(&o, &ctx);
+        summ_ctx *ctx = (summ_ctx *)1;
+        summ_status st = summ_new(&a, &ctx);
         if (st != SUMM_OK) {
             assert_int_equal(st, SUMM_ENOMEM);
             assert_null(ctx);
             assert_int_equal(f.live, 0);
             continue;
         }
-        summ_result *res = (summ_result *)1;
-        st = summ_run(ctx, text, len, &res);
-        if (st == SUMM_OK) {
-            same_result(res, ref_run);
-            summ_result_free(res);
-            res = (summ_result *)1;
-            st = summ_split(ctx, text, len, &res);
-            if (st == SUMM_OK) {
-                same_result(res, ref_split);
-                summ_result_free(res);
-                finished = f.countdown >= 0;  /* the failure was never reached */
-            }
-        }
-        if (st != SUMM_OK) {
+        /* Each step must succeed, or fail with SUMM_ENOMEM and succeed when
+         * tried again with memory back (after which nothing may fail). */
+        bool failed = false;
+        for (const test_opt *o = opts; o && o->option; o++) {
+            char before[256], after[256];
+            option_value(ctx, o->option, before, sizeof before);
+            st = set_one(ctx, o);
+            if (st == SUMM_OK)
+                continue;
             assert_int_equal(st, SUMM_ENOMEM);
-            assert_null(res);
+            assert_false(failed);
             assert_string_equal(summ_errmsg(ctx), "out of memory");
-            /* the context is still usable once memory is back */
+            option_value(ctx, o->option, after, sizeof after);
+            assert_string_equal(before, after);  /* unchanged */
+            failed = true;
             f.countdown = -1;
-            assert_int_equal(summ_run(ctx, text, len, &res), SUMM_OK);
-            same_result(res, ref_run);
+            assert_int_equal(set_one(ctx, o), SUMM_OK);
+        }
+        for (int k = 0; k < NCALLS; k++) {
+            summ_result *res = (summ_result *)1;
+            st = call(k, ctx, text, len, &res);
+            if (st != SUMM_OK) {
+                assert_int_equal(st, SUMM_ENOMEM);
+                assert_false(failed);
+                assert_null(res);
+                assert_string_equal(summ_errmsg(ctx), "out of memory");
+                /* the context is still usable once memory is back */
+                failed = true;
+                f.countdown = -1;
+                assert_int_equal(call(k, ctx, text, len, &res), SUMM_OK);
+            }
+            assert_string_equal(summ_errmsg(ctx), "");
+            same_result(res, ref[k]);
             summ_result_free(res);
         }
+        finished = !failed && f.countdown >= 0;  /* the failure was never reached */
         summ_free(ctx);
         assert_int_equal(f.live, 0);
     }
     assert_true(finished);
-    summ_result_free(ref_run);
-    summ_result_free(ref_split);
+    for (int k = 0; k < NCALLS; k++)
+        summ_result_free(ref[k]);
     summ_free(ref_ctx);
+}
+
+/* ---- documents ------------------------------------------------------------ */
+
+doc
+plain_doc(arena *ar, const char *text, size_t len, const lang_info *lang, langres *lr)
+{
+    doc d;
+    memset(&d, 0, sizeof d);
+    d.src = d.text = text;
+    d.srclen = d.len = len;
+    d.start = 0;
+    d.format = SUMM_FORMAT_TEXT;
+    d.ar = ar;
+    d.lang = lang;
+    d.lr = lr;
+    d.title = SIZE_MAX;
+    return d;
+}
+
+void
+doc_release(doc *d)
+{
+    const salloc *al = d->ar->al;
+    summ__free(al, d->sent);
+    summ__free(al, d->term);
+    summ__free(al, d->term_stem);
+    summ__free(al, d->term_first);
+    summ__free(al, d->word);
+    summ__arena_free(d->ar);
 }
 
 void
 fixture_setup(fixture *f, const char *text)
 {
-    summ_options o;
-    summ_options_init(&o);
-    o.language = "en";
-    assert_int_equal(summ_new(&o, &f->ctx), SUMM_OK);
-    arena_init(&f->ar, &f->ctx->al);
-    memset(&f->d, 0, sizeof f->d);
-    f->d.ar = &f->ar;
-    f->d.text = text;
-    f->d.len = strlen(text);
-    f->d.title = SIZE_MAX;
-    f->d.lang = lang_lookup("en");
-    summ_status st;
-    f->d.lr = langres_get(f->ctx, f->d.lang, &st);
-    assert_non_null(f->d.lr);
-    assert_int_equal(segment(&f->d, 0, &f->d.lr->abbrev), SUMM_OK);
+    static const test_opt en[] = { { SUMM_OPT_LANGUAGE, 0, "en" }, TEST_OPT_END };
+    f->ctx = new_ctx_opts(en);
+    summ__arena_init(&f->ar, &f->ctx->al);
+    const lang_info *lang = summ__lang_lookup("en");
+    assert_non_null(lang);
+    langres *lr = NULL;
+    assert_int_equal(summ__ctx_langres(f->ctx, lang, &lr), SUMM_OK);
+    assert_non_null(lr);
+    f->d = plain_doc(&f->ar, text, strlen(text), lang, lr);
+    assert_int_equal(summ__segment(&f->d), SUMM_OK);
     f->d.keep_words = true;
-    assert_int_equal(tokenize(&f->d), SUMM_OK);
-    assert_int_equal(tfidf_build(&f->d, &f->v), SUMM_OK);
+    assert_int_equal(summ__tokenize(&f->d), SUMM_OK);
+    assert_int_equal(summ__tfidf_build(&f->d, &f->v), SUMM_OK);
 }
 
 void
 fixture_teardown(fixture *f)
 {
-    const salloc *al = &f->ctx->al;
-    s_free(al, f->d.sent);
-    s_free(al, f->d.term);
-    s_free(al, f->d.term_stem);
-    s_free(al, f->d.term_first);
-    s_free(al, f->d.word);
-    arena_free(&f->ar);
+    doc_release(&f->d);
     summ_free(f->ctx);
 }

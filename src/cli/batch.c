@@ -189,9 +189,9 @@ run_file(const cli *c, worker *w, job *jb)
     if (c->format == FMT_JSON) {
         fputs("{\"file\":", f);
         json_write_string(f, jb->path, strlen(jb->path));
-        write_json_tail(f, c, text, res);
+        write_json_tail(f, c, res);
     } else {
-        write_text(f, text, res);
+        write_text(f, res);
     }
     if (!out_end(w, jb, start))
         job_error(jb, "%s: %s: out of memory\n", progname, name);
@@ -223,7 +223,7 @@ run_line(const cli *c, worker *w, job *jb)
     else
         fputs("null", f);
     if (ok) {
-        write_json_tail(f, c, rec.text, res);
+        write_json_tail(f, c, res);
     } else {
         fputs(",\"error\":", f);
         json_write_string(f, msg, strlen(msg));
@@ -580,7 +580,7 @@ batch_run(const cli *c, char **paths, size_t npaths)
     }
     int status = 0;
     for (size_t k = 0; k < nw; k++) {
-        summ_status st = summ_new(&c->opts, &w[k].ctx);
+        summ_status st = summ_clone(c->proto, &w[k].ctx);
         if (st != SUMM_OK) {
             fprintf(stderr, "%s: %s\n", progname, summ_strerror(st));
             status = 1;

@@ -1,5 +1,8 @@
-/* cli.h - what the CLI's files share: the settings from the command line,
- * the output formats (summarize.c) and the batch runner (batch.c). */
+/* cli.h - what the CLI's files share. The layers, bottom up: io.c (reading
+ * files, stdout errors), json.c (JSON strings and records), utf8fix.c
+ * (--invalid=replace), output.c (the output formats), batch.c (documents
+ * on worker threads, in order), main.c (the command line). Each uses only
+ * those below it, and the library through summarize.h. */
 #ifndef SUMM_CLI_H
 #define SUMM_CLI_H
 
@@ -14,25 +17,17 @@ extern const char *progname;
 enum format { FMT_TEXT, FMT_JSON };
 
 typedef struct cli {
-    summ_options opts;
+    summ_ctx *proto;  /* the options of the command line; each worker clones it */
     enum format format;
     bool split;       /* --split: every sentence, no scoring */
     bool jsonl;       /* --jsonl: JSON Lines in, JSON Lines out */
     bool replace_invalid; /* --invalid=replace: bad UTF-8 bytes of files become U+FFFD */
     bool many;        /* more than one file in text format: print headers */
+    bool keywords;    /* -k given: JSON has a "keywords" member */
     unsigned jobs;    /* -j: worker threads, each with its own context */
 } cli;
 
-/* Summarize (or split) text with ctx into *res, per the settings. */
-summ_status cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len,
-                          summ_result **res);
-
-/* The JSON object of one result, after its first member (the caller has
- * written `{"file":...` or `{"id":...`): `,"language":...}` and a newline. */
-void write_json_tail(FILE *f, const cli *c, const char *text, const summ_result *res);
-
-/* One sentence a line, white space collapsed (and keywords first, if any). */
-void write_text(FILE *f, const char *text, const summ_result *res);
+/* ---- io.c ---- */
 
 /* Read all of fd into a new buffer. Returns 0 or an errno value (EFBIG
  * past SUMM_MAX_INPUT). */
@@ -41,6 +36,25 @@ int read_all(int fd, char **out, size_t *outlen);
 /* Treat a failed stdout like the default SIGPIPE would on a closed pipe
  * (quietly), else report and exit 1. */
 void check_stdout(void);
+
+/* Flush and close stdout before exiting with status: a write error (a full
+ * disk) is reported and makes it 1, a closed pipe is quiet. */
+int close_stdout(int status);
+
+/* ---- output.c ---- */
+
+/* Summarize (or split) text with ctx into *res, per the settings. */
+summ_status cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len,
+                          summ_result **res);
+
+/* The JSON object of one result, after its first member (the caller has
+ * written `{"file":...` or `{"id":...`): `,"language":...}` and a newline. */
+void write_json_tail(FILE *f, const cli *c, const summ_result *res);
+
+/* One sentence a line, white space collapsed (and keywords first, if any). */
+void write_text(FILE *f, const summ_result *res);
+
+/* ---- batch.c ---- */
 
 /* Run the inputs (paths; "-" is standard input) as a batch: --jsonl lines,
  * or whole files. Output is in input order whatever c->jobs is. Returns

@@ -9,27 +9,7 @@
 #include <string.h>
 
 #include "json.h"
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t
-utf8_valid_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned cp, min;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return 0;
-    if (len > n) return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
+#include "text/utf8.h"
 
 void
 json_write_string(FILE *f, const char *s, size_t n)
@@ -63,7 +43,7 @@ json_write_string(FILE *f, const char *s, size_t n)
             i++;
             continue;
         }
-        size_t len = utf8_valid_len(p + i, n - i);
+        size_t len = utf8_seq_len(p + i, n - i);
         if (len == 0) {
             fputs("\\ufffd", f);
             i++;
@@ -190,7 +170,7 @@ parse_string(jp *j, char *out, size_t cap, size_t *outlen)
         if (c < 0x20)
             return fail(j, "control character in string");
         if (c >= 0x80) {
-            size_t n = utf8_valid_len(j->p, (size_t)(j->end - j->p));
+            size_t n = utf8_seq_len(j->p, (size_t)(j->end - j->p));
             if (n == 0)
                 return fail(j, "invalid UTF-8 in string");
             emit(out, cap, &o, j->p, n);

@@ -5,32 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/utf8.h"
 #include "utf8fix.h"
-
-/* Length of the well-formed sequence at s (n > 0 bytes left), or 0. */
-static size_t
-seq_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;  /* allowed range of the second byte */
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c == 0xED) { len = 3; hi = 0x9F; }  /* no surrogates */
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }  /* nothing above U+10FFFF */
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else return 0;
-    if (len > n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
 
 char *
 utf8_replace_invalid(const char *s, size_t n, size_t *outlen, size_t *nbad, size_t *first)
@@ -39,7 +15,7 @@ utf8_replace_invalid(const char *s, size_t n, size_t *outlen, size_t *nbad, size
     size_t bad = 0, i = 0;
     *first = (size_t)-1;
     while (i < n) {
-        size_t len = seq_len(p + i, n - i);
+        size_t len = utf8_seq_len(p + i, n - i);
         if (len == 0) {
             if (bad++ == 0)
                 *first = i;
@@ -58,7 +34,7 @@ utf8_replace_invalid(const char *s, size_t n, size_t *outlen, size_t *nbad, size
     size_t o = 0;
     i = 0;
     while (i < n) {
-        size_t len = seq_len(p + i, n - i);
+        size_t len = utf8_seq_len(p + i, n - i);
         if (len == 0) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;

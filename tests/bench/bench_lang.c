@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "internal.h"
+#include "context.h"
 
 static double
 now(void)
@@ -43,16 +43,17 @@ static bool
 run_once(summ_ctx *ctx, const lang_info *lang, const char *text, size_t len)
 {
     arena ar;
-    arena_init(&ar, &ctx->al);
-    doc d = { .ar = &ar, .text = text, .len = len, .title = SIZE_MAX, .lang = lang };
-    summ_status st;
-    d.lr = langres_get(ctx, lang, &st);
-    bool ok = d.lr && segment(&d, 0, &d.lr->abbrev) == SUMM_OK && tokenize(&d) == SUMM_OK;
-    s_free(&ctx->al, d.sent);
-    s_free(&ctx->al, d.term);
-    s_free(&ctx->al, d.term_stem);
-    s_free(&ctx->al, d.term_first);
-    arena_free(&ar);
+    summ__arena_init(&ar, &ctx->al);
+    doc d = { .src = text, .srclen = len, .format = SUMM_FORMAT_TEXT, .text = text, .len = len,
+              .start = 0, .ar = &ar, .title = SIZE_MAX, .lang = lang };
+    bool ok = summ__ctx_langres(ctx, lang, &d.lr) == SUMM_OK && summ__segment(&d) == SUMM_OK
+              && summ__tokenize(&d) == SUMM_OK;
+    summ__free(&ctx->al, d.sent);
+    summ__free(&ctx->al, d.term);
+    summ__free(&ctx->al, d.term_stem);
+    summ__free(&ctx->al, d.term_first);
+    summ__free(&ctx->al, d.word);
+    summ__arena_free(&ar);
     return ok;
 }
 
@@ -67,17 +68,15 @@ main(int argc, char **argv)
             fprintf(stderr, "bench_lang: %s: cannot read\n", argv[i]);
             return 1;
         }
-        summ_options o;
-        summ_options_init(&o);
         summ_ctx *ctx;
-        if (summ_new(&o, &ctx) != SUMM_OK)
+        if (summ_new(NULL, &ctx) != SUMM_OK)
             return 1;
 
         const lang_info *lang = NULL;
         size_t rounds = 0;
         double t0 = now(), t;
         do {
-            lang = lang_detect(ctx, text, len);
+            lang = summ__lang_detect(&ctx->lang_cache, &ctx->al, text, len);
             rounds++;
         } while ((t = now() - t0) < budget);
         double detect_us = t / (double)rounds * 1e6;
@@ -87,7 +86,7 @@ main(int argc, char **argv)
         t0 = now();
         do {
             summ_ctx *c2;
-            if (summ_new(&o, &c2) != SUMM_OK || !run_once(c2, lang, text, len))
+            if (summ_new(NULL, &c2) != SUMM_OK || !run_once(c2, lang, text, len))
                 return 1;
             summ_free(c2);
             rounds++;

@@ -12,6 +12,9 @@
  * "P <tab> i j k" of chosen sentence indices per document, then "END".
  * So a grid search costs one tokenization, not one process per document.
  *
+ * The option names are those of summ_option_lookup() (summarize_experimental.h
+ * for the scoring weights); max_sentences is each document's k.
+ *
  * --sim-seg simulates what segment.c is expected to do (it does not do it
  * yet): a first line that is a paragraph of its own without final
  * punctuation is a heading (and the title), and a leading dateline ending in
@@ -21,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "context.h"
 
 typedef struct bdoc {
     char *id;
@@ -123,39 +126,49 @@ static summ_status
 prepare(summ_ctx *ctx, bdoc *b, bool sim)
 {
     summ_status st;
-    arena_init(&b->ar, &ctx->al);
-    b->d = (doc){ .ar = &b->ar, .text = b->text, .len = b->len, .title = SIZE_MAX };
-    b->d.lang = lang_lookup("en");
-    b->d.lr = langres_get(ctx, b->d.lang, &st);
-    if (!b->d.lr)
+    summ__arena_init(&b->ar, &ctx->al);
+    b->d = (doc){ .src = b->text, .srclen = b->len, .format = SUMM_FORMAT_TEXT,
+                  .text = b->text, .len = b->len, .start = 0, .ar = &b->ar,
+                  .title = SIZE_MAX };
+    b->d.lang = summ__lang_lookup("en");
+    if ((st = summ__ctx_langres(ctx, b->d.lang, &b->d.lr)) != SUMM_OK)
         return st;
-    if ((st = segment(&b->d, 0, &b->d.lr->abbrev)) != SUMM_OK)
+    if ((st = summ__segment(&b->d)) != SUMM_OK)
         return st;
     if (sim)
         sim_seg(&b->d);
     if (b->d.nsent && (b->d.sent[0].flags & SUMM_FLAG_HEADING))
         b->d.title = 0;
-    if ((st = tokenize(&b->d)) != SUMM_OK)
+    if ((st = summ__tokenize(&b->d)) != SUMM_OK)
         return st;
-    return tfidf_build(&b->d, &b->v);
+    return summ__tfidf_build(&b->d, &b->v);
 }
 
-/* name=value into the options; false if the name is unknown. */
+/* name=value into the parameters, by the option's name (checked as
+ * summ_set_double() checks it); false if the name is unknown or the value
+ * out of range. */
 static bool
-set_option(summ_options *o, const char *name, double x)
+set_option(params *p, const salloc *al, const char *name, double x)
 {
-#define D(f) if (strcmp(name, #f) == 0) { o->f = x; return true; }
-#define Z(f) if (strcmp(name, #f) == 0) { o->f = (size_t)x; return true; }
-    D(w_textrank) D(w_tfidf) D(w_position) D(position_decay) D(w_title) D(w_centroid)
-    D(w_length) D(damping) D(redundancy)
-    Z(max_words) D(w_directed) D(directed_backward) D(lead_ratio) D(lead_adapt)
-    if (strcmp(name, "similarity") == 0) { o->similarity = (int)x; return true; }
 #ifdef TUNE_EXTRA_OPTIONS
+    /* fields of params that are no option (yet): D(f) a real, Z(f) a count */
+#define D(f) if (strcmp(name, #f) == 0) { p->f = x; return true; }
+#define Z(f) if (strcmp(name, #f) == 0) { p->f = (size_t)x; return true; }
     TUNE_EXTRA_OPTIONS
-#endif
 #undef D
 #undef Z
-    return false;
+#endif
+    summ_option opt = summ_option_lookup(name);
+    const summ_option_info *in = summ_option_info_get(opt);
+    if (!in || in->type == SUMM_TYPE_STRING)
+        return false;
+    summ_err err;
+    summ__err_clear(&err);
+    if (summ__params_set_double(p, al, (int)opt, x, &err) != SUMM_OK) {
+        fprintf(stderr, "tune: %s\n", err.msg);
+        return false;
+    }
+    return true;
 }
 
 int
@@ -234,32 +247,32 @@ main(int argc, char **argv)
 
     size_t *pick = NULL, pcap = 0;
     while (getline(&line, &lcap, stdin) > 0) {
-        summ_options o;
-        summ_options_init(&o);
+        params o;
+        summ__params_default(&o);
         for (char *tok = strtok(line, " \t\n"); tok; tok = strtok(NULL, " \t\n")) {
             char *eq = strchr(tok, '=');
-            if (!eq || (*eq = '\0', !set_option(&o, tok, atof(eq + 1))))
+            if (!eq || (*eq = '\0', !set_option(&o, &ctx->al, tok, atof(eq + 1))))
                 fprintf(stderr, "tune: unknown option %s\n", tok);
         }
         for (size_t i = 0; i < ndocs; i++) {
             bdoc *b = &docs[i];
             arena scratch;
-            arena_init(&scratch, &ctx->al);
-            b->d.ar = &scratch;  /* what score() and select() allocate goes away */
+            summ__arena_init(&scratch, &ctx->al);
+            b->d.ar = &scratch;  /* what scoring and selection allocate goes away */
             o.max_sentences = b->k;
             if (b->d.nsent > pcap) {
                 pcap = b->d.nsent;
                 pick = realloc(pick, pcap * sizeof *pick);
             }
             size_t npick = 0;
-            if (score(&b->d, &b->v, &o) != SUMM_OK
-                || select_sentences(&b->d, &b->v, &o, pick, &npick) != SUMM_OK)
+            if (summ__score(&b->d, &b->v, &o, summ__summary_length(&b->d, &o)) != SUMM_OK
+                || summ__select(&b->d, &b->v, &o, pick, &npick) != SUMM_OK)
                 fprintf(stderr, "tune: %s failed\n", b->id);
             fputs("P\t", stdout);
             for (size_t k = 0; k < npick; k++)
                 printf(k ? " %zu" : "%zu", pick[k]);
             putchar('\n');
-            arena_free(&scratch);
+            summ__arena_free(&scratch);
             b->d.ar = &b->ar;
         }
         puts("END");

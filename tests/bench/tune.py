@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """tune.py [--build DIR] [--sim-seg] [--cv] [--rl] CONFIG... -- score option sets fast.
 
-Each CONFIG is a string of summ_options fields, "w_position=1 position_decay=2";
+Each CONFIG is a string of option settings by name (summ_option_lookup(): the
+scoring ones are in summarize_experimental.h), "w_position=1 position_decay=2";
 a value list "w_position=0.5,1,2" expands into the grid of all combinations.
 Runs the harness tests/bench/tune.c once (every document tokenized once),
 feeds it every configuration, and scores the chosen sentences with the

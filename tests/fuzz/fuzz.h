@@ -21,20 +21,29 @@ void fuzz_fail(const char *file, int line, const char *what)
     ;
 
 /* The options header: the first FUZZ_HEADER bytes of an input (see
- * fuzz_common.c for the layout). Shorter inputs use the defaults and are
- * all text. */
+ * fuzz_common.c for the layout) become option settings, applied with
+ * summ_set_*(). Shorter inputs use the defaults and are all text. */
 #define FUZZ_HEADER 6
+#define FUZZ_MAX_OPTS 24
+
+typedef struct fuzz_opt {
+    summ_option option;
+    double number;        /* an int or real option's value */
+    const char *string;   /* a string option's (static) */
+} fuzz_opt;
 
 typedef struct fuzz_input {
-    summ_options opts;
+    fuzz_opt opt[FUZZ_MAX_OPTS];
+    size_t nopt;
     const char *text;
     size_t len;
 } fuzz_input;
 
 void fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in);
 
-/* Make a context for in->opts; a language the library does not know (yet)
- * falls back to detection. Never fails except on abort. */
+/* Make a context with in's settings, each checked to read back as set; a
+ * language the library does not know (yet) falls back to detection (and
+ * is dropped from in). Never fails except on abort. */
 summ_ctx *fuzz_ctx(fuzz_input *in);
 
 /* Offset of the first byte that is not valid UTF-8 or is NUL, or
@@ -42,14 +51,24 @@ summ_ctx *fuzz_ctx(fuzz_input *in);
  * library's fast validator, so the two check each other. */
 size_t fuzz_first_bad(const char *s, size_t n, bool *nul);
 
-/* The invariants of any OK result for text (BOM included): spans inside the
- * text, on UTF-8 boundaries, trimmed, in order, not overlapping, indices
- * below the sentence count, scores in [0, 1], keywords valid UTF-8. */
-void fuzz_check_result(const char *text, size_t len, const summ_result *res,
-                       const summ_options *o, bool split);
+/* What a result was made by. */
+typedef enum fuzz_mode { FUZZ_RUN, FUZZ_RANK, FUZZ_SPLIT } fuzz_mode;
 
-/* Same spans, indices, flags, scores and keywords. */
+/* The invariants of any OK result for text (BOM included), made by mode on
+ * ctx (whose options give the limits): spans inside the text, on UTF-8
+ * boundaries, trimmed, in order, not overlapping, indices below the
+ * sentence count, scores in [0, 1], flags (SUMM_FLAG_SELECTED on what the
+ * summary chose), each span's text (for plain text the input's bytes),
+ * keywords (valid UTF-8, their spans in the text, scores, counts). */
+void fuzz_check_result(const char *text, size_t len, const summ_result *res,
+                       const summ_ctx *ctx, fuzz_mode mode);
+
+/* Same spans, indices, flags, scores, texts and keywords. */
 bool fuzz_same(const summ_result *a, const summ_result *b);
+
+/* The spans of rank flagged SUMM_FLAG_SELECTED are exactly those of run,
+ * and the two have the same keywords. */
+void fuzz_check_rank_matches(const summ_result *rank, const summ_result *run);
 
 /* A status is allowed for text iff it matches the reference validator:
  * SUMM_OK for valid UTF-8 without NUL, else EUTF8/EBINARY at the right

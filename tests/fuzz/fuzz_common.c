@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "summarize_experimental.h"
+#include "text/chars.h"
+#include "text/utf8.h"
 
 void
 fuzz_fail(const char *file, int line, const char *what)
@@ -20,8 +23,24 @@ static const char *const langs[] = {
     "ko", "el", "hi", "tr", "nl", "ga",
 };
 
+/* One setting more. */
+static void
+put_number(fuzz_input *in, summ_option opt, double v)
+{
+    FUZZ_CHECK(in->nopt < FUZZ_MAX_OPTS);
+    in->opt[in->nopt++] = (fuzz_opt){ opt, v, NULL };
+}
+
+static void
+put_string(fuzz_input *in, summ_option opt, const char *v)
+{
+    FUZZ_CHECK(in->nopt < FUZZ_MAX_OPTS);
+    in->opt[in->nopt++] = (fuzz_opt){ opt, 0, v };
+}
+
 /*
  * Header layout (6 bytes):
+ * Each field becomes a setting, applied by fuzz_ctx() with summ_set_*().
  *   b0: bits 0-3 max_sentences (0 = unset), bits 4-5 redundancy
  *       {0.5, 1.0, 0.2, 0.95}, bit 6 w_title = 1, bit 7 w_centroid = 1
  *   b1: ratio = b1 / 255 (0 = unset)
@@ -36,8 +55,7 @@ static const char *const langs[] = {
 void
 fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in)
 {
-    summ_options *o = &in->opts;
-    summ_options_init(o);
+    in->nopt = 0;
     if (size < FUZZ_HEADER) {
         in->text = (const char *)data;
         in->len = size;
@@ -46,30 +64,30 @@ fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in)
     static const double redund[4] = { 0.5, 1.0, 0.2, 0.95 };
     static const double damp[4] = { 0.85, 0.0, 0.5, 0.99 };
     static const double decay[4] = { 1.0, 0.1, 5.0, 1000.0 };
-    o->max_sentences = data[0] & 15;
-    o->redundancy = redund[(data[0] >> 4) & 3];
-    o->w_title = (data[0] & 64) ? 1.0 : 0.0;
-    o->w_centroid = (data[0] & 128) ? 1.0 : 0.0;
-    o->ratio = data[1] / 255.0;
-    o->max_words = data[2];
-    o->language = langs[(data[3] & 15) % (sizeof langs / sizeof *langs)];
-    o->max_keywords = (data[3] >> 4) & 7;
-    o->w_tfidf = (data[4] & 3) * 0.5;
-    o->w_length = ((data[4] >> 2) & 3) * 0.5;
-    o->w_position = ((data[4] >> 4) & 3) * 0.5;
-    o->damping = damp[data[4] >> 6];
-    o->position_decay = decay[data[5] & 3];
+    put_number(in, SUMM_OPT_MAX_SENTENCES, data[0] & 15);
+    put_number(in, SUMM_OPT_REDUNDANCY, redund[(data[0] >> 4) & 3]);
+    put_number(in, SUMM_OPT_W_TITLE, (data[0] & 64) ? 1.0 : 0.0);
+    put_number(in, SUMM_OPT_W_CENTROID, (data[0] & 128) ? 1.0 : 0.0);
+    put_number(in, SUMM_OPT_RATIO, data[1] / 255.0);
+    put_number(in, SUMM_OPT_MAX_WORDS, data[2]);
+    put_string(in, SUMM_OPT_LANGUAGE, langs[(data[3] & 15) % (sizeof langs / sizeof *langs)]);
+    put_number(in, SUMM_OPT_MAX_KEYWORDS, (data[3] >> 4) & 7);
+    put_number(in, SUMM_OPT_W_TFIDF, (data[4] & 3) * 0.5);
+    put_number(in, SUMM_OPT_W_LENGTH, ((data[4] >> 2) & 3) * 0.5);
+    put_number(in, SUMM_OPT_W_POSITION, ((data[4] >> 4) & 3) * 0.5);
+    put_number(in, SUMM_OPT_DAMPING, damp[data[4] >> 6]);
+    put_number(in, SUMM_OPT_POSITION_DECAY, decay[data[5] & 3]);
     if (data[5] & 4)
-        o->w_textrank = 0.0;
+        put_number(in, SUMM_OPT_W_TEXTRANK, 0.0);
     static const int sim[4] = { -1, SUMM_SIM_OVERLAP, SUMM_SIM_COSINE, SUMM_SIM_BM25 };
     if (sim[(data[5] >> 3) & 3] >= 0)
-        o->similarity = sim[(data[5] >> 3) & 3];
+        put_number(in, SUMM_OPT_SIMILARITY, sim[(data[5] >> 3) & 3]);
     if (data[5] & 32)
-        o->w_directed = 1.0;
+        put_number(in, SUMM_OPT_W_DIRECTED, 1.0);
     if (data[5] & 64)
-        o->lead_ratio = 0.0;
+        put_number(in, SUMM_OPT_LEAD_RATIO, 0.0);
     if (data[5] & 128)
-        o->lead_adapt = 0.0;
+        put_number(in, SUMM_OPT_LEAD_ADAPT, 0.0);
     in->text = (const char *)data + FUZZ_HEADER;
     in->len = size - FUZZ_HEADER;
 }
@@ -78,12 +96,33 @@ summ_ctx *
 fuzz_ctx(fuzz_input *in)
 {
     summ_ctx *ctx = NULL;
-    summ_status st = summ_new(&in->opts, &ctx);
-    if (st == SUMM_ELANG) {
-        in->opts.language = NULL;
-        st = summ_new(&in->opts, &ctx);
+    FUZZ_CHECK(summ_new(NULL, &ctx) == SUMM_OK && ctx);
+    for (size_t i = 0; i < in->nopt; i++) {
+        const fuzz_opt *o = &in->opt[i];
+        const summ_option_info *info = summ_option_info_get(o->option);
+        FUZZ_CHECK(info != NULL);
+        if (info->type == SUMM_TYPE_STRING) {
+            summ_status st = summ_set_string(ctx, o->option, o->string);
+            if (st == SUMM_ELANG && o->option == SUMM_OPT_LANGUAGE) {
+                /* not known (yet): detect, as without the setting */
+                const char *v = "x";
+                FUZZ_CHECK(summ_get_string(ctx, o->option, &v) == SUMM_OK && v == NULL);
+                memmove(&in->opt[i], &in->opt[i + 1], (in->nopt - i - 1) * sizeof *in->opt);
+                in->nopt--;
+                i--;
+                continue;
+            }
+            FUZZ_CHECK(st == SUMM_OK);
+            const char *v = "x";
+            FUZZ_CHECK(summ_get_string(ctx, o->option, &v) == SUMM_OK);
+            FUZZ_CHECK(o->string ? v && strcmp(v, o->string) == 0 : v == NULL);
+        } else {
+            FUZZ_CHECK(summ_set_double(ctx, o->option, o->number) == SUMM_OK);
+            double v = -1;
+            FUZZ_CHECK(summ_get_double(ctx, o->option, &v) == SUMM_OK && v == o->number);
+        }
+        FUZZ_CHECK(summ_errmsg(ctx)[0] == '\0');
     }
-    FUZZ_CHECK(st == SUMM_OK && ctx);
     return ctx;
 }
 
@@ -135,39 +174,81 @@ is_ascii_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static size_t
+get_size(const summ_ctx *ctx, summ_option opt)
+{
+    long long v = -1;
+    FUZZ_CHECK(summ_get_int(ctx, opt, &v) == SUMM_OK && v >= 0);
+    return (size_t)v;
+}
+
 /* How many sentences the limits allow, from summarize.h's contract. */
 static size_t
-limit(const summ_options *o, size_t n)
+limit(const summ_ctx *ctx, size_t n)
 {
+    size_t max_sentences = get_size(ctx, SUMM_OPT_MAX_SENTENCES);
+    size_t max_words = get_size(ctx, SUMM_OPT_MAX_WORDS);
+    double ratio = -1;
+    FUZZ_CHECK(summ_get_double(ctx, SUMM_OPT_RATIO, &ratio) == SUMM_OK);
+    FUZZ_CHECK(ratio >= 0 && ratio <= 1);
     size_t lim = n;
-    if (o->max_sentences && o->max_sentences < lim)
-        lim = o->max_sentences;
-    if (o->ratio > 0) {
-        size_t r = (size_t)ceil(o->ratio * (double)n);
+    if (max_sentences && max_sentences < lim)
+        lim = max_sentences;
+    if (ratio > 0) {
+        size_t r = (size_t)ceil(ratio * (double)n);
         if (r < 1)
             r = 1;
         if (r < lim)
             lim = r;
     }
-    if (!o->max_sentences && !(o->ratio > 0) && !o->max_words && lim > 3)
+    if (!max_sentences && !(ratio > 0) && !max_words && lim > 3)
         lim = 3;
     return lim;
 }
 
+/* Is text[a .. a + n) the same as want with each run of white space one
+ * space (as summ_keyword.text is)? */
+static bool
+collapses_to(const char *text, size_t a, size_t n, const char *want, size_t wlen)
+{
+    const unsigned char *s = (const unsigned char *)text + a;
+    size_t i = 0, o = 0;
+    bool gap = false;
+    while (i < n) {
+        int32_t c;
+        size_t m = utf8_dec(s, i, n, &c);
+        if (is_space(c)) {
+            gap = o > 0;
+        } else {
+            if (gap && (o >= wlen || want[o++] != ' '))
+                return false;
+            gap = false;
+            if (o + m > wlen || memcmp(want + o, s + i, m) != 0)
+                return false;
+            o += m;
+        }
+        i += m;
+    }
+    return o == wlen;
+}
+
 void
-fuzz_check_result(const char *text, size_t len, const summ_result *res,
-                  const summ_options *o, bool split)
+fuzz_check_result(const char *text, size_t len, const summ_result *res, const summ_ctx *ctx,
+                  fuzz_mode mode)
 {
     size_t n = summ_result_count(res), nsent = summ_result_sentences(res);
-    size_t prev_end = 0, prev_index = 0;
-    bool nul;
+    size_t prev_end = 0, prev_index = 0, nselected = 0;
+    bool nul, plain = summ_result_format(res) == SUMM_FORMAT_TEXT;
+    double top = 0;
     FUZZ_CHECK(res != NULL);
+    FUZZ_CHECK(summ_result_format(res) != SUMM_FORMAT_AUTO);
+    FUZZ_CHECK(summ_format_name(summ_result_format(res)) != NULL);
     FUZZ_CHECK(n <= nsent);
     FUZZ_CHECK(nsent <= len);  /* every sentence has at least one byte */
-    if (split)
-        FUZZ_CHECK(n == nsent);
+    if (mode == FUZZ_RUN)
+        FUZZ_CHECK(n <= limit(ctx, nsent) && (nsent == 0 || n >= 1));
     else
-        FUZZ_CHECK(n <= limit(o, nsent) && (nsent == 0 || n >= 1));
+        FUZZ_CHECK(n == nsent);
     for (size_t i = 0; i < n; i++) {
         const summ_span *s = summ_result_at(res, i);
         FUZZ_CHECK(s != NULL);
@@ -176,9 +257,13 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res,
         FUZZ_CHECK(i == 0 || s->offset >= prev_end);
         FUZZ_CHECK(i == 0 || s->index > prev_index);
         FUZZ_CHECK(s->index < nsent);
-        if (split)
-            FUZZ_CHECK(s->index == i && s->score == 0);
+        if (mode != FUZZ_RUN)
+            FUZZ_CHECK(s->index == i);
+        if (mode == FUZZ_SPLIT)
+            FUZZ_CHECK(s->score == 0);
         FUZZ_CHECK(s->score >= 0 && s->score <= 1);  /* false for NaN */
+        if (s->score > top)
+            top = s->score;
         FUZZ_CHECK(!is_cont(text, s->offset));
         FUZZ_CHECK(s->offset + s->length == len || !is_cont(text, s->offset + s->length));
         FUZZ_CHECK(!is_ascii_space(text[s->offset]));
@@ -186,21 +271,74 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res,
         /* never inside the BOM */
         FUZZ_CHECK(!(len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 && s->offset < 3));
         FUZZ_CHECK(fuzz_first_bad(text + s->offset, s->length, &nul) == (size_t)-1);
-        FUZZ_CHECK(summ_result_flags(res, i) < 16);
+        /* the flags: the four of a sentence, and selected as summ_run() picks */
+        FUZZ_CHECK((s->flags & ~SUMM_FLAG_SELECTED) < 16);
+        if (mode == FUZZ_RUN)
+            FUZZ_CHECK(s->flags & SUMM_FLAG_SELECTED);
+        if (mode == FUZZ_SPLIT)
+            FUZZ_CHECK(!(s->flags & SUMM_FLAG_SELECTED));
+        nselected += (s->flags & SUMM_FLAG_SELECTED) != 0;
+        /* its text: NUL-terminated, valid; for plain text the span's bytes */
+        FUZZ_CHECK(s->text != NULL && s->text[s->text_length] == '\0');
+        FUZZ_CHECK(strlen(s->text) == s->text_length && s->text_length > 0);
+        FUZZ_CHECK(fuzz_first_bad(s->text, s->text_length, &nul) == (size_t)-1);
+        if (plain)
+            FUZZ_CHECK(s->text_length == s->length
+                       && memcmp(s->text, text + s->offset, s->length) == 0);
         prev_end = s->offset + s->length;
         prev_index = s->index;
     }
     FUZZ_CHECK(summ_result_at(res, n) == NULL);
+    /* the best sentence scores 1, unless none scores (all headings, say) */
+    if (mode == FUZZ_RANK) {
+        FUZZ_CHECK(top == 0 || top == 1);
+        FUZZ_CHECK(nselected <= limit(ctx, nsent) && (nsent == 0 || nselected >= 1));
+    }
     size_t nk = summ_result_keyword_count(res);
-    FUZZ_CHECK(nk <= o->max_keywords);
+    FUZZ_CHECK(nk <= get_size(ctx, SUMM_OPT_MAX_KEYWORDS));
+    if (mode == FUZZ_SPLIT)
+        FUZZ_CHECK(nk == 0);
     for (size_t i = 0; i < nk; i++) {
-        const char *k = summ_result_keyword(res, i);
-        FUZZ_CHECK(k != NULL && *k != '\0');
-        FUZZ_CHECK(fuzz_first_bad(k, strlen(k), &nul) == (size_t)-1);
+        const summ_keyword *k = summ_result_keyword(res, i);
+        FUZZ_CHECK(k != NULL && k->text != NULL && k->text[0] != '\0');
+        FUZZ_CHECK(strlen(k->text) == k->text_length);
+        FUZZ_CHECK(fuzz_first_bad(k->text, k->text_length, &nul) == (size_t)-1);
+        FUZZ_CHECK(k->length > 0 && k->offset < len && k->length <= len - k->offset);
+        FUZZ_CHECK(!is_cont(text, k->offset));
+        FUZZ_CHECK(k->offset + k->length == len || !is_cont(text, k->offset + k->length));
+        if (plain)
+            FUZZ_CHECK(collapses_to(text, k->offset, k->length, k->text, k->text_length));
+        FUZZ_CHECK(k->score > 0 && k->score <= 1);
+        FUZZ_CHECK(i == 0 ? k->score == 1 : k->score <= summ_result_keyword(res, i - 1)->score);
+        FUZZ_CHECK(k->count >= 1 && k->count <= len);
     }
     FUZZ_CHECK(summ_result_keyword(res, nk) == NULL);
     const char *lang = summ_result_language(res);
     FUZZ_CHECK(lang != NULL && strlen(lang) >= 2 && strlen(lang) <= 3);
+}
+
+static bool
+same_span(const summ_span *x, const summ_span *y)
+{
+    return x->offset == y->offset && x->length == y->length && x->index == y->index
+           && x->score == y->score && x->flags == y->flags && x->text_length == y->text_length
+           && strcmp(x->text, y->text) == 0;
+}
+
+static bool
+same_keywords(const summ_result *a, const summ_result *b)
+{
+    size_t nk = summ_result_keyword_count(a);
+    if (nk != summ_result_keyword_count(b))
+        return false;
+    for (size_t i = 0; i < nk; i++) {
+        const summ_keyword *x = summ_result_keyword(a, i), *y = summ_result_keyword(b, i);
+        if (strcmp(x->text, y->text) != 0 || x->text_length != y->text_length
+            || x->offset != y->offset || x->length != y->length || x->score != y->score
+            || x->count != y->count)
+            return false;
+    }
+    return true;
 }
 
 bool
@@ -208,21 +346,31 @@ fuzz_same(const summ_result *a, const summ_result *b)
 {
     size_t n = summ_result_count(a);
     if (n != summ_result_count(b) || summ_result_sentences(a) != summ_result_sentences(b)
-        || strcmp(summ_result_language(a), summ_result_language(b)) != 0)
+        || strcmp(summ_result_language(a), summ_result_language(b)) != 0
+        || summ_result_format(a) != summ_result_format(b)
+        || summ_result_warnings(a) != summ_result_warnings(b))
         return false;
-    for (size_t i = 0; i < n; i++) {
-        const summ_span *x = summ_result_at(a, i), *y = summ_result_at(b, i);
-        if (x->offset != y->offset || x->length != y->length || x->index != y->index
-            || x->score != y->score || summ_result_flags(a, i) != summ_result_flags(b, i))
+    for (size_t i = 0; i < n; i++)
+        if (!same_span(summ_result_at(a, i), summ_result_at(b, i)))
             return false;
+    return same_keywords(a, b);
+}
+
+void
+fuzz_check_rank_matches(const summ_result *rank, const summ_result *run)
+{
+    FUZZ_CHECK(summ_result_sentences(rank) == summ_result_sentences(run));
+    FUZZ_CHECK(strcmp(summ_result_language(rank), summ_result_language(run)) == 0);
+    size_t j = 0;
+    for (size_t i = 0; i < summ_result_count(rank); i++) {
+        const summ_span *s = summ_result_at(rank, i);
+        if (!(s->flags & SUMM_FLAG_SELECTED))
+            continue;
+        const summ_span *r = summ_result_at(run, j++);
+        FUZZ_CHECK(r != NULL && same_span(r, s));
     }
-    size_t nk = summ_result_keyword_count(a);
-    if (nk != summ_result_keyword_count(b))
-        return false;
-    for (size_t i = 0; i < nk; i++)
-        if (strcmp(summ_result_keyword(a, i), summ_result_keyword(b, i)) != 0)
-            return false;
-    return true;
+    FUZZ_CHECK(j == summ_result_count(run));
+    FUZZ_CHECK(same_keywords(rank, run));
 }
 
 void

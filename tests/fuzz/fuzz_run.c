@@ -1,7 +1,9 @@
-/* fuzz_run.c - libFuzzer target over summ_run(): options from the first
- * bytes (fuzz_common.c), invariants on the result, and determinism: the
- * same text gives the same result from a fresh context and from one that
- * has summarized other text in between (its caches are warm). */
+/* fuzz_run.c - libFuzzer target over summ_run() and summ_rank(): options
+ * from the first bytes (fuzz_common.c), invariants on the result, the
+ * ranking's selected sentences are the summary's, and determinism: the
+ * same text gives the same result from a fresh context, from a clone, and
+ * from one that has summarized other text in between (its caches are
+ * warm). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,11 +18,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_decode(data, size, &in);
     summ_ctx *ctx = fuzz_ctx(&in);
 
-    summ_result *a = NULL, *b = NULL, *c = NULL;
+    summ_result *a = NULL, *b = NULL, *c = NULL, *r = NULL;
     summ_status st = summ_run(ctx, in.text, in.len, &a);
     fuzz_check_status(ctx, st, in.text, in.len, a);
+    st = summ_rank(ctx, in.text, in.len, &r);
+    fuzz_check_status(ctx, st, in.text, in.len, r);
     if (st == SUMM_OK) {
-        fuzz_check_result(in.text, in.len, a, &in.opts, false);
+        FUZZ_CHECK(a != NULL);
+        fuzz_check_result(in.text, in.len, a, ctx, FUZZ_RUN);
+        fuzz_check_result(in.text, in.len, r, ctx, FUZZ_RANK);
+        fuzz_check_rank_matches(r, a);
 
         /* warm the caches with the second half, then the whole again */
         summ_result *half = NULL;
@@ -28,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         while (h > 0 && h < in.len && ((unsigned char)in.text[h] & 0xC0) == 0x80)
             h--;
         FUZZ_CHECK(summ_run(ctx, in.text + h, in.len - h, &half) == SUMM_OK);
-        fuzz_check_result(in.text + h, in.len - h, half, &in.opts, false);
+        fuzz_check_result(in.text + h, in.len - h, half, ctx, FUZZ_RUN);
         summ_result_free(half);
         FUZZ_CHECK(summ_run(ctx, in.text, in.len, &b) == SUMM_OK);
         FUZZ_CHECK(fuzz_same(a, b));
@@ -37,7 +44,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(summ_run(fresh, in.text, in.len, &c) == SUMM_OK);
         FUZZ_CHECK(fuzz_same(a, c));
         summ_free(fresh);
+        summ_result_free(c);
+        c = NULL;
+
+        /* a clone has the same options: the same result */
+        summ_ctx *clone = NULL;
+        FUZZ_CHECK(summ_clone(ctx, &clone) == SUMM_OK && clone);
+        FUZZ_CHECK(summ_run(clone, in.text, in.len, &c) == SUMM_OK);
+        FUZZ_CHECK(fuzz_same(a, c));
+        summ_free(clone);
     }
+    summ_result_free(r);
     summ_result_free(a);
     summ_result_free(b);
     summ_result_free(c);

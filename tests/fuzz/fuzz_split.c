@@ -20,18 +20,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     summ_status st = summ_split(ctx, in.text, in.len, &a);
     fuzz_check_status(ctx, st, in.text, in.len, a);
     if (st == SUMM_OK) {
-        fuzz_check_result(in.text, in.len, a, &in.opts, true);
+        fuzz_check_result(in.text, in.len, a, ctx, FUZZ_SPLIT);
         FUZZ_CHECK(summ_split(ctx, in.text, in.len, &b) == SUMM_OK);
         FUZZ_CHECK(fuzz_same(a, b));
 
         FUZZ_CHECK(summ_run(ctx, in.text, in.len, &r) == SUMM_OK);
+        fuzz_check_result(in.text, in.len, r, ctx, FUZZ_RUN);
         FUZZ_CHECK(summ_result_sentences(r) == summ_result_count(a));
         FUZZ_CHECK(strcmp(summ_result_language(r), summ_result_language(a)) == 0);
         for (size_t i = 0; i < summ_result_count(r); i++) {
             const summ_span *x = summ_result_at(r, i);
             const summ_span *y = summ_result_at(a, x->index);
             FUZZ_CHECK(y && x->offset == y->offset && x->length == y->length);
-            FUZZ_CHECK(summ_result_flags(r, i) == summ_result_flags(a, x->index));
+            FUZZ_CHECK((x->flags & ~SUMM_FLAG_SELECTED) == y->flags);
+            FUZZ_CHECK(x->text_length == y->text_length && strcmp(x->text, y->text) == 0);
         }
     }
     summ_result_free(a);

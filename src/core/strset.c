@@ -1,7 +1,10 @@
-/* hash.c - hashing and a small open-addressing string set. */
+/* strset.c - hashing, and a small open-addressing set of byte strings
+ * (stopwords, abbreviations, phrase lists). */
 #include <string.h>
 
-#include "internal.h"
+#include "core/core.h"
+#include "text/bits.h"
+#include "text/fold.h"
 
 /* Eight bytes at a time, a multiply-xorshift round per word (as in
  * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
@@ -9,14 +12,6 @@
  * low bits, which pick the slot, depend on every byte. Words are short:
  * the per-byte loop of FNV-1a used to be most of the cost of a lookup. The
  * value depends on the machine's byte order; it is never stored. */
-static inline uint64_t
-load64(const unsigned char *s)
-{
-    uint64_t w;
-    memcpy(&w, s, 8);
-    return w;
-}
-
 static inline uint64_t
 load32(const unsigned char *s)
 {
@@ -35,7 +30,7 @@ hash_round(uint64_t h, uint64_t w)
 }
 
 uint64_t
-hash_bytes(const void *p, size_t n)
+summ__hash(const void *p, size_t n)
 {
     const unsigned char *s = p;
     uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
@@ -58,33 +53,33 @@ hash_bytes(const void *p, size_t n)
 }
 
 void
-strset_init(strset *s, const salloc *al)
+summ__strset_init(strset *s, const salloc *al)
 {
     memset(s, 0, sizeof *s);
     s->al = al;
 }
 
 static bool
-strset_rehash(strset *s, size_t ncap)
+rehash(strset *s, size_t ncap)
 {
-    char **keys = s_calloc(s->al, ncap, sizeof *keys);
-    uint32_t *lens = s_calloc(s->al, ncap, sizeof *lens);
+    char **keys = summ__calloc(s->al, ncap, sizeof *keys);
+    uint32_t *lens = summ__calloc(s->al, ncap, sizeof *lens);
     if (!keys || !lens) {
-        s_free(s->al, keys);
-        s_free(s->al, lens);
+        summ__free(s->al, keys);
+        summ__free(s->al, lens);
         return false;
     }
     for (size_t i = 0; i < s->cap; i++) {
         if (!s->keys[i])
             continue;
-        size_t j = hash_bytes(s->keys[i], s->lens[i]) & (ncap - 1);
+        size_t j = summ__hash(s->keys[i], s->lens[i]) & (ncap - 1);
         while (keys[j])
             j = (j + 1) & (ncap - 1);
         keys[j] = s->keys[i];
         lens[j] = s->lens[i];
     }
-    s_free(s->al, s->keys);
-    s_free(s->al, s->lens);
+    summ__free(s->al, s->keys);
+    summ__free(s->al, s->lens);
     s->keys = keys;
     s->lens = lens;
     s->cap = ncap;
@@ -92,11 +87,11 @@ strset_rehash(strset *s, size_t ncap)
 }
 
 bool
-strset_has(const strset *s, const char *k, size_t n)
+summ__strset_has(const strset *s, const char *k, size_t n)
 {
     if (!s || s->cap == 0)
         return false;
-    size_t j = hash_bytes(k, n) & (s->cap - 1);
+    size_t j = summ__hash(k, n) & (s->cap - 1);
     while (s->keys[j]) {
         if (s->lens[j] == n && memcmp(s->keys[j], k, n) == 0)
             return true;
@@ -106,18 +101,18 @@ strset_has(const strset *s, const char *k, size_t n)
 }
 
 bool
-strset_add(strset *s, const char *k, size_t n)
+summ__strset_add(strset *s, const char *k, size_t n)
 {
     if (n > UINT32_MAX)
         return false;
-    if (strset_has(s, k, n))
+    if (summ__strset_has(s, k, n))
         return true;
-    if ((s->count + 1) * 2 > s->cap && !strset_rehash(s, s->cap ? s->cap * 2 : 64))
+    if ((s->count + 1) * 2 > s->cap && !rehash(s, s->cap ? s->cap * 2 : 64))
         return false;
-    char *copy = s_strndup(s->al, k, n);
+    char *copy = summ__strndup(s->al, k, n);
     if (!copy)
         return false;
-    size_t j = hash_bytes(k, n) & (s->cap - 1);
+    size_t j = summ__hash(k, n) & (s->cap - 1);
     while (s->keys[j])
         j = (j + 1) & (s->cap - 1);
     s->keys[j] = copy;
@@ -127,21 +122,21 @@ strset_add(strset *s, const char *k, size_t n)
 }
 
 void
-strset_free(strset *s)
+summ__strset_free(strset *s)
 {
     if (!s)
         return;
     for (size_t i = 0; i < s->cap; i++)
-        s_free(s->al, s->keys[i]);
-    s_free(s->al, s->keys);
-    s_free(s->al, s->lens);
+        summ__free(s->al, s->keys[i]);
+    summ__free(s->al, s->keys);
+    summ__free(s->al, s->lens);
     s->keys = NULL;
     s->lens = NULL;
     s->cap = s->count = 0;
 }
 
 bool
-strset_load_list(strset *s, const char *text, size_t len, bool keep_case)
+summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case)
 {
     char buf[256];
     size_t i = 0;
@@ -158,14 +153,14 @@ strset_load_list(strset *s, const char *text, size_t len, bool keep_case)
         if (a == b || text[a] == '#')
             continue;
         if (keep_case) {
-            if (!strset_add(s, text + a, b - a))
+            if (!summ__strset_add(s, text + a, b - a))
                 return false;
             continue;
         }
-        size_t n = fold_word(text + a, b - a, buf, sizeof buf);
+        size_t n = summ__fold_word(text + a, b - a, buf, sizeof buf);
         if (n > sizeof buf)
             continue;  /* no real stopword is that long */
-        if (!strset_add(s, buf, n))
+        if (!summ__strset_add(s, buf, n))
             return false;
     }
     return true;

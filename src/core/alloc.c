@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "core/core.h"
 
 static void *
 std_malloc(void *opaque, size_t n)
@@ -27,7 +27,7 @@ std_free(void *opaque, void *p)
 }
 
 void
-salloc_init(salloc *al, const summ_allocator *user)
+summ__salloc_init(salloc *al, const summ_allocator *user)
 {
     if (user && user->malloc_fn && user->realloc_fn && user->free_fn) {
         al->a = *user;
@@ -40,39 +40,39 @@ salloc_init(salloc *al, const summ_allocator *user)
 }
 
 void *
-s_malloc(const salloc *al, size_t n)
+summ__malloc(const salloc *al, size_t n)
 {
     return al->a.malloc_fn(al->a.opaque, n ? n : 1);
 }
 
 void *
-s_calloc(const salloc *al, size_t n, size_t size)
+summ__calloc(const salloc *al, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return NULL;
-    void *p = s_malloc(al, n * size);
+    void *p = summ__malloc(al, n * size);
     if (p)
         memset(p, 0, n * size);
     return p;
 }
 
 void *
-s_realloc(const salloc *al, void *p, size_t n)
+summ__realloc(const salloc *al, void *p, size_t n)
 {
     return al->a.realloc_fn(al->a.opaque, p, n ? n : 1);
 }
 
 void
-s_free(const salloc *al, void *p)
+summ__free(const salloc *al, void *p)
 {
     if (p)
         al->a.free_fn(al->a.opaque, p);
 }
 
 char *
-s_strndup(const salloc *al, const char *s, size_t n)
+summ__strndup(const salloc *al, const char *s, size_t n)
 {
-    char *d = s_malloc(al, n + 1);
+    char *d = summ__malloc(al, n + 1);
     if (d) {
         memcpy(d, s, n);
         d[n] = '\0';
@@ -81,7 +81,7 @@ s_strndup(const salloc *al, const char *s, size_t n)
 }
 
 bool
-s_grow(const salloc *al, void **p, size_t *cap, size_t need, size_t elem)
+summ__grow(const salloc *al, void **p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return true;
@@ -93,7 +93,7 @@ s_grow(const salloc *al, void **p, size_t *cap, size_t need, size_t elem)
     }
     if (ncap > SIZE_MAX / elem)
         return false;
-    void *np = s_realloc(al, *p, ncap * elem);
+    void *np = summ__realloc(al, *p, ncap * elem);
     if (!np)
         return false;
     *p = np;
@@ -112,14 +112,14 @@ struct arena_block {
 };
 
 void
-arena_init(arena *ar, const salloc *al)
+summ__arena_init(arena *ar, const salloc *al)
 {
     ar->al = al;
     ar->head = NULL;
 }
 
 void *
-arena_alloc(arena *ar, size_t n)
+summ__arena_alloc(arena *ar, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (n == 0)
@@ -129,7 +129,7 @@ arena_alloc(arena *ar, size_t n)
         size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
         if (size > SIZE_MAX - sizeof(arena_block))
             return NULL;
-        arena_block *nb = s_malloc(ar->al, sizeof(arena_block) + size);
+        arena_block *nb = summ__malloc(ar->al, sizeof(arena_block) + size);
         if (!nb)
             return NULL;
         nb->used = 0;
@@ -150,23 +150,23 @@ arena_alloc(arena *ar, size_t n)
 }
 
 void *
-arena_calloc(arena *ar, size_t n, size_t size)
+summ__arena_calloc(arena *ar, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         return NULL;
-    void *p = arena_alloc(ar, n * size);
+    void *p = summ__arena_alloc(ar, n * size);
     if (p)
         memset(p, 0, n * size);
     return p;
 }
 
 void
-arena_free(arena *ar)
+summ__arena_free(arena *ar)
 {
     arena_block *b = ar->head;
     while (b) {
         arena_block *next = b->next;
-        s_free(ar->al, b);
+        summ__free(ar->al, b);
         b = next;
     }
     ar->head = NULL;

@@ -28,90 +28,11 @@
 
 #include <utf8proc.h>
 
-#include "internal.h"
-
-/* en first: summ_languages() lists it first, as the default of old. */
-const lang_info lang_table[] = {
-    { "en", "english",    "English",    SCRIPT_LATIN },
-    { "ar", "arabic",     "Arabic",     SCRIPT_OTHER },
-    { "ca", "catalan",    "Catalan",    SCRIPT_LATIN },
-    { "da", "danish",     "Danish",     SCRIPT_LATIN },
-    { "de", "german",     "German",     SCRIPT_LATIN },
-    { "el", "greek",      "Greek",      SCRIPT_OTHER },
-    { "es", "spanish",    "Spanish",    SCRIPT_LATIN },
-    { "eu", "basque",     "Basque",     SCRIPT_LATIN },
-    { "fi", "finnish",    "Finnish",    SCRIPT_LATIN },
-    { "fr", "french",     "French",     SCRIPT_LATIN },
-    { "ga", "irish",      "Irish",      SCRIPT_LATIN },
-    { "hi", "hindi",      "Hindi",      SCRIPT_OTHER },
-    { "hu", "hungarian",  "Hungarian",  SCRIPT_LATIN },
-    { "hy", "armenian",   "Armenian",   SCRIPT_OTHER },
-    { "id", "indonesian", "Indonesian", SCRIPT_LATIN },
-    { "it", "italian",    "Italian",    SCRIPT_LATIN },
-    { "ja", NULL,         "Japanese",   SCRIPT_CJK },
-    { "ko", NULL,         "Korean",     SCRIPT_OTHER },
-    { "lt", "lithuanian", "Lithuanian", SCRIPT_LATIN },
-    { "ne", "nepali",     "Nepali",     SCRIPT_OTHER },
-    { "nl", "dutch",      "Dutch",      SCRIPT_LATIN },
-    { "no", "norwegian",  "Norwegian",  SCRIPT_LATIN },
-    { "pt", "portuguese", "Portuguese", SCRIPT_LATIN },
-    { "ro", "romanian",   "Romanian",   SCRIPT_LATIN },
-    { "ru", "russian",    "Russian",    SCRIPT_OTHER },
-    { "sr", "serbian",    "Serbian",    SCRIPT_OTHER },  /* Cyrillic and Latin */
-    { "sv", "swedish",    "Swedish",    SCRIPT_LATIN },
-    { "ta", "tamil",      "Tamil",      SCRIPT_OTHER },
-    { "tr", "turkish",    "Turkish",    SCRIPT_LATIN },
-    { "yi", "yiddish",    "Yiddish",    SCRIPT_OTHER },
-    { "zh", NULL,         "Chinese",    SCRIPT_CJK },
-    { NULL, NULL, NULL, SCRIPT_OTHER },
-};
-
-/* The same codes, for summ_languages(). */
-const char *const lang_codes[] = {
-    "en", "ar", "ca", "da", "de", "el", "es", "eu", "fi", "fr", "ga", "hi", "hu", "hy", "id",
-    "it", "ja", "ko", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi",
-    "zh", NULL,
-};
-
-const lang_info lang_und = { "und", NULL, "undetermined", SCRIPT_OTHER };
-
-/* Other names people use for a language we know. */
-static const struct { const char *alias, *code; } lang_alias[] = {
-    { "nb", "no" }, { "nn", "no" }, { "bokmal", "no" }, { "bokmål", "no" },
-    { "zh-cn", "zh" }, { "zh-hans", "zh" }, { "zh-tw", "zh" }, { "zh-hant", "zh" },
-    { "mandarin", "zh" }, { "farsi", NULL },
-};
-
-const lang_info *
-lang_lookup(const char *name)
-{
-    if (!name)
-        return NULL;
-    if (strcasecmp(name, "none") == 0 || strcasecmp(name, "und") == 0)
-        return &lang_und;
-    for (size_t i = 0; i < sizeof lang_alias / sizeof lang_alias[0]; i++) {
-        if (lang_alias[i].code && strcasecmp(name, lang_alias[i].alias) == 0) {
-            name = lang_alias[i].code;
-            break;
-        }
-    }
-    for (const lang_info *l = lang_table; l->code; l++) {
-        if (strcasecmp(name, l->code) == 0
-            || (l->snowball && strcasecmp(name, l->snowball) == 0)
-            || strcasecmp(name, l->name) == 0)
-            return l;
-    }
-    return NULL;
-}
-
-static const lang_info *
-lang_by_code(const char *code)
-{
-    for (const lang_info *l = lang_table; l->code; l++)
-        if (strcmp(l->code, code) == 0)
-            return l;
-    return &lang_und;
-}
+#include "lang/lang.h"
+#include "text/bits.h"
+#include "text/chars.h"
+#include "text/fold.h"
+#include "text/utf8.h"
 
 /* ---- step 1: scripts --------------------------------------------------- */
 
@@ -178,9 +99,6 @@ script_of(int32_t c)
     return SC_OTHER;
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
 static void
 count_scripts(const unsigned char *s, size_t len, script_counts *sc)
 {
@@ -194,13 +112,13 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
             while (end - p >= 8) {
                 uint64_t w;
                 memcpy(&w, p, 8);
-                if (w & HIGHS)
+                if (w & SUMM_HIGHS)
                     break;
-                uint64_t x = w | (ONES * 0x20);
-                uint64_t ge_a = x + ONES * (0x80 - 'a');        /* high bit: x >= 'a' */
-                uint64_t gt_z = x + ONES * (0x80 - ('z' + 1));  /* high bit: x > 'z' */
-                uint64_t letters = ge_a & ~gt_z & HIGHS;
-                sc->n[SC_LATIN] += (size_t)(((letters >> 7) * ONES) >> 56);
+                uint64_t x = w | (SUMM_ONES * 0x20);
+                uint64_t ge_a = x + SUMM_ONES * (0x80 - 'a');        /* high bit: x >= 'a' */
+                uint64_t gt_z = x + SUMM_ONES * (0x80 - ('z' + 1));  /* high bit: x > 'z' */
+                uint64_t letters = ge_a & ~gt_z & SUMM_HIGHS;
+                sc->n[SC_LATIN] += (size_t)(((letters >> 7) * SUMM_ONES) >> 56);
                 p += 8;
             }
             if (p >= end || *p >= 0x80)
@@ -261,7 +179,7 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
 
 /* ---- step 2: common words ---------------------------------------------- */
 
-/* Function-word profiles, each word as fold_word() leaves it (lower case,
+/* Function-word profiles, each word as summ__fold_word() leaves it (lower case,
  * NFKC; German ß folds to ss, Greek ς to σ). Serbian has two, one per
  * script. Scripts of the profiles: the word scan only uses the profiles of
  * the text's script. */
@@ -481,18 +399,18 @@ index_build(windex *ix, int want)
  * (no context, or no memory: the caller builds one on the stack, and
  * detection gives the same answer either way). */
 static const windex *
-cached_index(struct summ_ctx *ctx, int want)
+cached_index(lang_cache **cache, const salloc *al, int want)
 {
-    if (!ctx)
+    if (!cache || !al)
         return NULL;
-    if (!ctx->lang_cache) {
-        ctx->lang_cache = s_calloc(&ctx->al, 1, sizeof *ctx->lang_cache);
-        if (!ctx->lang_cache)
+    if (!*cache) {
+        *cache = summ__calloc(al, 1, sizeof **cache);
+        if (!*cache)
             return NULL;
     }
-    windex **ix = &ctx->lang_cache->ix[want];
+    windex **ix = &(*cache)->ix[want];
     if (!*ix) {
-        *ix = s_malloc(&ctx->al, sizeof **ix);
+        *ix = summ__malloc(al, sizeof **ix);
         if (!*ix)
             return NULL;
         index_build(*ix, want);
@@ -501,21 +419,13 @@ cached_index(struct summ_ctx *ctx, int want)
 }
 
 void
-lang_cache_free(const salloc *al, lang_cache *c)
+summ__lang_cache_free(const salloc *al, lang_cache *c)
 {
     if (!c)
         return;
     for (size_t k = 0; k < SC_COUNT; k++)
-        s_free(al, c->ix[k]);
-    s_free(al, c);
-}
-
-static bool
-is_word_byte_or_letter(int32_t c)
-{
-    return script_of(c) >= 0 || c == 0x5B7 || c == 0x5B8 || c == 0x5BC || c == 0x5BF
-           || (c >= 0x93A && c <= 0x94F) || (c >= 0x900 && c <= 0x903) || c == 0x962
-           || c == 0x963 || (c >= 0x300 && c < 0x370);
+        summ__free(al, c->ix[k]);
+    summ__free(al, c);
 }
 
 /* A word's endings tell less than a whole function word. */
@@ -580,9 +490,9 @@ settled(const double *score, int want)
 /* Score each profile of script by the words of s. Returns the number of
  * words looked at. */
 static size_t
-score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, double *score)
+score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want, double *score)
 {
-    const windex *ix = cached_index(ctx, want);
+    const windex *ix = cached_index(cache, al, want);
     windex local;
     if (!ix) {
         index_build(&local, want);
@@ -593,7 +503,7 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
     const unsigned char *p = s;
     while (p < end && nwords < DETECT_WORDS) {
         /* One word, lower-cased as it is read. Simple case mapping, not
-         * fold_word()'s NFKC case folding: it is five times faster, and
+         * summ__fold_word()'s NFKC case folding: it is five times faster, and
          * the profiles hold no word where the two differ (test_lang checks
          * they are folded; text in NFD only loses its accented words). */
         char buf[64];
@@ -626,7 +536,7 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
                 continue;
             } else {
                 n = utf8_decode(p, end, &c);
-                if (inword ? !is_word_byte_or_letter(c) : script_of(c) < 0) {
+                if (inword ? !is_word_cp(c) : script_of(c) < 0) {
                     if (inword)
                         break;
                     p += n;
@@ -685,7 +595,7 @@ score_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, 
 }
 
 bool
-lang_profiles_ok(void)
+summ__lang_profiles_ok(void)
 {
     if (NPROFILES > 32)
         return false;
@@ -694,7 +604,7 @@ lang_profiles_ok(void)
         for (size_t p = 0; p < NPROFILES; p++) {
             if (profiles[p].script != sc)
                 continue;
-            if (lang_by_code(profiles[p].code) == &lang_und && strcmp(profiles[p].code, "bg") != 0
+            if (summ__lang_by_code(profiles[p].code) == &summ__lang_und && strcmp(profiles[p].code, "bg") != 0
                 && strcmp(profiles[p].code, "mk") != 0)
                 return false;
             const char *s = profiles[p].words;
@@ -704,7 +614,7 @@ lang_profiles_ok(void)
                     b++;
                 char buf[64];
                 if (b == a || b - a > 255
-                    || fold_word(s + a, b - a, buf, sizeof buf) != b - a
+                    || summ__fold_word(s + a, b - a, buf, sizeof buf) != b - a
                     || memcmp(buf, s + a, b - a) != 0)
                     return false;
                 words++;
@@ -721,10 +631,10 @@ lang_profiles_ok(void)
  * or NULL), or NULL when its words are too rare in the text or two
  * languages tie. */
 static const profile *
-by_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, const char *skip)
+by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want, const char *skip)
 {
     double score[NPROFILES] = { 0 };
-    size_t nwords = score_words(ctx, s, len, want, score);
+    size_t nwords = score_words(cache, al, s, len, want, score);
     /* Serbian's two profiles (Latin, Cyrillic) never meet: one script each. */
     size_t best = NPROFILES, second = NPROFILES;
     for (size_t k = 0; k < NPROFILES; k++) {
@@ -754,11 +664,11 @@ by_words(struct summ_ctx *ctx, const unsigned char *s, size_t len, int want, con
 static const lang_info *
 lang_of(const profile *p)
 {
-    return p ? lang_by_code(p->code) : &lang_und;
+    return p ? summ__lang_by_code(p->code) : &summ__lang_und;
 }
 
 const lang_info *
-lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
+summ__lang_detect(lang_cache **cache, const salloc *al, const char *text, size_t len)
 {
     if (len > DETECT_MAX) {
         /* cut at a character boundary */
@@ -778,62 +688,62 @@ lang_detect(struct summ_ctx *ctx, const char *text, size_t len)
             top = k;
     }
     if (total == 0)
-        return &lang_und;
+        return &summ__lang_und;
     /* Chinese and Japanese say with one character what an alphabet says
      * with about three letters: weigh them so against the other scripts. */
     size_t cjk = sc.n[SC_HAN] + sc.n[SC_KANA];
     if (sc.n[SC_HANGUL] > 0 && sc.n[SC_HANGUL] * 2 >= sc.n[SC_HAN] + sc.n[SC_HANGUL]
         && sc.n[SC_HANGUL] * 2 >= sc.n[top])
-        return lang_by_code("ko");
+        return summ__lang_by_code("ko");
     if (cjk > 0 && cjk * 3 >= sc.n[top]) {
         /* Japanese text is about half kana; Chinese has none, but a quoted
          * Japanese name must not make it Japanese. */
-        return lang_by_code(sc.n[SC_KANA] * 10 >= cjk ? "ja" : "zh");
+        return summ__lang_by_code(sc.n[SC_KANA] * 10 >= cjk ? "ja" : "zh");
     }
 
     switch (top) {
-    case SC_GREEK:    return lang_by_code("el");
-    case SC_ARMENIAN: return lang_by_code("hy");
-    case SC_TAMIL:    return lang_by_code("ta");
-    case SC_HANGUL:   return lang_by_code("ko");
+    case SC_GREEK:    return summ__lang_by_code("el");
+    case SC_ARMENIAN: return summ__lang_by_code("hy");
+    case SC_TAMIL:    return summ__lang_by_code("ta");
+    case SC_HANGUL:   return summ__lang_by_code("ko");
     case SC_ARABIC:
         /* Persian and Urdu share the script but not these letters. */
-        return sc.arab_fa * 50 > sc.n[SC_ARABIC] ? &lang_und : lang_by_code("ar");
+        return sc.arab_fa * 50 > sc.n[SC_ARABIC] ? &summ__lang_und : summ__lang_by_code("ar");
     case SC_HEBREW: {
         /* Hebrew proper does not point alef or use the double-letter
          * ligatures; Yiddish does, and has its own function words. */
         if (sc.hebr_yi * 100 >= sc.n[SC_HEBREW])
-            return lang_by_code("yi");
-        return lang_of(by_words(ctx, s, len, SC_HEBREW, NULL));
+            return summ__lang_by_code("yi");
+        return lang_of(by_words(cache, al, s, len, SC_HEBREW, NULL));
     }
     case SC_CYRILLIC: {
         size_t n = sc.n[SC_CYRILLIC];
         /* Ukrainian and Macedonian, which we do not stem */
         if ((sc.cyr_uk * 100 > n && sc.cyr_uk > sc.cyr_yery + sc.cyr_sr) || sc.cyr_mk * 200 > n)
-            return &lang_und;
+            return &summ__lang_und;
         if (sc.cyr_sr > sc.cyr_ru) {
             /* Serbian, or Macedonian (ј љ њ too) */
-            const profile *p = by_words(ctx, s, len, SC_CYRILLIC, "ru");
-            return p ? lang_of(p) : lang_by_code("sr");
+            const profile *p = by_words(cache, al, s, len, SC_CYRILLIC, "ru");
+            return p ? lang_of(p) : summ__lang_by_code("sr");
         }
         /* Russian or Bulgarian (ё й щ ь ю я, which Serbian has none of) */
         if (sc.cyr_ru > 0) {
             /* Russian has ы in one word in five and ъ hardly ever; Bulgarian
              * has no ы and ъ in many words */
             if ((n > 300 && sc.cyr_yery == 0) || (sc.cyr_hard * 100 > n && sc.cyr_hard > sc.cyr_yery))
-                return &lang_und;
-            const profile *p = by_words(ctx, s, len, SC_CYRILLIC, "sr");
+                return &summ__lang_und;
+            const profile *p = by_words(cache, al, s, len, SC_CYRILLIC, "sr");
             if (!p && sc.cyr_yery > 0)
-                return lang_by_code("ru");
+                return summ__lang_by_code("ru");
             return lang_of(p);
         }
-        return lang_of(by_words(ctx, s, len, SC_CYRILLIC, NULL));
+        return lang_of(by_words(cache, al, s, len, SC_CYRILLIC, NULL));
     }
     case SC_DEVANAGARI:
-        return lang_of(by_words(ctx, s, len, SC_DEVANAGARI, NULL));
+        return lang_of(by_words(cache, al, s, len, SC_DEVANAGARI, NULL));
     case SC_LATIN:
-        return lang_of(by_words(ctx, s, len, SC_LATIN, NULL));
+        return lang_of(by_words(cache, al, s, len, SC_LATIN, NULL));
     default:
-        return &lang_und;
+        return &summ__lang_und;
     }
 }

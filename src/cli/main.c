@@ -1,4 +1,4 @@
-/* summarize - the command-line tool: a thin layer over libsummarize.
+/* main.c - summarize, the command-line tool: a thin layer over libsummarize.
  *
  *   summarize [OPTION]... [FILE]...
  *
@@ -24,10 +24,9 @@
 #include <unistd.h>
 
 #include "summarize.h"
+#include "summarize_experimental.h"
 #include "cli.h"
-#include "json.h"
 
-const char *progname = "summarize";
 
 /* Long options without a short form. */
 enum {
@@ -87,7 +86,7 @@ print_help(void)
            "  -j, --jobs=N          summarize on N threads (default 1; 0 = one per CPU);\n"
            "                        the output order stays the input order\n"
            "\n"
-           "Scoring (README \"How scoring works\"; defaults in summarize.h):\n"
+           "Scoring (README \"How scoring works\"; summarize_experimental.h):\n"
            "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
            "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
            "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
@@ -127,196 +126,42 @@ parse_real(const char *opt, const char *arg)
     return v;
 }
 
-/* ---- Scoring options: --w-position=X and the like, one per weight of
- * summ_options (README "How scoring works"). Long options only. -------- */
+/* ---- Scoring options: --w-position=X and the like, one per experimental
+ * option of the library (summarize_experimental.h; README "How scoring
+ * works"), found by name. Long options only. ---------------------------- */
 #define SCORING_OPT 0x200  /* getopt values SCORING_OPT + index into scoring_opts */
-static const struct {
-    const char *name;
-    size_t off;  /* of a double in summ_options */
-} scoring_opts[] = {
-    { "w-textrank", offsetof(summ_options, w_textrank) },
-    { "w-tfidf", offsetof(summ_options, w_tfidf) },
-    { "w-position", offsetof(summ_options, w_position) },
-    { "position-decay", offsetof(summ_options, position_decay) },
-    { "w-title", offsetof(summ_options, w_title) },
-    { "w-centroid", offsetof(summ_options, w_centroid) },
-    { "w-length", offsetof(summ_options, w_length) },
-    { "damping", offsetof(summ_options, damping) },
-    { "redundancy", offsetof(summ_options, redundancy) },
-    { "w-directed", offsetof(summ_options, w_directed) },
-    { "directed-backward", offsetof(summ_options, directed_backward) },
-    { "lead-ratio", offsetof(summ_options, lead_ratio) },
-    { "lead-adapt", offsetof(summ_options, lead_adapt) },
-    { "similarity", 0 },  /* overlap, cosine or bm25 */
+static const char *const scoring_opts[] = {
+    "w-textrank", "w-tfidf", "w-position", "position-decay", "w-title", "w-centroid",
+    "w-length", "damping", "redundancy", "w-directed", "directed-backward", "lead-ratio",
+    "lead-adapt", "similarity",
 };
 #define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
 
 static void
-set_scoring_opt(summ_options *o, int k, const char *arg)
+set_scoring_opt(summ_ctx *ctx, size_t k, const char *arg)
 {
     char name[40];
-    snprintf(name, sizeof name, "--%s", scoring_opts[k].name);
-    if (strcmp(scoring_opts[k].name, "similarity") == 0) {
+    snprintf(name, sizeof name, "--%s", scoring_opts[k]);
+    summ_option opt = summ_option_lookup(scoring_opts[k]);
+    summ_status st;
+    if (opt == SUMM_OPT_SIMILARITY) {
+        int sim;
         if (strcmp(arg, "overlap") == 0)
-            o->similarity = SUMM_SIM_OVERLAP;
+            sim = SUMM_SIM_OVERLAP;
         else if (strcmp(arg, "cosine") == 0)
-            o->similarity = SUMM_SIM_COSINE;
+            sim = SUMM_SIM_COSINE;
         else if (strcmp(arg, "bm25") == 0)
-            o->similarity = SUMM_SIM_BM25;
+            sim = SUMM_SIM_BM25;
         else
             usage_error("unknown similarity '%s' (overlap, cosine or bm25)", arg);
-        return;
+        st = summ_set_int(ctx, opt, sim);
+    } else {
+        st = summ_set_double(ctx, opt, parse_real(name, arg));
     }
-    *(double *)((char *)o + scoring_opts[k].off) = parse_real(name, arg);
+    if (st != SUMM_OK)
+        usage_error("%s: %s", name, summ_errmsg(ctx));
 }
 /* ---- end of scoring options ---- */
-
-void
-check_stdout(void)
-{
-    if (ferror(stdout)) {
-        if (errno == EPIPE) {
-            signal(SIGPIPE, SIG_DFL);
-            raise(SIGPIPE);
-            _exit(141);
-        }
-        fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
-        exit(1);
-    }
-}
-
-/* Flush and close stdout before exiting with status: a write error (a full
- * disk) is reported and makes it 1, a closed pipe is quiet. */
-static int
-close_stdout(int status)
-{
-    if (fflush(stdout) != 0 || ferror(stdout))
-        check_stdout();
-    if (fclose(stdout) != 0) {
-        if (errno == EPIPE)
-            return status;
-        fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
-        return 1;
-    }
-    return status;
-}
-
-/* Print text[0 .. n) with every run of white space as one space. */
-static void
-put_collapsed(FILE *f, const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r'
-               && s[j] != '\f' && s[j] != '\v')
-            j++;
-        fwrite(s + i, 1, j - i, f);
-        if (j == n)
-            break;
-        while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'
-                         || s[j] == '\f' || s[j] == '\v'))
-            j++;
-        if (j < n)
-            putc(' ', f);
-        i = j;
-    }
-}
-
-int
-read_all(int fd, char **out, size_t *outlen)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            /* One byte past the limit is enough to know it is too big
-             * (an endless /dev/zero must not take 4 GB first). */
-            if (n > SUMM_MAX_INPUT) {
-                free(buf);
-                return EFBIG;
-            }
-            size_t ncap = cap * 2 > SUMM_MAX_INPUT ? SUMM_MAX_INPUT + 1 : cap * 2;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                free(buf);
-                return ENOMEM;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            free(buf);
-            return e;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    *out = buf;
-    *outlen = n;
-    return 0;
-}
-
-summ_status
-cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len, summ_result **res)
-{
-    return c->split ? summ_split(ctx, text, len, res) : summ_run(ctx, text, len, res);
-}
-
-void
-write_json_tail(FILE *f, const cli *c, const char *text, const summ_result *res)
-{
-    fputs(",\"language\":", f);
-    const char *lang = summ_result_language(res);
-    json_write_string(f, lang, strlen(lang));
-    fputs(",\"sentences\":[", f);
-    size_t n = summ_result_count(res);
-    for (size_t i = 0; i < n; i++) {
-        const summ_span *s = summ_result_at(res, i);
-        fprintf(f, "%s{\"index\":%zu,\"offset\":%zu,\"length\":%zu,\"score\":%.4f,\"text\":",
-                i ? "," : "", s->index, s->offset, s->length, s->score);
-        json_write_string(f, text + s->offset, s->length);
-        putc('}', f);
-    }
-    putc(']', f);
-    if (c->opts.max_keywords) {
-        fputs(",\"keywords\":[", f);
-        size_t nk = summ_result_keyword_count(res);
-        for (size_t i = 0; i < nk; i++) {
-            const char *k = summ_result_keyword(res, i);
-            if (i)
-                putc(',', f);
-            json_write_string(f, k, strlen(k));
-        }
-        putc(']', f);
-    }
-    fputs("}\n", f);
-}
-
-void
-write_text(FILE *f, const char *text, const summ_result *res)
-{
-    size_t nk = summ_result_keyword_count(res);
-    if (nk) {
-        fputs("Keywords: ", f);
-        for (size_t i = 0; i < nk; i++)
-            fprintf(f, "%s%s", i ? ", " : "", summ_result_keyword(res, i));
-        putc('\n', f);
-    }
-    size_t n = summ_result_count(res);
-    for (size_t i = 0; i < n; i++) {
-        const summ_span *s = summ_result_at(res, i);
-        put_collapsed(f, text + s->offset, s->length);
-        putc('\n', f);
-    }
-}
 
 int
 main(int argc, char **argv)
@@ -343,11 +188,16 @@ main(int argc, char **argv)
     struct option opts[sizeof longopts / sizeof *longopts];
     memcpy(opts, longopts, sizeof opts);
     for (size_t k = 0; k < N_SCORING; k++)
-        opts[sizeof opts / sizeof *opts - 1 - N_SCORING + k].name = scoring_opts[k].name;
+        opts[sizeof opts / sizeof *opts - 1 - N_SCORING + k].name = scoring_opts[k];
     cli c;
     memset(&c, 0, sizeof c);
-    summ_options_init(&c.opts);
     c.jobs = 1;
+    if (summ_new(NULL, &c.proto) != SUMM_OK) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        return 1;
+    }
+    const char *lang = NULL;
+    size_t keywords = 0;
     bool length_set = false;
     size_t n_sent = 0, n_words = 0;
     double ratio = 0;
@@ -375,7 +225,7 @@ main(int argc, char **argv)
             length_set = true;
             break;
         case 'l':
-            c.opts.language = optarg;
+            lang = optarg;
             break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
@@ -386,7 +236,8 @@ main(int argc, char **argv)
                 usage_error("unknown format '%s' (text or json)", optarg);
             break;
         case 'k':
-            c.opts.max_keywords = parse_count("--keywords", optarg);
+            keywords = parse_count("--keywords", optarg);
+            c.keywords = true;
             break;
         case OPT_SPLIT:
             c.split = true;
@@ -425,7 +276,7 @@ main(int argc, char **argv)
             usage_error("option '-%c' needs a value", optopt);
         default:
             if (opt >= SCORING_OPT && opt < SCORING_OPT + (int)N_SCORING) {
-                set_scoring_opt(&c.opts, opt - SCORING_OPT, optarg);
+                set_scoring_opt(c.proto, (size_t)(opt - SCORING_OPT), optarg);
                 break;
             }
             /* a long option: unknown, ambiguous, or given a value it does not take */
@@ -435,24 +286,23 @@ main(int argc, char **argv)
         }
     }
     if (length_set) {
-        c.opts.max_sentences = n_sent;
-        c.opts.ratio = ratio;
-        c.opts.max_words = n_words;
+        summ_set_int(c.proto, SUMM_OPT_MAX_SENTENCES, (long long)n_sent);
+        summ_set_double(c.proto, SUMM_OPT_RATIO, ratio);
+        summ_set_int(c.proto, SUMM_OPT_MAX_WORDS, (long long)n_words);
     }
-
-    /* Check the options once here, so a bad one is a usage error. */
-    summ_ctx *ctx;
-    summ_status st = summ_new(&c.opts, &ctx);
-    if (st == SUMM_ELANG)
-        usage_error("unknown language '%s'", c.opts.language);
-    if (st != SUMM_OK) {
-        fprintf(stderr, "%s: %s\n", progname, summ_strerror(st));
-        return st == SUMM_EINVAL ? 2 : 1;
+    if (summ_set_int(c.proto, SUMM_OPT_MAX_KEYWORDS, (long long)keywords) != SUMM_OK)
+        usage_error("--keywords: %s", summ_errmsg(c.proto));
+    if (lang) {
+        summ_status st = summ_set_string(c.proto, SUMM_OPT_LANGUAGE, lang);
+        if (st == SUMM_ELANG)
+            usage_error("unknown language '%s'", lang);
+        if (st != SUMM_OK)
+            usage_error("--lang: %s", summ_errmsg(c.proto));
     }
-    summ_free(ctx);
 
     size_t nfiles = (size_t)(argc - optind);
     c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split && !c.jsonl;
     int status = batch_run(&c, argv + optind, nfiles);
+    summ_free(c.proto);
     return close_stdout(status);
 }

@@ -1,0 +1,48 @@
+/*
+ * summarize_experimental.h - the scoring knobs of libsummarize.
+ *
+ * These options exist for tuning and research (tests/bench/tune.py, the
+ * CLI's --w-position=X and the like): each weight of the score of README
+ * "How scoring works". Unlike the options of summarize.h they carry no
+ * promise: a later version may change their meaning or defaults, or remove
+ * them (summ_set_*() then answers SUMM_EINVAL). Set them like any option:
+ *
+ *     #include <summarize_experimental.h>
+ *     summ_set_double(ctx, SUMM_OPT_W_POSITION, 1.5);
+ *
+ * Each real option is in [min, max] of summ_option_info_get(); the
+ * defaults are the ones fitted on the development sets.
+ */
+#ifndef SUMMARIZE_EXPERIMENTAL_H
+#define SUMMARIZE_EXPERIMENTAL_H
+
+#include "summarize.h"
+
+/* Values of summ_option, from 1000 on. */
+#define SUMM_OPT_W_TEXTRANK        ((summ_option)1000) /* TextRank centrality (1.0) */
+#define SUMM_OPT_W_TFIDF           ((summ_option)1001) /* TF-IDF mass of the sentence (0.0) */
+#define SUMM_OPT_W_POSITION        ((summ_option)1002) /* lead bias, exp(-p / decay) (2.5) */
+#define SUMM_OPT_POSITION_DECAY    ((summ_option)1003) /* in sentences, > 0 (3.0) */
+#define SUMM_OPT_W_TITLE           ((summ_option)1004) /* similarity to the title (0.0) */
+#define SUMM_OPT_W_CENTROID        ((summ_option)1005) /* similarity to the centroid (2.0) */
+#define SUMM_OPT_W_LENGTH          ((summ_option)1006) /* penalty for short sentences (1.0) */
+#define SUMM_OPT_SIMILARITY        ((summ_option)1007) /* int: a summ_similarity (overlap) */
+#define SUMM_OPT_W_DIRECTED        ((summ_option)1008) /* PacSum's directed centrality (0.0) */
+#define SUMM_OPT_DIRECTED_BACKWARD ((summ_option)1009) /* its weight of earlier sentences (0.5) */
+#define SUMM_OPT_LEAD_RATIO        ((summ_option)1010) /* share of the text the lead can
+                                                          fill; 0 = off (0.12) */
+#define SUMM_OPT_LEAD_ADAPT        ((summ_option)1011) /* power of the lead's strength;
+                                                          0 = off (1.0) */
+#define SUMM_OPT_DAMPING           ((summ_option)1012) /* TextRank damping, [0, 1) (0.85) */
+#define SUMM_OPT_REDUNDANCY        ((summ_option)1013) /* skip a candidate whose cosine with a
+                                                          chosen sentence is above this;
+                                                          (0, 1], 1 = off (0.7) */
+
+/* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
+typedef enum summ_similarity {
+    SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */
+    SUMM_SIM_OVERLAP = 1,  /* shared content words over log lengths (TextRank's own) */
+    SUMM_SIM_BM25 = 2      /* BM25, averaged over both directions (Barrios et al. 2016) */
+} summ_similarity;
+
+#endif

@@ -1,0 +1,59 @@
+/* context.h - the context (struct summ_ctx) and what the top of the
+ * library does with it: pipeline.c runs a document through the stages,
+ * api.c is the public API. Not installed. */
+#ifndef SUMM_CONTEXT_H
+#define SUMM_CONTEXT_H
+
+#include "core/core.h"
+#include "core/params.h"
+#include "lang/lang.h"
+#include "stages.h"
+
+/* One langres per language of the table, made on first use. */
+#define LANGRES_MAX 64
+
+struct summ_ctx {
+    salloc al;
+    params p;
+    const lang_info *fixed_lang;   /* from p.language; NULL = detect */
+    langres *res[LANGRES_MAX];     /* index into summ__lang_table */
+    langres *und;
+    lang_cache *lang_cache;
+    summ_err err;
+};
+
+struct summ_result {
+    salloc al;
+    summ_span *span;
+    size_t count;
+    size_t nsent;
+    const char *language;
+    int format;
+    unsigned warnings;
+    summ_keyword *kw;
+    size_t nkw;
+    char *strings;        /* the texts of span[] and kw[], back to back */
+};
+
+/* How a run ends: the sentences a result gets. */
+typedef enum run_mode {
+    RUN_SUMMARY,  /* the chosen sentences */
+    RUN_RANK,     /* every sentence, scored, the chosen ones flagged */
+    RUN_SPLIT     /* every sentence, no scoring */
+} run_mode;
+
+/* A new result (result.c): spans of the sentences idx[0 .. n) of d (each
+ * with its score if d was scored, SUMM_FLAG_SELECTED if chosen[] says so;
+ * chosen may be NULL), and the keywords kw[0 .. nkw). */
+summ_status summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n,
+                              const bool *chosen, const struct keyword *kw, size_t nkw,
+                              summ_result **out);
+
+/* Run text through the pipeline (pipeline.c) into a new result. */
+summ_status summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode,
+                      summ_result **out);
+
+/* The resources of lang in ctx, made on first use (pipeline.c). */
+summ_status summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out);
+
+#endif

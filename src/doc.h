@@ -1,0 +1,96 @@
+/* doc.h - the document every stage works on: the input, the clean text
+ * the input format made of it (with the map back to the input's bytes and
+ * the blocks the format knows), and what each stage adds. Data only. */
+#ifndef SUMM_DOC_H
+#define SUMM_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/core.h"
+
+struct lang_info;
+struct langres;
+
+/* The map from the clean text back to the input: piece k covers clean
+ * bytes [clean, next piece's clean) and stands for input bytes [src, src +
+ * srclen). A piece whose two lengths are equal is verbatim (byte for
+ * byte); any other (an entity, a rejoined hyphenation, markup dropped
+ * between two words, a separator the format put in) maps as a whole. */
+typedef struct srcmap {
+    uint32_t clean;
+    uint32_t src, srclen;
+} srcmap;
+
+/* What a block of the clean text is, as its format knows it. The blocks
+ * are separated by blank lines in the clean text, so the segmenter ends a
+ * unit at each; their kind then sets the flags of the sentences in them. */
+typedef enum block_kind {
+    BLOCK_PROSE,       /* paragraphs */
+    BLOCK_HEADING,     /* h1-h6, Markdown headings: each sentence SUMM_FLAG_HEADING */
+    BLOCK_TITLE,       /* the document's title (<title>, Subject:): a heading, and
+                          the title signal of scoring */
+    BLOCK_LIST_ITEM,   /* SUMM_FLAG_LIST_ITEM */
+    BLOCK_BOILER       /* furniture kept for --split: SUMM_FLAG_BOILERPLATE */
+} block_kind;
+
+typedef struct block {
+    uint32_t start, end;  /* clean-text bytes */
+    uint32_t kind;        /* a block_kind */
+} block;
+
+typedef struct sentence {
+    uint32_t start, end;  /* byte span in the clean text, trimmed */
+    uint32_t para;        /* paragraph number, from 0 */
+    uint32_t flags;       /* SUMM_FLAG_* */
+    uint32_t tok, ntok;   /* its content terms: doc.term[tok .. tok + ntok) */
+    uint32_t nwords;      /* all its words, stopwords included */
+    uint32_t word;        /* its words: doc.word[word .. word + nwords), if kept */
+} sentence;
+
+/* One word as it stands in the text (kept for keywords). */
+#define WORD_NOTERM UINT32_MAX
+typedef struct wordpos {
+    uint32_t start, end;  /* bytes of the clean text */
+    uint32_t term;        /* local term id, or WORD_NOTERM (stopword, too long) */
+} wordpos;
+
+typedef struct doc {
+    /* The input, as the caller gave it. */
+    const char *src;
+    size_t srclen;
+    int format;           /* the summ_format it was read as */
+
+    /* The clean text the stages read: src itself for plain text (map
+     * NULL), else made by the format (map and blocks set). start skips a
+     * BOM. */
+    const char *text;
+    size_t len, start;
+    const srcmap *map;
+    size_t nmap;
+    const block *blocks;
+    size_t nblocks;
+
+    arena *ar;
+    const struct lang_info *lang;
+    struct langres *lr;
+
+    sentence *sent;
+    size_t nsent, capsent;
+
+    uint32_t *term;       /* document-local term ids, sentence after sentence */
+    size_t nterm, capterm;
+    size_t nvocab;        /* number of distinct terms */
+    uint32_t *term_stem;  /* local term id -> stem id, nvocab entries */
+    uint32_t *term_first; /* local term id -> byte offset of its first occurrence */
+
+    bool keep_words;      /* set before tokenize(): fill word[] */
+    wordpos *word;        /* every word of every sentence, in text order */
+    size_t nword, capword;
+
+    double *score;        /* per sentence, after score.c */
+    size_t title;         /* index of the title sentence, or SIZE_MAX */
+} doc;
+
+#endif

@@ -1,0 +1,184 @@
+/* build.c - clean text with a map back to the input, for the formats
+ * that are not plain text. The buffers grow by doubling in the run's
+ * arena (what is outgrown stays there until the run ends: at most as much
+ * again). Pieces of verbatim input that follow each other in both the
+ * input and the clean text are one piece, so a paragraph of HTML text is
+ * one entry of the map however long it is. */
+#include <string.h>
+
+#include "input/input.h"
+
+void
+summ__tb_init(tbuild *b, arena *ar, const char *src, size_t srclen)
+{
+    memset(b, 0, sizeof *b);
+    b->ar = ar;
+    b->src = src;
+    b->srclen = srclen;
+}
+
+/* Room for n more items of size elem in *p (capacity *cap, count have). */
+static bool
+room(tbuild *b, void **p, size_t *cap, size_t have, size_t n, size_t elem)
+{
+    if (b->failed)
+        return false;
+    if (have + n <= *cap)
+        return true;
+    size_t ncap = *cap ? *cap : 256;
+    while (ncap < have + n) {
+        if (ncap > SUMM_MAX_INPUT) {
+            b->failed = true;
+            return false;
+        }
+        ncap *= 2;
+    }
+    void *np = summ__arena_calloc(b->ar, ncap, elem);
+    if (!np) {
+        b->failed = true;
+        return false;
+    }
+    if (have)
+        memcpy(np, *p, have * elem);
+    *p = np;
+    *cap = ncap;
+    return true;
+}
+
+static void
+append(tbuild *b, const char *s, size_t n)
+{
+    /* one more for the NUL; the clean text must fit the 32-bit offsets */
+    if (b->len + n > SUMM_MAX_INPUT) {
+        b->failed = true;
+        return;
+    }
+    if (!room(b, (void **)&b->text, &b->cap, b->len, n + 1, 1))
+        return;
+    memcpy(b->text + b->len, s, n);
+    b->len += n;
+    b->text[b->len] = '\0';
+}
+
+static void
+piece(tbuild *b, size_t off, size_t srclen, bool verbatim)
+{
+    if (b->nmap) {
+        srcmap *last = &b->map[b->nmap - 1];
+        size_t cl = b->len - last->clean;
+        if (verbatim && cl == last->srclen && last->src + last->srclen == off) {
+            last->srclen += (uint32_t)srclen;  /* extends the verbatim piece before */
+            return;
+        }
+    }
+    if (!room(b, (void **)&b->map, &b->capmap, b->nmap, 1, sizeof *b->map))
+        return;
+    b->map[b->nmap++] = (srcmap){ (uint32_t)b->len, (uint32_t)off, (uint32_t)srclen };
+}
+
+void
+summ__tb_copy(tbuild *b, size_t off, size_t n)
+{
+    if (n == 0 || b->failed)
+        return;
+    piece(b, off, n, true);
+    append(b, b->src + off, n);
+}
+
+void
+summ__tb_put(tbuild *b, const char *s, size_t n, size_t off, size_t srclen)
+{
+    if (n == 0 || b->failed)
+        return;
+    piece(b, off, srclen, false);
+    append(b, s, n);
+}
+
+/* Where the input stands at the end of the clean text so far. */
+static size_t
+src_end(const tbuild *b)
+{
+    if (!b->nmap)
+        return 0;
+    const srcmap *m = &b->map[b->nmap - 1];
+    return m->src + m->srclen;
+}
+
+void
+summ__tb_end_block(tbuild *b)
+{
+    if (b->open && !b->failed)
+        b->blk[b->nblk - 1].end = (uint32_t)b->len;
+    b->open = false;
+}
+
+void
+summ__tb_block(tbuild *b, block_kind kind)
+{
+    summ__tb_end_block(b);
+    if (b->failed)
+        return;
+    if (b->len > 0) {
+        /* a blank line ends any unit at the block's edge */
+        size_t nl = 0;
+        while (nl < 2 && nl < b->len && b->text[b->len - 1 - nl] == '\n')
+            nl++;
+        if (nl < 2)
+            summ__tb_put(b, "\n\n", 2 - nl, src_end(b), 0);
+    }
+    if (!room(b, (void **)&b->blk, &b->capblk, b->nblk, 1, sizeof *b->blk))
+        return;
+    b->blk[b->nblk++] = (block){ (uint32_t)b->len, (uint32_t)b->len, (uint32_t)kind };
+    b->open = true;
+}
+
+summ_status
+summ__tb_finish(tbuild *b, doc *d)
+{
+    summ__tb_end_block(b);
+    if (b->failed)
+        return b->len + 1 > SUMM_MAX_INPUT ? SUMM_ETOOBIG : SUMM_ENOMEM;
+    d->text = b->text ? b->text : "";
+    d->len = b->len;
+    d->start = 0;
+    d->map = b->map;
+    d->nmap = b->nmap;
+    d->blocks = b->blk;
+    d->nblocks = b->nblk;
+    return SUMM_OK;
+}
+
+/* The piece that holds clean byte a (map non-empty). */
+static size_t
+find_piece(const doc *d, size_t a)
+{
+    size_t lo = 0, hi = d->nmap;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->map[mid].clean <= a)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void
+summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb)
+{
+    if (!d->map || d->nmap == 0 || b <= a) {
+        *sa = a;
+        *sb = b;
+        return;
+    }
+    size_t k = find_piece(d, a);
+    const srcmap *m = &d->map[k];
+    size_t cl = (k + 1 < d->nmap ? d->map[k + 1].clean : d->len) - m->clean;
+    *sa = m->src + (cl == m->srclen ? a - m->clean : 0);
+    k = find_piece(d, b - 1);
+    m = &d->map[k];
+    cl = (k + 1 < d->nmap ? d->map[k + 1].clean : d->len) - m->clean;
+    *sb = cl == m->srclen ? m->src + (b - m->clean) : m->src + m->srclen;
+    if (*sb < *sa)
+        *sb = *sa;
+}

@@ -1,0 +1,148 @@
+/* result.c - results: what a run reports, copied out of the document
+ * (spans mapped back to the input, texts, keywords), and the accessors. */
+#include <string.h>
+
+#include "context.h"
+#include "input/input.h"
+#include "text/chars.h"
+#include "text/utf8.h"
+
+/* Copy s[0 .. n) to *p with every run of white space one space. */
+static size_t
+put_collapsed(char *p, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+    bool gap = false;
+    while (i < n) {
+        int32_t c;
+        size_t m = utf8_dec(u, i, n, &c);
+        if (is_space(c)) {
+            gap = o > 0;
+        } else {
+            if (gap)
+                p[o++] = ' ';
+            gap = false;
+            memcpy(p + o, s + i, m);
+            o += m;
+        }
+        i += m;
+    }
+    p[o] = '\0';
+    return o;
+}
+
+/* The result: spans of the sentences idx[0 .. n) (each with its score if
+ * scored, flagged if chosen[]), and the keywords. */
+summ_status
+summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n, const bool *chosen,
+            const keyword *kw, size_t nkw, summ_result **out)
+{
+    const salloc *al = &ctx->al;
+    summ_result *r = summ__calloc(al, 1, sizeof *r);
+    if (!r)
+        return SUMM_ENOMEM;
+    r->al = ctx->al;
+    r->nsent = d->nsent;
+    r->language = d->lang ? d->lang->code : summ__lang_und.code;
+    r->format = d->format;
+    if (d->lr && d->lr->no_stemmer)
+        r->warnings |= SUMM_WARN_NO_STEMMER;
+    size_t bytes = 1;
+    for (size_t k = 0; k < n; k++)
+        bytes += d->sent[idx[k]].end - d->sent[idx[k]].start + 1;
+    for (size_t k = 0; k < nkw; k++)
+        bytes += kw[k].length + 1;
+    r->span = summ__calloc(al, n ? n : 1, sizeof *r->span);
+    r->kw = summ__calloc(al, nkw ? nkw : 1, sizeof *r->kw);
+    r->strings = summ__malloc(al, bytes);
+    if (!r->span || !r->kw || !r->strings) {
+        summ_result_free(r);
+        return SUMM_ENOMEM;
+    }
+    char *p = r->strings;
+    for (size_t k = 0; k < n; k++) {
+        const sentence *s = &d->sent[idx[k]];
+        size_t sa, sb, tl = s->end - s->start;
+        summ__map_span(d, s->start, s->end, &sa, &sb);
+        memcpy(p, d->text + s->start, tl);
+        p[tl] = '\0';
+        unsigned flags = s->flags | (chosen && chosen[idx[k]] ? SUMM_FLAG_SELECTED : 0);
+        r->span[k] = (summ_span){ .offset = sa, .length = sb - sa, .index = idx[k],
+                                  .score = d->score ? d->score[idx[k]] : 0, .flags = flags,
+                                  .text = p, .text_length = tl };
+        p += tl + 1;
+    }
+    r->count = n;
+    for (size_t k = 0; k < nkw; k++) {
+        size_t sa, sb;
+        summ__map_span(d, kw[k].offset, kw[k].offset + kw[k].length, &sa, &sb);
+        size_t tl = put_collapsed(p, d->text + kw[k].offset, kw[k].length);
+        r->kw[k] = (summ_keyword){ .text = p, .text_length = tl, .offset = sa, .length = sb - sa,
+                                   .score = kw[k].score, .count = kw[k].count };
+        p += tl + 1;
+    }
+    r->nkw = nkw;
+    *out = r;
+    return SUMM_OK;
+}
+
+size_t
+summ_result_count(const summ_result *res)
+{
+    return res ? res->count : 0;
+}
+
+const summ_span *
+summ_result_at(const summ_result *res, size_t i)
+{
+    return res && i < res->count ? &res->span[i] : NULL;
+}
+
+size_t
+summ_result_sentences(const summ_result *res)
+{
+    return res ? res->nsent : 0;
+}
+
+const char *
+summ_result_language(const summ_result *res)
+{
+    return res && res->language ? res->language : summ__lang_und.code;
+}
+
+summ_format
+summ_result_format(const summ_result *res)
+{
+    return res && res->format ? (summ_format)res->format : SUMM_FORMAT_TEXT;
+}
+
+unsigned
+summ_result_warnings(const summ_result *res)
+{
+    return res ? res->warnings : 0;
+}
+
+size_t
+summ_result_keyword_count(const summ_result *res)
+{
+    return res ? res->nkw : 0;
+}
+
+const summ_keyword *
+summ_result_keyword(const summ_result *res, size_t i)
+{
+    return res && i < res->nkw ? &res->kw[i] : NULL;
+}
+
+void
+summ_result_free(summ_result *res)
+{
+    if (!res)
+        return;
+    salloc al = res->al;
+    summ__free(&al, res->span);
+    summ__free(&al, res->kw);
+    summ__free(&al, res->strings);
+    summ__free(&al, res);
+}

@@ -1,0 +1,293 @@
+/* glue.c - sentences glued together by a lost period and space ("record
+ * profit this yearThe board"): every word with a lower-to-upper case change
+ * is a candidate, and it is split only on evidence from the document
+ * itself (the left part is a word elsewhere, the right part is a stopword
+ * or starts sentences elsewhere), never a list of brand names, so iPhone,
+ * YouTube and LinkedIn stay whole. Three linear passes. */
+#include "segment/seg.h"
+
+/* A candidate "leftRight": run = [a, e), the case change at m. */
+typedef struct glue_cand {
+    size_t a, m, e;
+} glue_cand;
+
+typedef struct glue_list {
+    glue_cand *cand;
+    size_t n, cap;
+} glue_list;
+
+typedef struct qslot {
+    uint32_t off, len;   /* len 0 = empty */
+    bool word, opener, mid;  /* seen as a whole word; first in a sentence; elsewhere */
+} qslot;
+
+typedef struct qtab {
+    qslot *slot;
+    size_t mask;
+} qtab;
+
+static qslot *
+q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
+{
+    size_t j = summ__hash(s + off, len) & q->mask;
+    while (q->slot[j].len) {
+        if (q->slot[j].len == len && memcmp(s + q->slot[j].off, s + off, len) == 0)
+            return &q->slot[j];
+        j = (j + 1) & q->mask;
+    }
+    if (!insert)
+        return NULL;
+    q->slot[j].off = (uint32_t)off;
+    q->slot[j].len = (uint32_t)len;
+    return &q->slot[j];
+}
+
+#define GLUE_MAXPART 48
+
+/* The shape of a part s[a .. m): its code points, its capitals, the
+ * class of its first letter. */
+typedef struct shape {
+    size_t cps, upper;
+    int first;
+} shape;
+
+static shape
+shape_of(const unsigned char *s, size_t a, size_t m)
+{
+    shape sh = { 0, 0, CL_OTHER };
+    for (size_t i = a; i < m; ) {
+        int32_t cp;
+        i += dec(s, i, m, &cp);
+        int k = cclass(cp);
+        if (sh.cps == 0)
+            sh.first = k;
+        if (k == CL_UPPER)
+            sh.upper++;
+        sh.cps++;
+    }
+    return sh;
+}
+
+/* Can the candidate with left part s[a .. m) be accepted at all? Pass 3's
+ * rules, on the left part's shape alone: a part of one letter, or a
+ * CamelCase name, never is. Most candidates (McLaren, iPod, DeVito) stop
+ * here, and a document without others skips passes 2 and 3. */
+static bool
+glue_possible(const unsigned char *s, size_t a, size_t m)
+{
+    shape sh = shape_of(s, a, m);
+    return sh.first == CL_UPPER ? sh.upper == 1 && sh.cps >= 3 : sh.cps >= 2;
+}
+
+/* Pass 1: every letter run with a lower-to-upper case change whose left
+ * part could end a sentence. */
+static summ_status
+find_candidates(const seg *g, size_t start, glue_list *gl)
+{
+    const unsigned char *s = g->s;
+    size_t len = g->len;
+    const salloc *al = g->d->ar->al;
+    size_t runa = NONE, change = NONE;
+    int prevk = CL_OTHER;
+    int32_t before = 0;
+    bool tail_ok = false;
+    int32_t last_cp = 0;
+    for (size_t i = start; i <= len; ) {
+        int32_t c = 0;
+        size_t n = 1;
+        int k = CL_OTHER;
+        if (i < len) {
+            n = dec(s, i, len, &c);
+            k = cclass(c);
+        }
+        if (k == CL_LOWER || k == CL_UPPER) {
+            if (runa == NONE) {
+                runa = i;
+                change = NONE;
+                before = last_cp;
+            } else if (k == CL_UPPER && prevk == CL_LOWER) {
+                change = i;
+                tail_ok = false;
+            } else if (k == CL_UPPER) {
+                change = NONE;
+            } else if (k == CL_LOWER && change != NONE) {
+                tail_ok = true;
+            }
+            if (k == CL_LOWER) {
+                /* More lower-case ASCII letters change nothing more. */
+                size_t q = i + n;
+                while (q < len && s[q] >= 'a' && s[q] <= 'z')
+                    q++;
+                if (q > i + n) {
+                    c = s[q - 1];
+                    n = q - i;
+                }
+            }
+        } else if (runa != NONE) {
+            /* The run ended at i. Skip parts of URLs, e-mail addresses,
+             * identifiers: a run glued to '.', '/', '@', '_' or a digit. */
+            bool skip = change == NONE || !tail_ok  /* no candidate: nothing more to test */
+                        || before == '.' || before == '/' || before == '@' || before == '_'
+                        || before == '#' || cclass(before) == CL_DIGIT || c == '/' || c == '@'
+                        || c == '_' || k == CL_DIGIT || k == CL_LETTER
+                        || (c == '.' && i + 1 < len && s[i + 1] > ' ' && s[i + 1] < 0x80);
+            if (!skip && change - runa <= GLUE_MAXPART * 4 && glue_possible(s, runa, change)) {
+                if (!summ__grow(al, (void **)&gl->cand, &gl->cap, gl->n + 1, sizeof *gl->cand))
+                    return SUMM_ENOMEM;
+                gl->cand[gl->n++] = (glue_cand){ runa, change, i };
+            }
+            runa = NONE;
+        }
+        prevk = k;
+        last_cp = c;
+        i += n;
+    }
+    return SUMM_OK;
+}
+
+/* Pass 2: how the parts of the candidates occur elsewhere, as whole words
+ * and as the first word of a sentence. */
+static summ_status
+count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qtab *q)
+{
+    const unsigned char *s = g->s;
+    size_t len = g->len;
+    size_t cap = 16;
+    while (cap < ncand * 4)
+        cap *= 2;
+    q->slot = summ__arena_calloc(g->d->ar, cap, sizeof(qslot));
+    q->mask = cap - 1;
+    if (!q->slot)
+        return SUMM_ENOMEM;
+    for (size_t c = 0; c < ncand; c++) {
+        if (cand[c].m - cand[c].a <= GLUE_MAXPART)
+            q_find(q, s, cand[c].a, cand[c].m - cand[c].a, true);
+        if (cand[c].e - cand[c].m <= GLUE_MAXPART)
+            q_find(q, s, cand[c].m, cand[c].e - cand[c].m, true);
+    }
+    int32_t prev_ns = 0;   /* last non-space code point, 0 at a line start */
+    size_t runa = NONE;
+    for (size_t i = start; i <= len; ) {
+        int32_t c = 0;
+        size_t n = 1;
+        int k = CL_OTHER;
+        if (i < len) {
+            n = dec(s, i, len, &c);
+            k = cclass(c);
+        }
+        if (is_letter_class(k)) {
+            if (runa == NONE)
+                runa = i;
+            while (i + n < len && ascii_letter(s[i + n]))
+                n++;  /* the rest of an ASCII word: nothing to do */
+        } else {
+            if (runa != NONE) {
+                if (i - runa <= GLUE_MAXPART) {
+                    qslot *e = q_find(q, s, runa, i - runa, false);
+                    if (e) {
+                        e->word = true;
+                        if (prev_ns == 0 || is_terminal(prev_ns, g->greek))
+                            e->opener = true;
+                        else
+                            e->mid = true;
+                    }
+                }
+                prev_ns = 'a';
+                runa = NONE;
+            }
+            if (is_newline(c)) {
+                prev_ns = 0;
+            } else if (!is_space(c) && !is_opener(c)) {
+                if (!(is_closer(c) && is_terminal(prev_ns, g->greek)))
+                    prev_ns = c;
+            }
+        }
+        i += n;
+    }
+
+    return SUMM_OK;
+}
+
+/* Pass 3, for one candidate: 0 no, 1 weak evidence, 2 strong. */
+static int
+verdict_of(const seg *g, const glue_cand *x, qtab *q)
+{
+    const unsigned char *s = g->s;
+    size_t llen = x->m - x->a, rlen = x->e - x->m;
+    qslot *L = llen <= GLUE_MAXPART ? q_find(q, s, x->a, llen, false) : NULL;
+    qslot *R = rlen <= GLUE_MAXPART ? q_find(q, s, x->m, rlen, false) : NULL;
+    bool lword = L && L->word, lmid = L && L->mid, ropen = R && R->opener;
+    bool rstop = summ__seg_in_stop(g, x->m, rlen);
+    /* Shape of the left part. */
+    shape sh = shape_of(s, x->a, x->m);
+    size_t lcp = sh.cps, upper = sh.upper;
+    int firstk = sh.first;
+    size_t rcp = 0;
+    for (size_t i = x->m; i < x->e; rcp++) {
+        int32_t cp;
+        i += dec(s, i, x->e, &cp);
+    }
+    bool lower = upper == 0;
+    bool capital = firstk == CL_UPPER && upper == 1;
+    int verdict = 0;  /* 0 no, 1 weak, 2 strong */
+    if (capital) {
+        /* Alibaba|On: a name capitalised inside other sentences, then
+         * a sentence opener. LinkedIn, YouTube, PayPal, WhatsApp fail
+         * one of the two ("Linked" and "You" start sentences, but are
+         * not names). */
+        if (lmid && (rstop || ropen) && lcp >= 3)
+            verdict = 2;
+    } else if (firstk == CL_UPPER) {
+        /* HeForShe, GoFundMe: several capitals make a CamelCase name. */
+    } else if (lower && summ__seg_in_stop(g, x->a, llen)) {
+        /* "atLabour's": a lost space after a function word, which
+         * cannot end a sentence. */
+    } else if (lcp >= 2) {
+        if (rstop || ropen)
+            verdict = 2;
+        else if (lower && lword && lcp >= 3 && rcp >= 3)
+            verdict = 2;
+        else if (lower && lcp >= 3 && rcp >= 4)
+            verdict = 1;
+    }
+    /* The single lower-case prefix of iPhone, eBay fails lcp >= 2 in
+     * every branch. */
+    return verdict;
+}
+
+summ_status
+summ__seg_find_glue(seg *g, size_t start)
+{
+    const salloc *al = g->d->ar->al;
+    glue_list gl = { NULL, 0, 0 };
+    qtab q;
+    summ_status st = find_candidates(g, start, &gl);
+    glue_cand *cand = gl.cand;
+    size_t ncand = gl.n;
+    if (st != SUMM_OK || ncand == 0 || (st = count_parts(g, start, cand, ncand, &q)) != SUMM_OK)
+        goto out;
+    /* Strong evidence first; a document shown to have lost its boundaries
+     * (two strong cases) also gets the weaker ones. */
+    unsigned char *dec_of = summ__arena_calloc(g->d->ar, ncand, 1);
+    if (!dec_of) {
+        st = SUMM_ENOMEM;
+        goto out;
+    }
+    size_t strong = 0;
+    for (size_t c = 0; c < ncand; c++) {
+        dec_of[c] = (unsigned char)verdict_of(g, &cand[c], &q);
+        strong += dec_of[c] == 2;
+    }
+    for (size_t c = 0; c < ncand; c++) {
+        if (dec_of[c] == 2 || (dec_of[c] == 1 && strong >= 2)) {
+            if (!summ__grow(al, (void **)&g->glue, &g->capglue, g->nglue + 1, sizeof *g->glue)) {
+                st = SUMM_ENOMEM;
+                goto out;
+            }
+            g->glue[g->nglue++] = cand[c].m;
+        }
+    }
+out:
+    summ__free(al, gl.cand);
+    return st;
+}

@@ -1,0 +1,241 @@
+/* lines.c - the structure of lines: is the text hard-wrapped (and at what
+ * width), does a line start with a list marker, is a unit that fills its
+ * line a heading, a byline or furniture. */
+#include "segment/seg.h"
+#include "text/bits.h"
+
+/* Length of a list marker at p (bullet or "1." "a)" "(iv)" and the space
+ * after it), 0 if there is none. */
+size_t
+summ__seg_list_marker(const seg *g, size_t p)
+{
+    const unsigned char *s = g->s;
+    size_t len = g->len;
+    if (p >= len)
+        return 0;
+    int32_t c;
+    size_t n = dec(s, p, len, &c);
+    size_t q = p;
+    switch (c) {
+    case 0x2022: case 0x25E6: case 0x25AA: case 0x25AB: case 0x2023: case 0x25CF:
+    case 0x25CB: case 0x25A0: case 0x25A1: case 0x25BA: case 0x25B6: case 0x2713:
+    case 0x2714: case 0x2043: case 0x27A2: case 0x2192: case 0xB7:
+    case '-': case '*': case '+': case 0x2013: case 0x2014:
+        q = p + n;
+        break;
+    default: {
+        /* "12." "12)" "a)" "a." "(a)" "(3)" "iv." */
+        size_t k = p;
+        bool paren = s[k] == '(';
+        if (paren)
+            k++;
+        size_t d0 = k;
+        while (k < len && k - d0 < 3 && s[k] >= '0' && s[k] <= '9')
+            k++;
+        bool num = k > d0;
+        bool upper = false;
+        if (!num) {
+            while (k < len && k - d0 < 4 && s[k] >= 'a' && s[k] <= 'z')
+                k++;
+            if (k == d0 && k < len && s[k] >= 'A' && s[k] <= 'Z') {
+                k++;  /* "(A)" "A)", but not "A." which is an initial */
+                upper = true;
+            }
+            size_t nl = k - d0;
+            if (nl == 0)
+                return 0;
+            if (nl > 1) {
+                /* only lower-case roman numerals are more than one letter */
+                for (size_t r = d0; r < k; r++)
+                    if (s[r] != 'i' && s[r] != 'v' && s[r] != 'x')
+                        return 0;
+            }
+        }
+        if (k >= len)
+            return 0;
+        if (paren) {
+            if (s[k] != ')')
+                return 0;
+        } else if (s[k] != ')' && (s[k] != '.' || upper)) {
+            return 0;
+        }
+        q = k + 1;
+    }
+    }
+    /* A marker is followed by white space and then text on the same line. */
+    if (q >= len)
+        return 0;
+    int32_t sp;
+    size_t m = dec(s, q, len, &sp);
+    if (!is_hspace(sp))
+        return 0;
+    q += m;
+    while (q < len) {
+        m = dec(s, q, len, &sp);
+        if (!is_hspace(sp))
+            break;
+        q += m;
+    }
+    if (q >= len || is_newline(sp))
+        return 0;
+    /* "* * *", "- - -": a separator, not a list */
+    if (sp == c && (c == '*' || c == '-' || c == 0x2022 || c == 0x2013 || c == 0x2014))
+        return 0;
+    return q - p;
+}
+
+/* Code points of the word at p (up to 40), for the wrap test. */
+size_t
+summ__seg_word_cps(const seg *g, size_t p)
+{
+    size_t n = 0;
+    while (p < g->len && n < 40) {
+        int32_t c;
+        size_t m = dec(g->s, p, g->len, &c);
+        if (is_space(c))
+            break;
+        p += m;
+        n++;
+    }
+    return n;
+}
+
+/* Document line statistics: is the text hard-wrapped, and at what width?
+ * Hard-wrapped text has most lines near one width (its 90th percentile) and
+ * almost none longer; text with a paragraph a line has lines of any length. */
+#define LINE_HIST 512
+
+void
+summ__seg_line_stats(seg *g, size_t start)
+{
+    size_t hist[LINE_HIST + 1] = { 0 };
+    size_t lines = 0;
+    const unsigned char *p = g->s + start, *end = g->s + g->len;
+    /* Each '\n' or '\r' ends a line (so "\r\n" makes an empty one, which
+     * is not counted); so does the end of the text. */
+    for (;;) {
+        const unsigned char *q = p;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        bool text = false;
+        size_t cont = 0;  /* UTF-8 continuation bytes: not code points */
+        /* Eight bytes at a time while none is '\n' or '\r'. */
+        while (end - q >= 8) {
+            uint64_t w;
+            memcpy(&w, q, 8);
+            if (has_byte(w, '\n') || has_byte(w, '\r'))
+                break;
+            text = true;
+            cont += count_high(w & ~(w << 1));
+            q += 8;
+        }
+        for (; q < end; q++) {
+            unsigned char c = *q;
+            if (c <= '\r' && (c == '\n' || c == '\r'))
+                break;
+            text = true;
+            cont += (c & 0xC0) == 0x80;
+        }
+        if (text) {
+            size_t cps = (size_t)(q - p) - cont;
+            hist[cps > LINE_HIST ? LINE_HIST : cps]++;
+            lines++;
+        }
+        if (q == end)
+            break;
+        p = q + 1;
+    }
+    g->wrapped = false;
+    size_t acc = 0, p90 = 0;
+    for (size_t k = 0; k <= LINE_HIST; k++) {
+        acc += hist[k];
+        if (acc * 10 >= lines * 9) {
+            p90 = k;
+            break;
+        }
+    }
+    g->line_paras = p90 > 110;
+    if (lines < 8 || p90 < 30 || p90 > 250)
+        return;
+    size_t full = 0, over = 0;
+    for (size_t k = p90 * 6 / 10; k <= LINE_HIST; k++)
+        full += hist[k];
+    for (size_t k = p90 + 10; k <= LINE_HIST; k++)
+        over += hist[k];
+    if (full * 2 >= lines && over * 100 < lines * 3) {
+        g->wrapped = true;
+        g->wrapw = p90;
+        g->line_paras = false;
+    }
+}
+
+unsigned
+summ__seg_classify(const seg *g, size_t a, size_t b, int why)
+{
+    const unsigned char *s = g->s;
+    unsigned flags = 0;
+    bool whole_line = g->u_line_start && (why == END_LINE || why == END_EOF) && !g->u_multi_line;
+    int32_t last;
+    size_t lm = utf8_prev_len(s + a, s + b);
+    dec(s, b - lm, b, &last);
+    bool terminal_end = is_terminal(last, g->greek) || is_closer(last);
+    if (is_closer(last) && b - lm > a) {
+        int32_t l2;
+        size_t m2 = utf8_prev_len(s + a, s + b - lm);
+        dec(s, b - lm - m2, b, &l2);
+        terminal_end = is_terminal(l2, g->greek);
+    }
+
+    /* Dates ("March 3, 2015 .") are short: no need to look at long units. */
+    char norm[96];
+    size_t nn = 0;
+    if (b - a <= 40 && summ__seg_normalise(s, a, b, norm, sizeof norm, &nn)
+        && summ__seg_date_only(g, norm, nn))
+        return SUMM_FLAG_BOILERPLATE;
+    if (whole_line && (summ__seg_boiler_line(g, a, b) || summ__seg_stamp_line(g, a, b)))
+        return SUMM_FLAG_BOILERPLATE;
+    /* "©2015 The Hollywood Reporter. All rights reserved." */
+    if (starts_with(s, a, b, "\xc2\xa9") || starts_with(s, a, b, "Copyright \xc2\xa9"))
+        return SUMM_FLAG_BOILERPLATE;
+    if (summ__seg_boiler_sentence(g, a, b))
+        return SUMM_FLAG_BOILERPLATE;  /* "All rights reserved." */
+    bool alnum = false;
+    for (size_t i = a; i < b && !alnum; ) {
+        int32_t c;
+        i += dec(s, i, b, &c);
+        int k = cclass(c);
+        alnum = is_letter_class(k) || k == CL_DIGIT;
+    }
+    if (!alnum)
+        return SUMM_FLAG_BOILERPLATE;  /* ".", "* * *" */
+    if (!whole_line)
+        return flags;
+    /* Count words; bylines and headings are short. */
+    size_t words = 0;
+    bool inword = false;
+    for (size_t i = a; i < b; i++) {
+        bool sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+        if (!sp && !inword)
+            words++;
+        inword = !sp;
+    }
+    if (g->units_pushed < 4 && !terminal_end && summ__seg_byline(g, a, b, words))
+        return SUMM_FLAG_BOILERPLATE;
+    /* A heading is followed by text: a last line without a period is not. */
+    if (g->in_list || terminal_end || words > 12 || why != END_LINE)
+        return flags;
+    int32_t first;
+    dec(s, a, b, &first);
+    int fk = cclass(first);
+    if (fk == CL_LOWER)
+        return flags;
+    if (last == ',' || last == ';' || last == '-' || last == '(' || last == '&')
+        return flags;
+    /* A line ending in a function word is a sentence cut short, not a title. */
+    size_t ws = b;
+    while (ws > a && s[ws - 1] != ' ')
+        ws--;
+    if (summ__seg_in_stop(g, ws, b - ws) && words > 1)
+        return flags;
+    return flags | SUMM_FLAG_HEADING;
+}

@@ -1,0 +1,115 @@
+/* seg.h - the segmenter's state and the parts of src/segment/ share:
+ *
+ *   words.c    the words around a boundary: stopwords, abbreviations
+ *   boiler.c   page furniture, consent notices, date lines, datelines and
+ *              bylines at the start (phrases from stopwords/boiler/)
+ *   lines.c    line structure: hard wraps, list markers, headings
+ *   glue.c     sentences glued together without period or space
+ *   segment.c  the main pass, which decides every boundary
+ *
+ * Not installed; only segment/ includes it. */
+#ifndef SUMM_SEGMENT_SEG_H
+#define SUMM_SEGMENT_SEG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "stages.h"
+#include "text/chars.h"
+#include "text/utf8.h"
+
+#define NONE ((size_t)-1)
+
+/* Abbreviation tags (stopwords/abbrev/en.txt explains them). */
+enum { AB_NONE, AB_PLAIN, AB_NUM, AB_NEVER, AB_END };
+/* Why a unit ended. */
+enum { END_TERM, END_LINE, END_EOF, END_GLUE, END_DATELINE };
+
+/* The line being read, for the line-break decision. */
+typedef struct linestate {
+    size_t cps;              /* code points of the line so far */
+    bool text;               /* a non-space seen on this line */
+    bool at_start;           /* at its start, before its indent */
+    int32_t last_c;          /* last non-space code point of the line */
+    int32_t prev_cp;         /* the code point before the current one, 0 after a break */
+    size_t run_a;            /* start of the current letter run, or NONE */
+    size_t word_a, word_e;   /* the line's last word */
+    size_t tok;              /* start of the current word, after openers */
+} linestate;
+
+typedef struct seg {
+    doc *d;
+    const unsigned char *s;
+    size_t len;
+    const strset *abbrev;   /* may be NULL */
+    const strset *stop;     /* may be NULL or empty */
+    const strset *boiler;   /* may be NULL or empty */
+    bool greek;
+    bool ordinal_dots;      /* "am 3. Oktober": numbers with a period are ordinals */
+    bool wrapped;           /* hard-wrapped text */
+    bool line_paras;        /* long lines: one paragraph a line */
+    size_t wrapw;           /* its line width, in code points */
+
+    size_t *glue;           /* accepted glued boundaries, ascending */
+    size_t nglue, capglue, iglue;
+
+    size_t ustart;          /* start of the open unit, or NONE */
+    size_t marker;          /* start of the list marker before it, or NONE */
+    bool u_line_start;      /* it began at the start of a line */
+    bool u_multi_line;      /* it spans a soft line break */
+    size_t u_words;         /* its words so far */
+    bool u_alnum;           /* it has a letter or digit */
+    bool in_list;           /* it belongs to a list item */
+    bool pending_para;      /* the next unit starts a paragraph */
+    uint32_t para_next, para;
+    size_t units_pushed;
+    size_t boiler_end;      /* units starting before this offset are boilerplate */
+    linestate line;
+} seg;
+
+static inline size_t
+dec(const unsigned char *s, size_t i, size_t len, int32_t *c)
+{
+    return utf8_dec(s, i, len, c);
+}
+
+static inline bool
+starts_with(const unsigned char *s, size_t p, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+    return p + n <= len && memcmp(s + p, lit, n) == 0;
+}
+
+/* words.c */
+bool summ__seg_in_stop(const seg *g, size_t a, size_t n);
+int summ__seg_abbrev_tag(const seg *g, size_t a, size_t n);
+int summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn);
+
+/* boiler.c */
+/* s[a .. b), lower-cased, punctuation runs made one space, trimmed, folded
+ * into out (cap bytes); false if it does not fit. */
+bool summ__seg_normalise(const unsigned char *s, size_t a, size_t b, char *out, size_t cap,
+                         size_t *outn);
+bool summ__seg_boiler_line(const seg *g, size_t a, size_t b);
+bool summ__seg_boiler_sentence(const seg *g, size_t a, size_t b);
+bool summ__seg_date_only(const seg *g, const char *norm, size_t n);
+bool summ__seg_stamp_line(const seg *g, size_t a, size_t b);
+bool summ__seg_byline(const seg *g, size_t a, size_t b, size_t words);
+/* The end of the line at k if it is a consent notice ("We use cookies"),
+ * else 0. */
+size_t summ__seg_notice_end(const seg *g, size_t k);
+/* The end of a dateline or byline at the start of the text, or 0. */
+size_t summ__seg_dateline(const seg *g, size_t start);
+
+/* lines.c */
+void summ__seg_line_stats(seg *g, size_t start);
+size_t summ__seg_list_marker(const seg *g, size_t p);
+size_t summ__seg_word_cps(const seg *g, size_t p);
+unsigned summ__seg_classify(const seg *g, size_t a, size_t b, int why);
+
+/* glue.c */
+summ_status summ__seg_find_glue(seg *g, size_t start);
+
+#endif

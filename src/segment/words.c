@@ -1,0 +1,112 @@
+/* words.c - the words around a possible boundary: is it a stopword, an
+ * abbreviation (and of which kind), and what starts the next word. */
+#include "segment/seg.h"
+#include "text/fold.h"
+
+bool
+summ__seg_in_stop(const seg *g, size_t a, size_t n)
+{
+    if (!g->stop || g->stop->count == 0 || n == 0 || n > 48)
+        return false;
+    char buf[200];
+    size_t m = summ__fold_word((const char *)g->s + a, n, buf, sizeof buf);
+    return m <= sizeof buf && summ__strset_has(g->stop, buf, m);
+}
+
+/* The tag of the abbreviation s[a .. a+n) (without its final period). */
+int
+summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
+{
+    if (n == 0 || n > 40)
+        return AB_NONE;
+    char key[48];
+    for (int pass = 0; pass < 2; pass++) {
+        memcpy(key, g->s + a, n);
+        if (pass == 1) {
+            /* Sentence-initial capital of a lower-case entry: "E.g." */
+            if (!(key[0] >= 'A' && key[0] <= 'Z'))
+                break;
+            key[0] = (char)(key[0] + 32);
+        }
+        if (g->abbrev && g->abbrev->count) {
+            key[n] = ' ';
+            key[n + 1] = '>';
+            if (summ__strset_has(g->abbrev, key, n + 2))
+                return AB_NEVER;
+            key[n + 1] = '#';
+            if (summ__strset_has(g->abbrev, key, n + 2))
+                return AB_NUM;
+            key[n + 1] = '.';
+            if (summ__strset_has(g->abbrev, key, n + 2))
+                return AB_END;
+            if (summ__strset_has(g->abbrev, key, n))
+                return AB_PLAIN;
+        }
+    }
+    /* Initials and initialisms not in the list: "E", "F.B.I", "N.Y". */
+    size_t i = a, letters = 0;
+    while (i < a + n) {
+        int32_t c;
+        size_t m = dec(g->s, i, a + n, &c);
+        int k = cclass(c);
+        if (!is_letter_class(k))
+            return AB_NONE;
+        letters++;
+        i += m;
+        if (i < a + n) {
+            if (g->s[i] != '.')
+                return AB_NONE;
+            i++;
+        }
+    }
+    if (letters == 1) {
+        int32_t c;
+        dec(g->s, a, a + n, &c);
+        return cclass(c) == CL_UPPER ? AB_PLAIN : AB_NONE;
+    }
+    return AB_PLAIN;
+}
+
+/* The first word after position p (skipping white space and openers):
+ * its class, start and length in bytes (letters only, for the stopword
+ * check). */
+int
+summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn)
+{
+    const unsigned char *s = g->s;
+    size_t len = g->len;
+    int openers = 0;
+    *wa = p;
+    *wn = 0;
+    while (p < len) {
+        int32_t c;
+        size_t n = dec(s, p, len, &c);
+        if (is_space(c) || (is_opener(c) && openers++ < 4)) {
+            p += n;
+            continue;
+        }
+        int k = cclass(c);
+        *wa = p;
+        if (is_letter_class(k)) {
+            size_t q = p;
+            while (q < len && q - p <= 48) {
+                int32_t c2;
+                size_t m = dec(s, q, len, &c2);
+                if (!is_letter_class(cclass(c2)) && c2 != '\'' && c2 != 0x2019)
+                    break;
+                q += m;
+            }
+            *wn = q - p;
+            /* "iPhone sales rose": a word with a capital among its first
+             * letters counts as capitalised. */
+            if (k == CL_LOWER && p + n < q) {  /* a second letter, not a second byte */
+                int32_t c2;
+                dec(s, p + n, len, &c2);
+                if (cclass(c2) == CL_UPPER)
+                    return CL_UPPER;
+            }
+        }
+        return k;
+    }
+    return -1;  /* end of text */
+}

@@ -1,0 +1,126 @@
+/* stages.h - the stages of the pipeline, in order, each a file of src/:
+ *
+ *   segment/    sentence boundaries -> doc.sent[]
+ *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[]
+ *   stem.c      the lexicon: stopwords + Snowball stems, cached per word
+ *   tfidf.c     TF-IDF sentence vectors
+ *   textrank.c  sentence graph (inverted index) + PageRank
+ *   score.c     the features combined into one score per sentence
+ *   select.c    top sentences under the length limits, without redundancy
+ *   keywords.c  key phrases
+ *
+ * Below them: src/text (characters, UTF-8, folding), src/core (allocator,
+ * sets, errors, word lists, the params struct), src/lang (languages,
+ * detection, per-language resources), src/input (formats -> clean text).
+ * Above them: pipeline.c runs them on one document, api.c is the public
+ * API. All offsets are bytes of doc.text. Nothing here prints. */
+#ifndef SUMM_STAGES_H
+#define SUMM_STAGES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/core.h"
+#include "core/params.h"
+#include "doc.h"
+
+struct lang_info;
+struct sb_stemmer;
+
+/* ---- stem.c: the lexicon ------------------------------------------------ */
+
+/* Folded word -> stem id, or STEM_STOP for a stopword. Stem ids are dense,
+ * per language, and stay valid for the life of the context (the lexicon is
+ * cleared between documents when it grows past a bound; see stem.c). */
+#define STEM_STOP UINT32_MAX
+
+typedef struct lexicon lexicon;
+
+/* What one language needs (lang/langres.c makes it). */
+typedef struct langres {
+    const salloc *al;
+    const struct lang_info *info;
+    struct sb_stemmer *stemmer;  /* NULL: words are their own stems */
+    bool no_stemmer;             /* the language has an algorithm this libstemmer lacks */
+    strset stop;
+    strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
+    strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    lexicon *lex;
+} langres;
+
+lexicon *summ__lex_new(const salloc *al);
+void summ__lex_free(lexicon *lx);  /* accepts NULL */
+/* Map a folded word to its stem id (STEM_STOP for stopwords); *st is set on
+ * failure and STEM_STOP returned. */
+uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
+/* The stem string of id (not NUL-terminated). */
+const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
+/* Between documents: clear the lexicon if it has grown past its bound. */
+void summ__lex_trim(langres *lr);
+
+/* lang/langres.c: the resources of lang, loaded from data_dir (or the
+ * built-in lists); *out NULL on failure. */
+summ_status summ__langres_make(const salloc *al, const char *data_dir,
+                               const struct lang_info *lang, langres **out, summ_err *err);
+void summ__langres_free(langres *lr);  /* accepts NULL */
+
+/* ---- segment/ ------------------------------------------------------------ */
+
+/* Split d->text[d->start .. d->len) into sentences: fills d->sent, d->nsent
+ * with trimmed spans, paragraph numbers and flags (heading, list item,
+ * boilerplate, paragraph start), using d->lr's abbreviations, stopwords and
+ * boilerplate phrases (d->lr may be NULL) and d->blocks' kinds. */
+summ_status summ__segment(doc *d);
+
+/* ---- tokenize.c ----------------------------------------------------------- */
+
+/* Fill d->term, d->nvocab and each sentence's tok/ntok/nwords. */
+summ_status summ__tokenize(doc *d);
+
+/* ---- tfidf.c, textrank.c, score.c, select.c, keywords.c ------------------ */
+
+/* A sparse, L2-normalised TF-IDF vector per sentence. */
+typedef struct tfidf {
+    uint32_t *off;        /* sentence i: entries off[i] .. off[i + 1) */
+    uint32_t *id;         /* term ids, ascending within a sentence */
+    float *w;             /* weights, each row of unit length (or empty) */
+    double *mass;         /* sum of raw tf*idf per sentence (before normalising) */
+    uint32_t *df;         /* document frequency per term (sentences) */
+    size_t nsent;
+} tfidf;
+
+summ_status summ__tfidf_build(doc *d, tfidf *v);
+double summ__tfidf_cosine(const tfidf *v, size_t a, size_t b);
+
+/* TextRank (Mihalcea & Tarau 2004): PageRank over the sentence graph with
+ * the edge weight sim (SUMM_SIM_*); rank gets one value per sentence,
+ * summing to 1. If fwd and bwd are not NULL (zeroed, n each) they get each
+ * sentence's summed edge weight to later and to earlier sentences. */
+summ_status summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank,
+                                 double *fwd, double *bwd);
+
+/* One score per sentence into d->score, in [0, 1]. summary_len is the
+ * length of the summary in sentences (summ__summary_length()), which the
+ * lead bias needs. */
+summ_status summ__score(doc *d, const tfidf *v, const params *p, double summary_len);
+
+/* How many sentences the summary of d will have under p's limits (an
+ * estimate when a word budget is set). */
+double summ__summary_length(const doc *d, const params *p);
+
+/* Choose the sentences: writes their indices, ascending, into pick and
+ * their count into *npick. */
+summ_status summ__select(doc *d, const tfidf *v, const params *p, size_t *pick, size_t *npick);
+
+typedef struct keyword {
+    uint32_t offset, length;  /* of the word or phrase's first occurrence (clean text) */
+    double score;             /* in (0, 1], the best 1 */
+    uint32_t count;           /* occurrences */
+} keyword;
+
+/* The best max keywords, best first; tokenize() must have run with
+ * d->keep_words. */
+summ_status summ__keywords(doc *d, size_t max, keyword *out, size_t *nout);
+
+#endif
