@@ -155,14 +155,35 @@ typedef enum summ_option {
                                     installed share/summarize/stopwords, which override the
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
-    SUMM_OPT_INPUT_FORMAT = 7    /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_EXTRACT = 8         /* int 0 or 1: for HTML, 1 (default) keeps the main text
+                                    only (the article: navigation, menus, footers, cookie
+                                    banners, share bars, related links and comments
+                                    dropped); 0 keeps every visible block */
 } summ_option;
 
 /* Input formats. Every format gives spans into the input's own bytes and
  * clean text for each sentence. */
 typedef enum summ_format {
     SUMM_FORMAT_AUTO = 0,   /* told from the content (never from a file name) */
-    SUMM_FORMAT_TEXT = 1    /* plain text: the sentences are the input's bytes */
+    SUMM_FORMAT_TEXT = 1,   /* plain text: the sentences are the input's bytes */
+    SUMM_FORMAT_HTML = 2    /* an HTML page (needs a build with gumbo: see
+                               summ_format_supported()). Told from the content by
+                               a doctype, an <html> tag, or a page that starts with
+                               a tag and is mostly tags. Parsed as a browser does
+                               (HTML5); script, style, noscript, template, svg and
+                               hidden elements give no text; <title> (or the
+                               headline it names) is the title, a heading of its
+                               own. The page's charset: a byte order mark, else
+                               <meta charset> or http-equiv Content-Type in the
+                               first 1024 bytes, else an XML declaration; a page in
+                               another charset than UTF-8 is converted with
+                               iconv(3) (SUMM_WARN_CHARSET_CONVERTED). Bytes that
+                               are valid UTF-8 are read as UTF-8 whatever the page
+                               declares (a saved page often keeps a stale
+                               declaration); a page that is not UTF-8 and declares
+                               no charset iconv knows is SUMM_EUTF8. Spans are
+                               offsets into the page's own bytes */
 } summ_format;
 
 SUMM_API summ_status summ_set_int(summ_ctx *ctx, summ_option opt, long long value);
@@ -302,6 +323,10 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
 /* Things worth knowing that did not stop the run. */
 #define SUMM_WARN_NO_STEMMER 1u  /* this libstemmer lacks the language's algorithm:
                                     words were not stemmed */
+#define SUMM_WARN_CHARSET_CONVERTED 4u  /* an HTML page in another charset than UTF-8
+                                           was converted: spans are still offsets
+                                           into its own bytes, on its characters'
+                                           boundaries (not UTF-8 ones) */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
 /* A keyword or key phrase. */

@@ -71,6 +71,7 @@ typedef struct doc {
     size_t nmap;
     const block *blocks;
     size_t nblocks;
+    unsigned warnings;    /* SUMM_WARN_* the format raised */
 
     arena *ar;
     const struct lang_info *lang;

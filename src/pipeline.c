@@ -34,15 +34,50 @@ language_of(summ_ctx *ctx, const char *text, size_t len)
                            : summ__lang_detect(&ctx->lang_cache, &ctx->al, text, len);
 }
 
+/* What the formats ask of the languages: the resources of a text's
+ * language, told once per text however often they ask. */
+typedef struct env_state {
+    summ_ctx *ctx;
+    const char *text;
+    size_t len;
+    langres *lr;
+} env_state;
+
+static summ_status
+env_langres(env_state *es, const char *text, size_t len, langres **out)
+{
+    if (!es->lr || es->text != text || es->len != len) {
+        es->lr = NULL;
+        summ_status st = summ__ctx_langres(es->ctx, language_of(es->ctx, text, len), &es->lr);
+        if (st != SUMM_OK)
+            return st;
+        es->text = text;
+        es->len = len;
+    }
+    *out = es->lr;
+    return SUMM_OK;
+}
+
 /* For the formats that weigh blocks by their stopwords. */
 static const strset *
 env_stopwords(void *ud, const char *text, size_t len)
 {
-    summ_ctx *ctx = ud;
-    langres *lr = NULL;
-    if (summ__ctx_langres(ctx, language_of(ctx, text, len), &lr) != SUMM_OK)
-        return NULL;
-    return &lr->stop;
+    langres *lr;
+    return env_langres(ud, text, len, &lr) == SUMM_OK ? &lr->stop : NULL;
+}
+
+/* For HTML's main text. The context's error is where the format's goes. */
+static summ_status
+env_html_hints(void *ud, const char *text, size_t len, const strset **out, summ_err *err)
+{
+    env_state *es = ud;
+    langres *lr;
+    (void)err;
+    *out = NULL;
+    summ_status st = env_langres(es, text, len, &lr);
+    if (st == SUMM_OK)
+        st = summ__langres_html(lr, es->ctx->p.data_dir, out, &es->ctx->err);
+    return st;
 }
 
 static void
@@ -78,12 +113,11 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
     keyword *kw = NULL;
     size_t nkw = 0;
     bool *chosen = NULL;
-    input_env env = { env_stopwords, ctx };
+    env_state es = { .ctx = ctx };
+    input_env env = { env_stopwords, &es, env_html_hints, p->extract };
 
-    summ_status st = summ__input_check(text, len, &d.start, &ctx->err);
+    summ_status st = summ__input_read(&d, p->input_format, &env, &ctx->err);
     if (st != SUMM_OK)
-        goto done;
-    if ((st = summ__input_read(&d, p->input_format, &env, &ctx->err)) != SUMM_OK)
         goto fail;
     d.lang = language_of(ctx, d.text + d.start, d.len - d.start);
     if ((st = summ__ctx_langres(ctx, d.lang, &d.lr)) != SUMM_OK)
@@ -154,7 +188,6 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
 fail:
     if (st == SUMM_ENOMEM)
         summ__err_set(&ctx->err, st, "out of memory");
-done:
     doc_free(&d);
     return st;
 }

@@ -48,6 +48,7 @@ summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n, cons
     r->format = d->format;
     if (d->lr && d->lr->no_stemmer)
         r->warnings |= SUMM_WARN_NO_STEMMER;
+    r->warnings |= d->warnings;
     size_t bytes = 1;
     for (size_t k = 0; k < n; k++)
         bytes += d->sent[idx[k]].end - d->sent[idx[k]].start + 1;

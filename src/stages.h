@@ -46,6 +46,9 @@ typedef struct langres {
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    strset html;                 /* tagged: see stopwords/html/en.txt; loaded on first
+                                    use (summ__langres_html) */
+    bool html_loaded;
     lexicon *lex;
 } langres;
 
@@ -64,6 +67,11 @@ void summ__lex_trim(langres *lr);
 summ_status summ__langres_make(const salloc *al, const char *data_dir,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
+/* lr's hints for a web page's main text (the language's html/<code>.txt
+ * and html/en.txt) in *out, loaded on first use: SUMM_OK, SUMM_ENOMEM or
+ * SUMM_EDATA (err says which file). */
+summ_status summ__langres_html(langres *lr, const char *data_dir, const strset **out,
+                               summ_err *err);
 
 /* ---- segment/ ------------------------------------------------------------ */
 

@@ -86,6 +86,8 @@ typedef enum data_kind {
     DATA_STOPWORDS,   /* <code>.txt */
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
+    DATA_HTML,        /* html/<code>.txt: class/id hints and labels for finding a
+                         web page's main text */
     DATA_KINDS
 } data_kind;
 

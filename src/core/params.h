@@ -19,6 +19,7 @@ typedef struct params {
     char *language;        /* owned; NULL = detect */
     char *data_dir;        /* owned; NULL = $SUMMARIZE_DATA_DIR, then installed */
     int input_format;      /* a summ_format */
+    int extract;           /* HTML: 1 = main text only, 0 = every visible block */
 
     /* Scoring (experimental: summarize_experimental.h). */
     double w_textrank, w_tfidf, w_position, position_decay, w_title, w_centroid, w_length;

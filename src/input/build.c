@@ -179,6 +179,16 @@ summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb)
     m = &d->map[k];
     cl = (k + 1 < d->nmap ? d->map[k + 1].clean : d->len) - m->clean;
     *sb = cl == m->srclen ? m->src + (b - m->clean) : m->src + m->srclen;
-    if (*sb < *sa)
-        *sb = *sa;
+    if (*sb <= *sa) {
+        /* the text runs backwards against the input here: cover it all */
+        size_t lo = SIZE_MAX, hi = 0;
+        for (size_t j = find_piece(d, a); j <= k; j++) {
+            if (d->map[j].src < lo)
+                lo = d->map[j].src;
+            if (d->map[j].src + d->map[j].srclen > hi)
+                hi = d->map[j].src + d->map[j].srclen;
+        }
+        *sa = hi > lo ? lo : *sa;
+        *sb = hi > lo ? hi : *sa;
+    }
 }

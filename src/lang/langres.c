@@ -25,6 +25,7 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->stop);
     summ__strset_free(&lr->abbrev);
     summ__strset_free(&lr->boiler);
+    summ__strset_free(&lr->html);
     summ__lex_free(lr->lex);
     summ__free(al, lr);
 }
@@ -53,6 +54,7 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
     summ__strset_init(&lr->stop, al);
     summ__strset_init(&lr->abbrev, al);
     summ__strset_init(&lr->boiler, al);
+    summ__strset_init(&lr->html, al);
     lr->lex = summ__lex_new(al);
     if (!lr->lex) {
         summ__langres_free(lr);
@@ -87,4 +89,29 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
 fail:
     summ__langres_free(lr);
     return st;
+}
+
+/* Only web pages need these, so they are loaded when one does. Like the
+ * furniture phrases: the language's own entries and the English ones
+ * (class names are English words on pages in any language). */
+summ_status
+summ__langres_html(langres *lr, const char *data_dir, const strset **out, summ_err *err)
+{
+    *out = NULL;
+    if (!lr->html_loaded) {
+        const char *code = lr->info && lr->info->code ? lr->info->code : "en";
+        summ_status st = summ__data_load(lr->al, data_dir, code, DATA_HTML, false, &lr->html,
+                                         err);
+        if (st == SUMM_OK && strcmp(code, "en") != 0)
+            st = summ__data_load(lr->al, data_dir, "en", DATA_HTML, false, &lr->html, err);
+        if (st != SUMM_OK) {
+            /* what was loaded goes: the next page tries again */
+            summ__strset_free(&lr->html);
+            summ__strset_init(&lr->html, lr->al);
+            return st;
+        }
+        lr->html_loaded = true;
+    }
+    *out = &lr->html;
+    return SUMM_OK;
 }
