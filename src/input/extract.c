@@ -182,11 +182,18 @@ summ__extract_title_cut(const htree *t, const char *s, size_t n, size_t *from, s
     /* four words or fewer: the whole title, unless the cut was one word
      * off a hierarchy ("Section / Page") */
     size_t wc = word_count(s + a, b - a), ow = 0;
+    /* the words of the whole title, separators not counted */
     for (size_t i = oa; i < ob;) {
-        size_t l = sep_at(s, ob, i, false);
-        i += l ? l : 1;
+        while (i < ob && is_space((unsigned char)s[i]))
+            i++;
+        bool word = false;
+        while (i < ob && !is_space((unsigned char)s[i])) {
+            size_t l = sep_at(s, ob, i, false);
+            word |= l == 0;
+            i += l ? l : 1;
+        }
+        ow += word;
     }
-    ow = word_count(s + oa, ob - oa);
     if (wc <= 4 && (!hier || wc + 1 != ow)) {
         a = oa;
         b = ob;
@@ -972,7 +979,8 @@ grab(ex *x)
 }
 
 summ_status
-summ__extract(htree *t, const hints *h, uint32_t **roots, size_t *nroots, uint32_t *headline)
+summ__extract(htree *t, const GumboOutput *out, const hints *h, uint32_t **roots,
+              size_t *nroots, uint32_t *headline)
 {
     *roots = NULL;
     *nroots = 0;
@@ -994,44 +1002,36 @@ summ__extract(htree *t, const hints *h, uint32_t **roots, size_t *nroots, uint32
         x.title = tbuf;
         x.title_len = n;
     }
-    /* every run starts from the page as it was */
-    size_t count = t->count;
-    hnode *snap = summ__arena_alloc(t->ar, count * sizeof *snap);
-    if (!snap)
-        return SUMM_ENOMEM;
-    memcpy(snap, t->n, count * sizeof *snap);
+    /* Every run starts from the page as it was: the tree is made again
+     * (a copy of it would cost as much memory as the tree, for a second
+     * run few pages need). */
     static const int runs[] = { FLAG_STRIP | FLAG_WEIGHT | FLAG_CLEAN, FLAG_WEIGHT | FLAG_CLEAN,
                                 FLAG_CLEAN, 0 };
-    uint32_t best_chars = 0;
-    int best = -1;
+    size_t best_chars = 0;
+    int best = -1, last = -1;
     uint32_t art = 0;
-    for (int r = 0; r < 4; r++) {
+    for (int r = 0; r < 5; r++) {
+        int flags = r < 4 ? runs[r] : runs[best];
+        if (r == 4 && best == last)
+            break;  /* the longest was the last: it stands */
         if (r) {
-            memcpy(t->n, snap, count * sizeof *snap);
-            t->count = count;
+            summ_status st = summ__htree_build(t, t->ar, t->buf, out);
+            if (st != SUMM_OK)
+                return st;
+            summ__htree_annotate(t, h);
         }
-        x.flags = runs[r];
+        x.flags = flags;
         art = grab(&x);
-        if (x.failed)
+        if (x.failed || t->failed)
             return SUMM_ENOMEM;
-        uint32_t chars = art ? (uint32_t)summ__htree_length(t, art) : 0;
-        if (chars >= CHAR_THRESHOLD) {
-            best = -1;
+        last = r < 4 ? r : best;
+        size_t chars = art ? summ__htree_length(t, art) : 0;
+        if (r == 4 || chars >= CHAR_THRESHOLD)
             break;
-        }
-        if (chars > best_chars || best < 0) {
+        if (best < 0 || chars > best_chars) {
             best_chars = chars;
             best = r;
         }
-    }
-    if (best >= 0 && best != 3) {
-        /* no run reached the threshold: the longest again */
-        memcpy(t->n, snap, count * sizeof *snap);
-        t->count = count;
-        x.flags = runs[best];
-        art = grab(&x);
-        if (x.failed)
-            return SUMM_ENOMEM;
     }
     if (!art)
         return SUMM_OK;

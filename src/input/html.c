@@ -654,7 +654,7 @@ summ__read_html(doc *d, const input_env *env, summ_err *err)
         return SUMM_ENOMEM;
     }
 
-    htree t;
+    htree t = { 0 };
     uint32_t *roots = NULL, headline = 0, whole;
     size_t nroots = 0;
     tbuild b;
@@ -679,7 +679,7 @@ summ__read_html(doc *d, const input_env *env, summ_err *err)
     }
     summ__htree_annotate(&t, h);
     if (!env || env->extract) {
-        if ((st = summ__extract(&t, h, &roots, &nroots, &headline)) != SUMM_OK)
+        if ((st = summ__extract(&t, out, h, &roots, &nroots, &headline)) != SUMM_OK)
             goto out;
     } else if (t.body || t.html) {
         whole = t.body ? t.body : t.html;
@@ -698,6 +698,8 @@ summ__read_html(doc *d, const input_env *env, summ_err *err)
     if (st == SUMM_OK && converted)
         st = summ__charset_remap(d->ar, d, &conv);
 out:
+    if (t.ar)
+        summ__htree_free(&t);
     g_release(&g);
     return st;
 }

@@ -81,6 +81,9 @@ bool summ__hints_is_label(const hints *h, const char *text, size_t n);
  * <font> read as <span>, and runs of two or more <br> made paragraph
  * breaks (a <p> of their own) as Readability does. */
 summ_status summ__htree_build(htree *t, arena *ar, const char *buf, const GumboOutput *out);
+/* Free the node array (t's other memory is ar's). t must be zeroed or
+ * built before; building again reuses the array. */
+void summ__htree_free(htree *t);
 /* Note what each element's attributes say, by the hints (h may be NULL). */
 void summ__htree_annotate(htree *t, const hints *h);
 
@@ -120,11 +123,13 @@ bool summ__htree_phrasing(const htree *t, uint32_t k);
 
 /* ---- extract.c ------------------------------------------------------------- */
 
-/* The main text of t: the nodes to emit, in order, in roots (*nroots).
- * *headline is the heading that repeats the page's title (dropped from
- * the text; it makes the title), or 0. */
-summ_status summ__extract(htree *t, const hints *h, uint32_t **roots, size_t *nroots,
-                          uint32_t *headline);
+/* The main text of t (built from gumbo's out, annotated with h): the
+ * nodes to emit, in order, in roots (*nroots). *headline is the heading
+ * that repeats the page's title (dropped from the text; it makes the
+ * title), or 0. A search that finds too little runs again with fewer
+ * rules on t built afresh from out. */
+summ_status summ__extract(htree *t, const GumboOutput *out, const hints *h, uint32_t **roots,
+                          size_t *nroots, uint32_t *headline);
 
 /* The part of a <title> that names the page, without the site's name
  * ("Story title | Site" -> "Story title"), as Readability cuts it:

@@ -138,21 +138,13 @@ new_node(htree *t, uint16_t tag, const GumboNode *g)
 {
     if (t->failed)
         return 0;
-    if (t->count == t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 1024;
-        if (ncap > UINT32_MAX / 2) {
-            t->failed = true;
-            return 0;
-        }
-        hnode *n = summ__arena_alloc(t->ar, ncap * sizeof *n);
-        if (!n) {
-            t->failed = true;
-            return 0;
-        }
-        if (t->count)
-            memcpy(n, t->n, t->count * sizeof *n);
-        t->n = n;
-        t->cap = ncap;
+    /* the array grows with realloc: it is the biggest thing a page makes,
+     * and an arena would keep every size it outgrew */
+    if (t->count == t->cap
+        && (t->count >= UINT32_MAX / 2
+            || !summ__grow(t->ar->al, (void **)&t->n, &t->cap, t->count + 1, sizeof *t->n))) {
+        t->failed = true;
+        return 0;
     }
     uint32_t k = (uint32_t)t->count++;
     memset(&t->n[k], 0, sizeof t->n[k]);
@@ -692,10 +684,27 @@ summ__htree_annotate(htree *t, const hints *h)
     }
 }
 
+void
+summ__htree_free(htree *t)
+{
+    summ__free(t->ar->al, t->n);
+    t->n = NULL;
+    t->count = t->cap = 0;
+}
+
 summ_status
 summ__htree_build(htree *t, arena *ar, const char *buf, const GumboOutput *out)
 {
-    memset(t, 0, sizeof *t);
+    if (t->n && t->ar == ar) {
+        /* built before: the array is kept for the new tree */
+        hnode *keep = t->n;
+        size_t cap = t->cap;
+        memset(t, 0, sizeof *t);
+        t->n = keep;
+        t->cap = cap;
+    } else {
+        memset(t, 0, sizeof *t);
+    }
     t->ar = ar;
     t->buf = buf;
     new_node(t, 0, NULL);  /* n[0]: "none" */
