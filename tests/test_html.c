@@ -21,13 +21,6 @@
 #include "summarize.h"
 #include "testutil.h"
 
-static size_t
-scaled(size_t n)
-{
-    const char *s = getenv("SUMM_TEST_SMALL");
-    return s && *s && strcmp(s, "0") != 0 ? n / 10 : n;
-}
-
 /* A growing buffer for generated pages. */
 typedef struct buf {
     char *p;
@@ -61,6 +54,14 @@ html_ctx(int extract)
     assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
     assert_int_equal(summ_set_int(ctx, SUMM_OPT_EXTRACT, extract), SUMM_OK);
     return ctx;
+}
+
+#ifdef SUMM_HAVE_GUMBO
+static size_t
+scaled(size_t n)
+{
+    const char *s = getenv("SUMM_TEST_SMALL");
+    return s && *s && strcmp(s, "0") != 0 ? n / 10 : n;
 }
 
 /* Split page (auto format) with ctx; the result, which must be HTML. */
@@ -107,6 +108,19 @@ has_text(const summ_result *res, const char *frag)
 {
     for (size_t i = 0; i < summ_result_count(res); i++)
         if (strstr(summ_result_at(res, i)->text, frag))
+            return true;
+    return false;
+}
+
+#endif
+
+/* Does c[0 .. n) (not NUL-terminated) hold s? */
+static bool
+contains(const char *c, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(c + i, s, k) == 0)
             return true;
     return false;
 }
@@ -247,9 +261,9 @@ test_bound(void **state)
     c = summ__html_bound(&ar, b.p, b.n, &blanked, &oom);
     assert_non_null(c);
     assert_int_equal(blanked, 1);
-    assert_non_null(strstr(c, " a255=v "));
-    assert_null(strstr(c, "a256"));
-    assert_non_null(strstr(c, ">text</div>"));
+    assert_true(contains(c, b.n, " a255=v "));
+    assert_false(contains(c, b.n, "a256"));
+    assert_true(contains(c, b.n, ">text</div>"));
 
     /* script is raw text: what looks like tags in it is not counted */
     b.n = 0;
@@ -289,6 +303,7 @@ static const char ARTICLE_PAGE[] =
     "<footer><p>&copy; 2024 Riverton Gazette. All rights reserved.</p></footer>\n"
     "</body></html>\n";
 
+#ifdef SUMM_HAVE_GUMBO
 static void
 test_article(void **state)
 {
@@ -712,16 +727,23 @@ static void
 test_alloc_failure(void **state)
 {
     (void)state;
+    /* a small page with every part: head, furniture, an article, entities */
+    static const char page[] =
+        "<!DOCTYPE html><html><head><title>The library closes | Gazette</title></head><body>"
+        "<nav class=menu><a href=/>Home</a></nav><article><h1>The library closes</h1>"
+        "<p>The council voted to close the library, a decision that angered residents.</p>"
+        "<p>Opponents said the &ldquo;savings&rdquo; were small, and the building could be "
+        "repaired.</p></article><footer>&copy; Gazette</footer></body></html>";
     static const test_opt html[] = { { SUMM_OPT_INPUT_FORMAT, SUMM_FORMAT_HTML, NULL },
                                      { SUMM_OPT_MAX_KEYWORDS, 3, NULL }, TEST_OPT_END };
-    fail_every_allocation(ARTICLE_PAGE, sizeof ARTICLE_PAGE - 1, html);
+    fail_every_allocation(page, sizeof page - 1, html);
     static const test_opt all[] = { { SUMM_OPT_EXTRACT, 0, NULL }, TEST_OPT_END };
     static const char latin1[] = "<html><head><meta charset=latin1><title>T\xEEtle</title></head>"
                                  "<body><p>Caf\xE9 &amp; cr\xE8me, twice. Caf\xE9.</p></body></html>";
     fail_every_allocation(latin1, sizeof latin1 - 1, all);
 }
 
-#ifndef SUMM_HAVE_GUMBO
+#else
 /* A build without gumbo: HTML is told apart, and refused by name. */
 static void
 test_no_gumbo(void **state)

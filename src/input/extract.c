@@ -387,7 +387,7 @@ static bool
 is_byline(const ex *x, uint32_t k)
 {
     const hnode *n = N(x, k);
-    return (n->flags & HN_BYLINE) && n->ink > 0 && summ__htree_length(x->t, k) < 100;
+    return (n->flags & HN_BYLINE) && n->ink > 0 && summ__htree_length(x->t, k, 100) < 100;
 }
 
 /* An <h1> or <h2> that says the page's title again. */
@@ -508,7 +508,7 @@ score_paragraphs(ex *x)
         const hnode *n = N(x, k);
         if ((n->flags & HN_REMOVED) || !n->parent || n->chars < 25)
             continue;
-        size_t len = summ__htree_length(x->t, k);
+        size_t len = summ__htree_length(x->t, k, 300);
         if (len < 25)
             continue;
         double s = 1 + (n->commas + 1) + fmin(floor((double)len / 100.0), 3);
@@ -659,7 +659,7 @@ gather(ex *x, uint32_t tc)
                 append = true;
             } else if (n->tag == GUMBO_TAG_P) {
                 double ld = ht_link_density(n);
-                size_t len = summ__htree_length(t, s);
+                size_t len = summ__htree_length(t, s, 81);
                 if (len > 80 && ld < 0.25)
                     append = true;
                 else if (len < 80 && len > 0 && ld == 0 && has_full_stop(x, s))
@@ -851,12 +851,14 @@ fishy(ex *x, uint32_t k, uint16_t tag)
         return false;
     if (c.video)
         return false;
-    char buf[128];
-    size_t tl = summ__htree_text(x->t, k, buf, sizeof buf);
-    if (tl < sizeof buf - 1 && summ__hints_is_label(x->h, buf, tl))
-        return true;
+    if (n->ink <= 64) {
+        char buf[128];
+        size_t tl = summ__htree_text(x->t, k, buf, sizeof buf);
+        if (tl < sizeof buf - 1 && summ__hints_is_label(x->h, buf, tl))
+            return true;
+    }
     double ld = ht_link_density(n), hd = n->chars ? c.heading / n->chars : 0;
-    size_t len = summ__htree_length(x->t, k);
+    size_t len = summ__htree_length(x->t, k, 75);
     bool figure = summ__htree_has_ancestor(x->t, k, GUMBO_TAG_FIGURE, 3);
     long li = (long)c.li - 100;
     bool bad = (!figure && c.img > 1 && (double)c.p / (double)c.img < 0.5)
@@ -894,7 +896,8 @@ clean_fishy(ex *x, uint32_t art, uint16_t tag)
         x->failed = true;
         return;
     }
-    memcpy(v, x->list.v, n * sizeof *v);
+    if (n)
+        memcpy(v, x->list.v, n * sizeof *v);
     for (size_t i = n; i-- > 0;)
         if (!(N(x, v[i])->flags & HN_REMOVED) && fishy(x, v[i], tag))
             summ__htree_remove(x->t, v[i]);
@@ -1025,7 +1028,7 @@ summ__extract(htree *t, const GumboOutput *out, const hints *h, uint32_t **roots
         if (x.failed || t->failed)
             return SUMM_ENOMEM;
         last = r < 4 ? r : best;
-        size_t chars = art ? summ__htree_length(t, art) : 0;
+        size_t chars = art ? summ__htree_length(t, art, SIZE_MAX) : 0;
         if (r == 4 || chars >= CHAR_THRESHOLD)
             break;
         if (best < 0 || chars > best_chars) {

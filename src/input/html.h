@@ -104,8 +104,9 @@ bool summ__htree_has_ancestor(const htree *t, uint32_t k, uint16_t tag, int dept
 /* The attribute of k's gumbo element, or NULL. */
 const char *summ__htree_attr(const htree *t, uint32_t k, const char *name);
 /* The length of k's text as Readability's innerText: concatenated,
- * trimmed, each run of white space one character; in code points. */
-size_t summ__htree_length(const htree *t, uint32_t k);
+ * trimmed, each run of white space one character; in code points, or
+ * any number >= stop once it is that long. Between n->ink and n->chars. */
+size_t summ__htree_length(const htree *t, uint32_t k, size_t stop);
 /* The text of k, concatenated and trimmed, white space collapsed, into
  * buf (at most cap - 1 bytes: longer text is cut); its length. */
 size_t summ__htree_text(const htree *t, uint32_t k, char *buf, size_t cap);

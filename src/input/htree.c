@@ -809,10 +809,13 @@ summ__htree_text(const htree *t, uint32_t k, char *buf, size_t cap)
                 i += m;
             }
         }
-        if (n[x].first && x != 0) {
+        /* a subtree of white space at most is at most a gap */
+        if (n[x].first && n[x].ink) {
             x = n[x].first;
             continue;
         }
+        if (!(n[x].flags & HN_TEXT) && n[x].chars)
+            gap = o > 0;
         while (x && x != k && !n[x].next)
             x = n[x].parent;
         if (!x || x == k)
@@ -825,9 +828,14 @@ summ__htree_text(const htree *t, uint32_t k, char *buf, size_t cap)
 }
 
 size_t
-summ__htree_length(const htree *t, uint32_t k)
+summ__htree_length(const htree *t, uint32_t k, size_t stop)
 {
     const hnode *n = t->n;
+    /* the counts say it when they can: no walk */
+    if (n[k].ink >= stop)
+        return n[k].ink;
+    if (n[k].chars == n[k].ink)
+        return n[k].ink;
     size_t len = 0;
     bool gap = false, started = false;
     uint32_t x = k;
@@ -847,11 +855,15 @@ summ__htree_length(const htree *t, uint32_t k)
                 }
                 i += m;
             }
+            if (len >= stop)
+                return len;
         }
-        if (n[x].first) {
+        if (n[x].first && n[x].ink) {
             x = n[x].first;
             continue;
         }
+        if (!(n[x].flags & HN_TEXT) && n[x].chars)
+            gap = started;
         while (x != k && !n[x].next)
             x = n[x].parent;
         if (x == k)
