@@ -858,17 +858,16 @@ fishy(ex *x, uint32_t k, uint16_t tag)
             return true;
     }
     double ld = ht_link_density(n), hd = n->chars ? c.heading / n->chars : 0;
-    size_t len = summ__htree_length(x->t, k, 75);
     bool figure = summ__htree_has_ancestor(x->t, k, GUMBO_TAG_FIGURE, 3);
     long li = (long)c.li - 100;
     bool bad = (!figure && c.img > 1 && (double)c.p / (double)c.img < 0.5)
                || (!list && li > (long)c.p)
                || c.input > c.p / 3
-               || (!list && !figure && hd < 0.9 && len < 25 && (c.img == 0 || c.img > 2)
-                   && ld > 0)
+               || (!list && !figure && hd < 0.9 && (c.img == 0 || c.img > 2) && ld > 0
+                   && summ__htree_length(x->t, k, 25) < 25)
                || (!list && w < 25 && ld > 0.2)
                || (w >= 25 && ld > 0.5)
-               || (c.embed == 1 && len < 75) || c.embed > 1
+               || (c.embed == 1 && summ__htree_length(x->t, k, 75) < 75) || c.embed > 1
                || (c.img == 0 && !c.textish);
     if (list && bad) {
         /* a list of images may stay */

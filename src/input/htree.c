@@ -789,7 +789,9 @@ summ__htree_text(const htree *t, uint32_t k, char *buf, size_t cap)
     const hnode *n = t->n;
     uint32_t x = k;
     while (x && o + 1 < cap) {
-        if ((n[x].flags & HN_TEXT) && n[x].g) {
+        if ((n[x].flags & HN_WS) && n[x].chars) {
+            gap = o > 0;
+        } else if ((n[x].flags & HN_TEXT) && n[x].g) {
             const unsigned char *s = (const unsigned char *)n[x].g->v.text.text;
             size_t sl = strlen((const char *)s);
             for (size_t i = 0; i < sl && o + 1 < cap;) {
@@ -840,7 +842,9 @@ summ__htree_length(const htree *t, uint32_t k, size_t stop)
     bool gap = false, started = false;
     uint32_t x = k;
     while (x) {
-        if ((n[x].flags & HN_TEXT) && n[x].g) {
+        if ((n[x].flags & HN_WS) && n[x].chars) {
+            gap = started;
+        } else if ((n[x].flags & HN_TEXT) && n[x].g) {
             const unsigned char *s = (const unsigned char *)n[x].g->v.text.text;
             size_t sl = strlen((const char *)s);
             for (size_t i = 0; i < sl;) {
