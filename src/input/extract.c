@@ -28,60 +28,7 @@
 #include "text/chars.h"
 #include "text/utf8.h"
 
-#define FLAG_STRIP 1     /* drop unlikely elements before scoring */
-#define FLAG_WEIGHT 2    /* weigh by class and id */
-#define FLAG_CLEAN 4     /* drop fishy lists, tables, <div>s from the article */
 #define TOP_CANDIDATES 5
-#define CHAR_THRESHOLD 500
-
-typedef struct vec {
-    uint32_t *v;
-    size_t n, cap;
-} vec;
-
-typedef struct ex {
-    htree *t;
-    const hints *h;
-    int flags;
-    const char *title;        /* the page's title, for the heading that repeats it */
-    size_t title_len;
-    uint32_t headline;        /* that heading, once removed */
-    bool byline;              /* a byline was found (and dropped) */
-    vec score, cands, list;
-    bool failed;
-} ex;
-
-static void
-push(ex *x, vec *v, uint32_t k)
-{
-    if (x->failed)
-        return;
-    if (v->n == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 256;
-        uint32_t *p = summ__arena_alloc(x->t->ar, ncap * sizeof *p);
-        if (!p) {
-            x->failed = true;
-            return;
-        }
-        if (v->n)
-            memcpy(p, v->v, v->n * sizeof *p);
-        v->v = p;
-        v->cap = ncap;
-    }
-    v->v[v->n++] = k;
-}
-
-static hnode *
-N(const ex *x, uint32_t k)
-{
-    return &x->t->n[k];
-}
-
-static bool
-is_heading(uint16_t tag)
-{
-    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
-}
 
 /* ---- the title ------------------------------------------------------------- */
 
@@ -272,7 +219,7 @@ similarity(const char *a, size_t an, const char *b, size_t bn)
 /* ---- prepping -------------------------------------------------------------- */
 
 static bool
-without_content(const ex *x, uint32_t k)
+without_content(const search *x, uint32_t k)
 {
     const hnode *n = N(x, k);
     if (n->ink)
@@ -285,24 +232,12 @@ without_content(const ex *x, uint32_t k)
     return true;
 }
 
-static size_t
-element_children(const ex *x, uint32_t k, uint32_t *only)
-{
-    size_t c = 0;
-    for (uint32_t m = N(x, k)->first; m; m = N(x, m)->next)
-        if (!(N(x, m)->flags & HN_TEXT)) {
-            c++;
-            *only = m;
-        }
-    return c;
-}
-
 /* One element child of tag, and no text but white space. */
 static bool
-single_tag_inside(const ex *x, uint32_t k, uint16_t tag)
+single_tag_inside(const search *x, uint32_t k, uint16_t tag)
 {
     uint32_t only = 0;
-    if (element_children(x, k, &only) != 1 || N(x, only)->tag != tag)
+    if (summ__search_elements(x, k, &only) != 1 || N(x, only)->tag != tag)
         return false;
     for (uint32_t m = N(x, k)->first; m; m = N(x, m)->next)
         if ((N(x, m)->flags & HN_TEXT) && N(x, m)->ink)
@@ -312,7 +247,7 @@ single_tag_inside(const ex *x, uint32_t k, uint16_t tag)
 
 /* Anything under k that is a block for Readability's div-to-p rule. */
 static bool
-has_child_block(const ex *x, uint32_t k)
+has_child_block(const search *x, uint32_t k)
 {
     uint32_t end = summ__htree_next(x->t, k, true);
     for (uint32_t m = summ__htree_next(x->t, k, false); m && m != end;
@@ -330,7 +265,7 @@ has_child_block(const ex *x, uint32_t k)
 }
 
 static bool
-is_ws_node(const ex *x, uint32_t k)
+is_ws_node(const search *x, uint32_t k)
 {
     const hnode *n = N(x, k);
     return (n->flags & HN_WS) || n->tag == GUMBO_TAG_BR;
@@ -338,7 +273,7 @@ is_ws_node(const ex *x, uint32_t k)
 
 /* Put k's loose phrasing content into <p>s. */
 static void
-wrap_phrasing(ex *x, uint32_t k)
+wrap_phrasing(search *x, uint32_t k)
 {
     htree *t = x->t;
     uint32_t p = 0;
@@ -368,23 +303,15 @@ wrap_phrasing(ex *x, uint32_t k)
 /* Replace node k by its child c in k's parent (k's other children, white
  * space, go with it). */
 static void
-replace_by_child(ex *x, uint32_t k, uint32_t c)
+replace_by_child(search *x, uint32_t k, uint32_t c)
 {
     summ__htree_insert_before(x->t, k, c);
     summ__htree_remove(x->t, k);
 }
 
-static void
-remove_node(ex *x, uint32_t *k)
-{
-    uint32_t next = summ__htree_next(x->t, *k, true);
-    summ__htree_remove(x->t, *k);
-    *k = next;
-}
-
 /* A byline: short text in an element that says it is the author's. */
 static bool
-is_byline(const ex *x, uint32_t k)
+is_byline(const search *x, uint32_t k)
 {
     const hnode *n = N(x, k);
     return (n->flags & HN_BYLINE) && n->ink > 0 && summ__htree_length(x->t, k, 100) < 100;
@@ -392,7 +319,7 @@ is_byline(const ex *x, uint32_t k)
 
 /* An <h1> or <h2> that says the page's title again. */
 static bool
-repeats_title(const ex *x, uint32_t k)
+repeats_title(const search *x, uint32_t k)
 {
     uint16_t tag = N(x, k)->tag;
     if ((tag != GUMBO_TAG_H1 && tag != GUMBO_TAG_H2) || !x->title_len)
@@ -405,7 +332,7 @@ repeats_title(const ex *x, uint32_t k)
 /* Walk the page as Readability's first loop: drop what is unlikely to be
  * content, make <div>s of text paragraphs, collect the elements to score. */
 static void
-prep(ex *x)
+prep(search *x)
 {
     htree *t = x->t;
     bool title_header = true;
@@ -415,24 +342,24 @@ prep(ex *x)
         hnode *n = N(x, k);
         if (!x->byline && is_byline(x, k)) {
             x->byline = true;
-            remove_node(x, &k);
+            summ__search_drop(x, &k);
             continue;
         }
         if (title_header && repeats_title(x, k)) {
             title_header = false;
             x->headline = k;
-            remove_node(x, &k);
+            summ__search_drop(x, &k);
             continue;
         }
         if (x->flags & FLAG_STRIP) {
             if ((n->flags & HN_UNLIKELY) && n->tag != GUMBO_TAG_BODY && n->tag != GUMBO_TAG_A
                 && !summ__htree_has_ancestor(t, k, GUMBO_TAG_TABLE, 3)
                 && !summ__htree_has_ancestor(t, k, GUMBO_TAG_CODE, 3)) {
-                remove_node(x, &k);
+                summ__search_drop(x, &k);
                 continue;
             }
             if (n->flags & HN_ROLE) {
-                remove_node(x, &k);
+                summ__search_drop(x, &k);
                 continue;
             }
         }
@@ -440,23 +367,23 @@ prep(ex *x)
         if ((tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_HEADER
              || is_heading(tag))
             && without_content(x, k)) {
-            remove_node(x, &k);
+            summ__search_drop(x, &k);
             continue;
         }
         if (tag == GUMBO_TAG_SECTION || (is_heading(tag) && tag != GUMBO_TAG_H1)
             || tag == GUMBO_TAG_P || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_PRE)
-            push(x, &x->score, k);
+            summ__search_push(x, &x->score, k);
         if (tag == GUMBO_TAG_DIV) {
             wrap_phrasing(x, k);
             uint32_t only = 0;
             if (single_tag_inside(x, k, GUMBO_TAG_P)
-                && (element_children(x, k, &only), ht_link_density(N(x, k)) < 0.25)) {
+                && (summ__search_elements(x, k, &only), ht_link_density(N(x, k)) < 0.25)) {
                 replace_by_child(x, k, only);
                 k = only;
-                push(x, &x->score, k);
+                summ__search_push(x, &x->score, k);
             } else if (!has_child_block(x, k)) {
                 N(x, k)->tag = GUMBO_TAG_P;
-                push(x, &x->score, k);
+                summ__search_push(x, &x->score, k);
             }
         }
         k = summ__htree_next(t, k, false);
@@ -466,7 +393,7 @@ prep(ex *x)
 /* ---- scoring --------------------------------------------------------------- */
 
 static void
-init_node(ex *x, uint32_t k)
+init_node(search *x, uint32_t k)
 {
     hnode *n = N(x, k);
     n->flags |= HN_SCORED;
@@ -493,14 +420,8 @@ init_node(ex *x, uint32_t k)
         n->score += n->weight;
 }
 
-static int
-weight(const ex *x, uint32_t k)
-{
-    return (x->flags & FLAG_WEIGHT) ? N(x, k)->weight : 0;
-}
-
 static void
-score_paragraphs(ex *x)
+score_paragraphs(search *x)
 {
     x->cands.n = 0;
     for (size_t i = 0; i < x->score.n && !x->failed; i++) {
@@ -518,7 +439,7 @@ score_paragraphs(ex *x)
                 continue;  /* <html> */
             if (!(N(x, a)->flags & HN_SCORED)) {
                 init_node(x, a);
-                push(x, &x->cands, a);
+                summ__search_push(x, &x->cands, a);
             }
             double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
             N(x, a)->score += (float)(s / div);
@@ -527,7 +448,7 @@ score_paragraphs(ex *x)
 }
 
 static bool
-ancestor_of(const ex *x, uint32_t a, uint32_t k)
+ancestor_of(const search *x, uint32_t a, uint32_t k)
 {
     for (uint32_t p = N(x, k)->parent; p; p = N(x, p)->parent)
         if (p == a)
@@ -537,7 +458,7 @@ ancestor_of(const ex *x, uint32_t a, uint32_t k)
 
 /* The element the article is, and the node made to hold it. */
 static uint32_t
-top_candidate(ex *x)
+top_candidate(search *x)
 {
     uint32_t top[TOP_CANDIDATES];
     size_t ntop = 0;
@@ -608,7 +529,7 @@ top_candidate(ex *x)
     /* an only child: its parent, so that its siblings can join */
     uint32_t only;
     for (uint32_t p = N(x, tc)->parent; p && N(x, p)->tag != GUMBO_TAG_BODY
-                                         && element_children(x, p, &only) == 1;
+                                         && summ__search_elements(x, p, &only) == 1;
          p = N(x, tc)->parent)
         tc = p;
     if (!(N(x, tc)->flags & HN_SCORED))
@@ -618,7 +539,7 @@ top_candidate(ex *x)
 
 /* Does the text of k have a full stop ("." before a space or at the end)? */
 static bool
-has_full_stop(const ex *x, uint32_t k)
+has_full_stop(const search *x, uint32_t k)
 {
     char buf[128];
     size_t n = summ__htree_text(x->t, k, buf, sizeof buf);
@@ -631,7 +552,7 @@ has_full_stop(const ex *x, uint32_t k)
 /* The article: the top candidate and the siblings that go with it, moved
  * into a node of their own. */
 static uint32_t
-gather(ex *x, uint32_t tc)
+gather(search *x, uint32_t tc)
 {
     htree *t = x->t;
     uint32_t art = summ__htree_new(t, GUMBO_TAG_DIV);
@@ -677,295 +598,11 @@ gather(ex *x, uint32_t tc)
     return art;
 }
 
-/* ---- cleaning the article -------------------------------------------------- */
-
-/* The descendants of k with tag (any if tag is 0), in document order, in
- * x->list. */
-static void
-collect(ex *x, uint32_t k, uint16_t tag)
-{
-    x->list.n = 0;
-    uint32_t end = summ__htree_next(x->t, k, true);
-    for (uint32_t m = summ__htree_next(x->t, k, false); m && m != end;
-         m = summ__htree_next(x->t, m, false))
-        if (N(x, m)->tag == tag)
-            push(x, &x->list, m);
-}
-
-static void
-clean_tag(ex *x, uint32_t art, uint16_t tag)
-{
-    collect(x, art, tag);
-    for (size_t i = x->list.n; i-- > 0;) {
-        uint32_t k = x->list.v[i];
-        bool embed = tag == GUMBO_TAG_OBJECT || tag == GUMBO_TAG_EMBED || tag == GUMBO_TAG_IFRAME;
-        if (embed && (N(x, k)->flags & HN_EMBED_OK))
-            continue;
-        summ__htree_remove(x->t, k);
-    }
-}
-
-/* Readability's data tables: tables of data are kept whatever they hold. */
-static void
-mark_data_tables(ex *x, uint32_t art)
-{
-    collect(x, art, GUMBO_TAG_TABLE);
-    for (size_t i = 0; i < x->list.n; i++) {
-        uint32_t k = x->list.v[i];
-        hnode *n = N(x, k);
-        n->flags &= (uint16_t)~HN_DATATABLE;
-        const char *a = summ__htree_attr(x->t, k, "role");
-        if (a && strcmp(a, "presentation") == 0)
-            continue;
-        a = summ__htree_attr(x->t, k, "datatable");
-        if (a && strcmp(a, "0") == 0)
-            continue;
-        if (summ__htree_attr(x->t, k, "summary")) {
-            n->flags |= HN_DATATABLE;
-            continue;
-        }
-        bool data = false, nested = false, caption = false;
-        size_t rows = 0, cols = 0, rowcols = 0;
-        bool in_row = false;
-        uint32_t end = summ__htree_next(x->t, k, true);
-        for (uint32_t m = summ__htree_next(x->t, k, false); m && m != end;
-             m = summ__htree_next(x->t, m, false)) {
-            switch (N(x, m)->tag) {
-            case GUMBO_TAG_CAPTION:
-                caption |= N(x, m)->first != 0;
-                break;
-            case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TFOOT:
-            case GUMBO_TAG_THEAD: case GUMBO_TAG_TH:
-                data = true;
-                break;
-            case GUMBO_TAG_TABLE:
-                nested = true;
-                break;
-            case GUMBO_TAG_TR: {
-                if (in_row && rowcols > cols)
-                    cols = rowcols;
-                const char *rs = summ__htree_attr(x->t, m, "rowspan");
-                long r = rs ? strtol(rs, NULL, 10) : 0;
-                rows += r > 0 ? (size_t)r : 1;
-                rowcols = 0;
-                in_row = true;
-                break;
-            }
-            case GUMBO_TAG_TD: {
-                const char *cs = summ__htree_attr(x->t, m, "colspan");
-                long c = cs ? strtol(cs, NULL, 10) : 0;
-                rowcols += c > 0 ? (size_t)c : 1;
-                break;
-            }
-            default:
-                break;
-            }
-        }
-        if (in_row && rowcols > cols)
-            cols = rowcols;
-        if (caption || data) {
-            n->flags |= HN_DATATABLE;
-            continue;
-        }
-        if (nested || cols == 1 || rows == 1)
-            continue;
-        if (rows >= 10 || cols > 4 || rows * cols > 10)
-            n->flags |= HN_DATATABLE;
-    }
-}
-
-/* What Readability's _cleanConditionally counts under a node. */
-typedef struct counts {
-    size_t p, img, li, input, embed;
-    double heading, list;     /* characters under headings, under lists */
-    bool textish;             /* text in a span, li, td, div, p, ... */
-    bool datatable;           /* a data table inside */
-    bool video;               /* an embedded video inside */
-} counts;
-
-static void
-count_under(const ex *x, uint32_t k, counts *c)
-{
-    memset(c, 0, sizeof *c);
-    uint32_t end = summ__htree_next(x->t, k, true);
-    for (uint32_t m = summ__htree_next(x->t, k, false); m && m != end;
-         m = summ__htree_next(x->t, m, false)) {
-        const hnode *n = N(x, m);
-        switch (n->tag) {
-        case GUMBO_TAG_P: c->p++; c->textish |= n->ink > 0; break;
-        case GUMBO_TAG_IMG: c->img++; break;
-        case GUMBO_TAG_LI: c->li++; c->textish |= n->ink > 0; break;
-        case GUMBO_TAG_INPUT: c->input++; break;
-        case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_IFRAME:
-            c->embed++;
-            c->video |= (n->flags & HN_EMBED_OK) != 0;
-            break;
-        case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-            c->list += n->chars;
-            c->textish |= n->ink > 0;
-            break;
-        case GUMBO_TAG_TABLE:
-            c->datatable |= (n->flags & HN_DATATABLE) != 0;
-            c->textish |= n->ink > 0;
-            break;
-        case GUMBO_TAG_SPAN: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL:
-        case GUMBO_TAG_DIV: case GUMBO_TAG_PRE:
-            c->textish |= n->ink > 0;
-            break;
-        default:
-            if (is_heading(n->tag))
-                c->heading += n->chars;
-            break;
-        }
-    }
-}
-
-static bool
-in_data_table(const ex *x, uint32_t k)
-{
-    for (uint32_t a = N(x, k)->parent; a; a = N(x, a)->parent)
-        if (N(x, a)->tag == GUMBO_TAG_TABLE && (N(x, a)->flags & HN_DATATABLE))
-            return true;
-    return false;
-}
-
-/* Is the node fishy: mostly links, images, inputs or embeds, too short? */
-static bool
-fishy(ex *x, uint32_t k, uint16_t tag)
-{
-    const hnode *n = N(x, k);
-    if (tag == GUMBO_TAG_TABLE && (n->flags & HN_DATATABLE))
-        return false;
-    if (in_data_table(x, k) || summ__htree_has_ancestor(x->t, k, GUMBO_TAG_CODE, 3))
-        return false;
-    counts c;
-    count_under(x, k, &c);
-    if (c.datatable)
-        return false;
-    bool list = tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL
-                || (n->chars && c.list / n->chars > 0.9);
-    int w = weight(x, k);
-    if (w < 0)
-        return true;
-    if (n->commas >= 10)
-        return false;
-    if (c.video)
-        return false;
-    if (n->ink <= 64) {
-        char buf[128];
-        size_t tl = summ__htree_text(x->t, k, buf, sizeof buf);
-        if (tl < sizeof buf - 1 && summ__hints_is_label(x->h, buf, tl))
-            return true;
-    }
-    double ld = ht_link_density(n), hd = n->chars ? c.heading / n->chars : 0;
-    bool figure = summ__htree_has_ancestor(x->t, k, GUMBO_TAG_FIGURE, 3);
-    long li = (long)c.li - 100;
-    bool bad = (!figure && c.img > 1 && (double)c.p / (double)c.img < 0.5)
-               || (!list && li > (long)c.p)
-               || c.input > c.p / 3
-               || (!list && !figure && hd < 0.9 && (c.img == 0 || c.img > 2) && ld > 0
-                   && summ__htree_length(x->t, k, 25) < 25)
-               || (!list && w < 25 && ld > 0.2)
-               || (w >= 25 && ld > 0.5)
-               || (c.embed == 1 && summ__htree_length(x->t, k, 75) < 75) || c.embed > 1
-               || (c.img == 0 && !c.textish);
-    if (list && bad) {
-        /* a list of images may stay */
-        for (uint32_t m = n->first; m; m = N(x, m)->next) {
-            uint32_t only;
-            if (!(N(x, m)->flags & HN_TEXT) && element_children(x, m, &only) > 1)
-                return true;
-        }
-        if (c.img == c.li)
-            return false;
-    }
-    return bad;
-}
-
-static void
-clean_fishy(ex *x, uint32_t art, uint16_t tag)
-{
-    if (!(x->flags & FLAG_CLEAN))
-        return;
-    collect(x, art, tag);
-    /* a copy: fishy() collects too */
-    size_t n = x->list.n;
-    uint32_t *v = summ__arena_alloc(x->t->ar, (n ? n : 1) * sizeof *v);
-    if (!v) {
-        x->failed = true;
-        return;
-    }
-    if (n)
-        memcpy(v, x->list.v, n * sizeof *v);
-    for (size_t i = n; i-- > 0;)
-        if (!(N(x, v[i])->flags & HN_REMOVED) && fishy(x, v[i], tag))
-            summ__htree_remove(x->t, v[i]);
-}
-
-/* Share bars with little text, under the article's parts. */
-static void
-clean_share(ex *x, uint32_t art)
-{
-    for (uint32_t part = N(x, art)->first; part; part = N(x, part)->next) {
-        if (N(x, part)->flags & HN_TEXT)
-            continue;
-        uint32_t end = summ__htree_next(x->t, part, true);
-        for (uint32_t m = summ__htree_next(x->t, part, false); m && m != end;) {
-            if ((N(x, m)->flags & HN_SHARE) && N(x, m)->chars < CHAR_THRESHOLD)
-                remove_node(x, &m);
-            else
-                m = summ__htree_next(x->t, m, false);
-        }
-    }
-}
-
-static void
-clean_article(ex *x, uint32_t art)
-{
-    mark_data_tables(x, art);
-    clean_fishy(x, art, GUMBO_TAG_FORM);
-    clean_fishy(x, art, GUMBO_TAG_FIELDSET);
-    clean_tag(x, art, GUMBO_TAG_OBJECT);
-    clean_tag(x, art, GUMBO_TAG_EMBED);
-    clean_tag(x, art, GUMBO_TAG_FOOTER);
-    clean_tag(x, art, GUMBO_TAG_LINK);
-    clean_tag(x, art, GUMBO_TAG_ASIDE);
-    clean_share(x, art);
-    clean_tag(x, art, GUMBO_TAG_IFRAME);
-    clean_tag(x, art, GUMBO_TAG_INPUT);
-    clean_tag(x, art, GUMBO_TAG_TEXTAREA);
-    clean_tag(x, art, GUMBO_TAG_SELECT);
-    clean_tag(x, art, GUMBO_TAG_BUTTON);
-    /* headings that weigh against the article */
-    collect(x, art, GUMBO_TAG_H1);
-    for (size_t i = x->list.n; i-- > 0;)
-        if (weight(x, x->list.v[i]) < 0)
-            summ__htree_remove(x->t, x->list.v[i]);
-    collect(x, art, GUMBO_TAG_H2);
-    for (size_t i = x->list.n; i-- > 0;)
-        if (weight(x, x->list.v[i]) < 0)
-            summ__htree_remove(x->t, x->list.v[i]);
-    clean_fishy(x, art, GUMBO_TAG_TABLE);
-    clean_fishy(x, art, GUMBO_TAG_UL);
-    clean_fishy(x, art, GUMBO_TAG_DIV);
-    /* empty paragraphs (a <p> of only an image is not: it shows) */
-    collect(x, art, GUMBO_TAG_P);
-    for (size_t i = x->list.n; i-- > 0;) {
-        uint32_t k = x->list.v[i];
-        if (N(x, k)->ink)
-            continue;
-        counts c;
-        count_under(x, k, &c);
-        if (c.img + c.embed == 0)
-            summ__htree_remove(x->t, k);
-    }
-}
-
 /* ---- the search ------------------------------------------------------------ */
 
 /* One run with x->flags: the article's node, or 0. */
 static uint32_t
-grab(ex *x)
+grab(search *x)
 {
     x->headline = 0;
     x->byline = false;
@@ -976,7 +613,7 @@ grab(ex *x)
         return 0;
     uint32_t art = gather(x, tc);
     if (art && !x->failed)
-        clean_article(x, art);
+        summ__clean_article(x, art);
     return x->failed ? 0 : art;
 }
 
@@ -989,7 +626,7 @@ summ__extract(htree *t, const GumboOutput *out, const hints *h, uint32_t **roots
     *headline = 0;
     if (!t->html)
         return SUMM_OK;
-    ex x = { .t = t, .h = h };
+    search x = { .t = t, .h = h };
     /* the page's title: the <meta> one, else <title> without the site */
     char tbuf[512];
     if (t->meta_title) {

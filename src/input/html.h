@@ -1,8 +1,9 @@
-/* html.h - the HTML format's own tree, shared by its three files, bottom
- * up: htree.c (the tree, made from gumbo's, with what each element's
- * attributes say and the size of the text under it), extract.c (finding
- * the main text: which parts of the tree to keep) and html.c (the format:
- * charset, parsing, the clean text). Built only with gumbo.
+/* html.h - the HTML format's own tree, shared by its files, bottom up:
+ * hints.c (the class/id hints of stopwords/html/), htree.c (the tree,
+ * made from gumbo's, with what each element's attributes say and the size
+ * of the text under it), clean.c and extract.c (finding the main text:
+ * which parts of the tree to keep) and html.c (the format: charset,
+ * parsing, the clean text). Built only with gumbo.
  *
  * gumbo's tree is read-only and its text nodes point into the page; the
  * main-text search moves and drops nodes (as Readability does with the
@@ -66,14 +67,25 @@ typedef struct htree {
     bool failed;              /* out of memory */
 } htree;
 
-/* ---- htree.c --------------------------------------------------------------- */
+/* ---- hints.c --------------------------------------------------------------- */
 
-/* The hints of stopwords/html/ (tagged entries), ready to match. */
+/* The kinds of hint (stopwords/html/en.txt explains each). */
+enum { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE, H_BYLINE, H_SHARE, H_ROLE, H_VIDEO, H_KINDS };
+
+/* The hints of stopwords/html/ (tagged entries), ready to match. list
+ * may be NULL (no hints). NULL on OOM. */
 typedef struct hints hints;
 hints *summ__hints_make(arena *ar, const strset *list);
+/* Does s[0 .. n) (lower case) hold a pattern of kind (as a substring, or
+ * as a whole word for a "=word" entry)? h may be NULL. */
+bool summ__hints_has(const hints *h, int kind, const char *s, size_t n);
+/* Is s[0 .. n) exactly a pattern of kind? */
+bool summ__hints_exact(const hints *h, int kind, const char *s, size_t n);
 /* Is the whole of text[0 .. n), trimmed, an ad label or a loading
  * indicator of the lists? */
 bool summ__hints_is_label(const hints *h, const char *text, size_t n);
+
+/* ---- htree.c --------------------------------------------------------------- */
 
 /* A tree from gumbo's output: hidden elements (hidden, display: none,
  * aria-hidden) and what shows no text (script, style, noscript, template,
@@ -121,6 +133,59 @@ ht_link_density(const hnode *n)
 /* Is the node (a GumboTag) phrasing content, which flows inside a
  * paragraph, as Readability counts it? */
 bool summ__htree_phrasing(const htree *t, uint32_t k);
+
+/* ---- clean.c and extract.c: the search for the main text ---------------- */
+
+#define FLAG_STRIP 1     /* drop unlikely elements before scoring */
+#define FLAG_WEIGHT 2    /* weigh by class and id */
+#define FLAG_CLEAN 4     /* drop fishy lists, tables, <div>s from the article */
+#define CHAR_THRESHOLD 500
+
+typedef struct hvec {
+    uint32_t *v;
+    size_t n, cap;
+} hvec;
+
+typedef struct search {
+    htree *t;
+    const hints *h;
+    int flags;                /* FLAG_*: this run's rules */
+    const char *title;        /* the page's title, for the heading that repeats it */
+    size_t title_len;
+    uint32_t headline;        /* that heading, once removed */
+    bool byline;              /* a byline was found (and dropped) */
+    hvec score, cands, list;
+    bool failed;              /* out of memory */
+} search;
+
+static inline hnode *
+N(const search *x, uint32_t k)
+{
+    return &x->t->n[k];
+}
+
+static inline bool
+is_heading(uint16_t tag)
+{
+    return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
+}
+
+/* k's class/id weight, if this run weighs classes. */
+static inline int
+weight(const search *x, uint32_t k)
+{
+    return (x->flags & FLAG_WEIGHT) ? N(x, k)->weight : 0;
+}
+
+/* Append k to v (in the tree's arena); x->failed on OOM. */
+void summ__search_push(search *x, hvec *v, uint32_t k);
+/* The number of element children of k; *only: the last of them. */
+size_t summ__search_elements(const search *x, uint32_t k, uint32_t *only);
+/* Remove *k and move it to the next element after its subtree. */
+void summ__search_drop(search *x, uint32_t *k);
+
+/* Clean the article (the node art) as Readability does (clean.c). */
+void summ__clean_article(search *x, uint32_t art);
 
 /* ---- extract.c ------------------------------------------------------------- */
 

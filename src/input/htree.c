@@ -10,127 +10,6 @@
 #include "text/fold.h"
 #include "text/utf8.h"
 
-/* ---- hints ------------------------------------------------------------------ */
-
-enum { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE, H_BYLINE, H_SHARE, H_ROLE, H_VIDEO, H_KINDS };
-static const char *const hint_kind[H_KINDS] = {
-    "unlikely", "maybe", "positive", "negative", "byline", "share", "role", "video",
-};
-
-typedef struct pattern {
-    const char *s;
-    uint32_t n;
-    bool word;   /* "=word": a whole word of the attribute */
-} pattern;
-
-struct hints {
-    const strset *list;   /* for the labels (ad:, loading:) */
-    pattern *pat[H_KINDS];
-    size_t npat[H_KINDS];
-};
-
-hints *
-summ__hints_make(arena *ar, const strset *list)
-{
-    hints *h = summ__arena_calloc(ar, 1, sizeof *h);
-    if (!h)
-        return NULL;
-    h->list = list;
-    size_t total = list ? list->count : 0;
-    for (int k = 0; k < H_KINDS; k++)
-        if (total && !(h->pat[k] = summ__arena_calloc(ar, total, sizeof *h->pat[k])))
-            return NULL;
-    for (size_t i = 0; list && i < list->cap; i++) {
-        const char *e = list->keys[i];
-        if (!e)
-            continue;
-        size_t n = list->lens[i];
-        for (int k = 0; k < H_KINDS; k++) {
-            size_t kl = strlen(hint_kind[k]);
-            if (n > kl + 2 && memcmp(e, hint_kind[k], kl) == 0 && e[kl] == ':' && e[kl + 1] == ' ') {
-                pattern *p = &h->pat[k][h->npat[k]++];
-                p->s = e + kl + 2;
-                p->n = (uint32_t)(n - kl - 2);
-                if (p->s[0] == '=' && p->n > 1) {
-                    p->word = true;
-                    p->s++;
-                    p->n--;
-                }
-                break;
-            }
-        }
-    }
-    return h;
-}
-
-static bool
-word_byte(unsigned char c)
-{
-    return ascii_alnum(c) || c >= 0x80;
-}
-
-/* The first occurrence of p (k > 0 bytes) in s[0 .. n), or NULL. */
-static const char *
-find(const char *s, size_t n, const char *p, size_t k)
-{
-    const char *end = s + n;
-    while ((size_t)(end - s) >= k) {
-        const char *f = memchr(s, p[0], (size_t)(end - s) - k + 1);
-        if (!f)
-            return NULL;
-        if (memcmp(f, p, k) == 0)
-            return f;
-        s = f + 1;
-    }
-    return NULL;
-}
-
-/* Does s[0 .. n) (lower case) hold one of h's patterns of kind? */
-static bool
-has_hint(const hints *h, int kind, const char *s, size_t n)
-{
-    if (!h || !n)
-        return false;
-    for (size_t i = 0; i < h->npat[kind]; i++) {
-        const pattern *p = &h->pat[kind][i];
-        const char *at = s, *end = s + n;
-        while ((size_t)(end - at) >= p->n) {
-            const char *f = find(at, (size_t)(end - at), p->s, p->n);
-            if (!f)
-                break;
-            if (!p->word || ((f == s || !word_byte((unsigned char)f[-1]))
-                             && (f + p->n == end || !word_byte((unsigned char)f[p->n]))))
-                return true;
-            at = f + 1;
-        }
-    }
-    return false;
-}
-
-bool
-summ__hints_is_label(const hints *h, const char *text, size_t n)
-{
-    if (!h || !h->list)
-        return false;
-    while (n && is_space((unsigned char)text[n - 1]))
-        n--;
-    while (n && is_space((unsigned char)*text)) {
-        text++;
-        n--;
-    }
-    if (!n || n > 64)
-        return false;
-    char key[8 + 4 * 64 + 8];
-    size_t fl = summ__fold_word(text, n, key + 9, sizeof key - 9);
-    if (fl > sizeof key - 9)
-        return false;
-    memcpy(key + 5, "ad: ", 4);
-    if (summ__strset_has(h->list, key + 5, fl + 4))
-        return true;
-    memcpy(key, "loading: ", 9);
-    return summ__strset_has(h->list, key, fl + 9);
-}
-
 /* ---- building --------------------------------------------------------------- */
 
 static uint32_t
@@ -427,28 +306,27 @@ annotate(htree *t, uint32_t k, const GumboElement *e, const hints *h)
     if (cls && cls->value[0]) {
         n->cls = hash_str(cls->value);
         cn = lower_copy(cls->value, buf, sizeof buf / 2);
-        n->weight += has_hint(h, H_NEGATIVE, buf, cn) ? -25 : 0;
-        n->weight += has_hint(h, H_POSITIVE, buf, cn) ? 25 : 0;
+        n->weight += summ__hints_has(h, H_NEGATIVE, buf, cn) ? -25 : 0;
+        n->weight += summ__hints_has(h, H_POSITIVE, buf, cn) ? 25 : 0;
     }
     if (id && id->value[0]) {
         in = lower_copy(id->value, buf + cn + 1, sizeof buf / 2);
-        n->weight += has_hint(h, H_NEGATIVE, buf + cn + 1, in) ? -25 : 0;
-        n->weight += has_hint(h, H_POSITIVE, buf + cn + 1, in) ? 25 : 0;
+        n->weight += summ__hints_has(h, H_NEGATIVE, buf + cn + 1, in) ? -25 : 0;
+        n->weight += summ__hints_has(h, H_POSITIVE, buf + cn + 1, in) ? 25 : 0;
     }
     buf[cn] = ' ';
     size_t both = cn + 1 + in;
-    if (has_hint(h, H_UNLIKELY, buf, both) && !has_hint(h, H_MAYBE, buf, both))
+    if (summ__hints_has(h, H_UNLIKELY, buf, both) && !summ__hints_has(h, H_MAYBE, buf, both))
         n->flags |= HN_UNLIKELY;
-    if (has_hint(h, H_BYLINE, buf, both))
+    if (summ__hints_has(h, H_BYLINE, buf, both))
         n->flags |= HN_BYLINE;
-    if (has_hint(h, H_SHARE, buf, both))
+    if (summ__hints_has(h, H_SHARE, buf, both))
         n->flags |= HN_SHARE;
     const GumboAttribute *a;
     if ((a = gumbo_get_attribute(at, "role")) != NULL) {
         size_t rn = lower_copy(a->value, buf, sizeof buf);
-        for (size_t i = 0; h && i < h->npat[H_ROLE]; i++)
-            if (h->pat[H_ROLE][i].n == rn && memcmp(h->pat[H_ROLE][i].s, buf, rn) == 0)
-                n->flags |= HN_ROLE;
+        if (summ__hints_exact(h, H_ROLE, buf, rn))
+            n->flags |= HN_ROLE;
         if (strcmp(buf, "dialog") == 0)
             n->flags |= HN_DIALOG;
     }
@@ -466,7 +344,7 @@ annotate(htree *t, uint32_t k, const GumboElement *e, const hints *h)
         for (unsigned i = 0; i < at->length; i++) {
             const GumboAttribute *x = at->data[i];
             size_t vn = lower_copy(x->value, buf, sizeof buf);
-            if (has_hint(h, H_VIDEO, buf, vn))
+            if (summ__hints_has(h, H_VIDEO, buf, vn))
                 n->flags |= HN_EMBED_OK;
         }
     }
