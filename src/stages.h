@@ -46,6 +46,7 @@ typedef struct langres {
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    strset openers;              /* words that start sentences (stopwords/openers/) */
     lexicon *lex;
 } langres;
 
