@@ -155,7 +155,11 @@ typedef enum summ_option {
                                     installed share/summarize/stopwords, which override the
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
-    SUMM_OPT_INPUT_FORMAT = 7    /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_KEYWORD_WORDS = 16  /* int in [1, 8]: at most this many words in a keyword
+                                    (default 4); a hyphenated compound ("object-oriented")
+                                    is one word; in Chinese and Japanese a keyword has at
+                                    most this many characters plus one */
 } summ_option;
 
 /* Input formats. Every format gives spans into the input's own bytes and
