@@ -9,7 +9,8 @@
  * a run made only of that list's generic nouns ("problem", "method") is no
  * candidate. In Chinese and Japanese, where the tokenizer gives character
  * bigrams, a run is a stretch of Han or Katakana characters between
- * punctuation, stopword characters and kana endings, and its words are its
+ * punctuation, two-character stopwords, the function characters of
+ * stopwords/keywords/zh.txt (ja.txt) and hiragana, and its words are its
  * bigrams.
  *
  * Scores (SingleRank, Wan & Xiao 2008, with PositionRank's teleport,
@@ -27,7 +28,6 @@
  * Everything is linear in the number of words (times the phrase length
  * squared, a small constant). */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "stages.h"
@@ -59,7 +59,7 @@ typedef struct phrase {
     uint32_t t0, nt;       /* its terms: occ[t0 .. t0 + nt) of the first occurrence */
     uint32_t u0, nu;       /* its first occurrence: units u0 .. u0 + nu */
     uint32_t count;
-    bool cand;             /* a candidate (not only a part of one) */
+    uint8_t cand;          /* CAND_*: how much of a candidate it is */
     double score;
 } phrase;
 
@@ -78,6 +78,11 @@ typedef struct kwb {
 static int32_t
 first_char(const doc *d, uint32_t at, size_t *len)
 {
+    unsigned char b = (unsigned char)d->text[at];
+    if (b < 0x80) {
+        *len = 1;
+        return b;
+    }
     int32_t c;
     *len = utf8_decode((const unsigned char *)d->text + at,
                        (const unsigned char *)d->text + d->len, &c);
@@ -89,6 +94,8 @@ static bool
 only_space(const doc *d, uint32_t a, uint32_t b)
 {
     const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
+    if (b == a + 1 && s[a] < 0x80)
+        return s[a] == ' ' || s[a] == '\n' || s[a] == '\t' || s[a] == '\r';
     while (a < b) {
         int32_t c;
         a += (uint32_t)utf8_decode(s + a, end, &c);
@@ -102,8 +109,10 @@ only_space(const doc *d, uint32_t a, uint32_t b)
 static bool
 hyphen_between(const doc *d, uint32_t a, uint32_t b)
 {
-    if (b <= a)
+    if (b <= a || b - a > 3)
         return false;
+    if (b == a + 1)
+        return d->text[a] == '-';
     size_t n;
     int32_t c = first_char(d, a, &n);
     return a + n == b && (c == '-' || c == 0x2010 || c == 0x2011);
@@ -112,6 +121,8 @@ hyphen_between(const doc *d, uint32_t a, uint32_t b)
 static bool
 is_cjk_word(const doc *d, const wordpos *w)
 {
+    if ((unsigned char)d->text[w->start] < 0xE3)  /* no CJK before U+3005 */
+        return false;
     size_t n;
     return summ__cjk_class(first_char(d, w->start, &n)) != CJK_NONE;
 }
@@ -180,8 +191,10 @@ spaced_unit(kwb *b, uint32_t q, uint32_t r, uint32_t sent, bool *open)
 
 /* A run of CJK words of one script from q (bigrams overlapping, or one
  * character alone); returns its end, or KW_NONE on OOM. Its stretches of
- * two or more characters between stopwords become runs whose units are
- * their bigrams. */
+ * two or more characters between two-character stopwords and the
+ * function characters of the keyword list become runs whose units are
+ * their bigrams. (The stopword list's single characters are not used:
+ * many are parts of content words, 人 of 人权.) */
 static uint32_t
 cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
 {
@@ -209,7 +222,7 @@ cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
             first_char(d, a, &cl);
             char buf[16];
             size_t fl = summ__fold_word(d->text + a, cl, buf, sizeof buf);
-            stop = (fl <= sizeof buf && summ__strset_has(&d->lr->stop, buf, fl))
+            stop = (fl <= sizeof buf && summ__strset_has(&d->lr->kwstop, buf, fl))
                    || (i < nb && w[q + i].term == WORD_NOTERM)       /* a two-character */
                    || (i > 0 && w[q + i - 1].term == WORD_NOTERM);  /* stopword */
         }
@@ -288,8 +301,13 @@ typedef struct ptable {
 } ptable;
 
 /* The phrase of units u .. u + nu, added or counted. */
+/* Candidates come first, then the parts of runs too long to be
+ * candidates: a text without stopwords (an unknown language) still gets
+ * keywords. */
+enum { CAND_NONE, CAND_PART, CAND_RUN };
+
 static void
-add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, bool cand)
+add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, uint8_t cand)
 {
     const unit *un = b->unit;
     uint32_t t0 = un[u].t0, nt = un[u + nu - 1].t0 + un[u + nu - 1].nt - t0;
@@ -302,7 +320,8 @@ add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, bool cand)
         phrase *p = &t->ph[t->slot[j]];
         if (p->hash == h && p->nt == nt && same_terms(b->occ + p->t0, o, nt)) {
             p->count++;
-            p->cand |= cand;
+            if (cand > p->cand)
+                p->cand = cand;
             return;
         }
     }
@@ -342,8 +361,9 @@ make_phrases(const kwb *b, arena *ar, ptable *t)
         size_t len = e - u;
         for (size_t s = u; s < e; s++) {
             for (size_t n = 1; n <= maxw && s + n <= e; n++) {
-                bool cand = p->kw_subphrases == 2 || (n == len)
-                            || (p->kw_subphrases >= 1 && len > maxw);
+                uint8_t cand = p->kw_subphrases == 2 || n == len
+                                       || (p->kw_subphrases >= 1 && len > maxw) ? CAND_RUN
+                               : len > maxw ? CAND_PART : CAND_NONE;
                 add_phrase(t, b, (uint32_t)s, (uint32_t)n, cand);
             }
         }
@@ -353,12 +373,12 @@ make_phrases(const kwb *b, arena *ar, ptable *t)
     for (size_t i = 0; i < t->n; i++) {
         phrase *ph = &t->ph[i];
         if (p->kw_subphrases == 3 && ph->count >= 2)
-            ph->cand = true;
+            ph->cand = CAND_RUN;
         bool weak = true;
         for (uint32_t k = 0; k < ph->nu && weak; k++)
             weak = b->unit[ph->u0 + k].weak;
         if (weak)
-            ph->cand = false;
+            ph->cand = CAND_NONE;
     }
     return SUMM_OK;
 }
@@ -399,7 +419,7 @@ rank_terms(const kwb *b, arena *ar, double **out)
         tele[v] = lam * (psum > 0 ? tele[v] / psum : 0) + (1 - lam) / (double)nn;
 
     wgraph g;
-    summ_status st = summ__wg_init(&g, ar, nn, b->nocc * 2);
+    summ_status st = summ__wg_init(&g, ar, nn, b->nocc * (size_t)(p->kw_window - 1));
     if (st != SUMM_OK)
         return st;
     uint32_t win = (uint32_t)(p->kw_window > 1 ? p->kw_window : 2);
@@ -422,15 +442,49 @@ rank_terms(const kwb *b, arena *ar, double **out)
     return SUMM_OK;
 }
 
-static int
-cmp_phrase(const void *a, const void *b)
+/* The order of the ranking: candidates before parts of long runs, then
+ * score, then the earlier, then the shorter
+ * (a total order: two phrases that start at the same unit differ in
+ * length). */
+static bool
+better(const phrase *x, const phrase *y)
 {
-    const phrase *x = *(const phrase *const *)a, *y = *(const phrase *const *)b;
+    if (x->cand != y->cand)
+        return x->cand > y->cand;
     if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
+        return x->score > y->score;
     if (x->u0 != y->u0)
-        return x->u0 < y->u0 ? -1 : 1;
-    return (x->nu > y->nu) - (x->nu < y->nu);
+        return x->u0 < y->u0;
+    return x->nu < y->nu;
+}
+
+/* A binary heap, best on top: the first k of n candidates in O(n + k log
+ * n), not a sort of all of them (k is usually 5 to 15 of hundreds). */
+static void
+sift_down(phrase **h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < n && better(h[l], h[m]))
+            m = l;
+        if (l + 1 < n && better(h[l + 1], h[m]))
+            m = l + 1;
+        if (m == i)
+            return;
+        phrase *t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+static phrase *
+heap_pop(phrase **h, size_t *n)
+{
+    phrase *top = h[0];
+    h[0] = h[--*n];
+    sift_down(h, *n, 0);
+    return top;
 }
 
 /* ---- The ranking ------------------------------------------------------- */
@@ -556,7 +610,7 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
 
     size_t nc = 0;
     for (size_t i = 0; i < t.n; i++)
-        nc += t.ph[i].cand;
+        nc += t.ph[i].cand != CAND_NONE;
     phrase **cand = summ__arena_alloc(ar, (nc ? nc : 1) * sizeof *cand);
     if (!cand) {
         st = SUMM_ENOMEM;
@@ -577,7 +631,8 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
         x->score = s;
         cand[nc++] = x;
     }
-    qsort(cand, nc, sizeof *cand, cmp_phrase);
+    for (size_t i = nc / 2; i-- > 0;)
+        sift_down(cand, nc, i);
 
     /* Best first; a phrase inside (or containing) one already chosen goes
      * after all the others, in its own order, rather than away: a list of
@@ -590,17 +645,18 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
         st = SUMM_ENOMEM;
         goto done;
     }
-    size_t n = 0, nlater = 0;
-    for (size_t i = 0; i < nc && n < want; i++) {
-        if (p->kw_redundancy && redundant(&b, cand[i], &inside, &chosen, p->kw_redundancy)) {
-            later[nlater++] = cand[i];
+    size_t n = 0, nlater = 0, left = nc;
+    while (left && n < want) {
+        phrase *x = heap_pop(cand, &left);
+        if (p->kw_redundancy && redundant(&b, x, &inside, &chosen, p->kw_redundancy)) {
+            later[nlater++] = x;
             continue;
         }
-        if (p->kw_redundancy && !note_chosen(&b, cand[i], &inside, &chosen)) {
+        if (p->kw_redundancy && !note_chosen(&b, x, &inside, &chosen)) {
             st = SUMM_ENOMEM;
             goto done;
         }
-        kw[n++] = keyword_of(&b, cand[i], cand[i]->score);
+        kw[n++] = keyword_of(&b, x, x->score);
     }
     for (size_t i = 0; i < nlater && n < want; i++)
         kw[n++] = keyword_of(&b, later[i], later[i]->score);

@@ -13,7 +13,7 @@
 #include "stages.h"
 
 #define WG_ITER 100
-#define WG_EPSILON 1e-6   /* L1 change of the ranks at which they count as converged */
+#define WG_EPSILON 1e-3   /* L1 change of the ranks (summing to 1) at which they count as converged */
 #define WG_EMPTY UINT64_MAX
 
 static size_t
@@ -99,10 +99,9 @@ summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *r
     uint32_t *nb = summ__arena_alloc(ar, (2 * g->count + 1) * sizeof *nb);
     double *nw = summ__arena_alloc(ar, (2 * g->count + 1) * sizeof *nw);
     double *strength = summ__arena_calloc(ar, n, sizeof *strength);
-    double *next = summ__arena_alloc(ar, n * sizeof *next);
     double *share = summ__arena_alloc(ar, n * sizeof *share);
     double *tele = summ__arena_alloc(ar, n * sizeof *tele);
-    if (!off || !nb || !nw || !strength || !next || !share || !tele)
+    if (!off || !nb || !nw || !strength || !share || !tele)
         return SUMM_ENOMEM;
     for (size_t i = 0; i < g->cap; i++) {
         if (g->key[i] == WG_EMPTY)
@@ -136,29 +135,37 @@ summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *r
         tele[v] = tsum > 0 ? (teleport ? teleport[v] : 1.0) / tsum : 1.0 / (double)n;
         rank[v] = tele[v];
     }
+    /* Gauss-Seidel sweeps (each node's new rank is used at once by the
+     * nodes after it): the same fixed point as the power iteration, in
+     * about half the sweeps. A node without edges gives its rank back
+     * through the teleport. */
+    for (size_t v = 0; v < n; v++)
+        share[v] = strength[v] > 0 ? damping * rank[v] / strength[v] : 0;
     for (int it = 0; it < WG_ITER; it++) {
-        /* a node without edges gives its rank back through the teleport */
-        double lost = 0;
+        double lost = 0, total = 0;
         for (size_t v = 0; v < n; v++) {
-            if (strength[v] > 0)
-                share[v] = damping * rank[v] / strength[v];
-            else
+            if (strength[v] == 0)
                 lost += rank[v];
+            total += rank[v];
         }
-        double base = 1.0 - damping + damping * lost;
+        double base = (1.0 - damping) * total + damping * lost;
         double diff = 0;
         for (size_t v = 0; v < n; v++) {
-            double s = base * tele[v];
+            double x = base * tele[v];
             for (uint32_t e = off[v]; e < off[v + 1]; e++)
-                s += share[nb[e]] * nw[e];
-            next[v] = s;
-        }
-        for (size_t v = 0; v < n; v++) {
-            diff += fabs(next[v] - rank[v]);
-            rank[v] = next[v];
+                x += share[nb[e]] * nw[e];
+            diff += fabs(x - rank[v]);
+            rank[v] = x;
+            if (strength[v] > 0)
+                share[v] = damping * x / strength[v];
         }
         if (diff < WG_EPSILON)
             break;
     }
+    double sum = 0;
+    for (size_t v = 0; v < n; v++)
+        sum += rank[v];
+    for (size_t v = 0; v < n && sum > 0; v++)
+        rank[v] /= sum;
     return SUMM_OK;
 }
