@@ -237,13 +237,7 @@ plain_doc(arena *ar, const char *text, size_t len, const lang_info *lang, langre
 void
 doc_release(doc *d)
 {
-    const salloc *al = d->ar->al;
-    summ__free(al, d->sent);
-    summ__free(al, d->term);
-    summ__free(al, d->term_stem);
-    summ__free(al, d->term_first);
-    summ__free(al, d->word);
-    summ__arena_free(d->ar);
+    summ__doc_free(d);
 }
 
 void
