@@ -38,6 +38,15 @@
                                                           chosen sentence is above this;
                                                           (0, 1], 1 = off (0.7) */
 
+/* With SUMM_OPT_QUERY (summarize.h). */
+#define SUMM_OPT_W_QUERY           ((summ_option)1060) /* the sentence's TF-IDF cosine with the
+                                                          query, over the best one's (3.0) */
+#define SUMM_OPT_QUERY_BIAS        ((summ_option)1061) /* share of PageRank's random jumps that
+                                                          land on sentences like the query, in
+                                                          proportion to that cosine; [0, 1] (0.9) */
+#define SUMM_OPT_QUERY_POSITION    ((summ_option)1062) /* the lead bias is multiplied by this
+                                                          when a query matches; [0, 1] (0.5) */
+
 /* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
 typedef enum summ_similarity {
     SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */
