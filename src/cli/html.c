@@ -128,8 +128,11 @@ write_html(FILE *f, const summ_result *res, const char *const *texts, const size
         fputs("<p>Keywords:", f);
         for (size_t i = 0; i < nk; i++) {
             const summ_keyword *kw = summ_result_keyword(res, i);
-            fprintf(f, " <span class=\"kw\" title=\"score %.4f, %zu times\">", kw->score,
-                    kw->count);
+            fprintf(f, " <span class=\"kw\" title=\"score %.4f, ", kw->score);
+            if (kw->count == 1)
+                fputs("once\">", f);
+            else
+                fprintf(f, "%zu times\">", kw->count);
             put_escaped(f, kw->text, kw->text_length);
             fputs("</span>", f);
         }

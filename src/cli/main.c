@@ -256,8 +256,8 @@ set_language(summ_ctx *ctx, const char *lang)
     if (st == SUMM_ELANG) {
         fprintf(stderr, "%s: unknown language '%s'; known: ", progname, lang);
         list_languages(stderr, " ", false);
-        fprintf(stderr, " (--list-languages names them), 'auto' to tell it from the text,"
-                        " or 'none' for no stemming and no stopwords\n"
+        fprintf(stderr, " (--list-languages names them); -l auto tells it from the text,"
+                        " -l none reads it without stemming or stopwords\n"
                         "Try '%s --help' for more information.\n", progname);
         exit(2);
     }

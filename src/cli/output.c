@@ -44,7 +44,14 @@ char *
 printable_name(const char *name)
 {
     size_t n, nbad, first;
-    return utf8_replace_invalid(name, strlen(name), &n, &nbad, &first);
+    char *fixed = utf8_replace_invalid(name, strlen(name), &n, &nbad, &first);
+    char *z = fixed ? realloc(fixed, n + 1) : NULL;  /* the copy has no NUL of its own */
+    if (!z) {
+        free(fixed);
+        return NULL;
+    }
+    z[n] = '\0';
+    return z;
 }
 
 static void
