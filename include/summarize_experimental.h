@@ -46,6 +46,11 @@
                                                           proportion to that cosine; [0, 1] (0.9) */
 #define SUMM_OPT_QUERY_POSITION    ((summ_option)1062) /* the lead bias is multiplied by this
                                                           when a query matches; [0, 1] (0.5) */
+/* With summ_run_multi() (summarize.h). */
+#define SUMM_OPT_MULTI_REDUNDANCY  ((summ_option)1063) /* the redundancy threshold when several
+                                                          texts are summarized as one: the lower
+                                                          of it and SUMM_OPT_REDUNDANCY; (0, 1]
+                                                          (0.35) */
 
 /* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
 typedef enum summ_similarity {

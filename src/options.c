@@ -83,6 +83,9 @@ static const optdef table[] = {
       "share of PageRank's random jumps to sentences like the query", 1, query_bias, F_REAL),
     O(SUMM_OPT_QUERY_POSITION, "query_position", SUMM_TYPE_REAL, 0, 1, 0.5,
       "the lead bias's factor when a query matches", 1, query_position, F_REAL),
+    { { SUMM_OPT_MULTI_REDUNDANCY, "multi_redundancy", SUMM_TYPE_REAL, 0, 1, 1, 0, 0.35, NULL,
+        "redundancy's threshold when several texts are summarized as one", 1 },
+      offsetof(params, multi_redundancy), F_REAL },
 };
 #define NOPT (sizeof table / sizeof table[0])
 

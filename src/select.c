@@ -69,12 +69,19 @@ summ__summary_length(const doc *d, const params *o)
     return k;
 }
 
-/* Is sentence i too like one of pick[0 .. npick)? */
+/* Is sentence i too like one of pick[0 .. npick)? Across several texts on
+ * one story the words they all share have a low IDF, so two sentences that
+ * tell the same fact have a lower cosine than within one text: there the
+ * threshold is the lower multi_redundancy. */
 static bool
-redundant(const tfidf *v, const params *o, size_t i, const size_t *pick, size_t npick)
+redundant(const doc *d, const tfidf *v, const params *o, size_t i, const size_t *pick,
+          size_t npick)
 {
-    for (size_t k = 0; k < npick && o->redundancy < 1.0; k++)
-        if (summ__tfidf_cosine(v, i, pick[k]) > o->redundancy)
+    double limit = o->redundancy;
+    if (d->ndocs > 1 && o->multi_redundancy < limit)
+        limit = o->multi_redundancy;
+    for (size_t k = 0; k < npick && limit < 1.0; k++)
+        if (summ__tfidf_cosine(v, i, pick[k]) > limit)
             return true;
     return false;
 }
@@ -108,7 +115,7 @@ cover_documents(doc *d, const tfidf *v, const params *o, const byscore *order, s
             continue;
         if (o->max_words && *npick > 0 && words + s->nwords > o->max_words)
             continue;
-        if (redundant(v, o, i, pick, *npick))
+        if (redundant(d, v, o, i, pick, *npick))
             continue;
         has[s->docno] = false;
         pick[(*npick)++] = i;
@@ -152,7 +159,7 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
             bool again = false;  /* chosen by cover_documents() */
             for (size_t k = 0; k < covered && !again; k++)
                 again = pick[k] == i;
-            if (again || redundant(v, o, i, pick, *npick))
+            if (again || redundant(d, v, o, i, pick, *npick))
                 continue;
             pick[(*npick)++] = i;
             words += s->nwords;

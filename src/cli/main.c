@@ -120,7 +120,7 @@ print_help(void)
            "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
            "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
            "  --similarity=overlap|cosine|bm25 --w-query=X --query-bias=X\n"
-           "  --query-position=X\n"
+           "  --query-position=X --multi-redundancy=X\n"
            "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
@@ -170,7 +170,7 @@ parse_real(const char *opt, const char *arg)
 static const char *const scoring_opts[] = {
     "w-textrank", "w-tfidf", "w-position", "position-decay", "w-title", "w-centroid",
     "w-length", "damping", "redundancy", "w-directed", "directed-backward", "lead-ratio",
-    "lead-adapt", "similarity", "w-query", "query-bias", "query-position",
+    "lead-adapt", "similarity", "w-query", "query-bias", "query-position", "multi-redundancy",
 };
 #define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
 
@@ -316,11 +316,11 @@ main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
 #define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
         S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), S(8), S(9), S(10), S(11), S(12), S(13),
-        S(14), S(15), S(16),
+        S(14), S(15), S(16), S(17),
 #undef S
         { NULL, 0, NULL, 0 },
     };
-    _Static_assert(N_SCORING == 17, "one longopts entry per scoring option");
+    _Static_assert(N_SCORING == 18, "one longopts entry per scoring option");
     struct option opts[sizeof longopts / sizeof *longopts];
     memcpy(opts, longopts, sizeof opts);
     for (size_t k = 0; k < N_SCORING; k++)

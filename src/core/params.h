@@ -28,6 +28,7 @@ typedef struct params {
     double w_directed, directed_backward, lead_ratio, lead_adapt;
     double damping, redundancy;
     double w_query, query_bias, query_position;
+    double multi_redundancy;
 } params;
 
 /* The defaults (strings NULL). */
