@@ -164,10 +164,14 @@ typedef enum summ_option {
                                     any of them: the plain summary, with
                                     SUMM_WARN_QUERY_UNMATCHED. Valid UTF-8; NULL or "" = none
                                     (default) */
-    SUMM_OPT_STOPWORDS = 11      /* string: extra stopwords for every language this context
+    SUMM_OPT_STOPWORDS = 11,     /* string: extra stopwords for every language this context
                                     reads (also for "none"): words separated by white space or
                                     one a line, "#" starts a comment line; case-folded like the
                                     built-in lists. Valid UTF-8; NULL or "" = none (default) */
+    SUMM_OPT_KEYWORD_WORDS = 16  /* int in [1, 8]: at most this many words in a keyword
+                                    (default 4); a hyphenated compound ("object-oriented")
+                                    is one word; in Chinese and Japanese a keyword has at
+                                    most this many characters plus one */
 } summ_option;
 
 /* Input formats. Every format gives spans into the input's own bytes and
@@ -352,19 +356,25 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                          its content words: the summary is the plain one */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
-/* A keyword or key phrase. */
+/* A keyword or key phrase (README "How scoring works"): a run of content
+ * words between stopwords and punctuation, ranked by its words' PageRank
+ * in a word graph, first positions favoured. */
 typedef struct summ_keyword {
     const char *text;     /* as it first appears in the text, white space collapsed
                              to single spaces; NUL-terminated, owned by the result */
     size_t text_length;   /* strlen(text) */
     size_t offset;        /* byte span of its first occurrence in the input */
     size_t length;
-    double score;         /* in (0, 1]: 1 for the best keyword */
-    size_t count;         /* how many times it occurs */
+    double score;         /* in (0, 1]: 1 for the best keyword, never rising down
+                             the list */
+    size_t count;         /* how many times its words (by stem) occur in a row,
+                             also inside longer phrases */
     size_t document;      /* the text of summ_run_multi() its first occurrence is in */
 } summ_keyword;
 
-/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first. summ_result_keyword()
+/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first: one ranking, so the first N
+ * keywords are those of a run with N; fewer than asked only when the text
+ * has no more candidates. summ_result_keyword()
  * returns NULL if i is out of range; the pointer lives as long as res. */
 SUMM_API size_t summ_result_keyword_count(const summ_result *res);
 SUMM_API const summ_keyword *summ_result_keyword(const summ_result *res, size_t i);

@@ -69,6 +69,10 @@ summ_status summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx
 summ_status summ__run(summ_ctx *ctx, const char *const *texts, const size_t *lens, size_t n,
                       run_mode mode, summ_result **out);
 
+/* Free what the stages allocated for d outside its arena, then the arena
+ * (pipeline.c). */
+void summ__doc_free(doc *d);
+
 /* The resources of lang in ctx, made on first use (pipeline.c). */
 summ_status summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out);
 

@@ -52,6 +52,7 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
+/* What the stages allocated for d outside the run's arena. */
 static void
 doc_free(const salloc *al, doc *d)
 {
@@ -60,6 +61,13 @@ doc_free(const salloc *al, doc *d)
     summ__free(al, d->term_stem);
     summ__free(al, d->term_first);
     summ__free(al, d->word);
+}
+
+void
+summ__doc_free(doc *d)
+{
+    doc_free(d->ar->al, d);
+    summ__arena_free(d->ar);
 }
 
 /* Check and read text k of a run into part (its clean text, map, blocks).
@@ -251,16 +259,8 @@ rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigne
         return st;
     for (size_t k = 0; k < npick; k++)
         chosen[pick[k]] = true;
-    if (p->max_keywords) {
-        /* There cannot be more keywords than distinct terms: a huge
-         * max_keywords must not become a huge allocation. */
-        size_t kmax = p->max_keywords < d->nvocab ? p->max_keywords : d->nvocab;
-        *kw = summ__arena_alloc(ar, (kmax ? kmax : 1) * sizeof **kw);
-        if (!*kw)
-            return SUMM_ENOMEM;
-        if ((st = summ__keywords(d, kmax, *kw, nkw)) != SUMM_OK)
-            return st;
-    }
+    if (p->max_keywords && (st = summ__keywords(d, p, kw, nkw)) != SUMM_OK)
+        return st;
     return SUMM_OK;
 }
 

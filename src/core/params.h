@@ -29,6 +29,11 @@ typedef struct params {
     double damping, redundancy;
     double w_query, query_bias, query_position;
     double multi_redundancy;
+
+    /* Keywords (keyword_words is public, the rest experimental). */
+    size_t kw_words;
+    int kw_window, kw_subphrases, kw_redundancy, kw_cross;
+    double kw_position, kw_length, kw_count, kw_damping;
 } params;
 
 /* The defaults (strings NULL). */
