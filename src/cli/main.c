@@ -392,6 +392,7 @@ main(int argc, char **argv)
             break;
         case OPT_LIST_LANGUAGES:
             list_languages(stdout, "", true);
+            summ_free(c.proto);
             return close_stdout(0);
         case 'f':
             if (strcmp(optarg, "text") == 0)
@@ -445,9 +446,11 @@ main(int argc, char **argv)
         }
         case 'h':
             print_help();
+            summ_free(c.proto);
             return close_stdout(0);
         case 'V':
             printf("summarize %s\n", summ_version_string());
+            summ_free(c.proto);
             return close_stdout(0);
         case ':':
             if (strncmp(argv[optind - 1], "--", 2) == 0)
