@@ -48,6 +48,7 @@ typedef struct langres {
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
+    strset openers;              /* words that start sentences (stopwords/openers/) */
     lexicon *lex;
 } langres;
 

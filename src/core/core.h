@@ -91,6 +91,8 @@ typedef enum data_kind {
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
     DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
+    DATA_OPENERS,     /* openers/<code>.txt: words that start sentences */
+    DATA_PROFILE,     /* profiles/<code>.txt: language detection (built in only) */
     DATA_KINDS
 } data_kind;
 
