@@ -1,6 +1,7 @@
 """100,000 calls: no reference or memory growth, on success and error
 paths alike."""
 import gc
+import os
 import sys
 
 import summarize
@@ -65,5 +66,8 @@ def test_no_growth_over_100000_calls():
     assert grown < 200, "%d more Python blocks after %d calls" % (grown, rounds * CALLS_PER_ROUND)
     if total:
         assert getattr(sys, "gettotalrefcount")() - total < 200
-    # a leak of even 40 bytes a call would be 4 MB here
-    assert rss_kib() - rss < 4096, "RSS grew by %d KiB" % (rss_kib() - rss)
+    # A leak of even 40 bytes a call would be 4 MB here. Under ASan freed
+    # memory stays in its quarantine, so RSS grows anyway: ASan itself
+    # checks the memory there (and the C tests check for leaks).
+    if not os.environ.get("SUMMARIZE_SANITIZED"):
+        assert rss_kib() - rss < 4096, "RSS grew by %d KiB" % (rss_kib() - rss)
