@@ -45,8 +45,8 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
-static void
-doc_free(doc *d)
+void
+summ__doc_free(doc *d)
 {
     const salloc *al = d->ar->al;
     summ__free(al, d->sent);
@@ -155,6 +155,6 @@ fail:
     if (st == SUMM_ENOMEM)
         summ__err_set(&ctx->err, st, "out of memory");
 done:
-    doc_free(&d);
+    summ__doc_free(&d);
     return st;
 }
