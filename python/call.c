@@ -100,8 +100,10 @@ input_get(PyObject *text, const char *fname, input *in)
     memset(in, 0, sizeof *in);
     if (PyUnicode_Check(text)) {
         in->is_str = 1;
-        if (PyUnicode_READY(text) < 0)
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0)  /* a no-op, and deprecated, from 3.12 */
             return -1;
+#endif
         Py_ssize_t n;
         if (PyUnicode_IS_ASCII(text)) {
             in->ascii = 1;

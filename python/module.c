@@ -231,7 +231,7 @@ m_options(PyObject *mod, PyObject *unused)
     "  data_dir   a directory of word lists overriding the built-in ones\n"                 \
     "and every other option by its name (w_position=1.5, ...). When several\n"              \
     "length limits are given, the smallest wins; giving any of them unsets the\n"          \
-    "others. None is the option's default.\n\n"
+    "others. None is the option's default (for a length limit, like 0: not set).\n\n"
 
 #define CALL_DOC_RETURNS                                                                    \
     "The sentences' start and end are offsets into text: code points for a str\n"          \
@@ -531,20 +531,20 @@ summarizer_setstate(PyObject *self, PyObject *state)
 
 static PyMethodDef summarizer_methods[] = {
     { "summarize", (PyCFunction)(void (*)(void))summarizer_summarize, METH_VARARGS | METH_KEYWORDS,
-      "summarize(text, /, sentences=None, **options)\n--\n\n"
+      "summarize($self, text, /, sentences=None, **options)\n--\n\n"
       "The summary of text, as summarize.summarize() gives it.\n" METHOD_DOC_TAIL },
     { "rank", (PyCFunction)(void (*)(void))summarizer_rank, METH_VARARGS | METH_KEYWORDS,
-      "rank(text, /, **options)\n--\n\nEvery sentence with its score, as summarize.rank().\n"
+      "rank($self, text, /, **options)\n--\n\nEvery sentence with its score, as summarize.rank().\n"
       METHOD_DOC_TAIL },
     { "split", (PyCFunction)(void (*)(void))summarizer_split, METH_VARARGS | METH_KEYWORDS,
-      "split(text, /, **options)\n--\n\nEvery sentence, as summarize.split().\n" METHOD_DOC_TAIL },
+      "split($self, text, /, **options)\n--\n\nEvery sentence, as summarize.split().\n" METHOD_DOC_TAIL },
     { "keywords", (PyCFunction)(void (*)(void))summarizer_keywords, METH_VARARGS | METH_KEYWORDS,
-      "keywords(text, /, n=10, **options)\n--\n\nThe n best keywords, as summarize.keywords().\n"
+      "keywords($self, text, /, n=10, **options)\n--\n\nThe n best keywords, as summarize.keywords().\n"
       METHOD_DOC_TAIL },
     { "set", (PyCFunction)(void (*)(void))summarizer_set, METH_VARARGS | METH_KEYWORDS,
-      "set(**options)\n--\n\nChange options for the calls that follow (the caches stay)." },
+      "set($self, **options)\n--\n\nChange options for the calls that follow (the caches stay)." },
     { "copy", summarizer_copy, METH_NOARGS,
-      "copy()\n--\n\nA new Summarizer with the same options and caches of its own: one per thread." },
+      "copy($self)\n--\n\nA new Summarizer with the same options and caches of its own: one per thread." },
     { "__reduce__", summarizer_reduce, METH_NOARGS, NULL },
     { "__setstate__", summarizer_setstate, METH_O, NULL },
     { NULL },

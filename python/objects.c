@@ -293,6 +293,14 @@ keyword_fields(PyObject *self)
 }
 
 static PyObject *
+keyword_str(PyObject *self)
+{
+    PyObject *t = ((KeywordObject *)self)->text;
+    Py_INCREF(t);
+    return t;
+}
+
+static PyObject *
 keyword_repr(PyObject *self)
 {
     KeywordObject *k = (KeywordObject *)self;
@@ -352,7 +360,7 @@ PyTypeObject summpy_KeywordType = {
     .tp_basicsize = sizeof(KeywordObject),
     .tp_dealloc = keyword_dealloc,
     .tp_repr = keyword_repr,
-    .tp_str = sentence_str,  /* text is the first field of both */
+    .tp_str = keyword_str,
     .tp_hash = keyword_hash,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Keyword(text, start, end, byte_offset, byte_length, score=0.0, count=1)\n"

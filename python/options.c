@@ -253,6 +253,7 @@ int
 summpy_opts_parse(PyObject *kwargs, PyObject *second, const summpy_shortcut *sc,
                   const char *fname, summpy_opts *out)
 {
+    PyObject *kw = NULL;
     out->v = NULL;
     out->n = 0;
     Py_ssize_t nk = kwargs ? PyDict_GET_SIZE(kwargs) : 0;
@@ -265,9 +266,13 @@ summpy_opts_parse(PyObject *kwargs, PyObject *second, const summpy_shortcut *sc,
     const summ_option_info *sc_in = sc ? summ_option_info_get(sc->opt) : NULL;
     if (second && add(out, sc->keyword, sc_in, second, fname) < 0)
         goto fail;
+    /* A copy: converting a value may run Python code (__index__,
+     * __fspath__), and **d may hand us the caller's own dict. */
+    if (nk && !(kw = PyDict_Copy(kwargs)))
+        goto fail;
     Py_ssize_t pos = 0;
     PyObject *key, *value;
-    while (kwargs && PyDict_Next(kwargs, &pos, &key, &value)) {
+    while (kw && PyDict_Next(kw, &pos, &key, &value)) {
         const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
         if (!name) {
             if (!PyErr_Occurred())
@@ -283,6 +288,7 @@ summpy_opts_parse(PyObject *kwargs, PyObject *second, const summpy_shortcut *sc,
         if (add(out, name, in, value, fname) < 0)
             goto fail;
     }
+    Py_CLEAR(kw);
     if (sc && sc->has_default) {
         size_t k = 0;
         while (k < out->n && out->v[k].opt != sc->opt)
@@ -316,6 +322,7 @@ summpy_opts_parse(PyObject *kwargs, PyObject *second, const summpy_shortcut *sc,
     }
     return 0;
 fail:
+    Py_XDECREF(kw);
     summpy_opts_free(out);
     return -1;
 }

@@ -244,3 +244,20 @@ def test_summarizer_repr_copy():
         summarize.Summarizer(3)
     with pytest.raises(TypeError):
         summarize.Summarizer(nonsense=1)
+
+
+def test_a_value_that_changes_the_keywords(example):
+    """Converting a value runs Python code (__index__ here): whatever it
+    does to the caller's dict, the call uses the keywords it was given.
+    (A C caller can hand the module its own dict, which is why the module
+    reads a copy; Python's **d already makes one.)"""
+    opts = {}
+
+    class Sneaky:
+        def __index__(self):
+            opts.clear()
+            opts.update({"x%d" % i: i for i in range(50)})
+            return 2
+
+    opts.update(sentences=Sneaky(), language="en")
+    assert len(summarize.summarize(example, **opts)) == 2
