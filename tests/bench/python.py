@@ -66,14 +66,18 @@ def per_process(build, files, n=30):
 
 
 def threads(summarize, docs, n, rounds=3):
+    """Best wall time of a few rounds, and the CPU time of that round over
+    its wall time: about n when n threads really run at once (less when
+    other work holds the cores)."""
     best = None
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         with cf.ThreadPoolExecutor(max_workers=n) as pool:
             for _ in pool.map(summarize.summarize, docs, chunksize=16):
                 pass
-        t = time.perf_counter() - t0
-        best = t if best is None else min(best, t)
+        t, c = time.perf_counter() - t0, time.process_time() - c0
+        if best is None or t < best[0]:
+            best = (t, c / t)
     return best
 
 
@@ -145,10 +149,11 @@ def main():
     print("per process (start python, import, one article): median %.1f ms "
           "(python -c pass alone: %.1f ms)" % (wall * 1e3, bare * 1e3))
 
-    one = threads(summarize, docs, 1)
-    two = threads(summarize, docs, 2)
-    print("threads: 1: %.3f s (%d articles/s), 2: %.3f s (%d articles/s): x%.2f"
-          % (one, len(docs) / one, two, len(docs) / two, one / two))
+    (one, cpu1), (two, cpu2) = threads(summarize, docs, 1), threads(summarize, docs, 2)
+    print("threads: 1: %.3f s (%d articles/s, CPU/wall %.2f), 2: %.3f s (%d articles/s, "
+          "CPU/wall %.2f): x%.2f; load average %.1f"
+          % (one, len(docs) / one, cpu1, two, len(docs) / two, cpu2, one / two,
+             os.getloadavg()[0]))
     print("peak RSS %.1f MB" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 
     for name, t in peer_live(docs[:100]):
