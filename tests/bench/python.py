@@ -166,7 +166,7 @@ def main():
     if table:
         print("peers, per process on a 3 kB article (%s):" % PEERS)
         for name, t in table.items():
-            print("  %-28s %.3f s: x%.0f our per-process time" % (name, t, t / wall))
+            print("  %-28s %.3f s: x%.1f our per-process time" % (name, t, t / wall))
 
 
 if __name__ == "__main__":
