@@ -117,18 +117,8 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
     }
     if ((st = summ__select(&d, &v, p, pick, &npick)) != SUMM_OK)
         goto fail;
-    if (p->max_keywords) {
-        /* There cannot be more keywords than distinct terms: a huge
-         * max_keywords must not become a huge allocation. */
-        size_t kmax = p->max_keywords < d.nvocab ? p->max_keywords : d.nvocab;
-        kw = summ__arena_alloc(&ar, (kmax ? kmax : 1) * sizeof *kw);
-        if (!kw) {
-            st = SUMM_ENOMEM;
-            goto fail;
-        }
-        if ((st = summ__keywords(&d, kmax, kw, &nkw)) != SUMM_OK)
-            goto fail;
-    }
+    if (p->max_keywords && (st = summ__keywords(&d, p, &kw, &nkw)) != SUMM_OK)
+        goto fail;
     if (mode == RUN_RANK) {
         idx = summ__arena_alloc(&ar, (d.nsent ? d.nsent : 1) * sizeof *idx);
         chosen = summ__arena_calloc(&ar, d.nsent ? d.nsent : 1, sizeof *chosen);

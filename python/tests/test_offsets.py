@@ -71,15 +71,16 @@ def test_example(example):
 def test_keyword_offsets():
     text = "Über Zürich: Zürich liegt am Zürichsee. In Zürich wohnen viele Menschen. " \
            "Die Menschen in Zürich fahren Tram."
-    kws = summarize.keywords(text, 3)
-    assert kws
-    assert all(text[k.start:k.end] == k.text for k in kws)
-    best = kws[0]
-    assert best.text == "Zürich" and best.count == 4
-    assert best.start == text.index("Zürich")
-    assert best.byte_offset == len(text[:best.start].encode("utf-8"))
-    assert [k.score for k in kws] == sorted((k.score for k in kws), reverse=True)
-    assert kws[0].score == 1.0
+    for words in (None, 1):  # phrases (the default), and single words
+        kws = summarize.keywords(text, 3, keyword_words=words)
+        assert kws
+        assert all(text[k.start:k.end] == k.text for k in kws)
+        assert all(k.start == text.index(k.text) for k in kws)  # the first occurrence
+        assert all(k.byte_offset == len(text[:k.start].encode("utf-8")) for k in kws)
+        assert [k.score for k in kws] == sorted((k.score for k in kws), reverse=True)
+        assert kws[0].score == 1.0
+    best = summarize.keywords(text, 3, keyword_words=1)[0]
+    assert (best.text, best.count, best.start, best.end) == ("Zürich", 4, 5, 11)
 
 
 def test_keywords_in_summary_have_str_offsets():
