@@ -494,7 +494,7 @@ test_missing_stemmer(void **state)
     summ__err_clear(&err);
     const lang_info fake = { "en", "no-such-algorithm", "English", SCRIPT_LATIN };
     langres *lr = NULL;
-    assert_int_equal(summ__langres_make(&al, NULL, &fake, &lr, &err), SUMM_OK);
+    assert_int_equal(summ__langres_make(&al, NULL, NULL, &fake, &lr, &err), SUMM_OK);
     assert_non_null(lr);
     assert_true(lr->no_stemmer);
     assert_null(lr->stemmer);
@@ -508,7 +508,7 @@ test_missing_stemmer(void **state)
     summ__langres_free(lr);
 
     for (const lang_info *l = summ__lang_table; l->code; l++) {
-        assert_int_equal(summ__langres_make(&al, NULL, l, &lr, &err), SUMM_OK);
+        assert_int_equal(summ__langres_make(&al, NULL, NULL, l, &lr, &err), SUMM_OK);
         if (l->snowball && lr->no_stemmer)
             fail_msg("%s: libstemmer has no %s", l->code, l->snowball);
         summ__langres_free(lr);

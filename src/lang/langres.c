@@ -43,8 +43,8 @@ have_algorithm(const char *name)
 }
 
 summ_status
-summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang,
-                   langres **out, summ_err *err)
+summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
+                   const lang_info *lang, langres **out, summ_err *err)
 {
     *out = NULL;
     langres *lr = summ__calloc(al, 1, sizeof *lr);
@@ -78,6 +78,12 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
                 goto fail;
             }
         }
+    }
+    /* The caller's own stopwords, for any language (also "none": asked for,
+     * so honoured). */
+    if (extra_stop && !summ__strset_load_words(&lr->stop, extra_stop, strlen(extra_stop))) {
+        st = SUMM_ENOMEM;
+        goto fail;
     }
     /* Page furniture: the language's own lines, and English ones, which the
      * web puts on pages in any language ("Share", "Advertisement"). */
