@@ -227,6 +227,8 @@ m_options(PyObject *mod, PyObject *unused)
     "  words      at most this many words in all\n"                                         \
     "  language   'auto' (detect), an ISO 639-1 code ('de'), a name ('german'), 'none'\n"   \
     "  keywords   also find this many keywords (the result's .keywords)\n"                  \
+    "  query      bias the summary toward sentences with these words (still extractive)\n" \
+    "  stopwords  extra stopwords, separated by white space\n"                             \
     "  format     the input format: 'auto', 'text', ... (summarize.formats())\n"            \
     "  data_dir   a directory of word lists overriding the built-in ones\n"                 \
     "and every other option by its name (w_position=1.5, ...). When several\n"              \
@@ -240,7 +242,8 @@ m_options(PyObject *mod, PyObject *unused)
     "Raises TypeError if text is not str or bytes-like, or for an unknown keyword\n"      \
     "or a value of the wrong type; summarize.Error (a ValueError) for invalid\n"           \
     "UTF-8, a lone surrogate, a NUL character, a value out of range or an unknown\n"      \
-    "language. The GIL is released while the library works."
+    "language; for a list of texts its .document says which text is bad. The GIL\n"       \
+    "is released while the library works."
 
 static PyMethodDef module_methods[] = {
     { "summarize", (PyCFunction)(void (*)(void))m_summarize, METH_VARARGS | METH_KEYWORDS,
@@ -248,11 +251,16 @@ static PyMethodDef module_methods[] = {
       "keywords=0, **options)\n--\n\n"
       "The most important sentences of text (a str, or UTF-8 bytes), in text order:\n"
       "a Summary, which is a list of Sentence with .keywords, .language, .format,\n"
-      ".sentence_count and .warnings.\n\n" CALL_DOC_OPTIONS CALL_DOC_RETURNS },
+      ".sentence_count and .warnings.\n\n"
+      "text may also be a list (or other iterable) of texts: one summary of them all\n"
+      "(a news cluster, a thread), ranked as one graph, in the order of the list; each\n"
+      "sentence's .document says which text it is from, and its offsets are into that\n"
+      "text.\n\n" CALL_DOC_OPTIONS CALL_DOC_RETURNS },
     { "rank", (PyCFunction)(void (*)(void))m_rank, METH_VARARGS | METH_KEYWORDS,
       "rank(text, /, **options)\n--\n\n"
       "Every sentence of text with its score, in text order; those summarize() would\n"
-      "choose have .selected set. A Summary, like summarize().\n\n" CALL_DOC_OPTIONS
+      "choose have .selected set. A Summary, like summarize(); text may be a list of\n"
+      "texts, as there.\n\n" CALL_DOC_OPTIONS
       CALL_DOC_RETURNS },
     { "split", (PyCFunction)(void (*)(void))m_split, METH_VARARGS | METH_KEYWORDS,
       "split(text, /, **options)\n--\n\n"
@@ -263,7 +271,8 @@ static PyMethodDef module_methods[] = {
       "keywords(text, /, n=10, **options)\n--\n\n"
       "The n best keywords and key phrases of text, best first: a list of Keyword\n"
       "(text, score, count, and start, end of the first occurrence). A keyword's\n"
-      "text has its white space collapsed to single spaces.\n\n" CALL_DOC_OPTIONS
+      "text has its white space collapsed to single spaces. text may be a list of texts\n"
+      "(each keyword's .document says where its first occurrence is).\n\n" CALL_DOC_OPTIONS
       CALL_DOC_RETURNS },
     { "languages", m_languages, METH_NOARGS,
       "languages()\n--\n\nThe languages the library knows, as ISO 639-1 codes." },
@@ -638,7 +647,9 @@ PyInit_summarize(void)
         || add_int(m, "FLAG_BOILERPLATE", SUMM_FLAG_BOILERPLATE) < 0
         || add_int(m, "FLAG_PARAGRAPH", SUMM_FLAG_PARAGRAPH) < 0
         || add_int(m, "FLAG_SELECTED", SUMM_FLAG_SELECTED) < 0
+        || add_int(m, "FLAG_QUERY", SUMM_FLAG_QUERY) < 0
         || add_int(m, "WARN_NO_STEMMER", SUMM_WARN_NO_STEMMER) < 0
+        || add_int(m, "WARN_QUERY_UNMATCHED", SUMM_WARN_QUERY_UNMATCHED) < 0
         || add_size(m, "MAX_INPUT", SUMM_MAX_INPUT) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -16,11 +16,13 @@ typedef struct {
     Py_ssize_t start, end, byte_offset, byte_length, index;
     double score;
     unsigned flags;
+    Py_ssize_t document;
 } SentenceObject;
 
 PyObject *
 summpy_sentence_new(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t byte_offset,
-                    Py_ssize_t byte_length, Py_ssize_t index, double score, unsigned flags)
+                    Py_ssize_t byte_length, Py_ssize_t index, double score, unsigned flags,
+                    Py_ssize_t document)
 {
     if (!text)
         return NULL;
@@ -37,6 +39,7 @@ summpy_sentence_new(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t
     s->index = index;
     s->score = score;
     s->flags = flags;
+    s->document = document;
     return (PyObject *)s;
 }
 
@@ -44,13 +47,13 @@ static PyObject *
 sentence_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "text", "start", "end", "byte_offset", "byte_length", "index",
-                             "score", "flags", NULL };
+                             "score", "flags", "document", NULL };
     PyObject *text;
-    Py_ssize_t a, b, bo, bl, idx = 0;
+    Py_ssize_t a, b, bo, bl, idx = 0, doc = 0;
     double score = 0;
     unsigned int flags = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "Unnnn|ndI:Sentence", names, &text, &a, &b,
-                                     &bo, &bl, &idx, &score, &flags))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "Unnnn|ndIn:Sentence", names, &text, &a, &b,
+                                     &bo, &bl, &idx, &score, &flags, &doc))
         return NULL;
     SentenceObject *s = (SentenceObject *)type->tp_alloc(type, 0);
     if (!s)
@@ -64,6 +67,7 @@ sentence_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     s->index = idx;
     s->score = score;
     s->flags = flags;
+    s->document = doc;
     return (PyObject *)s;
 }
 
@@ -80,8 +84,9 @@ static PyObject *
 sentence_fields(PyObject *self)
 {
     SentenceObject *s = (SentenceObject *)self;
-    return Py_BuildValue("(Onnnnndk)", s->text, s->start, s->end, s->byte_offset,
-                         s->byte_length, s->index, s->score, (unsigned long)s->flags);
+    return Py_BuildValue("(Onnnnndkn)", s->text, s->start, s->end, s->byte_offset,
+                         s->byte_length, s->index, s->score, (unsigned long)s->flags,
+                         s->document);
 }
 
 static PyObject *
@@ -91,8 +96,11 @@ sentence_repr(PyObject *self)
     PyObject *score = PyFloat_FromDouble(s->score);
     if (!score)
         return NULL;
-    PyObject *r = PyUnicode_FromFormat("Sentence(index=%zd, start=%zd, end=%zd, score=%R, text=%R)",
-                                       s->index, s->start, s->end, score, s->text);
+    PyObject *r = s->document
+        ? PyUnicode_FromFormat("Sentence(document=%zd, index=%zd, start=%zd, end=%zd, score=%R, "
+                               "text=%R)", s->document, s->index, s->start, s->end, score, s->text)
+        : PyUnicode_FromFormat("Sentence(index=%zd, start=%zd, end=%zd, score=%R, text=%R)",
+                               s->index, s->start, s->end, score, s->text);
     Py_DECREF(score);
     return r;
 }
@@ -180,6 +188,9 @@ static PyMemberDef sentence_members[] = {
       "its score in [0, 1], 1 for the best sentence; 0 from split()" },
     { "flags", T_UINT, offsetof(SentenceObject, flags), READONLY,
       "FLAG_* bits (is_heading, is_list_item, ... read them one by one)" },
+    { "document", T_PYSSIZET, offsetof(SentenceObject, document), READONLY,
+      "which text of a list of texts it is from (from 0); start, end and index are then\n"
+      "within that text. 0 for a single text" },
     { NULL },
 };
 
@@ -193,6 +204,8 @@ static PyGetSetDef sentence_getset[] = {
       (void *)(uintptr_t)SUMM_FLAG_PARAGRAPH },
     { "selected", sentence_flag, NULL, "chosen for the summary (summarize(), rank())",
       (void *)(uintptr_t)SUMM_FLAG_SELECTED },
+    { "matches_query", sentence_flag, NULL, "has a content word of the query= option",
+      (void *)(uintptr_t)SUMM_FLAG_QUERY },
     { NULL },
 };
 
@@ -210,7 +223,8 @@ PyTypeObject summpy_SentenceType = {
     .tp_str = sentence_str,
     .tp_hash = sentence_hash,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Sentence(text, start, end, byte_offset, byte_length, index=0, score=0.0, flags=0)\n"
+    .tp_doc = "Sentence(text, start, end, byte_offset, byte_length, index=0, score=0.0, flags=0, "
+              "document=0)\n"
               "--\n\n"
               "One sentence of a text: its clean text, where it is in the argument\n"
               "(text[s.start:s.end] == s.text for plain text in a str), its number and\n"
@@ -229,11 +243,12 @@ typedef struct {
     PyObject *text;
     Py_ssize_t start, end, byte_offset, byte_length, count;
     double score;
+    Py_ssize_t document;
 } KeywordObject;
 
 PyObject *
 summpy_keyword_new(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t byte_offset,
-                   Py_ssize_t byte_length, double score, Py_ssize_t count)
+                   Py_ssize_t byte_length, double score, Py_ssize_t count, Py_ssize_t document)
 {
     if (!text)
         return NULL;
@@ -249,6 +264,7 @@ summpy_keyword_new(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t 
     k->byte_length = byte_length;
     k->score = score;
     k->count = count;
+    k->document = document;
     return (PyObject *)k;
 }
 
@@ -256,12 +272,12 @@ static PyObject *
 keyword_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "text", "start", "end", "byte_offset", "byte_length", "score",
-                             "count", NULL };
+                             "count", "document", NULL };
     PyObject *text;
-    Py_ssize_t a, b, bo, bl, count = 1;
+    Py_ssize_t a, b, bo, bl, count = 1, doc = 0;
     double score = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "Unnnn|dn:Keyword", names, &text, &a, &b, &bo,
-                                     &bl, &score, &count))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "Unnnn|dnn:Keyword", names, &text, &a, &b, &bo,
+                                     &bl, &score, &count, &doc))
         return NULL;
     KeywordObject *k = (KeywordObject *)type->tp_alloc(type, 0);
     if (!k)
@@ -274,6 +290,7 @@ keyword_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     k->byte_length = bl;
     k->score = score;
     k->count = count;
+    k->document = doc;
     return (PyObject *)k;
 }
 
@@ -288,8 +305,8 @@ static PyObject *
 keyword_fields(PyObject *self)
 {
     KeywordObject *k = (KeywordObject *)self;
-    return Py_BuildValue("(Onnnndn)", k->text, k->start, k->end, k->byte_offset, k->byte_length,
-                         k->score, k->count);
+    return Py_BuildValue("(Onnnndnn)", k->text, k->start, k->end, k->byte_offset, k->byte_length,
+                         k->score, k->count, k->document);
 }
 
 static PyObject *
@@ -345,7 +362,9 @@ static PyMemberDef keyword_members[] = {
     { "byte_length", T_PYSSIZET, offsetof(KeywordObject, byte_length), READONLY,
       "length of its first occurrence in bytes of UTF-8" },
     { "count", T_PYSSIZET, offsetof(KeywordObject, count), READONLY,
-      "how many times it occurs in the text" },
+      "how many times its words (by stem) occur in a row, also inside longer phrases" },
+    { "document", T_PYSSIZET, offsetof(KeywordObject, document), READONLY,
+      "which text of a list of texts its first occurrence is in (0 for a single text)" },
     { NULL },
 };
 
@@ -363,7 +382,7 @@ PyTypeObject summpy_KeywordType = {
     .tp_str = keyword_str,
     .tp_hash = keyword_hash,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Keyword(text, start, end, byte_offset, byte_length, score=0.0, count=1)\n"
+    .tp_doc = "Keyword(text, start, end, byte_offset, byte_length, score=0.0, count=1, document=0)\n"
               "--\n\n"
               "A keyword or key phrase: its text, score, number of occurrences and where\n"
               "it first occurs. Immutable; compared and hashed by value; str() is the text.",
@@ -382,11 +401,12 @@ typedef struct {
     PyObject *format;     /* str */
     Py_ssize_t sentence_count;
     unsigned warnings;
+    Py_ssize_t document_count;
 } SummaryObject;
 
 PyObject *
 summpy_summary_new(PyObject *keywords, const char *language, const char *format,
-                   Py_ssize_t sentence_count, unsigned warnings)
+                   Py_ssize_t sentence_count, unsigned warnings, Py_ssize_t document_count)
 {
     if (!keywords)
         return NULL;
@@ -400,6 +420,7 @@ summpy_summary_new(PyObject *keywords, const char *language, const char *format,
     s->format = PyUnicode_FromString(format);
     s->sentence_count = sentence_count;
     s->warnings = warnings;
+    s->document_count = document_count;
     if (!s->language || !s->format) {
         Py_DECREF(s);
         return NULL;
@@ -411,12 +432,12 @@ static PyObject *
 summary_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "sentences", "keywords", "language", "format", "sentence_count",
-                             "warnings", NULL };
+                             "warnings", "document_count", NULL };
     PyObject *sent = NULL, *kws = NULL, *lang = NULL, *fmt = NULL;
-    Py_ssize_t count = 0;
+    Py_ssize_t count = 0, ndoc = 1;
     unsigned int warn = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|OOUUnI:Summary", names, &sent, &kws, &lang,
-                                     &fmt, &count, &warn))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|OOUUnIn:Summary", names, &sent, &kws, &lang,
+                                     &fmt, &count, &warn, &ndoc))
         return NULL;
     SummaryObject *s = (SummaryObject *)type->tp_alloc(type, 0);
     if (!s)
@@ -426,6 +447,7 @@ summary_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     s->format = fmt ? (Py_INCREF(fmt), fmt) : PyUnicode_FromString("text");
     s->sentence_count = count;
     s->warnings = warn;
+    s->document_count = ndoc;
     PyObject *items = sent ? PySequence_List(sent) : NULL;
     if (!s->keywords || !s->language || !s->format || (sent && !items)
         || (items && PyList_SetSlice((PyObject *)s, 0, 0, items) < 0)) {
@@ -477,9 +499,9 @@ summary_reduce(PyObject *self, PyObject *unused)
     PyObject *items = PySequence_List(self);
     if (!items)
         return NULL;
-    return Py_BuildValue("(O(NOOOnI))", (PyObject *)Py_TYPE(self), items,
+    return Py_BuildValue("(O(NOOOnIn))", (PyObject *)Py_TYPE(self), items,
                          s->keywords ? s->keywords : Py_None, s->language, s->format,
-                         s->sentence_count, s->warnings);
+                         s->sentence_count, s->warnings, s->document_count);
 }
 
 static PyMemberDef summary_members[] = {
@@ -490,9 +512,12 @@ static PyMemberDef summary_members[] = {
     { "format", T_OBJECT, offsetof(SummaryObject, format), READONLY,
       "the input format the text was read as ('text', ...)" },
     { "sentence_count", T_PYSSIZET, offsetof(SummaryObject, sentence_count), READONLY,
-      "how many sentences the whole text has" },
+      "how many sentences the whole text has (all the texts, for a list of texts)" },
+    { "document_count", T_PYSSIZET, offsetof(SummaryObject, document_count), READONLY,
+      "how many texts it was made of: 1, or the length of a list of texts" },
     { "warnings", T_UINT, offsetof(SummaryObject, warnings), READONLY,
-      "WARN_* bits: what did not stop the run (WARN_NO_STEMMER: words were not stemmed)" },
+      "WARN_* bits: what did not stop the run (WARN_NO_STEMMER: words were not stemmed;\n"
+      "WARN_QUERY_UNMATCHED: no sentence has a word of the query)" },
     { NULL },
 };
 
@@ -508,7 +533,7 @@ PyTypeObject summpy_SummaryType = {
     .tp_dealloc = summary_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_doc = "Summary(sentences=(), keywords=(), language='und', format='text', sentence_count=0, "
-              "warnings=0)\n"
+              "warnings=0, document_count=1)\n"
               "--\n\n"
               "A list of Sentence in text order, with what was learnt about the text:\n"
               "keywords, language, format, sentence_count, warnings.",

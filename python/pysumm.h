@@ -30,13 +30,15 @@ int summpy_types_ready(void);
  * on as failure). */
 PyObject *summpy_sentence_new(PyObject *text, Py_ssize_t start, Py_ssize_t end,
                               Py_ssize_t byte_offset, Py_ssize_t byte_length,
-                              Py_ssize_t index, double score, unsigned flags);
+                              Py_ssize_t index, double score, unsigned flags,
+                              Py_ssize_t document);
 PyObject *summpy_keyword_new(PyObject *text, Py_ssize_t start, Py_ssize_t end,
                              Py_ssize_t byte_offset, Py_ssize_t byte_length,
-                             double score, Py_ssize_t count);
+                             double score, Py_ssize_t count, Py_ssize_t document);
 /* A new, empty Summary with its attributes (keywords is stolen). */
 PyObject *summpy_summary_new(PyObject *keywords, const char *language, const char *format,
-                             Py_ssize_t sentence_count, unsigned warnings);
+                             Py_ssize_t sentence_count, unsigned warnings,
+                             Py_ssize_t document_count);
 
 /* ---- options.c ----------------------------------------------------------- */
 

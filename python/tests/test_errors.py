@@ -64,11 +64,16 @@ def test_nul_in_bytes_counts_bytes():
     assert str(e.value) == "binary data: NUL byte at byte 7"
 
 
-@pytest.mark.parametrize("bad", [None, 42, 4.2, ["a text"], {"text": "a"}, object()])
+@pytest.mark.parametrize("bad", [None, 42, 4.2, {"text": "a"}, object()])
 def test_wrong_type(bad):
-    for call in CALLS:
+    for call in CALLS + [summarize.split]:
         with pytest.raises(TypeError, match="text must be str or bytes"):
             call(bad)
+
+
+def test_split_takes_one_text():
+    with pytest.raises(TypeError, match="text must be str or bytes, not list"):
+        summarize.split(["a text"])
 
 
 def test_an_error_leaves_the_module_usable(example):

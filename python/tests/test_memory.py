@@ -25,6 +25,12 @@ def one_round(s, text, utext, lang, ratio):
     summarize.keywords(utext, 3)
     s.summarize(text, 1, language=lang)
     s.keywords(text)
+    summarize.rank([text, utext, text.encode()], keywords=2)
+    for bad in ([text, b"\xff"], [utext, 3]):
+        try:
+            summarize.summarize(bad)
+        except (summarize.Error, TypeError):
+            pass
     for bad in (b"\xffbad", "bad\ud800", "bad\0"):
         try:
             summarize.summarize(bad, language=lang)
@@ -40,7 +46,7 @@ def one_round(s, text, utext, lang, ratio):
         pass
 
 
-CALLS_PER_ROUND = 13
+CALLS_PER_ROUND = 16
 
 
 def test_no_growth_over_100000_calls():

@@ -115,7 +115,7 @@ def test_stubs_match_the_module():
             stubbed.add(node.target.id)
     module = {n for n in dir(summarize) if not n.startswith("_")} | {"__version__"}
     assert module <= stubbed
-    helpers = {"Text", "OptionValue"}  # type aliases of the stub only
+    helpers = {"Text", "Texts", "OptionValue"}  # type aliases of the stub only
     assert stubbed - helpers <= module
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     for cls in ("Sentence", "Keyword", "Summary", "Summarizer"):
