@@ -20,12 +20,21 @@ typedef struct params {
     char *data_dir;        /* owned; NULL = $SUMMARIZE_DATA_DIR, then installed */
     int input_format;      /* a summ_format */
     int extract;           /* HTML: 1 = main text only, 0 = every visible block */
+    char *query;           /* owned; NULL = none */
+    char *stopwords;       /* owned; NULL = none: extra stopwords, white-space separated */
 
     /* Scoring (experimental: summarize_experimental.h). */
     double w_textrank, w_tfidf, w_position, position_decay, w_title, w_centroid, w_length;
     int similarity;
     double w_directed, directed_backward, lead_ratio, lead_adapt;
     double damping, redundancy;
+    double w_query, query_bias, query_position;
+    double multi_redundancy;
+
+    /* Keywords (keyword_words is public, the rest experimental). */
+    size_t kw_words;
+    int kw_window, kw_subphrases, kw_redundancy, kw_cross;
+    double kw_position, kw_length, kw_count, kw_damping;
 } params;
 
 /* The defaults (strings NULL). */

@@ -46,7 +46,9 @@ def main() -> int:
                        if features.setdefault(x.lstrip('!'), has_feature(exe, x.lstrip('!')))
                        == x.startswith('!')]
             if missing:
-                print('ok %d - %s # SKIP this build has no %s' % (k, name, ', '.join(missing)))
+                print('ok %d - %s # SKIP this build %s' % (
+                    k, name, ', '.join('has ' + x[1:] if x.startswith('!') else 'has no ' + x
+                                       for x in missing)))
                 continue
         args = []
         if os.path.exists(base + '.args'):
