@@ -650,6 +650,7 @@ PyInit_summarize(void)
         || add_int(m, "FLAG_QUERY", SUMM_FLAG_QUERY) < 0
         || add_int(m, "WARN_NO_STEMMER", SUMM_WARN_NO_STEMMER) < 0
         || add_int(m, "WARN_QUERY_UNMATCHED", SUMM_WARN_QUERY_UNMATCHED) < 0
+        || add_int(m, "WARN_CHARSET_CONVERTED", SUMM_WARN_CHARSET_CONVERTED) < 0
         || add_size(m, "MAX_INPUT", SUMM_MAX_INPUT) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -17,6 +17,7 @@ FLAG_SELECTED: int
 FLAG_QUERY: int
 WARN_NO_STEMMER: int
 WARN_QUERY_UNMATCHED: int
+WARN_CHARSET_CONVERTED: int
 
 Text = Union[str, bytes, bytearray, memoryview]
 # a list (or other iterable) of texts: one summary of them all

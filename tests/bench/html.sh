@@ -9,7 +9,7 @@
 #     sentence and the expected text has not) left out. Beside them the
 #     baselines of that set's README.
 #  2. Speed: CPU time of summ_split() per page and per kB (bench_html),
-#     main text and every visible block.
+#     with the main-text search.
 #  3. Sniffing: how many of the BBC and CNN articles (plain text) are taken
 #     for HTML (must be 0), and of the pages (must be all).
 #  4. Offsets: of every sentence of every page, the bytes its JSON offset
