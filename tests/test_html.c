@@ -562,6 +562,11 @@ test_bad_encodings(void **state)
     static const char userdef[] = "<!DOCTYPE html><meta charset=x-user-defined><p>\xE9</p>";
     assert_int_equal(summ_split(ctx, userdef, sizeof userdef - 1, &res), SUMM_EUTF8);
     assert_non_null(strstr(summ_errmsg(ctx), "x-user-defined"));
+    /* a UTF-8 byte order mark wins over the declaration */
+    static const char bom[] = "\xEF\xBB\xBF<!DOCTYPE html><meta charset=latin1><p>Caf\xE9</p>";
+    assert_int_equal(summ_split(ctx, bom, sizeof bom - 1, &res), SUMM_EUTF8);
+    assert_int_equal(summ_error_offset(ctx), (size_t)(strchr(bom, '\xE9') - bom));
+    assert_non_null(strstr(summ_errmsg(ctx), "byte order mark"));
     /* declared UTF-8 that is not */
     static const char liar[] = "<!DOCTYPE html><meta charset=utf-8><p>Caf\xE9</p>";
     assert_int_equal(summ_split(ctx, liar, sizeof liar - 1, &res), SUMM_EUTF8);

@@ -582,6 +582,10 @@ decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *conv,
             return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu",
                                  err->off);
         }
+        if (*start)  /* a UTF-8 byte order mark says more than any <meta> */
+            return summ__err_set(err, SUMM_EUTF8,
+                                 "invalid UTF-8 at byte %zu, in a page with a UTF-8 byte order"
+                                 " mark", err->off);
         char label[64];
         const char *name;
         if (!summ__html_declared_charset(d->src + *start, n - *start, label, sizeof label))
