@@ -20,6 +20,7 @@
 
 #include "summarize.h"
 #include "testutil.h"
+#include "text/utf8.h"
 
 /* A growing buffer for generated pages. */
 typedef struct buf {
@@ -413,6 +414,19 @@ test_entities_and_whitespace(void **state)
     assert_true(found);
     /* <pre> keeps its white space (the newline after <pre> is the parser's) */
     assert_true(has_text(res, "kept\n    as is"));
+    summ_result_free(res);
+
+    /* a numeric reference past any code point (gumbo's int overflows on
+     * it and can leave a stray byte): the text is well-formed still */
+    static const char huge[] = "<html><body><p>A &#x1100cccccccccccccccccccccccccc; b &#99999999999999; "
+                               "c.</p></body></html>";
+    res = split_page(ctx, huge, sizeof huge - 1);
+    size_t bad;
+    for (size_t i = 0; i < summ_result_count(res); i++) {
+        const summ_span *sp = summ_result_at(res, i);
+        assert_int_equal(summ__utf8_check(sp->text, sp->text_length, &bad), 0);
+    }
+    assert_true(has_text(res, "A "));
     summ_result_free(res);
     summ_free(ctx);
 }

@@ -181,10 +181,43 @@ out_verbatim(emit *e, size_t off, size_t n)
     }
 }
 
+/* s[0 .. n) with each byte that is not part of well-formed UTF-8 as
+ * U+FFFD: gumbo 0.10.1 can decode a numeric reference too large for its
+ * int ("&#x1100ccccccccc") into a stray byte. In ar; NULL on OOM. */
+static const char *
+well_formed(arena *ar, const char *s, size_t n, size_t *out)
+{
+    char *p = summ__arena_alloc(ar, 3 * n + 1);
+    if (!p)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l = utf8_seq_len((const unsigned char *)s + i, n - i);
+        if (l == 0 || s[i] == '\0') {
+            memcpy(p + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(p + o, s + i, l);
+            o += l;
+            i += l;
+        }
+    }
+    *out = o;
+    return p;
+}
+
 /* Decoded text s[0 .. n) standing for pbuf[off .. off + len). */
 static void
 out_decoded(emit *e, const char *s, size_t n, size_t off, size_t len)
 {
+    size_t bad;
+    if (summ__utf8_check(s, n, &bad) != 0) {
+        if (!(s = well_formed(e->ar, s, n, &n))) {
+            e->failed = true;
+            return;
+        }
+    }
     bool ws = true;
     for (size_t i = 0; i < n && ws; i++)
         ws = ascii_ws((unsigned char)s[i]);
