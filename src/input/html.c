@@ -236,12 +236,12 @@ static bool
 rest_agrees(const char *o, size_t ol, size_t i, const char *t, size_t tl, size_t j)
 {
     for (size_t r = 0; r < 24; r++) {
-        if (i + r == ol || j + r == tl)
-            return i + r == ol && j + r == tl;
+        if (i + r == ol)
+            return j + r == tl;
         char c = o[i + r];
         if (c == '&' || c == '\r' || c == '<')
-            return true;
-        if (c != t[j + r])
+            return true;  /* (markup the parser dropped may end the text) */
+        if (j + r == tl || c != t[j + r])
             return false;
     }
     return true;
@@ -374,9 +374,10 @@ emit_text(emit *e, const GumboNode *g, size_t from, size_t to)
         } else if (i < ol && ascii_ws((unsigned char)o[i])) {
             i++;  /* white space the parser dropped (a newline after <pre>) */
         } else {
-            /* the two part ways: the rest as one piece */
-            piece_decoded(e, t + j, tl - j, base + (i < ol ? i : ol), ol > i ? ol - i : 0, j,
-                          from, to);
+            /* the two part ways: the rest as one piece, standing for the
+             * rest of the original (or all of it, if none is left) */
+            size_t at = i < ol ? i : 0;
+            piece_decoded(e, t + j, tl - j, base + at, ol - at, j, from, to);
             break;
         }
     }
