@@ -428,6 +428,17 @@ test_entities_and_whitespace(void **state)
     }
     assert_true(has_text(res, "A "));
     summ_result_free(res);
+
+    /* control characters and noncharacters: the parser gives U+FFFD for
+     * each, which stands for its bytes */
+    static const char ctl[] = "<html><body><p>a\x01" "b\x7f" "c\xC2\x85" "d\xEF\xBF\xBF" "e.</p>"
+                              "</body></html>";
+    res = split_page(ctx, ctl, sizeof ctl - 1);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_string_equal(summ_result_at(res, 0)->text,
+                        "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e.");
+    assert_slice(ctl, summ_result_at(res, 0), "a\x01" "b\x7f" "c\xC2\x85" "d\xEF\xBF\xBF" "e.");
+    summ_result_free(res);
     summ_free(ctx);
 }
 

@@ -348,11 +348,15 @@ emit_text(emit *e, const GumboNode *g, size_t from, size_t to)
     if (to > tl)
         to = tl;
     while (j < tl && j < to) {
-        if (i < ol && o[i] == t[j] && o[i] != '&' && o[i] != '\r') {
-            size_t r = 1;
-            while (i + r < ol && j + r < tl && o[i + r] == t[j + r] && o[i + r] != '&'
-                   && o[i + r] != '\r')
-                r++;
+        size_t r = 0;
+        while (i + r < ol && j + r < tl && o[i + r] == t[j + r] && o[i + r] != '&'
+               && o[i + r] != '\r')
+            r++;
+        /* whole characters: gumbo gives U+FFFD for some (U+FFFF, C1
+         * controls), whose first bytes may be the same */
+        while (r > 0 && i + r < ol && ((unsigned char)o[i + r] & 0xC0) == 0x80)
+            r--;
+        if (r > 0) {
             piece_verbatim(e, base + i, j, r, from, to);
             i += r;
             j += r;
@@ -365,6 +369,15 @@ emit_text(emit *e, const GumboNode *g, size_t from, size_t to)
             piece_decoded(e, t + j, m, base + i, end - i, j, from, to);
             i = end;
             j += m;
+        } else if (i < ol && tl - j >= 3 && memcmp(t + j, "\xEF\xBF\xBD", 3) == 0
+                   && o[i] != '<' && !ascii_ws((unsigned char)o[i])) {
+            /* a character the parser does not pass (a control character,
+             * a noncharacter): U+FFFD for it */
+            size_t l = utf8_seq_len((const unsigned char *)o + i, ol - i);
+            l = l ? l : 1;
+            piece_decoded(e, t + j, 3, base + i, l, j, from, to);
+            i += l;
+            j += 3;
         } else if (i < ol && o[i] == '<') {
             /* markup the parser dropped inside the text */
             const char *gt = memchr(o + i, '>', ol - i);
