@@ -45,6 +45,18 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
+/* For the formats that read phrases (e-mail replies, PDF furniture). */
+static summ_status
+env_list(void *ud, int kind, const char *text, size_t len, const strset **out)
+{
+    summ_ctx *ctx = ud;
+    langres *lr = NULL;
+    summ_status st = summ__ctx_langres(ctx, language_of(ctx, text, len), &lr);
+    if (st != SUMM_OK)
+        return st;
+    return summ__langres_list(lr, ctx->p.data_dir, (data_kind)kind, out, &ctx->err);
+}
+
 static void
 doc_free(doc *d)
 {
@@ -78,7 +90,7 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
     keyword *kw = NULL;
     size_t nkw = 0;
     bool *chosen = NULL;
-    input_env env = { env_stopwords, ctx };
+    input_env env = { env_stopwords, ctx, env_list };
 
     summ_status st = summ__input_check(text, len, &d.start, &ctx->err);
     if (st != SUMM_OK)
@@ -89,6 +101,10 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
     if ((st = summ__ctx_langres(ctx, d.lang, &d.lr)) != SUMM_OK)
         goto fail;
     summ__lex_trim(d.lr);
+    if (d.conversation
+        && (st = summ__langres_list(d.lr, p->data_dir, DATA_FILLERS, &d.fillers, &ctx->err))
+               != SUMM_OK)
+        goto fail;
     if ((st = summ__segment(&d)) != SUMM_OK)
         goto fail;
 

@@ -48,9 +48,13 @@ summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n, cons
     r->format = d->format;
     if (d->lr && d->lr->no_stemmer)
         r->warnings |= SUMM_WARN_NO_STEMMER;
+    r->warnings |= d->warnings;
     size_t bytes = 1;
-    for (size_t k = 0; k < n; k++)
-        bytes += d->sent[idx[k]].end - d->sent[idx[k]].start + 1;
+    for (size_t k = 0; k < n; k++) {
+        const sentence *s = &d->sent[idx[k]];
+        const block *bk = d->nblocks ? summ__block_at(d, s->start) : NULL;
+        bytes += s->end - s->start + 1 + (bk && bk->label ? bk->label_len + 1 : 0);
+    }
     for (size_t k = 0; k < nkw; k++)
         bytes += kw[k].length + 1;
     r->span = summ__calloc(al, n ? n : 1, sizeof *r->span);
@@ -72,6 +76,14 @@ summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n, cons
                                   .score = d->score ? d->score[idx[k]] : 0, .flags = flags,
                                   .text = p, .text_length = tl };
         p += tl + 1;
+        const block *bk = d->nblocks ? summ__block_at(d, s->start) : NULL;
+        if (bk && bk->label) {
+            memcpy(p, bk->label, bk->label_len);
+            p[bk->label_len] = '\0';
+            r->span[k].label = p;
+            r->span[k].label_length = bk->label_len;
+            p += bk->label_len + 1;
+        }
     }
     r->count = n;
     for (size_t k = 0; k < nkw; k++) {

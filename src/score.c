@@ -16,7 +16,8 @@
  * longer than the lead can be (lead_ratio of the text), and by how well the
  * lead sums up the rest of this text (lead_adapt, lead_strength() below).
  * score = sum of weight * feature, then divided by the largest score, so
- * the best sentence has 1. Headings and boilerplate score 0. */
+ * the best sentence has 1. Headings, boilerplate, quoted text and fillers
+ * score 0; a conversation (transcripts, subtitles) has no lead bias. */
 #include <math.h>
 #include <string.h>
 
@@ -127,13 +128,15 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         cnorm = sqrt(cnorm);
     }
 
-    const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE;
+    const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED
+                          | SUMM_FLAG_FILLER;
     size_t ncontent = 0;
     for (size_t i = 0; i < n; i++)
         ncontent += !(d->sent[i].flags & skip);
     /* The lead can fill only so much of a summary: the longer the summary
      * asked for, the less its choice is the lead's. */
-    double wpos = o->w_position;
+    /* A conversation's first turns are greetings, not its summary. */
+    double wpos = d->conversation ? 0 : o->w_position;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
         wpos *= o->lead_ratio * (double)ncontent / klen;
     if (ncontent > LEAD_TEXT_MAX)

@@ -3,8 +3,9 @@
  * threshold, a simple form of MMR, Carbonell & Goldstein 1998) or would
  * break the word budget, until the length limit; then back in text order.
  *
- * Never empty for a text with a sentence: if every sentence is a heading
- * or boilerplate, those are allowed in two further passes. */
+ * Never empty for a text with a sentence: if every sentence is a heading,
+ * boilerplate, quoted or a filler, those are allowed in two further
+ * passes. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -84,8 +85,11 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     qsort(order, n, sizeof *order, cmp_score);
 
     size_t lim = sentence_limit(o, n);
+    /* What is not the text's own content (furniture, quotes of other
+     * texts, fillers) comes only when nothing else is left. */
     static const uint32_t excluded[3] = {
-        SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE, SUMM_FLAG_BOILERPLATE, 0
+        SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED | SUMM_FLAG_FILLER,
+        SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED | SUMM_FLAG_FILLER, 0
     };
     for (int pass = 0; pass < 3 && *npick == 0; pass++) {
         size_t words = 0;

@@ -11,7 +11,8 @@ import os
 import sys
 
 # The subdirectories of stopwords/ and their data_kind (src/core/core.h).
-KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER'}
+KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER',
+         'email': 'DATA_EMAIL', 'fillers': 'DATA_FILLERS', 'pdf': 'DATA_PDF'}
 
 
 def c_string(data: bytes) -> str:

@@ -46,6 +46,10 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res)
         fprintf(f, "%s{\"index\":%zu,\"offset\":%zu,\"length\":%zu,\"score\":%.4f,\"text\":",
                 i ? "," : "", s->index, s->offset, s->length, s->score);
         json_write_string(f, s->text, s->text_length);
+        if (s->label) {
+            fputs(",\"label\":", f);
+            json_write_string(f, s->label, s->label_length);
+        }
         putc('}', f);
     }
     putc(']', f);

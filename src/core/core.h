@@ -86,6 +86,9 @@ typedef enum data_kind {
     DATA_STOPWORDS,   /* <code>.txt */
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
+    DATA_EMAIL,       /* email/<code>.txt: reply, signature, disclaimer phrases */
+    DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
+    DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
     DATA_KINDS
 } data_kind;
 
