@@ -86,6 +86,7 @@ typedef enum data_kind {
     DATA_STOPWORDS,   /* <code>.txt */
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
+    DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
     DATA_EMAIL,       /* email/<code>.txt: reply, signature, disclaimer phrases */
     DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
     DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */

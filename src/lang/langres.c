@@ -1,5 +1,6 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations and boilerplate phrases (core/data.c),
+ * use: its stopwords, abbreviations, boilerplate phrases and the words
+ * that make poor keywords (core/data.c),
  * its Snowball stemmer, and the lexicon that caches stems (stem.c).
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
@@ -25,6 +26,7 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->stop);
     summ__strset_free(&lr->abbrev);
     summ__strset_free(&lr->boiler);
+    summ__strset_free(&lr->kwstop);
     for (int k = 0; k < DATA_KINDS; k++)
         summ__strset_free(&lr->list[k]);
     summ__lex_free(lr->lex);
@@ -55,6 +57,7 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
     summ__strset_init(&lr->stop, al);
     summ__strset_init(&lr->abbrev, al);
     summ__strset_init(&lr->boiler, al);
+    summ__strset_init(&lr->kwstop, al);
     for (int k = 0; k < DATA_KINDS; k++)
         summ__strset_init(&lr->list[k], al);
     lr->lex = summ__lex_new(al);
@@ -67,7 +70,9 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
         if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, false, &lr->stop,
                                   err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &lr->abbrev,
-                                     err)) != SUMM_OK)
+                                     err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
+                                     &lr->kwstop, err)) != SUMM_OK)
             goto fail;
         if (lang->snowball) {
             if (!have_algorithm(lang->snowball)) {
