@@ -490,6 +490,15 @@ line(md *m, tline l, size_t c, int quote)
     }
     size_t p;
     size_t ind = indent(s, c, e, &p);
+    /* a setext underline ("---" too, which would be a thematic break) */
+    if (m->npara && !m->prev_blank && quote == m->quote && m->pkind == BLOCK_PROSE
+        && ind <= 3 + (m->depth ? m->lind[m->depth - 1] : 0)) {
+        int lv = setext(s, p, e);
+        if (lv) {
+            m->prev_blank = false;
+            return write_para(m, lv == 1 && !m->wrote ? BLOCK_TITLE : BLOCK_HEADING);
+        }
+    }
     bool lazy = m->npara && !m->prev_blank && !interrupts(m, p, e);
     if (quote != m->quote && !(lazy && quote < m->quote)) {
         if (!close_para(m))
@@ -499,12 +508,7 @@ line(md *m, tline l, size_t c, int quote)
     m->quote = quote;
     m->prev_blank = false;
     if (lazy) {
-        /* a paragraph's next line: a setext underline, a table, or text */
-        int lv = ind <= 3 + (m->depth ? m->lind[m->depth - 1] : 0) ? setext(s, p, e) : 0;
-        if (lv && m->pkind == BLOCK_PROSE && m->npara) {
-            block_kind kind = lv == 1 && !m->wrote ? BLOCK_TITLE : BLOCK_HEADING;
-            return write_para(m, kind);
-        }
+        /* a paragraph's next line: a table's delimiter row, or text */
         if (m->npara == 1 && memchr(s + m->para[0].a, '|', m->para[0].e - m->para[0].a)
             && delimiter_row(s, p, e)) {
             m->npara = 0;  /* the open "paragraph" was the table's header */

@@ -257,6 +257,10 @@ entity_end(const mview *v, size_t i, int32_t *cp)
         { "rdquo", 0x201D }, { "middot", 0xB7 }, { "times", 0xD7 }, { "deg", 0xB0 },
         { "euro", 0x20AC }, { "pound", 0xA3 }, { "eacute", 0xE9 }, { "uuml", 0xFC },
         { "ouml", 0xF6 }, { "auml", 0xE4 }, { "szlig", 0xDF }, { "rarr", 0x2192 },
+        { "larr", 0x2190 }, { "minus", 0x2212 }, { "shy", 0xAD }, { "thinsp", 0x2009 },
+        { "ensp", 0x2002 }, { "emsp", 0x2003 }, { "bull", 0x2022 }, { "frac12", 0xBD },
+        { "plusmn", 0xB1 }, { "micro", 0xB5 }, { "para", 0xB6 }, { "sect", 0xA7 },
+        { "cent", 0xA2 }, { "yen", 0xA5 }, { "iexcl", 0xA1 }, { "iquest", 0xBF },
     };
     const char *t = v->t;
     size_t m = v->m, k = i + 1;

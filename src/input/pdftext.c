@@ -20,9 +20,11 @@
  *                    the word with it, or both halves are its words, or
  *                    the second starts with a capital. A soft hyphen
  *                    (U+00AD) at a line end always joins.
- *   two columns      a page of pdftotext -layout whose lines share a gap
- *                    of 3 or more spaces at one column is read column by
- *                    column.
+ *   two columns      are not reordered: a sentence's span is one range of
+ *                    the input, in order, and a sentence read down the left
+ *                    column of a pdftotext -layout page would cover the right
+ *                    column's text; pdftotext without -layout, and viewers,
+ *                    give columns in reading order already.
  *   ligatures        U+FB00 .. U+FB06 are written as their letters.
  *
  * Two passes over the lines (the text's words and the furniture's
@@ -34,7 +36,6 @@
 
 #define FURN_LINES 3
 #define SHAPE_MAX 120
-#define COLS_MAX 400
 
 typedef struct pline {
     size_t a, e;      /* the line (without its break), after the column split */
@@ -255,103 +256,6 @@ new_page(pdf *p)
     return true;
 }
 
-/* Code points of s[a .. e). */
-static size_t
-cps(const char *s, size_t a, size_t e)
-{
-    size_t k = 0;
-    for (size_t i = a; i < e; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
-/* The byte of s[a .. e) at code point column c (e if the line is shorter). */
-static size_t
-at_col(const char *s, size_t a, size_t e, size_t c)
-{
-    size_t k = 0;
-    for (size_t i = a; i < e; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            if (k == c)
-                return i;
-            k++;
-        }
-    }
-    return e;
-}
-
-/* Two columns on the page of lines [f, l): the column of its gutter, or 0. */
-static size_t
-gutter(const pdf *p, size_t f, size_t l)
-{
-    const char *s = p->s;
-    uint16_t gap[COLS_MAX] = { 0 };
-    size_t lines = 0;
-    for (size_t k = f; k < l; k++) {
-        if (p->ln[k].blank)
-            continue;
-        size_t a = p->ln[k].a, e = trim_end(s, a, p->ln[k].e);
-        if (cps(s, a, e) < 40)
-            continue;
-        lines++;
-        size_t col = 0, run = 0;
-        for (size_t i = a; i < e && col < COLS_MAX; i++) {
-            if (((unsigned char)s[i] & 0xC0) == 0x80)
-                continue;
-            if (s[i] == ' ') {
-                run++;
-            } else {
-                if (run >= 3 && col - run > 8)
-                    for (size_t c = col - run + 1; c + 1 < col; c++)
-                        gap[c]++;
-                run = 0;
-            }
-            col++;
-        }
-    }
-    if (lines < 8)
-        return 0;
-    size_t best = 0, bc = 0;
-    for (size_t c = 10; c < COLS_MAX; c++)
-        if (gap[c] > best) {
-            best = gap[c];
-            bc = c;
-        }
-    return best * 10 >= lines * 7 ? bc : 0;
-}
-
-/* Read a page of lines into left column, then right column. */
-static bool
-split_columns(pdf *p, size_t f, size_t c)
-{
-    size_t l = p->nln, n = l - f;
-    pline *tmp = summ__calloc(p->b->ar->al, n ? n : 1, sizeof *tmp);
-    if (!tmp)
-        return false;
-    memcpy(tmp, p->ln + f, n * sizeof *tmp);
-    p->nln = f;
-    bool ok = true;
-    for (int side = 0; side < 2 && ok; side++) {
-        for (size_t k = 0; k < n && ok; k++) {
-            const char *s = p->s;
-            size_t a = tmp[k].a, e = tmp[k].e, m = at_col(s, a, e, c);
-            /* the gap around the gutter column */
-            size_t ga = m, gb = m;
-            while (ga > a && s[ga - 1] == ' ')
-                ga--;
-            while (gb < e && s[gb] == ' ')
-                gb++;
-            if (m >= e || s[m] != ' ') {  /* no gap here: the whole line is left's */
-                ga = e;
-                gb = e;
-            }
-            ok = side == 0 ? add_line(p, a, ga) : add_line(p, gb, e);
-        }
-    }
-    summ__free(p->b->ar->al, tmp);
-    return ok;
-}
-
 /* The pages and lines of the text. */
 static bool
 read_lines(pdf *p, size_t start)
@@ -359,18 +263,13 @@ read_lines(pdf *p, size_t start)
     const char *s = p->s;
     if (!new_page(p))
         return false;
-    size_t first = 0;
     for (size_t q = start; q < p->n; ) {
         tline l = tline_at(s, p->n, q);
         size_t a = l.a;
         /* form feeds start pages (pdftotext puts one before a page's first line) */
         while (a < l.e && s[a] == '\f') {
-            size_t c = gutter(p, first, p->nln);
-            if (c && !split_columns(p, first, c))
-                return false;
             if (!new_page(p))
                 return false;
-            first = p->nln;
             a++;
         }
         size_t e = l.e;
@@ -381,8 +280,7 @@ read_lines(pdf *p, size_t start)
             return false;
         q = l.next;
     }
-    size_t c = gutter(p, first, p->nln);
-    return !c || split_columns(p, first, c);
+    return true;
 }
 
 /* Counted shapes: "<count byte><shape>" keys would need updates; keep two

@@ -181,6 +181,51 @@ name_like(const char *s, size_t a, size_t e)
     return letters && words >= 1;
 }
 
+/* A "Name:" label ending at the colon (or bold "**") at s[k], the name
+ * from n0: fills *na, *ne, *text. */
+static bool
+label_at(const char *s, size_t n0, size_t k, size_t e, bool bold, size_t *na, size_t *ne,
+         size_t *text)
+{
+    size_t ne0 = k, after = k;
+    if (bold && s[k] == '*') {
+        if (k + 1 >= e || s[k + 1] != '*')
+            return false;
+        after = k + 2;
+        if (after < e && s[after] == ':')
+            after++;
+        else if (ne0 > n0 && s[ne0 - 1] == ':')
+            ne0--;
+        else
+            return false;
+    } else {
+        after = k + 1;
+        if (bold) {
+            if (after + 1 < e && s[after] == '*' && s[after + 1] == '*')
+                after += 2;
+            else
+                return false;
+        }
+    }
+    /* "Carol (00:01:23):" */
+    size_t z = trim_end(s, n0, ne0);
+    if (z > n0 && s[z - 1] == ')') {
+        size_t q = z - 1;
+        while (q > n0 && s[q] != '(')
+            q--;
+        if (s[q] == '(' && summ__speech_time(s, q + 1, z - 1) == z - 1 - (q + 1))
+            z = trim_end(s, n0, q);
+    }
+    if (after < e && !is_hsp(s[after]))
+        return false;  /* "12:30", "http://" */
+    if (!name_like(s, n0, z))
+        return false;
+    *na = n0;
+    *ne = z;
+    *text = skip_hsp(s, after, e);
+    return true;
+}
+
 /* The label at the start of line [a, e), if it has one: the name's bytes
  * [*na, *ne) and where the turn's text starts (*text, e if on the next
  * lines). */
@@ -225,43 +270,9 @@ summ__speech_label(const char *s, size_t a, size_t e, size_t *na, size_t *ne, si
     for (size_t k = n0; k < lim; k++) {
         if (s[k] != ':' && !(bold && s[k] == '*'))
             continue;
-        size_t ne0 = k, after = k;
-        if (bold && s[k] == '*') {
-            if (k + 1 >= e || s[k + 1] != '*')
-                return false;
-            after = k + 2;
-            if (after < e && s[after] == ':')
-                after++;
-            else if (ne0 > n0 && s[ne0 - 1] == ':')
-                ne0--;
-            else
-                return false;
-        } else {
-            after = k + 1;
-            if (bold) {
-                if (after + 1 < e && s[after] == '*' && s[after + 1] == '*')
-                    after += 2;
-                else
-                    return false;
-            }
-        }
-        /* "Carol (00:01:23):" */
-        size_t z = trim_end(s, n0, ne0);
-        if (z > n0 && s[z - 1] == ')') {
-            size_t q = z - 1;
-            while (q > n0 && s[q] != '(')
-                q--;
-            if (s[q] == '(' && summ__speech_time(s, q + 1, z - 1) == z - 1 - (q + 1))
-                z = trim_end(s, n0, q);
-        }
-        if (after < e && !is_hsp(s[after]))
-            return false;  /* "12:30", "http://" */
-        if (!name_like(s, n0, z))
-            return false;
-        *na = n0;
-        *ne = z;
-        *text = skip_hsp(s, after, e);
-        return true;
+        if (label_at(s, n0, k, e, bold, na, ne, text))
+            return true;
+        break;
     }
     /* "Speaker 1  0:03" or "Alice Smith 00:01:23" alone on its line */
     size_t q = e;
@@ -290,12 +301,47 @@ summ__read_transcript(doc *d, const input_env *env, summ_err *err)
     summ__tb_init(&b, d->ar, d->src, d->srclen);
     const char *s = d->src;
     size_t n = d->srclen;
+    /* The labels that come back: a label used once before the first of
+     * them is a heading's ("Guest: Dr. Amara Osei"), not a speaker's. */
+    strset once, again;
+    summ__strset_init(&once, d->ar->al);
+    summ__strset_init(&again, d->ar->al);
+    size_t first_turn = n;
+    bool ok = true;
+    for (size_t p = d->start; p < n && ok; ) {
+        tline l = tline_at(s, n, p);
+        size_t na, ne, text;
+        if (summ__speech_label(s, l.a, l.e, &na, &ne, &text)) {
+            if (summ__strset_has(&once, s + na, ne - na))
+                ok = summ__strset_has(&again, s + na, ne - na)
+                     || summ__strset_add(&again, s + na, ne - na);
+            else
+                ok = summ__strset_add(&once, s + na, ne - na);
+        }
+        p = l.next;
+    }
+    for (size_t p = d->start; p < n && ok; ) {
+        tline l = tline_at(s, n, p);
+        size_t na, ne, text;
+        if (summ__speech_label(s, l.a, l.e, &na, &ne, &text)
+            && summ__strset_has(&again, s + na, ne - na)) {
+            first_turn = l.a;
+            break;
+        }
+        p = l.next;
+    }
+    summ__strset_free(&once);
+    if (!ok) {
+        summ__strset_free(&again);
+        return SUMM_ENOMEM;
+    }
     bool open = false, pending_nl = false;
     size_t nl_at = 0, nl_len = 0;
     for (size_t p = d->start; p < n && !b.failed; ) {
         tline l = tline_at(s, n, p);
         size_t na, ne, text;
-        if (summ__speech_label(s, l.a, l.e, &na, &ne, &text)) {
+        if (summ__speech_label(s, l.a, l.e, &na, &ne, &text)
+            && (l.a >= first_turn || summ__strset_has(&again, s + na, ne - na))) {
             summ__tb_block(&b, BLOCK_PROSE);
             summ__tb_label(&b, s + na, ne - na);
             open = true;
@@ -327,6 +373,7 @@ summ__read_transcript(doc *d, const input_env *env, summ_err *err)
         }
         p = l.next;
     }
+    summ__strset_free(&again);
     d->conversation = true;
     return summ__tb_finish(&b, d);
 }
