@@ -441,6 +441,8 @@ load_list(em *m, const char *t, size_t n)
     if (m->list)
         return SUMM_OK;
     const strset *l = NULL;
+    if (!t)
+        t = "";  /* an empty body */
     summ_status st = m->env && m->env->list
                          ? m->env->list(m->env->ud, DATA_EMAIL, t, n, &l) : SUMM_OK;
     m->list = l;

@@ -87,6 +87,7 @@ cue_text(sub *u, size_t a, size_t e)
                 size_t ne = trim_end(s, na, i + k - 1);
                 if (ne > na) {
                     emit(u, run, i);
+                    run = i;
                     speaker(u, s + na, ne - na);
                 }
             }

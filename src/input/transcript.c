@@ -330,6 +330,8 @@ summ__read_transcript(doc *d, const input_env *env, summ_err *err)
         }
         p = l.next;
     }
+    if (again.count == 0)
+        first_turn = d->start;  /* no label comes back: every one is a speaker's */
     summ__strset_free(&once);
     if (!ok) {
         summ__strset_free(&again);
