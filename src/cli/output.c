@@ -36,6 +36,10 @@ cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len, summ_re
 void
 write_json_tail(FILE *f, const cli *c, const summ_result *res)
 {
+    /* how the input was read, when it was not plain text */
+    summ_format fmt = summ_result_format(res);
+    if (fmt != SUMM_FORMAT_TEXT && summ_format_name(fmt))
+        fprintf(f, ",\"format\":\"%s\"", summ_format_name(fmt));
     fputs(",\"language\":", f);
     const char *lang = summ_result_language(res);
     json_write_string(f, lang, strlen(lang));

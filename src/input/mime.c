@@ -401,20 +401,26 @@ summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, int cs)
     for (size_t p = a; p < b && ok; ) {
         tline l = tline_at(s, b, p);
         p = l.next;
-        size_t i = l.a, z = l.e;
-        while (i < z && b64val((unsigned char)s[i]) < 0)
-            i++;
-        while (z > i && b64val((unsigned char)s[z - 1]) < 0)
-            z--;
-        for (size_t q = i; q < z && ok; ) {
-            size_t c = z - q > CHUNK ? CHUNK : z - q;
+        /* Chunks are runs of printable ASCII without spaces: the text of a
+         * chunk is spread over its bytes, so every offset it maps to is a
+         * character boundary that is no white space. */
+        for (size_t q = l.a; q < l.e && ok; ) {
+            if ((unsigned char)s[q] <= ' ' || (unsigned char)s[q] >= 0x7F) {
+                q++;
+                continue;
+            }
+            size_t z = q;
+            while (z < l.e && z - q < CHUNK && (unsigned char)s[z] > ' '
+                   && (unsigned char)s[z] < 0x7F)
+                z++;
+            size_t c = z - q;
             ok = summ__grow(e->al, (void **)&raw, &capraw, nraw + c, 1)
                  && summ__grow(e->al, (void **)&ch, &capch, nch + 1, sizeof *ch);
             if (!ok)
                 break;
             ch[nch++] = (b64chunk){ nraw, q, c };
-            nraw += b64_line(s, q, q + c, raw + nraw, &acc, &bits);
-            q += c;
+            nraw += b64_line(s, q, z, raw + nraw, &acc, &bits);
+            q = z;
         }
     }
     size_t i = 0;
