@@ -178,7 +178,7 @@ pasted_header(const em *m, size_t i)
     const char *t = m->body.t;
     const eline *l = &m->ln[i];
     size_t a = skip_hsp(t, l->a, l->e);
-    const char *colon = memchr(t + a, ':', l->e - a);
+    const char *colon = memchr(t + a, ':', l->e - a < 41 ? l->e - a : 41);
     if (!colon || (size_t)(colon - t) - a > 40)
         return false;
     norm o;
@@ -301,7 +301,7 @@ classify(em *m)
     size_t hist = find_quotes(m);
     mark(m, hist, m->nln, L_QUOTE);
     /* the own text's runs: between quotes, up to the history */
-    size_t first = SIZE_MAX;
+    size_t first = SIZE_MAX, run_end = 0;
     bool sig = false;
     for (size_t i = 0; i < hist; i++) {
         eline *l = &m->ln[i];
@@ -338,11 +338,13 @@ classify(em *m)
                 continue;
             }
         }
-        /* the end of this run of own text */
-        size_t end = i + 1;
-        while (end < hist && m->ln[end].kind != L_QUOTE)
-            end++;
-        size_t so = sign_off(m, i, end);
+        /* the end of this run of own text (found once per run) */
+        if (run_end <= i) {
+            run_end = i + 1;
+            while (run_end < hist && m->ln[run_end].kind != L_QUOTE)
+                run_end++;
+        }
+        size_t so = sign_off(m, i, run_end);
         if (so) {
             mark(m, i, so, L_BOILER);
             i = so - 1;

@@ -3,7 +3,7 @@
  * hyphenated at line ends, a running header and footer on every page.
  *
  *   page furniture   on each page the first and last FURN_LINES lines
- *                    are candidates; one whose shape (digits as '#',
+ *                    (fewer on a short page) are candidates; one whose shape (digits as '#',
  *                    spaces and case aside) comes back among the
  *                    candidates of another page is a running header or
  *                    footer; a page number ("12", "- 12 -", "Page 3 of
@@ -297,18 +297,25 @@ count_shape(strset *once, strset *again, strset *thrice, const char *sh, size_t 
     return summ__strset_add(once, sh, n);
 }
 
-/* The candidates of page k: its first and last FURN_LINES non-blank lines. */
+/* The candidates of page k: its first and last FURN_LINES non-blank lines,
+ * fewer on a short page (a quarter of its lines, at least one), so that a
+ * page is never all furniture. */
 static size_t
 candidates(const pdf *p, size_t k, size_t *out)
 {
-    size_t f = p->page[k], l = k + 1 < p->npage ? p->page[k + 1] : p->nln, n = 0;
-    for (size_t i = f, got = 0; i < l && got < FURN_LINES; i++)
+    size_t f = p->page[k], l = k + 1 < p->npage ? p->page[k + 1] : p->nln, n = 0, lines = 0;
+    for (size_t i = f; i < l && lines < 4 * FURN_LINES; i++)
+        lines += !p->ln[i].blank;
+    size_t want = lines / 4 < FURN_LINES ? lines / 4 : FURN_LINES;
+    if (want == 0)
+        want = 1;
+    for (size_t i = f, got = 0; i < l && got < want; i++)
         if (!p->ln[i].blank) {
             out[n++] = i;
             got++;
         }
     size_t top = n;
-    for (size_t i = l, got = 0; i > f && got < FURN_LINES; i--)
+    for (size_t i = l, got = 0; i > f && got < want; i--)
         if (!p->ln[i - 1].blank) {
             bool dup = false;
             for (size_t j = 0; j < top; j++)
@@ -437,11 +444,20 @@ next_kept(const pdf *p, size_t i, bool *gap)
         j++;
     }
     /* a page break (furniture between) is no paragraph break */
-    if (furn)
+    if (furn) {
         *gap = false;
-    for (size_t k = 0; k < p->npage && !furn; k++)
-        if (p->page[k] > i && p->page[k] <= j && p->page[k] != 0)
-            *gap = false;
+        return j;
+    }
+    size_t lo = 0, hi = p->npage;  /* the first page that starts after line i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->page[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < p->npage && p->page[lo] <= j)
+        *gap = false;
     return j;
 }
 
