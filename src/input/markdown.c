@@ -43,6 +43,7 @@ typedef struct md {
     size_t lind[LIST_MAX];
     int depth;
     bool item_first;     /* the next paragraph is its item's first */
+    bool ref_dest;       /* a reference definition's destination is on this line */
     bool prev_blank;
     bool wrote;          /* a block has been written: no title any more */
 } md;
@@ -281,7 +282,7 @@ ref_def(const char *s, size_t p, size_t e, size_t *la, size_t *le, bool *foot)
     *foot = s[p + 1] == '^';
     *la = p + 1;
     *le = k;
-    return *foot || !is_blank(s, k + 2, e);
+    return true;  /* the destination may be on the next line */
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -576,9 +577,16 @@ line(md *m, tline l, size_t c, int quote)
         return list_item(m, p, e, rel, mk, ordered);
     size_t la, le;
     bool foot;
+    if (m->ref_dest) {
+        m->ref_dest = false;
+        if (m->npara == 0 && (s[p] == '<' || !memchr(s + p, ' ', e - p)))
+            return true;  /* "[label]:" and its destination below it */
+    }
     if (m->npara == 0 && ref_def(s, p, e, &la, &le, &foot)) {
-        if (!foot)
+        if (!foot) {
+            m->ref_dest = is_blank(s, le + 2, e);
             return true;
+        }
         m->pkind = BLOCK_PROSE;
         return add_line(m, skip_hsp(s, le + 2, e), trim_end(s, p, e));
     }
