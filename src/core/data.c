@@ -20,7 +20,7 @@
 
 /* The subdirectory of each kind. */
 static const char *const kind_dir[DATA_KINDS] = {
-    "", "abbrev/", "boiler/", "keywords/", "email/", "fillers/", "pdf/",
+    "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
 };
 
 /* The directory to look in; *strict is set when the caller named it. */
