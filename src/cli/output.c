@@ -80,8 +80,16 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
             fprintf(f, "%s\"no_stemmer\"", sep);
             sep = ",";
         }
-        if (warn & SUMM_WARN_QUERY_UNMATCHED)
+        if (warn & SUMM_WARN_QUERY_UNMATCHED) {
             fprintf(f, "%s\"query_unmatched\"", sep);
+            sep = ",";
+        }
+        if (warn & SUMM_WARN_UNDECODED) {
+            fprintf(f, "%s\"undecoded\"", sep);
+            sep = ",";
+        }
+        if (warn & SUMM_WARN_SKIPPED)
+            fprintf(f, "%s\"skipped\"", sep);
         putc(']', f);
     }
     fputs(",\"sentences\":[", f);
@@ -162,5 +170,8 @@ result_warning(const cli *c, const summ_result *res)
 {
     if (c->has_query && (summ_result_warnings(res) & SUMM_WARN_QUERY_UNMATCHED))
         return "no sentence has a word of the query: this is the summary without it";
+    if (summ_result_warnings(res) & SUMM_WARN_UNDECODED)
+        return "part of the message is not text in its charset (or in one not converted): "
+               "read as U+FFFD";
     return NULL;
 }
