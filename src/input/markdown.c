@@ -474,50 +474,60 @@ list_item(md *m, size_t p, size_t e, size_t ind, size_t mk, bool ordered)
     return add_line(m, ordered ? p : text, e);
 }
 
-/* One line whose text (after quote marks) starts at c. */
+/* Does a table start at the line l (text from p), its next line being a
+ * delimiter row? */
 static bool
-line(md *m, tline l, size_t c, int quote)
+table_starts(const md *m, tline l, size_t p, int quote)
+{
+    const char *s = m->s;
+    if (!memchr(s + p, '|', l.e - p) || l.next >= m->n)
+        return false;
+    tline nx = tline_at(s, m->n, l.next);
+    size_t q = nx.a;
+    for (int k = 0; k < quote; k++) {  /* the next line's own quote marks */
+        q = skip_hsp(s, q, nx.e);
+        if (q < nx.e && s[q] == '>')
+            q++;
+    }
+    q = skip_hsp(s, q, nx.e);
+    return delimiter_row(s, q, nx.e);
+}
+
+/* A line of text from p: a reference definition (left out; a footnote's
+ * text is prose), or a paragraph's line. */
+static bool
+text_line(md *m, size_t p, size_t e)
+{
+    const char *s = m->s;
+    size_t la, le;
+    bool foot;
+    if (m->ref_dest) {
+        m->ref_dest = false;
+        if (m->npara == 0 && (s[p] == '<' || !memchr(s + p, ' ', e - p)))
+            return true;  /* "[label]:" and its destination below it */
+    }
+    if (m->npara == 0 && ref_def(s, p, e, &la, &le, &foot)) {
+        if (!foot) {
+            m->ref_dest = is_blank(s, le + 2, e);
+            return true;
+        }
+        m->pkind = BLOCK_PROSE;
+        return add_line(m, skip_hsp(s, le + 2, e), trim_end(s, p, e));
+    }
+    if (m->npara == 0) {
+        m->pkind = m->item_first ? BLOCK_LIST_ITEM : BLOCK_PROSE;
+        m->item_first = false;
+    }
+    return add_line(m, p, trim_end(s, p, e));
+}
+
+/* A line that is no paragraph's continuation, its text from p at indent
+ * ind: which block does it start? */
+static bool
+block_line(md *m, tline l, size_t p, size_t ind, int quote)
 {
     const char *s = m->s;
     size_t e = l.e;
-    bool blank = is_blank(s, c, e);
-    if (in_skipped_block(m, c, e, quote, blank)) {
-        m->prev_blank = false;
-        return true;
-    }
-    if (blank) {
-        m->prev_blank = true;
-        return close_para(m);
-    }
-    size_t p;
-    size_t ind = indent(s, c, e, &p);
-    /* a setext underline ("---" too, which would be a thematic break) */
-    if (m->npara && !m->prev_blank && quote == m->quote && m->pkind == BLOCK_PROSE
-        && ind <= 3 + (m->depth ? m->lind[m->depth - 1] : 0)) {
-        int lv = setext(s, p, e);
-        if (lv) {
-            m->prev_blank = false;
-            return write_para(m, lv == 1 && !m->wrote ? BLOCK_TITLE : BLOCK_HEADING);
-        }
-    }
-    bool lazy = m->npara && !m->prev_blank && !interrupts(m, p, e);
-    if (quote != m->quote && !(lazy && quote < m->quote)) {
-        if (!close_para(m))
-            return false;
-        m->depth = 0;
-    }
-    m->quote = quote;
-    m->prev_blank = false;
-    if (lazy) {
-        /* a paragraph's next line: a table's delimiter row, or text */
-        if (m->npara == 1 && memchr(s + m->para[0].a, '|', m->para[0].e - m->para[0].a)
-            && delimiter_row(s, p, e)) {
-            m->npara = 0;  /* the open "paragraph" was the table's header */
-            m->table = true;
-            return true;
-        }
-        return add_line(m, p, trim_end(s, p, e));
-    }
     while (m->depth && ind < m->lind[m->depth - 1])
         m->depth--;
     size_t base = m->depth ? m->lind[m->depth - 1] : 0;
@@ -554,45 +564,62 @@ line(md *m, tline l, size_t c, int quote)
         m->html = html_ends(s, p, e, h) ? 0 : h;
         return true;
     }
-    if (memchr(s + p, '|', e - p) && l.next < m->n) {
-        tline nx = tline_at(s, m->n, l.next);
-        size_t q = nx.a;
-        for (int k = 0; k < quote; k++) {  /* the next line's own quote marks */
-            q = skip_hsp(s, q, nx.e);
-            if (q < nx.e && s[q] == '>')
-                q++;
-        }
-        q = skip_hsp(s, q, nx.e);
-        if (delimiter_row(s, q, nx.e)) {
-            if (!close_para(m))
-                return false;
-            m->table = true;
-            return true;
-        }
+    if (table_starts(m, l, p, quote)) {
+        if (!close_para(m))
+            return false;
+        m->table = true;
+        return true;
     }
     bool ordered;
     unsigned long num = 0;
     size_t mk = list_marker(s, p, e, &ordered, &num);
     if (mk && (m->npara == 0 || (!is_blank(s, p + mk, e) && (!ordered || num == 1))))
         return list_item(m, p, e, rel, mk, ordered);
-    size_t la, le;
-    bool foot;
-    if (m->ref_dest) {
-        m->ref_dest = false;
-        if (m->npara == 0 && (s[p] == '<' || !memchr(s + p, ' ', e - p)))
-            return true;  /* "[label]:" and its destination below it */
+    return text_line(m, p, e);
+}
+
+/* One line whose text (after quote marks) starts at c. */
+static bool
+line(md *m, tline l, size_t c, int quote)
+{
+    const char *s = m->s;
+    size_t e = l.e;
+    bool blank = is_blank(s, c, e);
+    if (in_skipped_block(m, c, e, quote, blank)) {
+        m->prev_blank = false;
+        return true;
     }
-    if (m->npara == 0 && ref_def(s, p, e, &la, &le, &foot)) {
-        if (!foot) {
-            m->ref_dest = is_blank(s, le + 2, e);
-            return true;
+    if (blank) {
+        m->prev_blank = true;
+        return close_para(m);
+    }
+    size_t p;
+    size_t ind = indent(s, c, e, &p);
+    /* a setext underline ("---" too, which would be a thematic break) */
+    if (m->npara && !m->prev_blank && quote == m->quote && m->pkind == BLOCK_PROSE
+        && ind <= 3 + (m->depth ? m->lind[m->depth - 1] : 0)) {
+        int lv = setext(s, p, e);
+        if (lv) {
+            m->prev_blank = false;
+            return write_para(m, lv == 1 && !m->wrote ? BLOCK_TITLE : BLOCK_HEADING);
         }
-        m->pkind = BLOCK_PROSE;
-        return add_line(m, skip_hsp(s, le + 2, e), trim_end(s, p, e));
     }
-    if (m->npara == 0) {
-        m->pkind = m->item_first ? BLOCK_LIST_ITEM : BLOCK_PROSE;
-        m->item_first = false;
+    bool lazy = m->npara && !m->prev_blank && !interrupts(m, p, e);
+    if (quote != m->quote && !(lazy && quote < m->quote)) {
+        if (!close_para(m))
+            return false;
+        m->depth = 0;
+    }
+    m->quote = quote;
+    m->prev_blank = false;
+    if (!lazy)
+        return block_line(m, l, p, ind, quote);
+    /* a paragraph's next line: a table's delimiter row, or text */
+    if (m->npara == 1 && memchr(s + m->para[0].a, '|', m->para[0].e - m->para[0].a)
+        && delimiter_row(s, p, e)) {
+        m->npara = 0;  /* the open "paragraph" was the table's header */
+        m->table = true;
+        return true;
     }
     return add_line(m, p, trim_end(s, p, e));
 }

@@ -346,151 +346,179 @@ backtick_runs(mview *v)
     return true;
 }
 
+/* Where pass 1 is: the next backtick run to look at, and whether an
+ * HTML comment was found open to the end (then no later one closes). */
+typedef struct tokpos {
+    size_t r;
+    bool no_comment_end;
+} tokpos;
+
+#define FAIL SIZE_MAX  /* out of memory */
+
+/* The text t[text .. i) before a piece of syntax, as one token. */
+static bool
+flush(mview *v, size_t text, size_t i)
+{
+    return text >= i || push_tok(v, T_TEXT, text, i, 0, 0);
+}
+
+/* Each of these reads the syntax at t[i], if there is one, after the text
+ * from t[text]: it writes the tokens of both and returns the syntax's end;
+ * 0 if t[i] starts none; FAIL when out of memory. */
+
+/* "\*": the character itself; a backslash at a line end: a hard break. */
+static size_t
+tok_escape(mview *v, size_t text, size_t i, tokpos *tp)
+{
+    mdscratch *sc = v->sc;
+    const char *t = v->t;
+    if (i + 1 < v->m && is_punct_c((unsigned char)t[i + 1])) {
+        if (!flush(v, text, i) || !push_tok(v, T_SKIP, i, i + 1, 0, 0)
+            || !push_tok(v, T_TEXT, i + 1, i + 2, 0, 0))
+            return FAIL;
+        while (tp->r < sc->nrun && sc->run[tp->r].a <= i + 1)
+            tp->r++;  /* an escaped backtick is no run */
+        return i + 2;
+    }
+    if (i + 1 < v->m && t[i + 1] == '\n')
+        return flush(v, text, i) && push_tok(v, T_SKIP, i, i + 1, 0, 0) ? i + 1 : FAIL;
+    return 0;
+}
+
+/* A code span: its content, without one space of padding at each end;
+ * backticks without a closer of their length are text. */
+static size_t
+tok_code(mview *v, size_t text, size_t i, tokpos *tp)
+{
+    mdscratch *sc = v->sc;
+    const char *t = v->t;
+    while (tp->r < sc->nrun && sc->run[tp->r].a < i)
+        tp->r++;
+    if (tp->r >= sc->nrun || sc->run[tp->r].a != i)
+        return 0;
+    const mdrun *o = &sc->run[tp->r];
+    if (!flush(v, text, i))
+        return FAIL;
+    if (o->next == NOTOK) {
+        tp->r++;
+        return push_tok(v, T_TEXT, o->a, o->a + o->len, 0, 0) ? o->a + o->len : FAIL;
+    }
+    const mdrun *cl = &sc->run[o->next];
+    size_t ca = o->a + o->len, ce = cl->a;
+    if (ce - ca >= 2 && (t[ca] == ' ' || t[ca] == '\n') && (t[ce - 1] == ' ' || t[ce - 1] == '\n')) {
+        bool all = true;
+        for (size_t q = ca; q < ce && all; q++)
+            all = t[q] == ' ';
+        if (!all) {
+            ca++;
+            ce--;
+        }
+    }
+    tp->r = o->next + 1;
+    return push_tok(v, T_CODE, o->a, cl->a + cl->len, (uint32_t)ca, (uint32_t)ce)
+               ? cl->a + cl->len : FAIL;
+}
+
+/* "<https://...>" keeps its address; a tag or a comment goes. */
+static size_t
+tok_angle(mview *v, size_t text, size_t i, tokpos *tp)
+{
+    size_t e = autolink_end(v, i);
+    if (e)
+        return flush(v, text, i) && push_tok(v, T_SKIP, i, i + 1, 0, 0)
+                       && push_tok(v, T_TEXT, i + 1, e - 1, 0, 0)
+                       && push_tok(v, T_SKIP, e - 1, e, 0, 0)
+                   ? e : FAIL;
+    e = html_end(v, i, &tp->no_comment_end);
+    if (e)
+        return flush(v, text, i) && push_tok(v, T_SKIP, i, e, 0, 0) ? e : FAIL;
+    return 0;
+}
+
+static size_t
+tok_entity(mview *v, size_t text, size_t i)
+{
+    int32_t cp;
+    size_t e = entity_end(v, i, &cp);
+    if (!e)
+        return 0;
+    return flush(v, text, i) && push_tok(v, T_PUT, i, e, (uint32_t)cp, 0) ? e : FAIL;
+}
+
+/* "[" or "![", kept on a stack until its "]". */
+static size_t
+tok_open(mview *v, size_t text, size_t i)
+{
+    mdscratch *sc = v->sc;
+    bool img = v->t[i] == '!';
+    if (img && (i + 1 >= v->m || v->t[i + 1] != '['))
+        return 0;
+    size_t e = i + 1 + img;
+    if (!flush(v, text, i)
+        || !summ__grow(sc->al, (void **)&sc->stack, &sc->capstack, sc->nstack + 1,
+                       sizeof *sc->stack)
+        || !push_tok(v, T_OPEN, i, e, NOTOK, img))
+        return FAIL;
+    sc->stack[sc->nstack++] = (uint32_t)(sc->ntok - 1);
+    return e;
+}
+
+static size_t
+tok_close(mview *v, size_t text, size_t i)
+{
+    mdscratch *sc = v->sc;
+    if (!flush(v, text, i) || !push_tok(v, T_CLOSE, i, i + 1, NOTOK, 0))
+        return FAIL;
+    if (sc->nstack)
+        sc->tok[sc->stack[--sc->nstack]].x = (uint32_t)(sc->ntok - 1);
+    return i + 1;
+}
+
+/* A run of * _ ~: a delimiter if it can open or close emphasis. */
+static size_t
+tok_delims(mview *v, size_t text, size_t i)
+{
+    size_t a = i;
+    while (i < v->m && v->t[i] == v->t[a])
+        i++;
+    uint32_t f = flanking(v, a, i);
+    return flush(v, text, a) && push_tok(v, f ? T_DELIM : T_TEXT, a, i, 0, f) ? i : FAIL;
+}
+
 static bool
 tokenize(mview *v)
 {
     mdscratch *sc = v->sc;
-    const char *t = v->t;
-    size_t m = v->m, i = 0, r = 0, text = 0;
-    bool no_comment_end = false;
+    tokpos tp = { 0, false };
+    size_t i = 0, text = 0;
     sc->ntok = 0;
     sc->nstack = 0;
     if (!backtick_runs(v))
         return false;
-#define FLUSH() do { if (text < i && !push_tok(v, T_TEXT, text, i, 0, 0)) return false; } while (0)
-    while (i < m) {
-        unsigned char c = (unsigned char)t[i];
-        switch (c) {
-        case '\\':
-            if (i + 1 < m && is_punct_c((unsigned char)t[i + 1])) {
-                FLUSH();
-                if (!push_tok(v, T_SKIP, i, i + 1, 0, 0) || !push_tok(v, T_TEXT, i + 1, i + 2, 0, 0))
-                    return false;
-                /* an escaped backtick is no run */
-                while (r < sc->nrun && sc->run[r].a <= i + 1)
-                    r++;
-                i += 2;
-                text = i;
-                continue;
-            }
-            if (i + 1 < m && t[i + 1] == '\n') {  /* a hard line break */
-                FLUSH();
-                if (!push_tok(v, T_SKIP, i, i + 1, 0, 0))
-                    return false;
-                text = ++i;
-                continue;
-            }
-            break;
-        case '`': {
-            while (r < sc->nrun && sc->run[r].a < i)
-                r++;
-            if (r >= sc->nrun || sc->run[r].a != i)
-                break;
-            const mdrun *o = &sc->run[r];
-            FLUSH();
-            if (o->next == NOTOK) {  /* no closer: the backticks are text */
-                i += o->len;
-                r++;
-                if (!push_tok(v, T_TEXT, o->a, i, 0, 0))
-                    return false;
-                text = i;
-                continue;
-            }
-            const mdrun *cl = &sc->run[o->next];
-            size_t ca = o->a + o->len, ce = cl->a;
-            /* one space inside each end is padding ("`` `x` ``") */
-            if (ce - ca >= 2 && (t[ca] == ' ' || t[ca] == '\n') && (t[ce - 1] == ' ' || t[ce - 1] == '\n')) {
-                bool all = true;
-                for (size_t q = ca; q < ce && all; q++)
-                    all = t[q] == ' ';
-                if (!all) {
-                    ca++;
-                    ce--;
-                }
-            }
-            if (!push_tok(v, T_CODE, o->a, cl->a + cl->len, (uint32_t)ca, (uint32_t)ce))
-                return false;
-            i = cl->a + cl->len;
-            r = o->next + 1;
-            text = i;
-            continue;
-        }
-        case '<': {
-            size_t e = autolink_end(v, i);
-            if (e) {
-                FLUSH();
-                if (!push_tok(v, T_SKIP, i, i + 1, 0, 0) || !push_tok(v, T_TEXT, i + 1, e - 1, 0, 0)
-                    || !push_tok(v, T_SKIP, e - 1, e, 0, 0))
-                    return false;
-                i = text = e;
-                continue;
-            }
-            e = html_end(v, i, &no_comment_end);
-            if (e) {
-                FLUSH();
-                if (!push_tok(v, T_SKIP, i, e, 0, 0))
-                    return false;
-                i = text = e;
-                continue;
-            }
-            break;
-        }
-        case '&': {
-            int32_t cp;
-            size_t e = entity_end(v, i, &cp);
-            if (e) {
-                FLUSH();
-                if (!push_tok(v, T_PUT, i, e, (uint32_t)cp, 0))
-                    return false;
-                i = text = e;
-                continue;
-            }
-            break;
-        }
+    while (i < v->m) {
+        size_t e;
+        switch (v->t[i]) {
+        case '\\': e = tok_escape(v, text, i, &tp); break;
+        case '`': e = tok_code(v, text, i, &tp); break;
+        case '<': e = tok_angle(v, text, i, &tp); break;
+        case '&': e = tok_entity(v, text, i); break;
         case '!':
-        case '[': {
-            bool img = c == '!';
-            if (img && (i + 1 >= m || t[i + 1] != '['))
-                break;
-            FLUSH();
-            size_t e = i + 1 + img;
-            if (!summ__grow(sc->al, (void **)&sc->stack, &sc->capstack, sc->nstack + 1,
-                            sizeof *sc->stack)
-                || !push_tok(v, T_OPEN, i, e, NOTOK, img))
-                return false;
-            sc->stack[sc->nstack++] = (uint32_t)(sc->ntok - 1);
+        case '[': e = tok_open(v, text, i); break;
+        case ']': e = tok_close(v, text, i); break;
+        case '*':
+        case '_':
+        case '~': e = tok_delims(v, text, i); break;
+        default: e = 0; break;
+        }
+        if (e == FAIL)
+            return false;
+        if (e) {
             i = text = e;
             continue;
         }
-        case ']':
-            FLUSH();
-            if (!push_tok(v, T_CLOSE, i, i + 1, NOTOK, 0))
-                return false;
-            if (sc->nstack)
-                sc->tok[sc->stack[--sc->nstack]].x = (uint32_t)(sc->ntok - 1);
-            text = ++i;
-            continue;
-        case '*':
-        case '_':
-        case '~': {
-            FLUSH();
-            size_t a = i;
-            while (i < m && (unsigned char)t[i] == c)
-                i++;
-            uint32_t f = flanking(v, a, i);
-            if (!push_tok(v, f ? T_DELIM : T_TEXT, a, i, 0, f))
-                return false;
-            text = i;
-            continue;
-        }
-        default:
-            break;
-        }
         i++;
     }
-    FLUSH();
-#undef FLUSH
-    return true;
+    return flush(v, text, i);
 }
 
 /* ---- pass 2: links and images ------------------------------------------- */

@@ -292,29 +292,27 @@ summ__speech_label(const char *s, size_t a, size_t e, size_t *na, size_t *ne, si
 
 /* ---- the reader -------------------------------------------------------------------- */
 
-summ_status
-summ__read_transcript(doc *d, const input_env *env, summ_err *err)
+/* The labels that come back (into *again), and where the first line with
+ * one of them is: a label used once before it is a heading's ("Guest: Dr.
+ * Amara Osei"), not a speaker's. When no label comes back, every one is a
+ * speaker's (*first_turn is the start). False when out of memory. */
+static bool
+recurring_labels(const doc *d, strset *again, size_t *first_turn)
 {
-    (void)env;
-    (void)err;
-    tbuild b;
-    summ__tb_init(&b, d->ar, d->src, d->srclen);
     const char *s = d->src;
     size_t n = d->srclen;
-    /* The labels that come back: a label used once before the first of
-     * them is a heading's ("Guest: Dr. Amara Osei"), not a speaker's. */
-    strset once, again;
+    strset once;
     summ__strset_init(&once, d->ar->al);
-    summ__strset_init(&again, d->ar->al);
-    size_t first_turn = n;
+    summ__strset_init(again, d->ar->al);
+    *first_turn = n;
     bool ok = true;
     for (size_t p = d->start; p < n && ok; ) {
         tline l = tline_at(s, n, p);
         size_t na, ne, text;
         if (summ__speech_label(s, l.a, l.e, &na, &ne, &text)) {
             if (summ__strset_has(&once, s + na, ne - na))
-                ok = summ__strset_has(&again, s + na, ne - na)
-                     || summ__strset_add(&again, s + na, ne - na);
+                ok = summ__strset_has(again, s + na, ne - na)
+                     || summ__strset_add(again, s + na, ne - na);
             else
                 ok = summ__strset_add(&once, s + na, ne - na);
         }
@@ -324,19 +322,33 @@ summ__read_transcript(doc *d, const input_env *env, summ_err *err)
         tline l = tline_at(s, n, p);
         size_t na, ne, text;
         if (summ__speech_label(s, l.a, l.e, &na, &ne, &text)
-            && summ__strset_has(&again, s + na, ne - na)) {
-            first_turn = l.a;
+            && summ__strset_has(again, s + na, ne - na)) {
+            *first_turn = l.a;
             break;
         }
         p = l.next;
     }
-    if (again.count == 0)
-        first_turn = d->start;  /* no label comes back: every one is a speaker's */
+    if (again->count == 0)
+        *first_turn = d->start;
     summ__strset_free(&once);
-    if (!ok) {
-        summ__strset_free(&again);
+    if (!ok)
+        summ__strset_free(again);
+    return ok;
+}
+
+summ_status
+summ__read_transcript(doc *d, const input_env *env, summ_err *err)
+{
+    (void)env;
+    (void)err;
+    tbuild b;
+    summ__tb_init(&b, d->ar, d->src, d->srclen);
+    const char *s = d->src;
+    size_t n = d->srclen;
+    strset again;
+    size_t first_turn;
+    if (!recurring_labels(d, &again, &first_turn))
         return SUMM_ENOMEM;
-    }
     bool open = false, pending_nl = false;
     size_t nl_at = 0, nl_len = 0;
     for (size_t p = d->start; p < n && !b.failed; ) {
