@@ -248,7 +248,9 @@ SUMM_API summ_option summ_option_lookup(const char *name);
 /* One sentence of the input. */
 typedef struct summ_span {
     size_t offset;        /* byte offset of the sentence in the input given to
-                             summ_run() (for HTML, into the page's own bytes) */
+                             summ_run() (for HTML, into the page's own bytes; in
+                             a base64 part of an e-mail, the part's bytes in
+                             proportion to the sentence's characters) */
     size_t length;        /* its length there, in bytes: from its first character
                              to its last, on UTF-8 character boundaries */
     size_t index;         /* the sentence's number in the text, from 0 */
@@ -279,7 +281,7 @@ typedef struct summ_span {
 #define SUMM_FLAG_QUOTED     32u  /* quoted from another text: an e-mail's quoted reply
                                      ("> ...", "On ... wrote:", an "Original Message");
                                      score 0, never selected while anything else can be */
-#define SUMM_FLAG_FILLER     64u  /* a turn of speech that is only fillers and
+#define SUMM_FLAG_FILLER     64u  /* a sentence of speech that is only fillers and
                                      acknowledgements ("Okay.", "Um, yeah."); score 0,
                                      never selected while anything else can be */
 
