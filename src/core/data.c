@@ -19,8 +19,9 @@
 #endif
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
-                                                 "profiles/" };
+static const char *const kind_dir[DATA_KINDS] = {
+    "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
+};
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *
