@@ -60,17 +60,22 @@ typedef struct phrase {
     uint32_t u0, nu;       /* its first occurrence: units u0 .. u0 + nu */
     uint32_t count;
     uint8_t cand;          /* CAND_*: how much of a candidate it is */
+    bool weak;             /* its first occurrence is generic nouns only */
     double score;
 } phrase;
 
+/* The units, occurrences and runs of a text. A text has at least as many
+ * words as units or occurrences (each takes words no other takes), so
+ * the arrays are made for d->nword at once and never grow. */
 typedef struct kwb {
     doc *d;
     const params *p;
     unit *unit;
-    size_t nunit, capunit;
+    size_t nunit;
     occ *occ;
-    size_t nocc, capocc;
-    summ_status st;
+    size_t nocc;
+    uint32_t *run;         /* the first unit of each run, then nunit */
+    size_t nrun;
 } kwb;
 
 /* ---- Reading the words ------------------------------------------------- */
@@ -105,20 +110,18 @@ only_space(const doc *d, uint32_t a, uint32_t b)
     return true;
 }
 
-/* The text between two words is one hyphen: they make a compound. */
-static bool
+/* The text between two words is one hyphen (- U+2010 U+2011): they make a
+ * compound. */
+static inline bool
 hyphen_between(const doc *d, uint32_t a, uint32_t b)
 {
-    if (b <= a || b - a > 3)
-        return false;
+    const unsigned char *s = (const unsigned char *)d->text;
     if (b == a + 1)
-        return d->text[a] == '-';
-    size_t n;
-    int32_t c = first_char(d, a, &n);
-    return a + n == b && (c == '-' || c == 0x2010 || c == 0x2011);
+        return s[a] == '-';
+    return b == a + 3 && s[a] == 0xE2 && s[a + 1] == 0x80 && (s[a + 2] == 0x90 || s[a + 2] == 0x91);
 }
 
-static bool
+static inline bool
 is_cjk_word(const doc *d, const wordpos *w)
 {
     if ((unsigned char)d->text[w->start] < 0xE3)  /* no CJK before U+3005 */
@@ -129,43 +132,33 @@ is_cjk_word(const doc *d, const wordpos *w)
 
 /* Whether a single word may be a keyword word: a term, not on the list,
  * not a number, more than one letter. */
-static bool
+static inline bool
 content_word(const doc *d, const wordpos *w, bool in_compound)
 {
     if (w->term == WORD_NOTERM || (w->kw & WORD_KW_STOP))
         return false;
+    unsigned char b = (unsigned char)d->text[w->start];
+    if (b < 0x80)
+        return !is_ascii_digit(b) && (in_compound || w->end - w->start > 1);
     size_t n;
     int32_t c = first_char(d, w->start, &n);
-    if (is_ascii_digit(c) || (c >= 0x660 && c <= 0x669) || c == 0x2212)
+    if ((c >= 0x660 && c <= 0x669) || c == 0x2212)
         return false;
     return in_compound || w->end - w->start > n;
 }
 
-static bool
-push_occ(kwb *b, uint32_t term, uint32_t pos, uint32_t sent)
-{
-    doc *d = b->d;
-    if (b->nocc == b->capocc
-        && !summ__grow(d->ar->al, (void **)&b->occ, &b->capocc, b->nocc + 1, sizeof *b->occ))
-        return false;
-    b->occ[b->nocc++] = (occ){ term, pos, sent };
-    return true;
-}
-
-static bool
+static inline void
 push_unit(kwb *b, uint32_t w0, uint32_t w1, uint32_t t0, bool weak, bool run_start)
 {
-    doc *d = b->d;
-    if (b->nunit == b->capunit
-        && !summ__grow(d->ar->al, (void **)&b->unit, &b->capunit, b->nunit + 1, sizeof *b->unit))
-        return false;
+    if (run_start)
+        b->run[b->nrun++] = (uint32_t)b->nunit;
     b->unit[b->nunit++] = (unit){ w0, w1, t0, (uint32_t)b->nocc - t0, weak, run_start };
-    return true;
 }
 
 /* A Latin (or any spaced) word or compound d->word[q .. r): a unit if it
- * may be part of a keyword. Returns false on OOM. */
-static bool
+ * may be part of a keyword. *open: the word before q ended a unit of the
+ * current run. */
+static void
 spaced_unit(kwb *b, uint32_t q, uint32_t r, uint32_t sent, bool *open)
 {
     doc *d = b->d;
@@ -178,23 +171,23 @@ spaced_unit(kwb *b, uint32_t q, uint32_t r, uint32_t sent, bool *open)
              && w[r - 1].term != WORD_NOTERM;
     if (!ok) {
         *open = false;
-        return true;
+        return;
     }
     bool start = !*open || !only_space(d, w[q - 1].end, w[q].start);
     uint32_t t0 = (uint32_t)b->nocc;
     for (uint32_t k = q; k < r; k++)
-        if (w[k].term != WORD_NOTERM && !push_occ(b, w[k].term, k, sent))
-            return false;
+        if (w[k].term != WORD_NOTERM)
+            b->occ[b->nocc++] = (occ){ w[k].term, k, sent };
     *open = true;
-    return push_unit(b, q, r, t0, r - q == 1 && (w[q].kw & WORD_KW_WEAK), start);
+    push_unit(b, q, r, t0, r - q == 1 && (w[q].kw & WORD_KW_WEAK), start);
 }
 
 /* A run of CJK words of one script from q (bigrams overlapping, or one
- * character alone); returns its end, or KW_NONE on OOM. Its stretches of
- * two or more characters between two-character stopwords and the
- * function characters of the keyword list become runs whose units are
- * their bigrams. (The stopword list's single characters are not used:
- * many are parts of content words, 人 of 人权.) */
+ * character alone); returns its end. Its stretches of two or more
+ * characters between two-character stopwords and the function characters
+ * of the keyword list become runs whose units are their bigrams. (The
+ * stopword list's single characters are not used: many are parts of
+ * content words, 人 of 人权.) */
 static uint32_t
 cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
 {
@@ -231,57 +224,86 @@ cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
         /* the stretch piece .. i - 1 has the bigrams piece .. i - 2 */
         for (uint32_t k = piece; k + 1 < i; k++) {
             uint32_t t0 = (uint32_t)b->nocc;
-            if (!push_occ(b, w[q + k].term, q + k, sent)
-                || !push_unit(b, q + k, q + k + 1, t0, false, k == piece))
-                return KW_NONE;
+            b->occ[b->nocc++] = (occ){ w[q + k].term, q + k, sent };
+            push_unit(b, q + k, q + k + 1, t0, false, k == piece);
         }
         piece = i + 1;
     }
     return r;
 }
 
-/* Units and occurrences of every content sentence, in text order. */
+/* Units, occurrences and runs of every content sentence, in text order. */
 static summ_status
-read_units(kwb *b)
+read_units(kwb *b, arena *ar)
 {
     doc *d = b->d;
     const wordpos *w = d->word;
+    size_t nw = d->nword ? d->nword : 1;
+    if (nw > SIZE_MAX / sizeof *b->unit - 1)
+        return SUMM_ENOMEM;
+    b->unit = summ__arena_alloc(ar, nw * sizeof *b->unit);
+    b->occ = summ__arena_alloc(ar, nw * sizeof *b->occ);
+    b->run = summ__arena_alloc(ar, (nw + 1) * sizeof *b->run);
+    if (!b->unit || !b->occ || !b->run)
+        return SUMM_ENOMEM;
     for (size_t k = 0; k < d->nsent; k++) {
         const sentence *sn = &d->sent[k];
         if (sn->flags & SUMM_FLAG_BOILERPLATE)
             continue;
         uint32_t q = sn->word, end = sn->word + sn->nwords;
-        bool open = false;  /* the word before q ended a unit of the current run */
+        bool open = false;
         while (q < end) {
+            /* a stopword ends the run: the commonest case, decided first */
+            if (w[q].term == WORD_NOTERM && (unsigned char)d->text[w[q].start] < 0xE3
+                && (q + 1 == end || !hyphen_between(d, w[q].end, w[q + 1].start))) {
+                open = false;
+                q++;
+                continue;
+            }
             if (is_cjk_word(d, &w[q])) {
-                uint32_t r = cjk_units(b, q, end, (uint32_t)k);
-                if (r == KW_NONE)
-                    return SUMM_ENOMEM;
-                q = r;
+                q = cjk_units(b, q, end, (uint32_t)k);
                 open = false;
                 continue;
             }
             uint32_t r = q + 1;
-            while (r < end && hyphen_between(d, w[r - 1].end, w[r].start)
-                   && !is_cjk_word(d, &w[r]))
+            while (r < end && w[r].start - w[r - 1].end <= 3
+                   && hyphen_between(d, w[r - 1].end, w[r].start) && !is_cjk_word(d, &w[r]))
                 r++;
-            if (!spaced_unit(b, q, r, (uint32_t)k, &open))
-                return SUMM_ENOMEM;
+            spaced_unit(b, q, r, (uint32_t)k, &open);
             q = r;
         }
     }
+    b->run[b->nrun] = (uint32_t)b->nunit;
     return SUMM_OK;
 }
 
 /* ---- Phrases: every part of every run, counted ------------------------- */
 
+/* A hash of term sequences, built a term at a time (FNV-1a over the term
+ * ids), then mixed with the length so the low bits, which pick the slot,
+ * depend on every term. */
+#define HASH_START 0xcbf29ce484222325ull
+
+static inline uint64_t
+hash_step(uint64_t h, uint32_t term)
+{
+    return (h ^ term) * 0x100000001b3ull;
+}
+
+static inline uint64_t
+hash_end(uint64_t h, size_t n)
+{
+    h = (h ^ n) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 29);
+}
+
 static uint64_t
 hash_terms(const occ *o, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull ^ n;
+    uint64_t h = HASH_START;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ o[i].term) * 0x100000001b3ull;
-    return h ^ (h >> 31);
+        h = hash_step(h, o[i].term);
+    return hash_end(h, n);
 }
 
 static bool
@@ -300,21 +322,18 @@ typedef struct ptable {
     size_t cap;
 } ptable;
 
-/* The phrase of units u .. u + nu, added or counted. */
 /* Candidates come first, then the parts of runs too long to be
  * candidates: a text without stopwords (an unknown language) still gets
  * keywords. */
 enum { CAND_NONE, CAND_PART, CAND_RUN };
 
-static void
-add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, uint8_t cand)
+/* The phrase of units u .. u + nu (terms t0 .. t0 + nt, hash h), added or
+ * counted. */
+static inline void
+add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, uint32_t t0, uint32_t nt,
+           uint64_t h, uint8_t cand, bool weak)
 {
-    const unit *un = b->unit;
-    uint32_t t0 = un[u].t0, nt = un[u + nu - 1].t0 + un[u + nu - 1].nt - t0;
-    if (nt == 0)
-        return;
     const occ *o = b->occ + t0;
-    uint64_t h = hash_terms(o, nt);
     size_t j = (size_t)h & (t->cap - 1);
     for (; t->slot[j] != KW_NONE; j = (j + 1) & (t->cap - 1)) {
         phrase *p = &t->ph[t->slot[j]];
@@ -326,7 +345,7 @@ add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, uint8_t cand)
         }
     }
     t->slot[j] = (uint32_t)t->n;
-    t->ph[t->n++] = (phrase){ h, t0, nt, u, nu, 1, cand, 0 };
+    t->ph[t->n++] = (phrase){ h, t0, nt, u, nu, 1, cand, weak, 0 };
 }
 
 static summ_status
@@ -336,48 +355,50 @@ make_phrases(const kwb *b, arena *ar, ptable *t)
     size_t maxw = p->kw_words ? p->kw_words : 4;
     /* how many parts there are, at most */
     size_t total = 0;
-    for (size_t u = 0; u < b->nunit;) {
-        size_t e = u + 1;
-        while (e < b->nunit && !b->unit[e].run_start)
-            e++;
-        size_t len = e - u;
-        for (size_t n = 1; n <= len && n <= maxw; n++)
-            total += len - n + 1;
-        u = e;
+    for (size_t r = 0; r < b->nrun; r++) {
+        size_t len = b->run[r + 1] - b->run[r];
+        size_t m = len < maxw ? len : maxw;
+        total += m * (len + 1) - m * (m + 1) / 2;  /* the sum of len - n + 1 for n = 1 .. m */
     }
-    t->ph = summ__arena_alloc(ar, (total ? total : 1) * sizeof *t->ph);
     t->cap = 16;
     while (t->cap < 2 * total + 2)
         t->cap *= 2;
+    t->ph = summ__arena_alloc(ar, (total ? total : 1) * sizeof *t->ph);
     t->slot = summ__arena_alloc(ar, t->cap * sizeof *t->slot);
     if (!t->ph || !t->slot)
         return SUMM_ENOMEM;
     memset(t->slot, 0xFF, t->cap * sizeof *t->slot);
     t->n = 0;
-    for (size_t u = 0; u < b->nunit;) {
-        size_t e = u + 1;
-        while (e < b->nunit && !b->unit[e].run_start)
-            e++;
-        size_t len = e - u;
-        for (size_t s = u; s < e; s++) {
-            for (size_t n = 1; n <= maxw && s + n <= e; n++) {
-                uint8_t cand = p->kw_subphrases == 2 || n == len
-                                       || (p->kw_subphrases >= 1 && len > maxw) ? CAND_RUN
-                               : len > maxw ? CAND_PART : CAND_NONE;
-                add_phrase(t, b, (uint32_t)s, (uint32_t)n, cand);
+    const unit *un = b->unit;
+    for (size_t r = 0; r < b->nrun; r++) {
+        uint32_t u = b->run[r], e = b->run[r + 1], len = e - u;
+        /* what a part of n units is: a run whole, a part of a long run, or
+         * neither */
+        uint8_t part = p->kw_subphrases == 2 || (p->kw_subphrases >= 1 && len > maxw) ? CAND_RUN
+                       : len > maxw                                                 ? CAND_PART
+                                                                                    : CAND_NONE;
+        for (uint32_t s = u; s < e; s++) {
+            uint64_t h = HASH_START;
+            uint32_t t0 = un[s].t0, nt = 0;
+            bool weak = true;
+            for (uint32_t n = 1; n <= maxw && s + n <= e; n++) {
+                const unit *x = &un[s + n - 1];
+                for (uint32_t k = 0; k < x->nt; k++)
+                    h = hash_step(h, b->occ[x->t0 + k].term);
+                nt += x->nt;
+                weak = weak && x->weak;
+                if (nt)
+                    add_phrase(t, b, s, n, t0, nt, hash_end(h, nt), n == len ? CAND_RUN : part,
+                               weak);
             }
         }
-        u = e;
     }
     /* a phrase of generic nouns only is no candidate */
     for (size_t i = 0; i < t->n; i++) {
         phrase *ph = &t->ph[i];
         if (p->kw_subphrases == 3 && ph->count >= 2)
             ph->cand = CAND_RUN;
-        bool weak = true;
-        for (uint32_t k = 0; k < ph->nu && weak; k++)
-            weak = b->unit[ph->u0 + k].weak;
-        if (weak)
+        if (ph->weak)
             ph->cand = CAND_NONE;
     }
     return SUMM_OK;
@@ -419,10 +440,10 @@ rank_terms(const kwb *b, arena *ar, double **out)
         tele[v] = lam * (psum > 0 ? tele[v] / psum : 0) + (1 - lam) / (double)nn;
 
     wgraph g;
-    summ_status st = summ__wg_init(&g, ar, nn, b->nocc * (size_t)(p->kw_window - 1));
+    uint32_t win = (uint32_t)(p->kw_window > 1 ? p->kw_window : 2);
+    summ_status st = summ__wg_init(&g, ar, nn, b->nocc);
     if (st != SUMM_OK)
         return st;
-    uint32_t win = (uint32_t)(p->kw_window > 1 ? p->kw_window : 2);
     for (size_t i = 0; i < b->nocc; i++) {
         const occ *o = &b->occ[i];
         for (size_t j = i; j-- > 0;) {
@@ -597,25 +618,25 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
     if (max == 0 || d->nvocab == 0 || !d->word)
         return SUMM_OK;
     arena *ar = d->ar;
-    kwb b = { .d = d, .p = p, .st = SUMM_OK };
+    kwb b = { .d = d, .p = p };
     ptable t;
     double *tscore = NULL;
-    summ_status st = read_units(&b);
+    summ_status st = read_units(&b, ar);
     if (st == SUMM_OK)
         st = make_phrases(&b, ar, &t);
     if (st == SUMM_OK && b.nunit)
         st = rank_terms(&b, ar, &tscore);
     if (st != SUMM_OK || !b.nunit)
-        goto done;
+        return st;
 
     size_t nc = 0;
     for (size_t i = 0; i < t.n; i++)
         nc += t.ph[i].cand != CAND_NONE;
     phrase **cand = summ__arena_alloc(ar, (nc ? nc : 1) * sizeof *cand);
-    if (!cand) {
-        st = SUMM_ENOMEM;
-        goto done;
-    }
+    if (!cand)
+        return SUMM_ENOMEM;
+    /* count^kw_count for the small counts, each worked out once */
+    double cpow[32] = { 0 };
     nc = 0;
     for (size_t i = 0; i < t.n; i++) {
         phrase *x = &t.ph[i];
@@ -626,8 +647,15 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
             s += tscore[b.occ[x->t0 + k].term];
         if (p->kw_length > 0)
             s /= pow((double)x->nt, p->kw_length);
-        if (p->kw_count > 0)
-            s *= pow((double)x->count, p->kw_count);
+        if (p->kw_count > 0) {
+            if (x->count < 32) {
+                if (cpow[x->count] == 0)
+                    cpow[x->count] = pow((double)x->count, p->kw_count);
+                s *= cpow[x->count];
+            } else {
+                s *= pow((double)x->count, p->kw_count);
+            }
+        }
         x->score = s;
         cand[nc++] = x;
     }
@@ -641,10 +669,8 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
     keyword *kw = summ__arena_alloc(ar, (want ? want : 1) * sizeof *kw);
     phrase **later = summ__arena_alloc(ar, (nc ? nc : 1) * sizeof *later);
     hset inside, chosen;
-    if (!kw || !later || !hset_init(&inside, ar, want * 4) || !hset_init(&chosen, ar, want)) {
-        st = SUMM_ENOMEM;
-        goto done;
-    }
+    if (!kw || !later || !hset_init(&inside, ar, want * 4) || !hset_init(&chosen, ar, want))
+        return SUMM_ENOMEM;
     size_t n = 0, nlater = 0, left = nc;
     while (left && n < want) {
         phrase *x = heap_pop(cand, &left);
@@ -652,10 +678,8 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
             later[nlater++] = x;
             continue;
         }
-        if (p->kw_redundancy && !note_chosen(&b, x, &inside, &chosen)) {
-            st = SUMM_ENOMEM;
-            goto done;
-        }
+        if (p->kw_redundancy && !note_chosen(&b, x, &inside, &chosen))
+            return SUMM_ENOMEM;
         kw[n++] = keyword_of(&b, x, x->score);
     }
     for (size_t i = 0; i < nlater && n < want; i++)
@@ -668,8 +692,5 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
     }
     *out = kw;
     *nout = n;
-done:
-    summ__free(ar->al, b.unit);
-    summ__free(ar->al, b.occ);
-    return st;
+    return SUMM_OK;
 }
