@@ -53,9 +53,11 @@ typedef struct langres {
 
 lexicon *summ__lex_new(const salloc *al);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
-/* Map a folded word to its stem id (STEM_STOP for stopwords); *st is set on
- * failure and STEM_STOP returned. */
-uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
+/* Map a folded word to its stem id (STEM_STOP for stopwords), and *kw to
+ * its class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords); *st is
+ * set on failure and STEM_STOP returned. */
+uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
+                          summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* Between documents: clear the lexicon if it has grown past its bound. */
