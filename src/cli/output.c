@@ -1,9 +1,12 @@
-/* output.c - the output formats: text (one sentence a line) and JSON
- * (one object per document). */
+/* output.c - the output formats: text (one sentence a line, or every
+ * sentence with its score) and JSON (one object per document). The HTML
+ * page is html.c. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "json.h"
+#include "utf8fix.h"
 
 /* Print text[0 .. n) with every run of white space as one space. */
 static void
@@ -30,7 +33,33 @@ put_collapsed(FILE *f, const char *s, size_t n)
 summ_status
 cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len, summ_result **res)
 {
-    return c->split ? summ_split(ctx, text, len, res) : summ_run(ctx, text, len, res);
+    if (c->split)
+        return summ_split(ctx, text, len, res);
+    if (c->scores || c->format == FMT_HTML)
+        return summ_rank(ctx, text, len, res);
+    return summ_run(ctx, text, len, res);
+}
+
+char *
+printable_name(const char *name)
+{
+    size_t n, nbad, first;
+    char *fixed = utf8_replace_invalid(name, strlen(name), &n, &nbad, &first);
+    char *z = fixed ? realloc(fixed, n + 1) : NULL;  /* the copy has no NUL of its own */
+    if (!z) {
+        free(fixed);
+        return NULL;
+    }
+    z[n] = '\0';
+    return z;
+}
+
+static void
+write_name(FILE *f, char *const *names, size_t k)
+{
+    char *shown = printable_name(names[k]);
+    json_write_string(f, shown ? shown : "", shown ? strlen(shown) : 0);
+    free(shown);
 }
 
 /* Append name (a key with its punctuation: ",\"offset\":") and the number
@@ -53,24 +82,54 @@ put_score(char *buf, size_t *n, const char *name, double v)
     *n += json_fmt_fixed4(buf + *n, v);
 }
 
+static void
+put_file(FILE *f, char *const *names, size_t document)
+{
+    fputs("\"file\":", f);
+    write_name(f, names, document);
+    char buf[JSON_NUM_MAX + 16];
+    size_t m = 0;
+    put_size(buf, &m, ",\"document\":", document);
+    buf[m++] = ',';
+    fwrite(buf, 1, m, f);
+}
+
 void
-write_json_tail(FILE *f, const cli *c, const summ_result *res)
+write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *names)
 {
     fputs(",\"language\":", f);
     const char *lang = summ_result_language(res);
     json_write_string(f, lang, strlen(lang));
+    unsigned warn = summ_result_warnings(res);
+    if (warn) {
+        fputs(",\"warnings\":[", f);
+        const char *sep = "";
+        if (warn & SUMM_WARN_NO_STEMMER) {
+            fprintf(f, "%s\"no_stemmer\"", sep);
+            sep = ",";
+        }
+        if (warn & SUMM_WARN_QUERY_UNMATCHED)
+            fprintf(f, "%s\"query_unmatched\"", sep);
+        putc(']', f);
+    }
     fputs(",\"sentences\":[", f);
     size_t n = summ_result_count(res);
     char buf[5 * (JSON_NUM_MAX + 16)];
     for (size_t i = 0; i < n; i++) {
         const summ_span *s = summ_result_at(res, i);
+        fputs(i ? ",{" : "{", f);
+        if (names)
+            put_file(f, names, s->document);
         size_t m = 0;
-        put_size(buf, &m, i ? ",{\"index\":" : "{\"index\":", s->index);
+        put_size(buf, &m, "\"index\":", s->index);
         put_size(buf, &m, ",\"offset\":", s->offset);
         put_size(buf, &m, ",\"length\":", s->length);
         put_score(buf, &m, ",\"score\":", s->score);
-        memcpy(buf + m, ",\"text\":", 8);
-        fwrite(buf, 1, m + 8, f);
+        buf[m++] = ',';
+        fwrite(buf, 1, m, f);
+        if (c->scores)
+            fprintf(f, "\"selected\":%s,", s->flags & SUMM_FLAG_SELECTED ? "true" : "false");
+        fputs("\"text\":", f);
         json_write_string(f, s->text, s->text_length);
         putc('}', f);
     }
@@ -94,7 +153,13 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res)
                 m = 0;
             }
             put_score(kb, &m, ",\"score\":", k->score);
-            put_size(kb, &m, ",\"offset\":", k->offset);
+            kb[m++] = ',';
+            if (names) {
+                fwrite(kb, 1, m, f);
+                put_file(f, names, k->document);
+                m = 0;
+            }
+            put_size(kb, &m, "\"offset\":", k->offset);
             put_size(kb, &m, ",\"length\":", k->length);
             put_size(kb, &m, ",\"count\":", k->count);
             kb[m++] = '}';
@@ -106,7 +171,7 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res)
 }
 
 void
-write_text(FILE *f, const summ_result *res)
+write_text(FILE *f, const cli *c, const summ_result *res, char *const *names)
 {
     size_t nk = summ_result_keyword_count(res);
     if (nk) {
@@ -115,10 +180,29 @@ write_text(FILE *f, const summ_result *res)
             fprintf(f, "%s%s", i ? ", " : "", summ_result_keyword(res, i)->text);
         putc('\n', f);
     }
-    size_t n = summ_result_count(res);
+    size_t n = summ_result_count(res), shown = (size_t)-1;
+    bool headers = names && summ_result_documents(res) > 1;
     for (size_t i = 0; i < n; i++) {
         const summ_span *s = summ_result_at(res, i);
+        if (headers && s->document != shown) {
+            char *name = printable_name(strcmp(names[s->document], "-") == 0
+                                            ? "standard input" : names[s->document]);
+            fprintf(f, "%s==> %s <==\n", shown == (size_t)-1 ? "" : "\n",
+                    name ? name : "");
+            free(name);
+            shown = s->document;
+        }
+        if (c->scores)
+            fprintf(f, "%.4f\t%s\t", s->score, s->flags & SUMM_FLAG_SELECTED ? "*" : "");
         put_collapsed(f, s->text, s->text_length);
         putc('\n', f);
     }
+}
+
+const char *
+result_warning(const cli *c, const summ_result *res)
+{
+    if (c->has_query && (summ_result_warnings(res) & SUMM_WARN_QUERY_UNMATCHED))
+        return "no sentence has a word of the query: this is the summary without it";
+    return NULL;
 }

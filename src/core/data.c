@@ -19,7 +19,8 @@
 #endif
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/" };
+static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
+                                                 "profiles/" };
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *

@@ -1,6 +1,6 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations, boilerplate phrases and the words
- * that make poor keywords (core/data.c),
+ * use: its stopwords, abbreviations, sentence openers, boilerplate
+ * phrases and the words that make poor keywords (core/data.c),
  * its Snowball stemmer, and the lexicon that caches stems (stem.c).
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
@@ -27,6 +27,7 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->abbrev);
     summ__strset_free(&lr->boiler);
     summ__strset_free(&lr->kwstop);
+    summ__strset_free(&lr->openers);
     summ__lex_free(lr->lex);
     summ__free(al, lr);
 }
@@ -43,8 +44,8 @@ have_algorithm(const char *name)
 }
 
 summ_status
-summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang,
-                   langres **out, summ_err *err)
+summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
+                   const lang_info *lang, langres **out, summ_err *err)
 {
     *out = NULL;
     langres *lr = summ__calloc(al, 1, sizeof *lr);
@@ -56,6 +57,7 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
     summ__strset_init(&lr->abbrev, al);
     summ__strset_init(&lr->boiler, al);
     summ__strset_init(&lr->kwstop, al);
+    summ__strset_init(&lr->openers, al);
     lr->lex = summ__lex_new(al);
     if (!lr->lex) {
         summ__langres_free(lr);
@@ -68,7 +70,9 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
             || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &lr->abbrev,
                                      err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
-                                     &lr->kwstop, err)) != SUMM_OK)
+                                     &lr->kwstop, err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, false,
+                                     &lr->openers, err)) != SUMM_OK)
             goto fail;
         if (lang->snowball) {
             if (!have_algorithm(lang->snowball)) {
@@ -78,6 +82,12 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
                 goto fail;
             }
         }
+    }
+    /* The caller's own stopwords, for any language (also "none": asked for,
+     * so honoured). */
+    if (extra_stop && !summ__strset_load_words(&lr->stop, extra_stop, strlen(extra_stop))) {
+        st = SUMM_ENOMEM;
+        goto fail;
     }
     /* Page furniture: the language's own lines, and English ones, which the
      * web puts on pages in any language ("Share", "Advertisement"). */
