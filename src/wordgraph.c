@@ -70,66 +70,73 @@ summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w)
     return SUMM_OK;
 }
 
-/* Adjacency lists: node v's neighbours are nb[off[v] .. off[v + 1]),
- * each once, with the summed weight of its edges to v; strength[v] is the
- * sum of v's weights. Everything in g's arena. */
-typedef struct adj {
-    uint32_t *off, *nb;
-    double *nw, *strength;
-} adj;
+/* A node of the ranking. */
+typedef struct wnode {
+    double A, D;       /* its equation (see peel()) */
+    double q;          /* damping / strength */
+    double share;      /* q x, what a neighbour gets per unit of weight */
+    double strength;   /* the sum of its weights */
+    uint32_t off;      /* its neighbours: nb[off .. next node's off) */
+    uint32_t deg;      /* how many of them are still in the system */
+    uint32_t par;      /* the neighbour it was solved in terms of */
+    uint32_t seen;     /* adj_make: 1 + the node whose list it was last put in */
+} wnode;
 
+/* Adjacency lists: node v's neighbours nb[nd[v].off .. nd[v + 1].off),
+ * each once, with the summed weight of its edges to v (nd has n + 1
+ * entries); strengths and degrees set. Repeated neighbours are merged in
+ * place: a node's merged list starts no later than its raw one. */
 static bool
-adj_make(const wgraph *g, adj *a)
+adj_make(const wgraph *g, wnode *nd, uint32_t **nbp, double **nwp)
 {
     size_t n = g->n, m = 2 * g->count;
-    arena *ar = g->ar;
-    uint32_t *off = summ__arena_calloc(ar, n + 2, sizeof *off);
-    uint32_t *raw = arr(ar, m + 1, sizeof *raw);
-    double *rw = arr(ar, m + 1, sizeof *rw);
-    uint32_t *nb = arr(ar, m + 1, sizeof *nb);
-    double *nw = arr(ar, m + 1, sizeof *nw);
-    double *strength = summ__arena_calloc(ar, n, sizeof *strength);
-    uint32_t *seen = summ__arena_calloc(ar, n, sizeof *seen);  /* v + 1 of the list u is in */
-    uint32_t *at = arr(ar, n, sizeof *at);                     /* where in it */
-    if (!off || !raw || !rw || !nb || !nw || !strength || !seen || !at)
+    uint32_t *nb = arr(g->ar, m + 1, sizeof *nb), *at = arr(g->ar, n, sizeof *at);
+    double *nw = arr(g->ar, m + 1, sizeof *nw);
+    if (!nb || !nw || !at)
         return false;
-    /* counting sort of both directions of every edge by their first node */
+    /* counting sort of both directions of every edge by their first node:
+     * off counts (shifted by one), then the starts, then the ends */
     for (size_t i = 0; i < g->count; i++) {
-        off[g->ea[i] + 2]++;
-        off[g->eb[i] + 2]++;
+        nd[g->ea[i] + 1].off++;
+        nd[g->eb[i] + 1].off++;
     }
-    for (size_t v = 0; v < n; v++)
-        off[v + 2] += off[v + 1];
+    for (size_t v = 1; v <= n; v++)
+        nd[v].off += nd[v - 1].off;
     for (size_t i = 0; i < g->count; i++) {
         uint32_t x = g->ea[i], y = g->eb[i];
-        raw[off[x + 1]] = y;
-        rw[off[x + 1]++] = g->w[i];
-        raw[off[y + 1]] = x;
-        rw[off[y + 1]++] = g->w[i];
+        double w = g->w[i];
+        uint32_t ex = nd[x].off++, ey = nd[y].off++;
+        nb[ex] = y;
+        nw[ex] = w;
+        nb[ey] = x;
+        nw[ey] = w;
     }
-    /* off[v] .. off[v + 1] is v's raw list now; merge repeated neighbours,
-     * in place of the offsets (the start of v's merged list is k when v
-     * is reached, and off[v] is read before it is overwritten) */
+    /* nd[v].off is the end of v's raw list now, the start of v + 1's */
     uint32_t k = 0, from = 0;
     for (size_t v = 0; v < n; v++) {
-        uint32_t to = off[v + 1];
-        off[v] = k;
+        uint32_t to = nd[v].off;
+        nd[v].off = k;
+        double sum = 0;
         for (uint32_t e = from; e < to; e++) {
-            uint32_t u = raw[e];
-            if (seen[u] == v + 1) {
-                nw[at[u]] += rw[e];
+            uint32_t u = nb[e];
+            double w = nw[e];
+            sum += w;
+            if (nd[u].seen == v + 1) {
+                nw[at[u]] += w;
             } else {
-                seen[u] = (uint32_t)v + 1;
+                nd[u].seen = (uint32_t)v + 1;
                 at[u] = k;
                 nb[k] = u;
-                nw[k++] = rw[e];
+                nw[k++] = w;
             }
-            strength[v] += rw[e];
         }
+        nd[v].strength = sum;
+        nd[v].deg = k - nd[v].off;
         from = to;
     }
-    off[n] = k;
-    *a = (adj){ off, nb, nw, strength };
+    nd[n].off = k;
+    *nbp = nb;
+    *nwp = nw;
     return true;
 }
 
@@ -143,83 +150,96 @@ adj_make(const wgraph *g, adj *a)
  * cycles and the paths between them) is solved by Gauss-Seidel sweeps,
  * then the nodes taken out get their values in the reverse order. Word
  * graphs are nearly forests (words link to their neighbours in short
- * phrases), so the sweeps see few nodes and most ranks are exact. */
+ * phrases), so the sweeps see few nodes and most ranks are exact. A node
+ * out of the system has deg UINT32_MAX. */
+#define GONE UINT32_MAX
+
 typedef struct solver {
-    const adj *a;
-    double *A, *D, *q, *x, *share;
-    uint32_t *deg, *par, *order, *stack;
-    uint8_t *gone;
+    wnode *nd;
+    uint32_t *nb;
+    double *nw;
+    double *x;
+    uint32_t *order, *stack;
     size_t norder;
 } solver;
 
 static void
-peel(solver *s, const uint32_t *act, size_t nact)
+peel(solver *s, size_t n)
 {
-    const adj *a = s->a;
+    wnode *nd = s->nd;
     size_t sp = 0;
-    for (size_t i = 0; i < nact; i++)
-        if (s->deg[act[i]] == 1)
-            s->stack[sp++] = act[i];
+    for (size_t v = 0; v < n; v++)
+        if (nd[v].deg == 1)
+            s->stack[sp++] = (uint32_t)v;
     while (sp) {
         uint32_t l = s->stack[--sp];
-        if (s->gone[l])
+        if (nd[l].deg == GONE)
             continue;
-        uint32_t p = UINT32_MAX;
+        uint32_t p = 0;
         double w = 0;
-        for (uint32_t e = a->off[l]; e < a->off[l + 1]; e++)
-            if (!s->gone[a->nb[e]] && a->strength[a->nb[e]] > 0) {
-                p = a->nb[e];
-                w = a->nw[e];
+        for (uint32_t e = nd[l].off; e < nd[l + 1].off; e++)
+            if (nd[s->nb[e]].deg != GONE) {
+                p = s->nb[e];
+                w = s->nw[e];
                 break;
             }
-        s->gone[l] = 1;
-        double alpha = s->A[l] / s->D[l], beta = w * s->q[p] / s->D[l];
-        s->A[p] += w * s->q[l] * alpha;
-        s->D[p] -= w * s->q[l] * beta;
-        s->A[l] = alpha;
-        s->D[l] = beta;
-        s->par[l] = p;
+        wnode *L = &nd[l], *P = &nd[p];
+        double alpha = L->A / L->D, beta = w * P->q / L->D;
+        P->A += w * L->q * alpha;
+        P->D -= w * L->q * beta;
+        L->A = alpha;
+        L->D = beta;
+        L->par = p;
+        L->deg = GONE;
         s->order[s->norder++] = l;
-        if (--s->deg[p] == 1) {
+        if (--P->deg == 1) {
             s->stack[sp++] = p;
-        } else if (s->deg[p] == 0) {  /* the last node of a tree */
-            s->x[p] = s->A[p] / s->D[p];
-            s->gone[p] = 1;
+        } else if (P->deg == 0) {  /* the last node of a tree */
+            s->x[p] = P->A / P->D;
+            P->deg = GONE;
         }
     }
 }
 
 /* Gauss-Seidel sweeps over the nodes peel() left (each node's new value
  * used at once by the nodes after it), until their L1 change is below
- * eps. */
+ * eps. Their neighbours taken out are in their A and D already: each
+ * one's list is cut down to the others first (par, unused for them, is
+ * where it ends now), since they are often hubs with many leaves. */
 static void
-sweep_core(solver *s, const uint32_t *act, size_t nact, double eps)
+sweep_core(solver *s, size_t n, double eps)
 {
-    const adj *a = s->a;
+    wnode *nd = s->nd;
+    uint32_t *nb = s->nb;
+    double *nw = s->nw;
     size_t ncore = 0;
     uint32_t *core = s->stack;  /* free again */
-    for (size_t i = 0; i < nact; i++) {
-        uint32_t v = act[i];
-        s->share[v] = 0;  /* a node taken out is in its neighbour's A and D */
-        if (!s->gone[v])
-            core[ncore++] = v;
-    }
+    for (size_t v = 0; v < n; v++)
+        if (nd[v].deg != GONE && nd[v].deg != 0)
+            core[ncore++] = (uint32_t)v;
     for (size_t i = 0; i < ncore; i++) {
-        uint32_t v = core[i];
-        s->x[v] = s->A[v] / s->D[v];
-        s->share[v] = s->q[v] * s->x[v];
+        wnode *V = &nd[core[i]];
+        uint32_t k = V->off;
+        for (uint32_t e = V->off; e < V[1].off; e++)
+            if (nd[nb[e]].deg != GONE) {
+                nb[k] = nb[e];
+                nw[k++] = nw[e];
+            }
+        V->par = k;
+        s->x[core[i]] = V->A / V->D;
+        V->share = V->q * s->x[core[i]];
     }
     for (int it = 0; it < WG_ITER && ncore; it++) {
         double diff = 0;
         for (size_t i = 0; i < ncore; i++) {
-            uint32_t v = core[i];
-            double y = s->A[v];
-            for (uint32_t e = a->off[v]; e < a->off[v + 1]; e++)
-                y += s->share[a->nb[e]] * a->nw[e];
-            y /= s->D[v];
-            diff += fabs(y - s->x[v]);
-            s->x[v] = y;
-            s->share[v] = s->q[v] * y;
+            wnode *V = &nd[core[i]];
+            double y = V->A;
+            for (uint32_t e = V->off; e < V->par; e++)
+                y += nd[nb[e]].share * nw[e];
+            y /= V->D;
+            diff += fabs(y - s->x[core[i]]);
+            s->x[core[i]] = y;
+            V->share = V->q * y;
         }
         if (diff < eps)
             break;
@@ -233,59 +253,57 @@ summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *r
     if (n == 0)
         return SUMM_OK;
     arena *ar = g->ar;
-    adj a;
-    solver s = { .a = &a, .x = rank };
-    uint32_t *act = arr(ar, n, sizeof *act);
-    s.A = arr(ar, n, sizeof *s.A);
-    s.D = arr(ar, n, sizeof *s.D);
-    s.q = arr(ar, n, sizeof *s.q);
-    s.share = arr(ar, n, sizeof *s.share);
-    s.deg = arr(ar, n, sizeof *s.deg);
-    s.par = arr(ar, n, sizeof *s.par);
+    solver s = { .x = rank };
+    s.nd = arr(ar, n + 1, sizeof *s.nd);
     s.order = arr(ar, n, sizeof *s.order);
     s.stack = arr(ar, n, sizeof *s.stack);
-    s.gone = summ__arena_calloc(ar, n, sizeof *s.gone);
-    if (!act || !s.A || !s.D || !s.q || !s.share || !s.deg || !s.par || !s.order || !s.stack
-        || !s.gone || !adj_make(g, &a))
+    if (!s.nd || !s.order || !s.stack)
         return SUMM_ENOMEM;
+    for (size_t v = 0; v <= n; v++) {  /* what adj_make() counts on; it sets the rest */
+        s.nd[v].off = 0;
+        s.nd[v].seen = 0;
+    }
+    uint32_t *nb;
+    double *nw;
+    if (!adj_make(g, s.nd, &nb, &nw))
+        return SUMM_ENOMEM;
+    s.nb = nb;
+    s.nw = nw;
 
-    double tsum = 0;
-    for (size_t v = 0; v < n; v++)
-        tsum += teleport ? teleport[v] : 1.0;
     /* Solve x = t + d W x (W: each node's rank shared among its
      * neighbours by weight) rather than the usual r = ((1 - d) + d lost) t
      * + d W r (lost: the rank of the nodes without edges, given back
      * through the teleport): r is x divided by its sum, because lost and
      * the sum of r are constants at the fixed point. So a node without
-     * edges is its teleport, and only the others are solved for. */
-    size_t nact = 0;
+     * edges is its teleport, only the others are solved for, and t need
+     * not sum to 1. */
     double t_act = 0, t_iso = 0;
     for (size_t v = 0; v < n; v++) {
-        double t = tsum > 0 ? (teleport ? teleport[v] : 1.0) / tsum : 1.0 / (double)n;
+        double t = teleport ? teleport[v] : 1.0;
         rank[v] = t;
-        if (a.strength[v] > 0) {
-            act[nact++] = (uint32_t)v;
-            s.A[v] = t;
-            s.D[v] = 1;
-            s.q[v] = damping / a.strength[v];
+        if (s.nd[v].deg) {
+            s.nd[v].A = t;
+            s.nd[v].D = 1;
+            s.nd[v].q = damping / s.nd[v].strength;
             t_act += t;
         } else {
             t_iso += t;
         }
     }
-    for (size_t i = 0; i < nact; i++) {
-        uint32_t v = act[i], k = 0;
-        for (uint32_t e = a.off[v]; e < a.off[v + 1]; e++)
-            k += a.strength[a.nb[e]] > 0;
-        s.deg[v] = k;
+    if (!(t_act + t_iso > 0)) {  /* no teleport at all: uniform */
+        for (size_t v = 0; v < n; v++)
+            rank[v] = s.nd[v].A = 1.0;
+        t_act = t_iso = 0;
+        for (size_t v = 0; v < n; v++)
+            *(s.nd[v].deg ? &t_act : &t_iso) += 1.0;
     }
-    peel(&s, act, nact);
+    peel(&s, n);
     /* converged: an L1 change below WG_EPSILON of the sum of x at the
      * fixed point */
-    sweep_core(&s, act, nact, WG_EPSILON * (t_iso + t_act / (1.0 - damping)));
+    sweep_core(&s, n, WG_EPSILON * (t_iso + t_act / (1.0 - damping)));
     for (size_t i = s.norder; i-- > 0;) {
         uint32_t l = s.order[i];
-        rank[l] = s.A[l] + s.D[l] * rank[s.par[l]];
+        rank[l] = s.nd[l].A + s.nd[l].D * rank[s.nd[l].par];
     }
     double sum = 0;
     for (size_t v = 0; v < n; v++)

@@ -411,6 +411,52 @@ test_languages(void **state)
     assert_true(tried >= 31);
 }
 
+/* Whether a phrase is inside (or contains) one chosen is told by
+ * comparing terms for lists of up to 32 keywords and by hash sets for
+ * longer ones: the two agree, so -k 31, 32 and 33 are the beginning of
+ * -k 1000 under each kind of redundancy. */
+static void
+test_redundancy_both_ways(void **state)
+{
+    (void)state;
+    /* sentences of two-word phrases between stopwords, some words alone
+     * too: many candidates, many of them inside or around others */
+    static const char *adj[] = { "red", "quiet", "ancient", "frozen", "bright", "narrow", "wild" };
+    static const char *noun[] = { "harbour", "orchard", "glacier", "market", "tower",
+                                  "meadow", "canal", "quarry", "lantern", "bridge", "forest" };
+    char text[8192];
+    size_t len = 0;
+    for (unsigned i = 0; i < 40; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "The %s %s was near the %s %s, and the %s was there. ",
+                                adj[i % 7], noun[i % 11], adj[(i * 3 + 1) % 7],
+                                noun[(i * 5 + 2) % 11], noun[(i * 7 + 3) % 11]);
+    assert_true(len < sizeof text - 1);
+    for (long long mode = 1; mode <= 3; mode++) {
+        summ_ctx *big = ctx_k(1000, "en");
+        assert_int_equal(summ_set_int(big, SUMM_OPT_KW_REDUNDANCY, mode), SUMM_OK);
+        summ_result *all = run(big, text, len);
+        size_t nall = summ_result_keyword_count(all);
+        assert_true(nall > 40);
+        for (size_t k = 31; k <= 33; k++) {
+            summ_ctx *ctx = ctx_k(k, "en");
+            assert_int_equal(summ_set_int(ctx, SUMM_OPT_KW_REDUNDANCY, mode), SUMM_OK);
+            summ_result *res = run(ctx, text, len);
+            assert_int_equal(summ_result_keyword_count(res), k);
+            for (size_t i = 0; i < k; i++)
+                if (strcmp(summ_result_keyword(res, i)->text,
+                           summ_result_keyword(all, i)->text) != 0)
+                    fail_msg("mode %lld, -k %zu: keyword %zu is '%s', -k 1000 has '%s'", mode, k,
+                             i, summ_result_keyword(res, i)->text,
+                             summ_result_keyword(all, i)->text);
+            summ_result_free(res);
+            summ_free(ctx);
+        }
+        summ_result_free(all);
+        summ_free(big);
+    }
+}
+
 /* The word graph: on a path a - b - c the middle ranks first; a teleport
  * on a lifts a above c; ranks sum to 1; a graph without edges gives the
  * teleport back; a pair linked three times is one edge of weight 3; the
@@ -545,6 +591,7 @@ main(void)
         cmocka_unit_test(test_no_candidates),
         cmocka_unit_test(test_cjk),
         cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_redundancy_both_ways),
         cmocka_unit_test(test_word_graph),
         cmocka_unit_test(test_alloc_failure),
     };
