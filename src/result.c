@@ -14,7 +14,19 @@ static size_t
 put_collapsed(char *p, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t o = 0, i = 0;
+    /* the common case, printable ASCII with single spaces between words,
+     * is copied as it is */
+    size_t i = 0;
+    while (i < n && ((u[i] > 0x20 && u[i] < 0x7F)
+                     || (u[i] == ' ' && i > 0 && i + 1 < n && u[i + 1] > 0x20 && u[i + 1] < 0x7F)))
+        i++;
+    if (i == n) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+        return n;
+    }
+    size_t o = 0;
+    i = 0;
     while (i < n) {
         size_t j = i, m = 0;
         int32_t c = 0;

@@ -145,9 +145,11 @@ json_fmt_fixed4(char *buf, double x)
      * exact. Those, and what is not a modest number, go to printf. */
     double v = x * 10000.0;
     if (!signbit(x) && v < 1e15) {  /* not NaN, not -0 */
-        double r = floor(v + 0.5);
-        if (fabs(v - floor(v) - 0.5) > 1e-6) {
-            size_t i = (size_t)r, n = json_fmt_size(buf, i / 10000);
+        uint64_t whole = (uint64_t)v;  /* floor, v being >= 0 */
+        double frac = v - (double)whole;
+        if (fabs(frac - 0.5) > 1e-6) {
+            uint64_t i = whole + (frac > 0.5);
+            size_t n = i < 10000 ? (buf[0] = '0', 1) : json_fmt_size(buf, (size_t)(i / 10000));
             unsigned f = (unsigned)(i % 10000);
             buf[n] = '.';
             memcpy(buf + n + 1, digits2 + 2 * (f / 100), 2);

@@ -135,17 +135,22 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
     }
     putc(']', f);
     if (c->keywords) {
-        fputs(",\"keywords\":[", f);
-        size_t nk = summ_result_keyword_count(res);
+        /* the keywords are gathered into kb and written in few calls:
+         * each keyword's text escaped in place, when it is not long */
+        char kb[16384];
+        size_t m = 0, nk = summ_result_keyword_count(res);
+        memcpy(kb, ",\"keywords\":[", 13);
+        m = 13;
         for (size_t i = 0; i < nk; i++) {
             const summ_keyword *k = summ_result_keyword(res, i);
-            /* each keyword one write: its text escaped in place, when it fits */
-            char kb[2048];
-            size_t m = 0;
+            if (m > sizeof kb - 2048) {  /* room for a keyword of fewer than 100 bytes */
+                fwrite(kb, 1, m, f);
+                m = 0;
+            }
             const char *open = i ? ",{\"text\":" : "{\"text\":";
-            memcpy(kb, open, strlen(open));
+            memcpy(kb + m, open, strlen(open));
             m += strlen(open);
-            if (k->text_length < 100) {  /* room for it escaped and for four numbers */
+            if (k->text_length < 100) {
                 m += json_escape_string(kb + m, k->text, k->text_length);
             } else {
                 fwrite(kb, 1, m, f);
@@ -163,9 +168,9 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
             put_size(kb, &m, ",\"length\":", k->length);
             put_size(kb, &m, ",\"count\":", k->count);
             kb[m++] = '}';
-            fwrite(kb, 1, m, f);
         }
-        putc(']', f);
+        kb[m++] = ']';
+        fwrite(kb, 1, m, f);
     }
     fputs("}\n", f);
 }
