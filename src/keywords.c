@@ -97,13 +97,24 @@ first_char(const doc *d, uint32_t at, size_t *len)
     return c;
 }
 
-/* The text between two words is white space only. */
+/* The text between two words is white space only: nearly always one
+ * space, decided inline. */
 static bool
+more_space(const doc *d, uint32_t a, uint32_t b);
+
+static inline bool
 only_space(const doc *d, uint32_t a, uint32_t b)
 {
-    const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
+    const unsigned char *s = (const unsigned char *)d->text;
     if (b == a + 1 && s[a] < 0x80)
         return s[a] == ' ' || s[a] == '\n' || s[a] == '\t' || s[a] == '\r';
+    return more_space(d, a, b);
+}
+
+static bool
+more_space(const doc *d, uint32_t a, uint32_t b)
+{
+    const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
     while (a < b) {
         int32_t c;
         a += (uint32_t)utf8_decode(s + a, end, &c);
@@ -359,7 +370,14 @@ make_phrases(const kwb *b, arena *ar, ptable *t)
     uint32_t *restrict slot = summ__arena_alloc(ar, cap * sizeof *slot);  /* into ph, or KW_NONE */
     if (!ph || !slot)
         return SUMM_ENOMEM;
+    /* the phrase of one single-term unit is found by its term, not hashed:
+     * most parts are one word */
+    size_t nv = b->d->nvocab;
+    uint32_t *restrict single = summ__arena_alloc(ar, (nv ? nv : 1) * sizeof *single);
+    if (!single)
+        return SUMM_ENOMEM;
     memset(slot, 0xFF, cap * sizeof *slot);
+    memset(single, 0xFF, nv * sizeof *single);
     size_t np = 0, mask = cap - 1;
     const unit *restrict un = b->unit;
     const occ *restrict oc = b->occ;
@@ -379,7 +397,31 @@ make_phrases(const kwb *b, arena *ar, ptable *t)
             uint64_t h = HASH_START;
             uint32_t t0 = un[s].t0, nt = 0, stop = e - s > maxw ? s + maxw : e;
             bool weak = true;
-            for (uint32_t q = s; q < stop; q++) {
+            if (un[s].nt == 1) {
+                uint32_t term = oc[t0].term, id = single[term];
+                uint8_t cand = len == 1 ? CAND_RUN : part;
+                if (id == KW_NONE) {
+                    single[term] = (uint32_t)np;
+                    phrase *y = &ph[np++];
+                    y->hash = hash_end(hash_step(HASH_START, term), 1);
+                    y->t0 = t0;
+                    y->u0 = s;
+                    y->count = 1;
+                    y->nt = y->nu = 1;
+                    y->weak = un[s].weak;
+                    y->cand = y->weak ? CAND_NONE : cand;
+                    y->score = 0;
+                } else {
+                    phrase *y = &ph[id];
+                    y->count++;
+                    if (cand > y->cand && !y->weak)
+                        y->cand = cand;
+                }
+                h = hash_step(h, term);
+                nt = 1;
+                weak = un[s].weak;
+            }
+            for (uint32_t q = s + (un[s].nt == 1); q < stop; q++) {
                 const unit *x = &un[q];
                 if (x->nt == 1) {  /* nearly every unit: one word, one term */
                     h = hash_step(h, oc[t0 + nt].term);
@@ -605,6 +647,7 @@ typedef struct picks {
     int mode;
     const phrase **ph;
     size_t n;
+    uint8_t *mark;        /* per term: in a chosen phrase (scans only) */
     hset inside, whole;   /* when more than PICKS_SCAN are wanted */
     bool hashed;
 } picks;
@@ -614,8 +657,12 @@ picks_init(picks *k, const kwb *b, arena *ar, size_t want, int mode)
 {
     *k = (picks){ .b = b, .mode = mode, .hashed = want > PICKS_SCAN };
     k->ph = summ__arena_alloc(ar, (want ? want : 1) * sizeof *k->ph);
-    return k->ph && (!k->hashed || (hset_init(&k->inside, ar, want * 4)
-                                    && hset_init(&k->whole, ar, want)));
+    if (!k->ph)
+        return false;
+    if (k->hashed)
+        return hset_init(&k->inside, ar, want * 4) && hset_init(&k->whole, ar, want);
+    size_t nv = b->d->nvocab;
+    return (k->mark = summ__arena_calloc(ar, nv ? nv : 1, 1)) != NULL;
 }
 
 /* Are the terms of y (fewer than x's) a run of the terms of x? (Two
@@ -636,9 +683,15 @@ redundant(const picks *k, const phrase *x)
 {
     const occ *oc = k->b->occ;
     if (!k->hashed) {
+        /* inside a chosen phrase only if each of its terms is in one */
+        bool inside = k->mode & 1;
+        for (uint32_t i = 0; inside && i < x->nt; i++)
+            inside = k->mark[oc[x->t0 + i].term];
+        if (!inside && !(k->mode & 2))
+            return false;
         for (size_t i = 0; i < k->n; i++) {
             const phrase *c = k->ph[i];
-            if (c->nt > x->nt ? (k->mode & 1) && contains(oc, c, x)
+            if (c->nt > x->nt ? inside && contains(oc, c, x)
                               : c->nt < x->nt && (k->mode & 2) && contains(oc, x, c))
                 return true;
         }
@@ -664,8 +717,11 @@ static bool
 picks_add(picks *k, const phrase *x)
 {
     k->ph[k->n++] = x;
-    if (!k->hashed)
+    if (!k->hashed) {
+        for (uint32_t i = 0; i < x->nt; i++)
+            k->mark[k->b->occ[x->t0 + i].term] = 1;
         return true;
+    }
     const occ *o = k->b->occ + x->t0;
     if (!hset_add(&k->whole, x->hash))
         return false;

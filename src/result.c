@@ -17,9 +17,15 @@ put_collapsed(char *p, const char *s, size_t n)
     /* the common case, printable ASCII with single spaces between words,
      * is copied as it is */
     size_t i = 0;
-    while (i < n && ((u[i] > 0x20 && u[i] < 0x7F)
-                     || (u[i] == ' ' && i > 0 && i + 1 < n && u[i + 1] > 0x20 && u[i + 1] < 0x7F)))
-        i++;
+    while (i < n) {
+        if ((unsigned)(u[i] - 0x21) < 0x5E) {  /* printable, not a space */
+            i++;
+        } else if (u[i] == ' ' && i > 0 && i + 1 < n && (unsigned)(u[i + 1] - 0x21) < 0x5E) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
     if (i == n) {
         memcpy(p, s, n);
         p[n] = '\0';

@@ -147,9 +147,10 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
                 fwrite(kb, 1, m, f);
                 m = 0;
             }
-            const char *open = i ? ",{\"text\":" : "{\"text\":";
-            memcpy(kb + m, open, strlen(open));
-            m += strlen(open);
+            kb[m] = ',';  /* kept after the first */
+            m += i > 0;
+            memcpy(kb + m, "{\"text\":", 8);
+            m += 8;
             if (k->text_length < 100) {
                 m += json_escape_string(kb + m, k->text, k->text_length);
             } else {
