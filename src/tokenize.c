@@ -68,8 +68,9 @@ typedef struct tok_state {
     summ_status st;
 } tok_state;
 
-/* Keep a word's place for keywords.c, when asked to. */
-static bool
+/* Keep a word's place for keywords.c, when asked to. Inline: it is
+ * called for every word. */
+static inline bool
 keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw)
 {
     if (!d->keep_words)
