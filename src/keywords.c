@@ -35,6 +35,15 @@
 #include "text/fold.h"
 #include "text/utf8.h"
 
+/* The stages of this file are called once per document; kept out of line
+ * so each is compiled with the registers to itself (inlined into one
+ * function they spilled their loop counters). */
+#if defined(__GNUC__)
+#define KW_STAGE __attribute__((noinline))
+#else
+#define KW_STAGE
+#endif
+
 #define KW_NONE UINT32_MAX
 #define KW_MAX_PARTS 6     /* a longer hyphen chain is not a compound */
 
@@ -254,7 +263,7 @@ cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
 }
 
 /* Units, occurrences and runs of every content sentence, in text order. */
-static summ_status
+KW_STAGE static summ_status
 read_units(kwb *b, arena *ar)
 {
     doc *d = b->d;
@@ -350,7 +359,7 @@ typedef struct ptable {
  * keywords. */
 enum { CAND_NONE, CAND_PART, CAND_RUN };
 
-static summ_status
+KW_STAGE static summ_status
 make_phrases(const kwb *b, arena *ar, ptable *t)
 {
     const params *p = b->p;
@@ -478,7 +487,7 @@ make_phrases(const kwb *b, arena *ar, ptable *t)
  * id; the nodes are the terms, those that are no content word alone and
  * ranked 0). The scale does not matter: phrases are compared with each
  * other, and their scores reported relative to the best. */
-static summ_status
+KW_STAGE static summ_status
 rank_terms(const kwb *b, arena *ar, double **out)
 {
     doc *d = b->d;

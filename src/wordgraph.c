@@ -184,7 +184,7 @@ peel(solver *s, size_t sp)
                 break;
             }
         wnode *L = &nd[l], *P = &nd[p];
-        double alpha = L->A / L->D, beta = w * P->q / L->D;
+        double inv = 1.0 / L->D, alpha = L->A * inv, beta = w * P->q * inv;
         P->A += w * L->q * alpha;
         P->D -= w * L->q * beta;
         L->A = alpha;
@@ -228,9 +228,10 @@ sweep_core(solver *s, size_t n, double eps)
                 nw[k++] = nw[e];
             }
         V->par = k;
+        V->D = 1.0 / V->D;  /* from here on, its inverse: no division per sweep */
         /* a start nearer the fixed point than A / D, which leaves out what
          * comes from the other nodes of the core: a fifth fewer sweeps */
-        s->x[core[i]] = V->A / V->D / (1.0 - s->damping);
+        s->x[core[i]] = V->A * V->D / (1.0 - s->damping);
         V->share = V->q * s->x[core[i]];
     }
     for (int it = 0; it < WG_ITER && ncore; it++) {
@@ -240,7 +241,7 @@ sweep_core(solver *s, size_t n, double eps)
             double y = V->A;
             for (uint32_t e = V->off; e < V->par; e++)
                 y += nd[nb[e]].share * nw[e];
-            y /= V->D;
+            y *= V->D;
             diff += fabs(y - s->x[core[i]]);
             s->x[core[i]] = y;
             V->share = V->q * y;
@@ -316,7 +317,8 @@ summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *r
     double sum = 0;
     for (size_t v = 0; v < n; v++)
         sum += rank[v];
-    for (size_t v = 0; v < n && sum > 0; v++)
-        rank[v] /= sum;
+    double inv = sum > 0 ? 1.0 / sum : 1.0;
+    for (size_t v = 0; v < n; v++)
+        rank[v] *= inv;
     return SUMM_OK;
 }
