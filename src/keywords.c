@@ -26,7 +26,15 @@
  * run is counted, so a phrase's count includes its occurrences inside
  * longer runs. The ranking is one list: -k 5 is the first five of -k 15.
  * Everything is linear in the number of words (times the phrase length
- * squared, a small constant). */
+ * squared, a small constant).
+ *
+ * Keywords should not make a summary much dearer (issue 14: at most about
+ * a fifth more; tests/bench/keywords.sh INSTR=1 counts it): a word's
+ * class in the keyword list comes with its stem from the lexicon, each
+ * word is looked at once, the one-word parts of runs (most of them) are
+ * found by their term rather than hashed, the word graph is solved
+ * exactly where it is a forest (wordgraph.c), and the arrays are made
+ * once, in the document's arena. */
 #include <math.h>
 #include <string.h>
 
