@@ -498,8 +498,41 @@ test_data_dir(void **state)
     rmdir(dir);
 }
 
-/* Chinese and Japanese: character bigrams, split where the script
- * changes; one character alone is a term of its own. */
+/* The lexicon gives each word's class in stopwords/keywords/en.txt with
+ * its stem, the same when the word is new and when it is found again. The
+ * class is the word's, not its stem's: "noted" (listed) is never part of a
+ * keyword, "notes" (listed "notes ~") is not one alone, and "note", of the
+ * same stem, is an ordinary word, as "base" is beside "based"; stopwords
+ * have no class. */
+static void
+test_lexicon_keyword_class(void **state)
+{
+    (void)state;
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    summ_err err;
+    summ__err_clear(&err);
+    langres *lr = NULL;
+    assert_int_equal(summ__langres_make(&al, NULL, NULL, summ__lang_lookup("en"), &lr, &err), SUMM_OK);
+    static const struct {
+        const char *word;
+        uint32_t kw;
+    } kc[] = { { "said", WORD_KW_STOP }, { "noted", WORD_KW_STOP }, { "notes", WORD_KW_WEAK },
+               { "note", 0 }, { "based", WORD_KW_STOP }, { "base", 0 }, { "the", 0 } };
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof kc / sizeof kc[0]; i++) {
+            summ_status st;
+            uint32_t kw = 99;
+            uint32_t sid = summ__lex_lookup(lr, kc[i].word, strlen(kc[i].word), &kw, &st);
+            assert_int_equal(st, SUMM_OK);
+            if (kw != kc[i].kw)
+                fail_msg("round %d: %s: class %u, want %u", round, kc[i].word, kw, kc[i].kw);
+            assert_true((sid == STEM_STOP) == (strcmp(kc[i].word, "the") == 0));
+        }
+    }
+    summ__langres_free(lr);
+}
+
 /* A language whose Snowball algorithm this libstemmer lacks is read
  * without stemming and flagged, not refused as out of memory (as
  * sb_stemmer_new()'s NULL would have it); and every algorithm our table
@@ -520,11 +553,12 @@ test_missing_stemmer(void **state)
     assert_null(lr->stemmer);
     assert_true(lr->stop.count > 0);  /* the stopwords are still there */
     summ_status st;
-    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &st);
+    uint32_t kw;
+    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &kw, &st);
     assert_int_equal(st, SUMM_OK);
-    uint32_t b = summ__lex_lookup(lr, "library", 7, &st);
+    uint32_t b = summ__lex_lookup(lr, "library", 7, &kw, &st);
     assert_int_not_equal(a, b);  /* not stemmed to one stem */
-    assert_int_equal(summ__lex_lookup(lr, "the", 3, &st), STEM_STOP);
+    assert_int_equal(summ__lex_lookup(lr, "the", 3, &kw, &st), STEM_STOP);
     summ__langres_free(lr);
 
     for (const lang_info *l = summ__lang_table; l->code; l++) {
@@ -617,6 +651,7 @@ main(void)
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_data_dir),
         cmocka_unit_test(test_missing_stemmer),
+        cmocka_unit_test(test_lexicon_keyword_class),
         cmocka_unit_test(test_cjk_tokens),
         cmocka_unit_test(test_cjk_shared_terms),
     };
