@@ -8,7 +8,7 @@
  *
  *   test_segment              the cmocka tests (meson test)
  *   test_segment --accuracy   exact-match accuracy on the table, failures listed
- *   test_segment --bench FILE summ_split() throughput on FILE, in MB/s
+ *   test_segment --bench FILE summ_split() throughput on FILE, in MB/s (wall and CPU)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -565,25 +565,34 @@ bench(const char *path)
     }
     fclose(f);
     summ_ctx *ctx = ctx_for("en");
-    double best = 1e9;
+    /* Best of three, wall and CPU time: on a shared machine the CPU time
+     * is the steadier figure. */
+    double best = 1e9, best_cpu = 1e9;
     size_t units = 0;
     for (int r = 0; r < 3; r++) {
-        struct timespec a, b;
+        struct timespec a, b, ca, cb;
         clock_gettime(CLOCK_MONOTONIC, &a);
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ca);
         summ_result *res;
         if (summ_split(ctx, t, (size_t)sz, &res) != SUMM_OK) {
             fprintf(stderr, "%s\n", summ_errmsg(ctx));
             return 1;
         }
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cb);
         clock_gettime(CLOCK_MONOTONIC, &b);
         units = summ_result_count(res);
         summ_result_free(res);
         double s = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+        double cs = (double)(cb.tv_sec - ca.tv_sec) + (double)(cb.tv_nsec - ca.tv_nsec) / 1e9;
         if (s < best)
             best = s;
+        if (cs < best_cpu)
+            best_cpu = cs;
     }
-    printf("%.1f MB, %zu units, %.3f s, %.1f MB/s\n", (double)sz / 1e6, units, best,
-           (double)sz / 1e6 / best);
+    if (best_cpu <= 0)
+        best_cpu = 1e-6;
+    printf("%.1f MB, %zu units, %.3f s, %.1f MB/s; cpu %.3f s, %.1f MB/s\n", (double)sz / 1e6,
+           units, best, (double)sz / 1e6 / best, best_cpu, (double)sz / 1e6 / best_cpu);
     summ_free(ctx);
     free(t);
     return 0;
