@@ -93,6 +93,7 @@ typedef enum data_kind {
     DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
     DATA_OPENERS,     /* openers/<code>.txt: words that start sentences */
     DATA_PROFILE,     /* profiles/<code>.txt: language detection (built in only) */
+    DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
     DATA_KINDS
 } data_kind;
 

@@ -20,7 +20,7 @@
 
 /* The subdirectory of each kind. */
 static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
-                                                 "profiles/" };
+                                                 "profiles/", "nonfinal/" };
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *
