@@ -51,6 +51,10 @@ typedef struct langres {
     strset openers;              /* words that start sentences (stopwords/openers/) */
     strset nonfinal;             /* particles no sentence ends with (stopwords/nonfinal/) */
     lexicon *lex;
+    /* Lists only some formats need, loaded on first use
+     * (summ__langres_list); indexed by data_kind, loaded[] says which. */
+    strset list[DATA_KINDS];
+    bool loaded[DATA_KINDS];
 } langres;
 
 lexicon *summ__lex_new(const salloc *al);
@@ -69,6 +73,12 @@ void summ__lex_trim(langres *lr);
 summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
+/* The list of kind (DATA_EMAIL, DATA_FILLERS, DATA_PDF) for lr's language,
+ * with English's added (e-mail disclaimers and page furniture are in
+ * English in mail and documents of any language), loaded on first use from
+ * data_dir or the built-in lists. */
+summ_status summ__langres_list(langres *lr, const char *data_dir, data_kind kind,
+                               const strset **out, summ_err *err);
 
 /* ---- segment/ ------------------------------------------------------------ */
 
