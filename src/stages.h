@@ -49,6 +49,7 @@ typedef struct langres {
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     strset openers;              /* words that start sentences (stopwords/openers/) */
+    strset nonfinal;             /* particles no sentence ends with (stopwords/nonfinal/) */
     lexicon *lex;
     /* Lists only some formats need, loaded on first use
      * (summ__langres_list); indexed by data_kind, loaded[] says which. */

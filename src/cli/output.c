@@ -8,10 +8,38 @@
 #include "json.h"
 #include "utf8fix.h"
 
-/* Print text[0 .. n) with every run of white space as one space. */
+/* The code point of the UTF-8 sequence at s[i] (valid: the library's
+ * text), its lead byte only looked at for the length. */
+static unsigned long
+code_point(const unsigned char *s, size_t i, size_t n)
+{
+    unsigned char b = s[i];
+    size_t m = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (i + m > n)
+        return b;
+    unsigned long c = m == 1 ? b : b & (0x7F >> m);
+    for (size_t k = 1; k < m; k++)
+        c = c << 6 | (s[i + k] & 0x3F);
+    return c;
+}
+
+/* Chinese and Japanese characters and punctuation: scripts written
+ * without spaces, so a line break between two of them is none either. */
+static int
+spaceless(unsigned long c)
+{
+    return (c >= 0x3000 && c < 0x3100) || (c >= 0x3400 && c < 0x4DC0)
+           || (c >= 0x4E00 && c < 0xA000) || (c >= 0xF900 && c < 0xFB00)
+           || (c >= 0xFF00 && c < 0xFFF0) || (c >= 0x20000 && c < 0x32000);
+}
+
+/* Print text[0 .. n) with every run of white space as one space, or as
+ * nothing when it breaks a line between two Chinese or Japanese
+ * characters ("これは父の\n家です。" is one sentence). */
 static void
 put_collapsed(FILE *f, const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -21,11 +49,19 @@ put_collapsed(FILE *f, const char *s, size_t n)
         fwrite(s + i, 1, j - i, f);
         if (j == n)
             break;
+        size_t w = j;
+        int broke = 0;
         while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'
                          || s[j] == '\f' || s[j] == '\v'))
-            j++;
-        if (j < n)
-            putc(' ', f);
+            broke |= s[j++] == '\n';
+        if (j < n) {
+            size_t p = w;
+            while (p > 0 && (u[p - 1] & 0xC0) == 0x80)
+                p--;
+            if (!(broke && p > 0 && spaceless(code_point(u, p - 1, n))
+                  && spaceless(code_point(u, j, n))))
+                putc(' ', f);
+        }
         i = j;
     }
 }

@@ -1,7 +1,8 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations, sentence openers, boilerplate
- * phrases and the words that make poor keywords (core/data.c),
- * its Snowball stemmer, and the lexicon that caches stems (stem.c).
+ * use: its stopwords, abbreviations, sentence openers, particles no
+ * sentence ends with, boilerplate phrases and the words that make poor
+ * keywords (core/data.c), its Snowball stemmer, and the lexicon that
+ * caches stems (stem.c).
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -28,6 +29,7 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->boiler);
     summ__strset_free(&lr->kwstop);
     summ__strset_free(&lr->openers);
+    summ__strset_free(&lr->nonfinal);
     for (int k = 0; k < DATA_KINDS; k++)
         summ__strset_free(&lr->list[k]);
     summ__lex_free(lr->lex);
@@ -60,6 +62,7 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
     summ__strset_init(&lr->boiler, al);
     summ__strset_init(&lr->kwstop, al);
     summ__strset_init(&lr->openers, al);
+    summ__strset_init(&lr->nonfinal, al);
     for (int k = 0; k < DATA_KINDS; k++)
         summ__strset_init(&lr->list[k], al);
     lr->lex = summ__lex_new(al);
@@ -76,7 +79,9 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
             || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
                                      &lr->kwstop, err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, false,
-                                     &lr->openers, err)) != SUMM_OK)
+                                     &lr->openers, err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_NONFINAL, false,
+                                     &lr->nonfinal, err)) != SUMM_OK)
             goto fail;
         if (lang->snowball) {
             if (!have_algorithm(lang->snowball)) {
