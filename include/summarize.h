@@ -183,23 +183,41 @@ typedef enum summ_option {
 typedef enum summ_format {
     SUMM_FORMAT_AUTO = 0,   /* told from the content (never from a file name) */
     SUMM_FORMAT_TEXT = 1,   /* plain text: the sentences are the input's bytes */
-    SUMM_FORMAT_HTML = 2    /* an HTML page (needs a build with gumbo: see
-                               summ_format_supported()). Told from the content by
-                               a doctype, an <html> tag, or a page that starts with
-                               a tag and is mostly tags. Parsed as a browser does
-                               (HTML5); script, style, noscript, template, svg and
-                               hidden elements give no text; <title> (or the
-                               headline it names) is the title, a heading of its
-                               own. The page's charset: a byte order mark, else
-                               <meta charset> or http-equiv Content-Type in the
-                               first 1024 bytes, else an XML declaration; a page in
-                               another charset than UTF-8 is converted with
-                               iconv(3) (SUMM_WARN_CHARSET_CONVERTED). Bytes that
-                               are valid UTF-8 are read as UTF-8 whatever the page
-                               declares (a saved page often keeps a stale
-                               declaration); a page that is not UTF-8 and declares
-                               no charset iconv knows is SUMM_EUTF8. Spans are
-                               offsets into the page's own bytes */
+    SUMM_FORMAT_HTML = 2,       /* a web page (needs a build with gumbo: see
+                                   summ_format_supported()). Told from the content by
+                                   a doctype, an <html> tag, or a start with a page's
+                                   tag and a page that is mostly tags. Parsed as a
+                                   browser does (HTML5); script, style, noscript,
+                                   template, svg, math, form controls and hidden
+                                   elements give no text; <title> (or the headline
+                                   that repeats it) is the title, a heading of its
+                                   own; with SUMM_OPT_EXTRACT (default) only the main
+                                   text is kept. The charset: a byte order mark, else
+                                   <meta charset> or http-equiv Content-Type in the
+                                   first 1024 bytes, else an XML declaration; a page in
+                                   another charset is converted with iconv(3)
+                                   (SUMM_WARN_CHARSET_CONVERTED). Bytes that are valid
+                                   UTF-8 are read as UTF-8 whatever the page declares
+                                   (a saved page often keeps a stale declaration); a
+                                   page that is not UTF-8 and declares no charset
+                                   iconv knows is SUMM_EUTF8. Spans are offsets into
+                                   the page's own bytes */
+    SUMM_FORMAT_MARKDOWN = 3,   /* CommonMark / GitHub Markdown: code, tables, front
+                                   matter, HTML blocks and comments are not text;
+                                   headings and list items are structure; link, image,
+                                   emphasis and code syntax is not in the text */
+    SUMM_FORMAT_EMAIL = 4,      /* an RFC 5322 message, an mbox, or a pasted message:
+                                   headers are metadata (Subject is the title),
+                                   quoted replies SUMM_FLAG_QUOTED, signatures and
+                                   disclaimers SUMM_FLAG_BOILERPLATE; MIME text/plain
+                                   parts read, quoted-printable and base64 decoded */
+    SUMM_FORMAT_PDFTEXT = 5,    /* text from a PDF (pdftotext, ps2ascii, a viewer's
+                                   copy): hyphenation at line ends rejoined, running
+                                   headers, footers and page numbers left out */
+    SUMM_FORMAT_SUBTITLES = 6,  /* SRT or WebVTT: cue numbers, timings, settings and
+                                   markup are not text; a voice (<v Bob>) is a label */
+    SUMM_FORMAT_TRANSCRIPT = 7  /* speaker-labelled turns ("ALICE:", "[Bob]", "Q:"):
+                                   the label is the turn's summ_span.label */
 } summ_format;
 
 SUMM_API summ_status summ_set_int(summ_ctx *ctx, summ_option opt, long long value);
@@ -253,7 +271,9 @@ SUMM_API summ_option summ_option_lookup(const char *name);
 /* One sentence of the input. */
 typedef struct summ_span {
     size_t offset;        /* byte offset of the sentence in the input given to
-                             summ_run() (for HTML, into the page's own bytes) */
+                             summ_run() (for HTML, into the page's own bytes; in
+                             a base64 part of an e-mail, the part's bytes in
+                             proportion to the sentence's characters) */
     size_t length;        /* its length there, in bytes: from its first character
                              to its last, on UTF-8 character boundaries */
     size_t index;         /* the sentence's number in the text, from 0 */
@@ -266,6 +286,12 @@ typedef struct summ_span {
     size_t text_length;   /* strlen(text), in bytes */
     size_t document;      /* which text of summ_run_multi() it is from (from 0); offset
                              and index are then within that text. 0 for the others */
+    const char *label;    /* metadata of the sentence's turn, not part of its
+                             text: the speaker of a transcript or subtitle turn
+                             ("ALICE", "Bob"), the sender of an e-mail message
+                             ("Karen Liu"). NUL-terminated, owned by the result;
+                             NULL when there is none */
+    size_t label_length;  /* strlen(label), 0 when label is NULL */
 } summ_span;
 
 #define SUMM_FLAG_HEADING     1u  /* a title or heading line without final punctuation */
@@ -275,6 +301,12 @@ typedef struct summ_span {
 #define SUMM_FLAG_PARAGRAPH   8u  /* the first sentence of a paragraph */
 #define SUMM_FLAG_SELECTED   16u  /* chosen for the summary (summ_run, summ_rank) */
 #define SUMM_FLAG_QUERY     512u  /* has a content word of SUMM_OPT_QUERY */
+#define SUMM_FLAG_QUOTED     32u  /* quoted from another text: an e-mail's quoted reply
+                                     ("> ...", "On ... wrote:", an "Original Message");
+                                     score 0, never selected while anything else can be */
+#define SUMM_FLAG_FILLER     64u  /* a sentence of speech that is only fillers and
+                                     acknowledgements ("Okay.", "Um, yeah."); score 0,
+                                     never selected while anything else can be */
 
 /* The outcome of a call. Owns no pointer into the input. */
 typedef struct summ_result summ_result;
@@ -379,6 +411,12 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                            was converted: spans are still offsets
                                            into its own bytes, on its characters'
                                            boundaries (not UTF-8 ones) */
+#define SUMM_WARN_UNDECODED  8u  /* part of an e-mail was not valid text in its
+                                    charset, or in a charset we do not convert (only
+                                    UTF-8, US-ASCII, ISO-8859-1 and -15 and
+                                    Windows-1252 are): those bytes read as U+FFFD */
+#define SUMM_WARN_SKIPPED   16u  /* parts that are not plain text were left out: an
+                                    e-mail's attachments, or a body only in HTML */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
 /* A keyword or key phrase (README "How scoring works"): a run of content

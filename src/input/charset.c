@@ -136,7 +136,7 @@ conv_put(conv *c, const char *out, size_t n, size_t src, size_t slen)
             c->map = m;
             c->capmap = ncap;
         }
-        c->map[c->nmap++] = (srcmap){ (uint32_t)c->len, (uint32_t)src, (uint32_t)slen };
+        c->map[c->nmap++] = (srcmap){ (uint32_t)c->len, (uint32_t)src, (uint32_t)slen, 0 };
     }
     memcpy(c->text + c->len, out, n);
     c->len += n;
@@ -314,7 +314,7 @@ map_add(mapout *o, size_t clean, size_t src, size_t srclen)
         o->m = m;
         o->cap = ncap;
     }
-    o->m[o->n++] = (srcmap){ (uint32_t)clean, (uint32_t)src, (uint32_t)srclen };
+    o->m[o->n++] = (srcmap){ (uint32_t)clean, (uint32_t)src, (uint32_t)srclen, 0 };
 }
 
 summ_status

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "input/input.h"
+#include "input/textfmt.h"
 
 typedef summ_status (*fmt_fn)(doc *d, const input_env *env, summ_err *err);
 
@@ -28,6 +29,11 @@ static const struct {
     fmt_fn read;      /* NULL: not in this build */
 } formats[] = {
     { SUMM_FORMAT_TEXT, "text", read_text },
+    { SUMM_FORMAT_MARKDOWN, "markdown", summ__read_markdown },
+    { SUMM_FORMAT_EMAIL, "email", summ__read_email },
+    { SUMM_FORMAT_PDFTEXT, "pdftext", summ__read_pdftext },
+    { SUMM_FORMAT_SUBTITLES, "subtitles", summ__read_subtitles },
+    { SUMM_FORMAT_TRANSCRIPT, "transcript", summ__read_transcript },
 #ifdef SUMM_HAVE_GUMBO
     { SUMM_FORMAT_HTML, "html", summ__read_html },
 #else
@@ -35,6 +41,15 @@ static const struct {
 #endif
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
+
+/* Other names a user may type for a format. */
+static const struct {
+    const char *alias, *name;
+} aliases[] = {
+    { "md", "markdown" }, { "mail", "email" }, { "eml", "email" }, { "mbox", "email" },
+    { "pdf", "pdftext" }, { "srt", "subtitles" }, { "vtt", "subtitles" },
+    { "webvtt", "subtitles" },
+};
 
 const char *
 summ__format_name(int fmt)
@@ -54,6 +69,9 @@ summ__format_lookup(const char *name)
         return -1;
     if (strcasecmp(name, "auto") == 0)
         return SUMM_FORMAT_AUTO;
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcasecmp(aliases[i].alias, name) == 0)
+            name = aliases[i].name;
     for (size_t i = 0; i < NFORMATS; i++)
         if (strcasecmp(formats[i].name, name) == 0)
             return formats[i].fmt;
@@ -77,6 +95,19 @@ summ__input_sniff(const char *text, size_t len)
     /* HTML first: the other markups can hold HTML, HTML holds none of them */
     if (summ__html_sniff(text, len))
         return SUMM_FORMAT_HTML;
+    /* The most particular marks first: a message's headers, subtitle cue
+     * timings, a PDF's form feeds and page furniture, speaker labels; then
+     * Markdown, whose marks are the weakest. */
+    if (summ__sniff_email(text, len))
+        return SUMM_FORMAT_EMAIL;
+    if (summ__sniff_subtitles(text, len))
+        return SUMM_FORMAT_SUBTITLES;
+    if (summ__sniff_pdftext(text, len))
+        return SUMM_FORMAT_PDFTEXT;
+    if (summ__sniff_transcript(text, len))
+        return SUMM_FORMAT_TRANSCRIPT;
+    if (summ__sniff_markdown(text, len))
+        return SUMM_FORMAT_MARKDOWN;
     return SUMM_FORMAT_TEXT;
 }
 
@@ -88,8 +119,18 @@ summ__input_read(doc *d, int fmt, const input_env *env, summ_err *err)
         return summ__err_set(err, SUMM_ETOOBIG, "input of %zu bytes is larger than the limit of %zu",
                              d->srclen, (size_t)SUMM_MAX_INPUT);
     }
-    if (fmt == SUMM_FORMAT_AUTO)
-        fmt = summ__input_sniff(d->src, d->srclen);
+    /* A page says which charset it is in, so HTML checks its bytes itself
+     * (and is told apart first: its bytes need not be UTF-8); everything
+     * else must be UTF-8, and is told apart once checked. */
+    if (fmt == SUMM_FORMAT_AUTO && summ__html_sniff(d->src, d->srclen))
+        fmt = SUMM_FORMAT_HTML;
+    if (fmt != SUMM_FORMAT_HTML) {
+        summ_status st = summ__input_check(d->src, d->srclen, &d->start, err);
+        if (st != SUMM_OK)
+            return st;
+        if (fmt == SUMM_FORMAT_AUTO)
+            fmt = summ__input_sniff(d->src + d->start, d->srclen - d->start);
+    }
     for (size_t i = 0; i < NFORMATS; i++) {
         if (formats[i].fmt != fmt)
             continue;
@@ -99,12 +140,6 @@ summ__input_read(doc *d, int fmt, const input_env *env, summ_err *err)
                                  fmt == SUMM_FORMAT_HTML ? " (it needs gumbo: install libgumbo-dev"
                                                            " and configure with -Dhtml=enabled)"
                                                          : "");
-        /* A page says which charset it is in, so HTML checks its bytes
-         * itself; everything else must be UTF-8. */
-        summ_status st;
-        if (fmt != SUMM_FORMAT_HTML && (st = summ__input_check(d->src, d->srclen, &d->start, err))
-                                           != SUMM_OK)
-            return st;
         d->format = fmt;
         return formats[i].read(d, env, err);
     }

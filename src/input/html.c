@@ -713,14 +713,14 @@ summ__read_html(doc *d, const input_env *env, summ_err *err)
     if ((st = summ__htree_build(&t, d->ar, pbuf, out)) != SUMM_OK)
         goto out;
     const strset *list = NULL;
-    if (env && env->html_hints) {
+    if (env && env->list) {
         char *sample = summ__arena_alloc(d->ar, SAMPLE);
         if (!sample) {
             st = SUMM_ENOMEM;
             goto out;
         }
         size_t sn = text_sample(&t, sample, SAMPLE);
-        if ((st = env->html_hints(env->ud, sample, sn, &list, err)) != SUMM_OK)
+        if ((st = env->list(env->ud, DATA_HTML, sample, sn, &list)) != SUMM_OK)
             goto out;
     }
     hints *h = summ__hints_make(d->ar, list);

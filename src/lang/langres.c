@@ -1,7 +1,8 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations, sentence openers, boilerplate
- * phrases and the words that make poor keywords (core/data.c),
- * its Snowball stemmer, and the lexicon that caches stems (stem.c).
+ * use: its stopwords, abbreviations, sentence openers, particles no
+ * sentence ends with, boilerplate phrases and the words that make poor
+ * keywords (core/data.c), its Snowball stemmer, and the lexicon that
+ * caches stems (stem.c).
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -28,7 +29,9 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->boiler);
     summ__strset_free(&lr->kwstop);
     summ__strset_free(&lr->openers);
-    summ__strset_free(&lr->html);
+    summ__strset_free(&lr->nonfinal);
+    for (int k = 0; k < DATA_KINDS; k++)
+        summ__strset_free(&lr->list[k]);
     summ__lex_free(lr->lex);
     summ__free(al, lr);
 }
@@ -59,7 +62,9 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
     summ__strset_init(&lr->boiler, al);
     summ__strset_init(&lr->kwstop, al);
     summ__strset_init(&lr->openers, al);
-    summ__strset_init(&lr->html, al);
+    summ__strset_init(&lr->nonfinal, al);
+    for (int k = 0; k < DATA_KINDS; k++)
+        summ__strset_init(&lr->list[k], al);
     lr->lex = summ__lex_new(al);
     if (!lr->lex) {
         summ__langres_free(lr);
@@ -74,7 +79,9 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
             || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
                                      &lr->kwstop, err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, false,
-                                     &lr->openers, err)) != SUMM_OK)
+                                     &lr->openers, err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_NONFINAL, false,
+                                     &lr->nonfinal, err)) != SUMM_OK)
             goto fail;
         if (lang->snowball) {
             if (!have_algorithm(lang->snowball)) {
@@ -106,27 +113,24 @@ fail:
     return st;
 }
 
-/* Only web pages need these, so they are loaded when one does. Like the
- * furniture phrases: the language's own entries and the English ones
- * (class names are English words on pages in any language). */
 summ_status
-summ__langres_html(langres *lr, const char *data_dir, const strset **out, summ_err *err)
+summ__langres_list(langres *lr, const char *data_dir, data_kind kind, const strset **out,
+                   summ_err *err)
 {
-    *out = NULL;
-    if (!lr->html_loaded) {
-        const char *code = lr->info && lr->info->code ? lr->info->code : "en";
-        summ_status st = summ__data_load(lr->al, data_dir, code, DATA_HTML, false, &lr->html,
-                                         err);
-        if (st == SUMM_OK && strcmp(code, "en") != 0)
-            st = summ__data_load(lr->al, data_dir, "en", DATA_HTML, false, &lr->html, err);
-        if (st != SUMM_OK) {
-            /* what was loaded goes: the next page tries again */
-            summ__strset_free(&lr->html);
-            summ__strset_init(&lr->html, lr->al);
-            return st;
-        }
-        lr->html_loaded = true;
+    *out = &lr->list[kind];
+    if (lr->loaded[kind])
+        return SUMM_OK;
+    strset *set = &lr->list[kind];
+    const char *code = lr->info->code ? lr->info->code : "und";
+    summ_status st = summ__data_load(lr->al, data_dir, code, kind, false, set, err);
+    if (st == SUMM_OK && strcmp(code, "en") != 0)
+        st = summ__data_load(lr->al, data_dir, "en", kind, false, set, err);
+    if (st != SUMM_OK) {
+        /* the next call tries again, from an empty set */
+        summ__strset_free(set);
+        summ__strset_init(set, lr->al);
+        return st;
     }
-    *out = &lr->html;
+    lr->loaded[kind] = true;
     return SUMM_OK;
 }

@@ -27,6 +27,9 @@ gen mixed-5mb      "('Привет мир. 你好世界。 مرحبا بالعا
 gen abbrev-1m      "b'Dr. e.g. U.S. p.m. J. ' * 100000 + b'end.'"
 gen longword-utf8  "('é' * 1500000 + '. Fin.').encode()"
 gen distinct-words "' '.join('w%d' % i for i in range(1500000)).encode() + b'.'"
+gen items-600k     "b'contact manager\n' * 600000"
+gen cjk-lines-400k "('\u3053\u308c\u306f\u7236\u306e\n' * 400000).encode()"
+
 # Web pages (issue 12): each is read as HTML (they sniff as pages).
 gen html-deep-1m     "b'<!DOCTYPE html><body>' + b'<div>' * 1000000 + b'<p>Deep inside.</p>' + b'</div>' * 1000000"
 gen html-attr-100mb  "b'<!DOCTYPE html><body><div title=\"' + b'x' * (100 << 20) + b'\"><p>After it.</p></div>'"
@@ -40,9 +43,9 @@ gen html-entity-13mb "b'<!DOCTYPE html><body><p>' + b'&amp;&#233;&eacute;&notit;
 
 printf '%-16s %8s %7s %7s %6s %6s %10s\n' case bytes wall cpu maxMB status outbytes
 for f in line-10mb tiny-1m identical-50k word-3mb brackets-1m quotes-1m dots-2m \
-         newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words \
-         html-deep-1m html-attr-100mb html-soup-9mb html-spandiv-5mb html-attrs-7mb \
-         html-script-9mb html-comment-6mb html-paras-10mb html-entity-13mb; do
+         newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words items-600k \
+         cjk-lines-400k html-deep-1m html-attr-100mb html-soup-9mb html-spandiv-5mb \
+         html-attrs-7mb html-script-9mb html-comment-6mb html-paras-10mb html-entity-13mb; do
     for mode in "" "--split" "-k 5"; do
         set +e
         /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$exe" $mode "$tmp/$f" > "$tmp/out" 2> "$tmp/err"
