@@ -4,18 +4,22 @@
 What golden tests cannot express: standard output closed early (quiet,
 as with any filter), standard output on a full disk (exit 1 with a
 message), standard input closed or a directory, a file name that is not
-UTF-8. SUMMARIZE_TEST_WRAPPER
+UTF-8, --jsonl as a co-process (each answer comes while the input waits),
+with and without worker threads. SUMMARIZE_TEST_WRAPPER
 is honoured as in run.py, except for the SIGPIPE cases (valgrind reports
 the signal itself). Also: every option of --help is in the man page.
 """
+import json
 import os
 import re
+import select
 import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 
 EXE = sys.argv[1]
 MANPAGE = sys.argv[2]
@@ -58,6 +62,71 @@ def full_disk():
         check('stdout on a full disk: %s' % label,
               p.returncode == 1 and b'write error: No space left on device' in p.stderr,
               'rc=%d stderr=%r' % (p.returncode, p.stderr))
+
+
+JSONL = b''.join(b'{"id":%d,"text":"Sentence number %d is here. And one more."}\n' % (i, i)
+                 for i in range(20000))
+
+
+def jsonl_closed_early(jobs):
+    """--jsonl -j N: read one line, then close the pipe: a quiet end."""
+    p = subprocess.Popen([EXE, '--jsonl', '-j', str(jobs)], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def feed():  # from a thread: the output pipe fills long before the input is all written
+        try:
+            p.stdin.write(JSONL)
+            p.stdin.close()
+        except BrokenPipeError:
+            pass
+    t = threading.Thread(target=feed)
+    t.start()
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read()
+    rc = p.wait()
+    t.join()
+    check('--jsonl -j %d: stdout closed early' % jobs,
+          first.startswith(b'{"id":0,') and err == b'' and rc in (0, -signal.SIGPIPE),
+          'rc=%d first=%r stderr=%r' % (rc, first, err))
+
+
+def jsonl_full_disk(jobs):
+    if not os.path.exists('/dev/full'):
+        check('--jsonl -j %d: stdout on a full disk # SKIP no /dev/full' % jobs, True)
+        return
+    with open('/dev/full', 'wb') as full:
+        p = subprocess.run(WRAPPER + [EXE, '--jsonl', '-j', str(jobs)], input=JSONL,
+                           stdout=full, stderr=subprocess.PIPE)
+    check('--jsonl -j %d: stdout on a full disk' % jobs,
+          p.returncode == 1 and b'write error: No space left on device' in p.stderr,
+          'rc=%d stderr=%r' % (p.returncode, p.stderr))
+
+
+def coprocess(jobs):
+    """Write one record, wait for its answer, again and again: the answers
+    must come while the input is still open (flushed when it pauses)."""
+    p = subprocess.Popen(WRAPPER + [EXE, '--jsonl', '-j', str(jobs)], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    got, detail = [], ''
+    try:
+        for i in range(5):
+            rec = {'id': 'r%d' % i, 'text': 'Record %d has its text. It has two sentences.' % i}
+            p.stdin.write(json.dumps(rec).encode() + b'\n')
+            p.stdin.flush()
+            ready, _, _ = select.select([p.stdout], [], [], 60 if WRAPPER else 10)
+            if not ready:
+                detail = 'no answer to record %d while the input stays open' % i
+                break
+            got.append(json.loads(p.stdout.readline())['id'])
+    finally:
+        p.stdin.close()
+        rest = p.stdout.read()
+        p.stderr.read()
+        rc = p.wait()
+    ok = got == ['r%d' % i for i in range(5)] and rest == b'' and rc == 0
+    check('--jsonl -j %d as a co-process' % jobs, ok,
+          detail or 'got %r, then %r, rc=%d' % (got, rest, rc))
 
 
 def stdin_closed():
@@ -114,6 +183,10 @@ def main():
     full_disk()
     stdin_closed()
     stdin_directory()
+    for jobs in (1, 2):
+        coprocess(jobs)
+        jsonl_closed_early(jobs)
+        jsonl_full_disk(jobs)
     print('1..%d' % len(results))
     failed = 0
     for k, (name, ok, detail) in enumerate(results, 1):
