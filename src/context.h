@@ -4,6 +4,9 @@
 #ifndef SUMM_CONTEXT_H
 #define SUMM_CONTEXT_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "core/core.h"
 #include "core/params.h"
 #include "lang/lang.h"
@@ -12,11 +15,25 @@
 /* One langres per language of the table, made on first use. */
 #define LANGRES_MAX 64
 
+/* What a context shares with its clones, and they with theirs: each
+ * language's word lists and lexicon, made on first use by whichever of
+ * them needs it first, and freed with the last of them. All of them have
+ * the same data directory (a context whose data directory changes leaves
+ * its group for a new one). */
+typedef struct ctx_group {
+    salloc al;
+    atomic_size_t refs;
+    pthread_mutex_t mu;            /* for making a langdata */
+    _Atomic(langdata *) data[LANGRES_MAX];
+    _Atomic(langdata *) und;
+} ctx_group;
+
 struct summ_ctx {
     salloc al;
     params p;
     const lang_info *fixed_lang;   /* from p.language; NULL = detect */
-    langres *res[LANGRES_MAX];     /* index into summ__lang_table */
+    ctx_group *group;              /* NULL: made on first use */
+    langres *res[LANGRES_MAX];     /* index into summ__lang_table; over group's data */
     langres *und;
     lang_cache *lang_cache;
     summ_err err;
@@ -55,5 +72,11 @@ summ_status summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode
 
 /* The resources of lang in ctx, made on first use (pipeline.c). */
 summ_status summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out);
+
+/* A new group, with one reference (NULL if out of memory); dropping the
+ * last reference frees it (pipeline.c). Both accept NULL. */
+ctx_group *summ__group_new(const salloc *al);
+void summ__group_ref(ctx_group *g);
+void summ__group_unref(ctx_group *g);
 
 #endif

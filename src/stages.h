@@ -30,37 +30,69 @@ struct sb_stemmer;
 
 /* ---- stem.c: the lexicon ------------------------------------------------ */
 
-/* Folded word -> stem id, or STEM_STOP for a stopword. Stem ids are dense,
- * per language, and stay valid for the life of the context (the lexicon is
- * cleared between documents when it grows past a bound; see stem.c). */
+/* Folded word -> stem id, or STEM_STOP for a stopword. Stem ids are dense
+ * per lexicon; they stay valid for the life of the context, except those
+ * of a context's own lexicon, which is cleared between documents when it
+ * grows past a bound (see stem.c). */
 #define STEM_STOP UINT32_MAX
 
 typedef struct lexicon lexicon;
 
-/* What one language needs (lang/langres.c makes it). */
-typedef struct langres {
+/* What one language needs that never changes once made: its word lists
+ * and its lexicon. A context and its clones share one (langres.c makes
+ * it; the lexicon is the only part that changes, and is thread-safe). */
+typedef struct langdata {
     const salloc *al;
     const struct lang_info *info;
-    struct sb_stemmer *stemmer;  /* NULL: words are their own stems */
     bool no_stemmer;             /* the language has an algorithm this libstemmer lacks */
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
     lexicon *lex;
+} langdata;
+
+/* What one language needs in one context: the shared data (stop, abbrev,
+ * boiler and lex are copies of its handles, not to be freed), and what a
+ * thread must have of its own: the stemmer, and a lexicon for the words
+ * that no longer fit in the shared one. */
+typedef struct langres {
+    const salloc *al;
+    const struct lang_info *info;
+    struct sb_stemmer *stemmer;  /* NULL: words are their own stems */
+    bool no_stemmer;
+    strset stop;
+    strset abbrev;
+    strset boiler;
+    lexicon *lex;                /* shared */
+    lexicon *own;                /* this context's, made when lex is full */
+    langdata *data;
+    bool owns_data;              /* made by summ__langres_make(): freed with it */
 } langres;
 
-lexicon *summ__lex_new(const salloc *al);
+/* A lexicon; shared: safe to use from several threads (adds take a lock,
+ * lookups none). */
+lexicon *summ__lex_new(const salloc *al, bool shared);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
 /* Map a folded word to its stem id (STEM_STOP for stopwords); *st is set on
  * failure and STEM_STOP returned. */
 uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
-/* Between documents: clear the lexicon if it has grown past its bound. */
+/* For tests: make a shared lexicon full at this many words. */
+void summ__lex_limit(lexicon *lx, size_t words);
+/* Between documents: clear the context's own lexicon if it has grown past
+ * its bound. */
 void summ__lex_trim(langres *lr);
 
-/* lang/langres.c: the resources of lang, loaded from data_dir (or the
- * built-in lists); *out NULL on failure. */
+/* lang/langres.c: the data of lang, loaded from data_dir (or the built-in
+ * lists); *out NULL on failure. */
+summ_status summ__langdata_make(const salloc *al, const char *data_dir,
+                                const struct lang_info *lang, langdata **out, summ_err *err);
+void summ__langdata_free(langdata *ld);  /* accepts NULL */
+/* A context's resources over ld (which must outlive them, unless owned:
+ * then they free it). */
+summ_status summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out);
+/* Both at once, the data owned: a language's resources for one context. */
 summ_status summ__langres_make(const salloc *al, const char *data_dir,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */

@@ -1,6 +1,7 @@
-/* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations and boilerplate phrases (core/data.c),
- * its Snowball stemmer, and the lexicon that caches stems (stem.c).
+/* langres.c - what a language needs: its stopwords, abbreviations and
+ * boilerplate phrases (core/data.c) and the lexicon that caches stems
+ * (stem.c), made once for a context and its clones (langdata); and per
+ * context, its Snowball stemmer (langres), since a stemmer has state.
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -15,18 +16,15 @@
 #include "stages.h"
 
 void
-summ__langres_free(langres *lr)
+summ__langdata_free(langdata *ld)
 {
-    if (!lr)
+    if (!ld)
         return;
-    const salloc *al = lr->al;
-    if (lr->stemmer)
-        sb_stemmer_delete(lr->stemmer);
-    summ__strset_free(&lr->stop);
-    summ__strset_free(&lr->abbrev);
-    summ__strset_free(&lr->boiler);
-    summ__lex_free(lr->lex);
-    summ__free(al, lr);
+    summ__strset_free(&ld->stop);
+    summ__strset_free(&ld->abbrev);
+    summ__strset_free(&ld->boiler);
+    summ__lex_free(ld->lex);
+    summ__free(ld->al, ld);
 }
 
 /* Does this libstemmer have the algorithm? sb_stemmer_new() answers NULL
@@ -41,50 +39,94 @@ have_algorithm(const char *name)
 }
 
 summ_status
-summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang,
-                   langres **out, summ_err *err)
+summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lang,
+                    langdata **out, summ_err *err)
+{
+    *out = NULL;
+    langdata *ld = summ__calloc(al, 1, sizeof *ld);
+    if (!ld)
+        return SUMM_ENOMEM;
+    ld->al = al;
+    ld->info = lang;
+    summ__strset_init(&ld->stop, al);
+    summ__strset_init(&ld->abbrev, al);
+    summ__strset_init(&ld->boiler, al);
+    ld->lex = summ__lex_new(al, true);
+    if (!ld->lex) {
+        summ__langdata_free(ld);
+        return SUMM_ENOMEM;
+    }
+    summ_status st = SUMM_OK;
+    if (lang != &summ__lang_und) {
+        if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, false, &ld->stop,
+                                  err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &ld->abbrev,
+                                     err)) != SUMM_OK)
+            goto fail;
+        ld->no_stemmer = lang->snowball && !have_algorithm(lang->snowball);
+    }
+    /* Page furniture: the language's own lines, and English ones, which the
+     * web puts on pages in any language ("Share", "Advertisement"). */
+    if ((st = summ__data_load(al, data_dir, lang->code, DATA_BOILER, false, &ld->boiler, err))
+            != SUMM_OK
+        || (strcmp(lang->code, "en") != 0
+            && (st = summ__data_load(al, data_dir, "en", DATA_BOILER, false, &ld->boiler, err))
+                   != SUMM_OK))
+        goto fail;
+    *out = ld;
+    return SUMM_OK;
+fail:
+    summ__langdata_free(ld);
+    return st;
+}
+
+void
+summ__langres_free(langres *lr)
+{
+    if (!lr)
+        return;
+    if (lr->stemmer)
+        sb_stemmer_delete(lr->stemmer);
+    summ__lex_free(lr->own);
+    if (lr->owns_data)
+        summ__langdata_free(lr->data);
+    summ__free(lr->al, lr);
+}
+
+summ_status
+summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
 {
     *out = NULL;
     langres *lr = summ__calloc(al, 1, sizeof *lr);
     if (!lr)
         return SUMM_ENOMEM;
     lr->al = al;
-    lr->info = lang;
-    summ__strset_init(&lr->stop, al);
-    summ__strset_init(&lr->abbrev, al);
-    summ__strset_init(&lr->boiler, al);
-    lr->lex = summ__lex_new(al);
-    if (!lr->lex) {
-        summ__langres_free(lr);
+    lr->info = ld->info;
+    lr->no_stemmer = ld->no_stemmer;
+    lr->stop = ld->stop;
+    lr->abbrev = ld->abbrev;
+    lr->boiler = ld->boiler;
+    lr->lex = ld->lex;
+    lr->data = ld;
+    const lang_info *lang = ld->info;
+    if (lang != &summ__lang_und && lang->snowball && !ld->no_stemmer
+        && !(lr->stemmer = sb_stemmer_new(lang->snowball, "UTF_8"))) {
+        summ__free(al, lr);
         return SUMM_ENOMEM;
     }
-    summ_status st = SUMM_OK;
-    if (lang != &summ__lang_und) {
-        if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, false, &lr->stop,
-                                  err)) != SUMM_OK
-            || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &lr->abbrev,
-                                     err)) != SUMM_OK)
-            goto fail;
-        if (lang->snowball) {
-            if (!have_algorithm(lang->snowball)) {
-                lr->no_stemmer = true;
-            } else if (!(lr->stemmer = sb_stemmer_new(lang->snowball, "UTF_8"))) {
-                st = SUMM_ENOMEM;
-                goto fail;
-            }
-        }
-    }
-    /* Page furniture: the language's own lines, and English ones, which the
-     * web puts on pages in any language ("Share", "Advertisement"). */
-    if ((st = summ__data_load(al, data_dir, lang->code, DATA_BOILER, false, &lr->boiler, err))
-            != SUMM_OK
-        || (strcmp(lang->code, "en") != 0
-            && (st = summ__data_load(al, data_dir, "en", DATA_BOILER, false, &lr->boiler, err))
-                   != SUMM_OK))
-        goto fail;
+    lr->owns_data = owned;
     *out = lr;
     return SUMM_OK;
-fail:
-    summ__langres_free(lr);
+}
+
+summ_status
+summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang,
+                   langres **out, summ_err *err)
+{
+    *out = NULL;
+    langdata *ld;
+    summ_status st = summ__langdata_make(al, data_dir, lang, &ld, err);
+    if (st == SUMM_OK && (st = summ__langres_new(al, ld, true, out)) != SUMM_OK)
+        summ__langdata_free(ld);
     return st;
 }
