@@ -345,6 +345,33 @@ nomem:
     return STEM_STOP;
 }
 
+/* A word neither lexicon has: stopword? else stem it (outside the lock),
+ * and add it. Out of line, so that the lookup that finds the word (nearly
+ * every one) stays a short function. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t
+lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, summ_status *st)
+{
+    const char *stem;
+    size_t slen;
+    bool stop;
+    if (!stem_of(lr, word, n, &stem, &slen, &stop)) {
+        *st = SUMM_ENOMEM;
+        return STEM_STOP;
+    }
+    if (!atomic_load_explicit(&lr->lex->full, memory_order_acquire)) {
+        uint32_t sid = shared_add(lr->lex, word, n, h, stop, stem, slen, st);
+        if (*st != SUMM_OK)
+            return STEM_STOP;
+        if (sid != NOT_FOUND)
+            return sid;
+        atomic_thread_fence(memory_order_acquire);  /* it is full now */
+    }
+    return own_add(lr, word, n, h, stop, stem, slen, st);
+}
+
 uint32_t
 summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
 {
@@ -357,24 +384,7 @@ summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
         return sid;
     if (lr->own && (sid = lex_find(lr->own, word, n, h)) != NOT_FOUND)
         return sid;
-
-    /* A new word: stopword? else stem it (outside the lock). */
-    const char *stem;
-    size_t slen;
-    bool stop;
-    if (!stem_of(lr, word, n, &stem, &slen, &stop)) {
-        *st = SUMM_ENOMEM;
-        return STEM_STOP;
-    }
-    if (!atomic_load_explicit(&lr->lex->full, memory_order_acquire)) {
-        sid = shared_add(lr->lex, word, n, h, stop, stem, slen, st);
-        if (*st != SUMM_OK)
-            return STEM_STOP;
-        if (sid != NOT_FOUND)
-            return sid;
-        atomic_thread_fence(memory_order_acquire);  /* it is full now */
-    }
-    return own_add(lr, word, n, h, stop, stem, slen, st);
+    return lex_new_word(lr, word, n, h, st);
 }
 
 const char *

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "summarize.h"
 
@@ -57,9 +58,62 @@ void summ__err_clear(summ_err *e);
 /* Set e's message (printf-style) and return st. */
 summ_status summ__err_set(summ_err *e, summ_status st, const char *fmt, ...) S_PRINTF(3, 4);
 
-/* ---- strset.c: hashing and sets of byte strings ------------------------ */
+/* ---- hashing, and strset.c: sets of byte strings ------------------------ */
 
-uint64_t summ__hash(const void *p, size_t n);
+static inline uint64_t
+summ__load64(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return w;
+}
+
+static inline uint64_t
+summ__load32(const unsigned char *s)
+{
+    uint32_t w;
+    memcpy(&w, s, 4);
+    return w;
+}
+
+#define SUMM_HASH_K 0xc6a4a7935bd1e995ULL
+
+static inline uint64_t
+summ__hash_round(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * SUMM_HASH_K;
+    return h ^ (h >> 47);
+}
+
+/* Eight bytes at a time, a multiply-xorshift round per word (as in
+ * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
+ * so no byte loop and no memcpy call is left; then one more round so the
+ * low bits, which pick the slot, depend on every byte. Words are short:
+ * the per-byte loop of FNV-1a used to be most of the cost of a lookup. The
+ * value depends on the machine's byte order; it is never stored.
+ * Inline: every word of every text is hashed. */
+static inline uint64_t
+summ__hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+    if (n >= 8) {
+        size_t k = n;
+        while (k > 8) {
+            h = summ__hash_round(h, summ__load64(s));
+            s += 8;
+            k -= 8;
+        }
+        h = summ__hash_round(h, summ__load64(s + k - 8));  /* the last 8, overlapping */
+    } else if (n >= 4) {
+        h = summ__hash_round(h, summ__load32(s) | summ__load32(s + n - 4) << 32);
+    } else if (n > 0) {
+        h = summ__hash_round(h, s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16);
+    }
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ (h >> 32);
+}
 
 typedef struct strset {
     const salloc *al;

@@ -6,52 +6,6 @@
 #include "text/bits.h"
 #include "text/fold.h"
 
-/* Eight bytes at a time, a multiply-xorshift round per word (as in
- * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
- * so no byte loop and no memcpy call is left; then one more round so the
- * low bits, which pick the slot, depend on every byte. Words are short:
- * the per-byte loop of FNV-1a used to be most of the cost of a lookup. The
- * value depends on the machine's byte order; it is never stored. */
-static inline uint64_t
-load32(const unsigned char *s)
-{
-    uint32_t w;
-    memcpy(&w, s, 4);
-    return w;
-}
-
-#define HASH_K 0xc6a4a7935bd1e995ULL
-
-static inline uint64_t
-hash_round(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * HASH_K;
-    return h ^ (h >> 47);
-}
-
-uint64_t
-summ__hash(const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
-    if (n >= 8) {
-        size_t k = n;
-        while (k > 8) {
-            h = hash_round(h, load64(s));
-            s += 8;
-            k -= 8;
-        }
-        h = hash_round(h, load64(s + k - 8));  /* the last 8, overlapping */
-    } else if (n >= 4) {
-        h = hash_round(h, load32(s) | load32(s + n - 4) << 32);
-    } else if (n > 0) {
-        h = hash_round(h, s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16);
-    }
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ULL;
-    return h ^ (h >> 32);
-}
-
 void
 summ__strset_init(strset *s, const salloc *al)
 {
