@@ -165,7 +165,11 @@ typedef enum summ_option {
                                     installed share/summarize/stopwords, which override the
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
-    SUMM_OPT_INPUT_FORMAT = 7    /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_KEYWORD_WORDS = 16  /* int in [1, 8]: at most this many words in a keyword
+                                    (default 4); a hyphenated compound ("object-oriented")
+                                    is one word; in Chinese and Japanese a keyword has at
+                                    most this many characters plus one */
 } summ_option;
 
 /* Input formats. Every format gives spans into the input's own bytes and
@@ -314,18 +318,24 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                     words were not stemmed */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
-/* A keyword or key phrase. */
+/* A keyword or key phrase (README "How scoring works"): a run of content
+ * words between stopwords and punctuation, ranked by its words' PageRank
+ * in a word graph, first positions favoured. */
 typedef struct summ_keyword {
     const char *text;     /* as it first appears in the text, white space collapsed
                              to single spaces; NUL-terminated, owned by the result */
     size_t text_length;   /* strlen(text) */
     size_t offset;        /* byte span of its first occurrence in the input */
     size_t length;
-    double score;         /* in (0, 1]: 1 for the best keyword */
-    size_t count;         /* how many times it occurs */
+    double score;         /* in (0, 1]: 1 for the best keyword, never rising down
+                             the list */
+    size_t count;         /* how many times its words (by stem) occur in a row,
+                             also inside longer phrases */
 } summ_keyword;
 
-/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first. summ_result_keyword()
+/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first: one ranking, so the first N
+ * keywords are those of a run with N; fewer than asked only when the text
+ * has no more candidates. summ_result_keyword()
  * returns NULL if i is out of range; the pointer lives as long as res. */
 SUMM_API size_t summ_result_keyword_count(const summ_result *res);
 SUMM_API const summ_keyword *summ_result_keyword(const summ_result *res, size_t i);

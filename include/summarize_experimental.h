@@ -38,6 +38,25 @@
                                                           chosen sentence is above this;
                                                           (0, 1], 1 = off (0.7) */
 
+/* Keywords (src/keywords.c, src/wordgraph.c). */
+#define SUMM_OPT_KW_WINDOW         ((summ_option)1040) /* int: words are linked when at most
+                                                          this many words apart (2) */
+#define SUMM_OPT_KW_POSITION       ((summ_option)1041) /* share of PositionRank's teleport by
+                                                          first positions, [0, 1] (1.0) */
+#define SUMM_OPT_KW_LENGTH         ((summ_option)1042) /* a phrase scores the sum of its words'
+                                                          ranks over n^this, [0, 2] (0.0) */
+#define SUMM_OPT_KW_COUNT          ((summ_option)1043) /* times occurrences^this, [0, 2] (0.5) */
+#define SUMM_OPT_KW_DAMPING        ((summ_option)1044) /* the word graph's damping, [0, 1) (0.85) */
+#define SUMM_OPT_KW_SUBPHRASES     ((summ_option)1045) /* int: candidates are the maximal runs
+                                                          (0), also the parts of runs too long
+                                                          (1), or every part of every run (2),
+                                                          or 1 and the parts seen twice (3) (0) */
+#define SUMM_OPT_KW_REDUNDANCY     ((summ_option)1046) /* int: bits; 1 = a phrase inside a
+                                                          chosen one, 2 = one containing a chosen
+                                                          one, goes after the others (1) */
+#define SUMM_OPT_KW_CROSS          ((summ_option)1047) /* int: 1 = the window crosses sentence
+                                                          ends (0) */
+
 /* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
 typedef enum summ_similarity {
     SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */

@@ -70,6 +70,10 @@ summ_status summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, si
 summ_status summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode,
                       summ_result **out);
 
+/* Free what the stages allocated for d outside its arena, then the arena
+ * (pipeline.c). */
+void summ__doc_free(doc *d);
+
 /* The resources of lang in ctx, made on first use (pipeline.c). */
 summ_status summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out);
 

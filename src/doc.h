@@ -51,9 +51,12 @@ typedef struct sentence {
 
 /* One word as it stands in the text (kept for keywords). */
 #define WORD_NOTERM UINT32_MAX
+#define WORD_KW_STOP 1u   /* stopwords/keywords/: never part of a keyword */
+#define WORD_KW_WEAK 2u   /* stopwords/keywords/, tagged ~: not a keyword alone */
 typedef struct wordpos {
     uint32_t start, end;  /* bytes of the clean text */
     uint32_t term;        /* local term id, or WORD_NOTERM (stopword, too long) */
+    uint32_t kw;          /* WORD_KW_* of a term */
 } wordpos;
 
 typedef struct doc {

@@ -38,6 +38,8 @@ static const optdef table[] = {
       offsetof(params, data_dir), F_STR },
     O(SUMM_OPT_INPUT_FORMAT, "input_format", SUMM_TYPE_INT, 0, SUMM_FORMAT_TEXT,
       SUMM_FORMAT_AUTO, "a summ_format: 0 auto, 1 text", 0, input_format, F_INT),
+    O(SUMM_OPT_KEYWORD_WORDS, "keyword_words", SUMM_TYPE_INT, 1, 8, 4,
+      "at most this many words in a keyword", 0, kw_words, F_SIZE),
 
     O(SUMM_OPT_W_TEXTRANK, "w_textrank", SUMM_TYPE_REAL, 0, 1e6, 1.0,
       "weight of TextRank centrality", 1, w_textrank, F_REAL),
@@ -70,6 +72,29 @@ static const optdef table[] = {
     { { SUMM_OPT_REDUNDANCY, "redundancy", SUMM_TYPE_REAL, 0, 1, 1, 0, 0.7, NULL,
         "skip a sentence whose cosine with a chosen one exceeds this; 1 = off", 1 },
       offsetof(params, redundancy), F_REAL },
+
+    O(SUMM_OPT_KW_WINDOW, "kw_window", SUMM_TYPE_INT, 2, 32, 2,
+      "keywords: link words at most this many words apart", 1, kw_window, F_INT),
+    O(SUMM_OPT_KW_POSITION, "kw_position", SUMM_TYPE_REAL, 0, 1, 1.0,
+      "keywords: share of the teleport given by first positions", 1, kw_position, F_REAL),
+    O(SUMM_OPT_KW_LENGTH, "kw_length", SUMM_TYPE_REAL, 0, 2, 0.0,
+      "keywords: a phrase's summed rank is divided by its length to this power", 1,
+      kw_length, F_REAL),
+    O(SUMM_OPT_KW_COUNT, "kw_count", SUMM_TYPE_REAL, 0, 2, 0.5,
+      "keywords: a phrase's score is multiplied by its occurrences to this power", 1,
+      kw_count, F_REAL),
+    { { SUMM_OPT_KW_DAMPING, "kw_damping", SUMM_TYPE_REAL, 0, 1, 0, 1, 0.85, NULL,
+        "keywords: the word graph's damping factor, in [0, 1)", 1 },
+      offsetof(params, kw_damping), F_REAL },
+    O(SUMM_OPT_KW_SUBPHRASES, "kw_subphrases", SUMM_TYPE_INT, 0, 3, 0,
+      "keywords: 0 maximal runs, 1 also parts of long runs, 2 every part, 3 1 and parts "
+      "seen twice", 1, kw_subphrases,
+      F_INT),
+    O(SUMM_OPT_KW_REDUNDANCY, "kw_redundancy", SUMM_TYPE_INT, 0, 3, 1,
+      "keywords: demote phrases inside (1) or containing (2) a chosen one", 1, kw_redundancy,
+      F_INT),
+    O(SUMM_OPT_KW_CROSS, "kw_cross", SUMM_TYPE_INT, 0, 1, 0,
+      "keywords: 1 = the co-occurrence window crosses sentence ends", 1, kw_cross, F_INT),
 };
 #define NOPT (sizeof table / sizeof table[0])
 

@@ -111,8 +111,8 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
-static void
-doc_free(doc *d)
+void
+summ__doc_free(doc *d)
 {
     const salloc *al = d->ar->al;
     summ__free(al, d->sent);
@@ -183,18 +183,8 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
     }
     if ((st = summ__select(&d, &v, p, pick, &npick)) != SUMM_OK)
         goto fail;
-    if (p->max_keywords) {
-        /* There cannot be more keywords than distinct terms: a huge
-         * max_keywords must not become a huge allocation. */
-        size_t kmax = p->max_keywords < d.nvocab ? p->max_keywords : d.nvocab;
-        kw = summ__arena_alloc(&ar, (kmax ? kmax : 1) * sizeof *kw);
-        if (!kw) {
-            st = SUMM_ENOMEM;
-            goto fail;
-        }
-        if ((st = summ__keywords(&d, kmax, kw, &nkw)) != SUMM_OK)
-            goto fail;
-    }
+    if (p->max_keywords && (st = summ__keywords(&d, p, &kw, &nkw)) != SUMM_OK)
+        goto fail;
     if (mode == RUN_RANK) {
         idx = summ__arena_alloc(&ar, (d.nsent ? d.nsent : 1) * sizeof *idx);
         chosen = summ__arena_calloc(&ar, d.nsent ? d.nsent : 1, sizeof *chosen);
@@ -221,6 +211,6 @@ fail:
     if (st == SUMM_ENOMEM)
         summ__err_set(&ctx->err, st, "out of memory");
 done:
-    doc_free(&d);
+    summ__doc_free(&d);
     return st;
 }

@@ -7,7 +7,8 @@
  *   textrank.c  sentence graph (inverted index) + PageRank
  *   score.c     the features combined into one score per sentence
  *   select.c    top sentences under the length limits, without redundancy
- *   keywords.c  key phrases
+ *   keywords.c  key phrases: candidates, scores, the ranking
+ *   wordgraph.c the word graph keywords.c ranks words with
  *
  * Below them: src/text (characters, UTF-8, folding), src/core (allocator,
  * sets, errors, word lists, the params struct), src/lang (languages,
@@ -48,11 +49,12 @@ typedef struct langdata {
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     lexicon *lex;
 } langdata;
 
-/* What one language needs in one context: the shared data (stop, abbrev,
- * boiler and lex are copies of its handles, not to be freed), and what a
+/* What one language needs in one context: the shared data (the sets and
+ * lex are copies of its handles, not to be freed), and what a
  * thread must have of its own: the stemmer, and a lexicon for the words
  * that no longer fit in the shared one. */
 typedef struct langres {
@@ -63,6 +65,7 @@ typedef struct langres {
     strset stop;
     strset abbrev;
     strset boiler;
+    strset kwstop;
     lexicon *lex;                /* shared */
     lexicon *own;                /* this context's, made when lex is full */
     langdata *data;
@@ -147,12 +150,31 @@ summ_status summ__select(doc *d, const tfidf *v, const params *p, size_t *pick, 
 
 typedef struct keyword {
     uint32_t offset, length;  /* of the word or phrase's first occurrence (clean text) */
-    double score;             /* in (0, 1], the best 1 */
+    double score;             /* in (0, 1], the best 1, never rising down the list */
     uint32_t count;           /* occurrences */
 } keyword;
 
-/* The best max keywords, best first; tokenize() must have run with
- * d->keep_words. */
-summ_status summ__keywords(doc *d, size_t max, keyword *out, size_t *nout);
+/* The best p->max_keywords keywords, best first, into *out (allocated in
+ * d->ar; *nout of them: fewer only when the text has fewer candidates).
+ * The list for a smaller max is the beginning of this one. tokenize() must
+ * have run with d->keep_words. */
+summ_status summ__keywords(doc *d, const params *p, keyword **out, size_t *nout);
+
+/* wordgraph.c: an undirected, weighted graph of n nodes (0 .. n-1) and its
+ * PageRank. Edges added twice add their weights; everything lives in ar. */
+typedef struct wgraph {
+    arena *ar;
+    size_t n;
+    uint64_t *key;            /* a << 32 | b with a < b, or UINT64_MAX: free */
+    double *w;
+    size_t cap, count;
+} wgraph;
+
+summ_status summ__wg_init(wgraph *g, arena *ar, size_t nnode, size_t expect_edges);
+summ_status summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w);  /* a == b: nothing */
+/* rank (n values, summing to 1) from PageRank with damping in [0, 1) and
+ * the teleport distribution teleport (n values >= 0, any sum; NULL or all
+ * 0: uniform). */
+summ_status summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *rank);
 
 #endif

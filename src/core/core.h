@@ -140,6 +140,7 @@ typedef enum data_kind {
     DATA_STOPWORDS,   /* <code>.txt */
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
+    DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
     DATA_KINDS
 } data_kind;
 

@@ -25,6 +25,11 @@ typedef struct params {
     int similarity;
     double w_directed, directed_backward, lead_ratio, lead_adapt;
     double damping, redundancy;
+
+    /* Keywords (keyword_words is public, the rest experimental). */
+    size_t kw_words;
+    int kw_window, kw_subphrases, kw_redundancy, kw_cross;
+    double kw_position, kw_length, kw_count, kw_damping;
 } params;
 
 /* The defaults (strings NULL). */

@@ -1,7 +1,8 @@
-/* langres.c - what a language needs: its stopwords, abbreviations and
- * boilerplate phrases (core/data.c) and the lexicon that caches stems
- * (stem.c), made once for a context and its clones (langdata); and per
- * context, its Snowball stemmer (langres), since a stemmer has state.
+/* langres.c - what a language needs: its stopwords, abbreviations,
+ * boilerplate phrases and the words that make poor keywords (core/data.c)
+ * and the lexicon that caches stems (stem.c), made once for a context and
+ * its clones (langdata); and per context, its Snowball stemmer (langres),
+ * since a stemmer has state.
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -23,6 +24,7 @@ summ__langdata_free(langdata *ld)
     summ__strset_free(&ld->stop);
     summ__strset_free(&ld->abbrev);
     summ__strset_free(&ld->boiler);
+    summ__strset_free(&ld->kwstop);
     summ__lex_free(ld->lex);
     summ__free(ld->al, ld);
 }
@@ -51,6 +53,7 @@ summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lan
     summ__strset_init(&ld->stop, al);
     summ__strset_init(&ld->abbrev, al);
     summ__strset_init(&ld->boiler, al);
+    summ__strset_init(&ld->kwstop, al);
     ld->lex = summ__lex_new(al, true);
     if (!ld->lex) {
         summ__langdata_free(ld);
@@ -61,7 +64,9 @@ summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lan
         if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, false, &ld->stop,
                                   err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &ld->abbrev,
-                                     err)) != SUMM_OK)
+                                     err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
+                                     &ld->kwstop, err)) != SUMM_OK)
             goto fail;
         ld->no_stemmer = lang->snowball && !have_algorithm(lang->snowball);
     }
@@ -106,6 +111,7 @@ summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
     lr->stop = ld->stop;
     lr->abbrev = ld->abbrev;
     lr->boiler = ld->boiler;
+    lr->kwstop = ld->kwstop;
     lr->lex = ld->lex;
     lr->data = ld;
     const lang_info *lang = ld->info;
