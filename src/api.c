@@ -67,7 +67,6 @@ summ_free(summ_ctx *ctx)
         summ__langres_free(ctx->res[i]);
     summ__langres_free(ctx->und);
     summ__group_unref(ctx->group);
-    summ__lang_cache_free(&al, ctx->lang_cache);
     summ__params_free(&al, &ctx->p);
     summ__free(&al, ctx);
 }

@@ -35,7 +35,6 @@ struct summ_ctx {
     ctx_group *group;              /* NULL: made on first use */
     langres *res[LANGRES_MAX];     /* index into summ__lang_table; over group's data */
     langres *und;
-    lang_cache *lang_cache;
     summ_err err;
 };
 

@@ -97,7 +97,7 @@ static const lang_info *
 language_of(summ_ctx *ctx, const char *text, size_t len)
 {
     return ctx->fixed_lang ? ctx->fixed_lang
-                           : summ__lang_detect(&ctx->lang_cache, &ctx->al, text, len);
+                           : summ__lang_detect(text, len);
 }
 
 /* For the formats that weigh blocks by their stopwords. */

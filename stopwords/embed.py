@@ -1,46 +1,272 @@
 #!/usr/bin/env python3
-"""embed.py OUT.c FILE... -- compile word lists into the library.
+"""embed.py LANGDATA.c DETECTDATA.c FILE... -- compile word lists into the library.
 
 Each FILE is stopwords/<code>.txt (a stopword list) or
 stopwords/<kind>/<code>.txt, kind one of KINDS below (abbreviations,
-boilerplate phrases, ...). The lists are embedded
-verbatim as string literals and parsed at run time exactly like files found
-in a data directory, so the built-in and the on-disk forms cannot disagree.
+boilerplate phrases, ...), or stopwords/profiles/<code>.txt (a language
+detection profile). Each list becomes a constant hash table (a strtab,
+src/core/core.h) in LANGDATA.c, and the profiles the detection index of
+each script (src/lang/detect.h) in DETECTDATA.c, that the library looks
+words up in as they are: nothing is parsed, folded or allocated at
+start-up.
+
+The tables are made as the library would make them from the same file at
+run time (src/core/strset.c, summ__strset_load_list): the same lines kept
+(white space trimmed, blank lines and '#' comments dropped), the same
+folding (summ__fold_word: ASCII lower case, else NFKC and full case
+folding as utf8proc does them, and U+2019 as an apostrophe), the same
+hash (summ__hash). tests/test_lang.c checks every table against the
+run-time parse of its file, so the two cannot drift apart unnoticed.
 """
 import os
 import sys
+import unicodedata
 
-# The subdirectories of stopwords/ and their data_kind (src/core/core.h).
-KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER',
-         'keywords': 'DATA_KEYWORDS'}
+# The subdirectories of stopwords/: their data_kind (src/core/core.h) and
+# whether their entries are folded (kind_fold in src/core/data.c).
+KINDS = {'': ('DATA_STOPWORDS', True), 'abbrev': ('DATA_ABBREV', False),
+         'boiler': ('DATA_BOILER', True), 'keywords': ('DATA_KEYWORDS', True)}
+
+FOLD_BUF = 256      # summ__strset_load_list's buffer: longer folded entries are dropped
+FOLD_CPS = 128      # summ__fold_word's code point buffer: longer words stay as they are
+MAX_KEY = 0xFFFF    # a key's length is stored in two bytes
+
+M64 = (1 << 64) - 1
 
 
-def c_string(data: bytes) -> str:
-    out = []
-    line = []
+def hash_round(h, w):
+    h = ((h ^ w) * 0xc6a4a7935bd1e995) & M64
+    return h ^ (h >> 47)
+
+
+def summ_hash(b: bytes) -> int:
+    """summ__hash (src/core/core.h), little-endian loads."""
+    n = len(b)
+    h = 0x9e3779b97f4a7c15 ^ n
+    if n >= 8:
+        i, k = 0, n
+        while k > 8:
+            h = hash_round(h, int.from_bytes(b[i:i + 8], 'little'))
+            i += 8
+            k -= 8
+        h = hash_round(h, int.from_bytes(b[i + k - 8:i + k], 'little'))
+    elif n >= 4:
+        h = hash_round(h, int.from_bytes(b[:4], 'little') | int.from_bytes(b[n - 4:], 'little') << 32)
+    elif n > 0:
+        h = hash_round(h, b[0] | b[n // 2] << 8 | b[n - 1] << 16)
+    h ^= h >> 32
+    h = (h * 0xd6e8feb86659fd93) & M64
+    return h ^ (h >> 32)
+
+
+def decompose(c: str) -> str:
+    """One code point as utf8proc_decompose_char() writes it with CASEFOLD
+    and COMPAT: its full case folding if it has one, else its (canonical
+    or compatibility) decomposition, each part decomposed again."""
+    folded = c.casefold()
+    if folded != c:
+        return ''.join(decompose(x) for x in folded)
+    d = unicodedata.decomposition(c)
+    if d:
+        parts = [p for p in d.split() if not p.startswith('<')]
+        return ''.join(decompose(chr(int(p, 16))) for p in parts)
+    return c
+
+
+def fold_word(b: bytes) -> bytes:
+    """summ__fold_word (src/text/fold.c)."""
+    if all(x < 0x80 for x in b):
+        return bytes(x + 32 if 0x41 <= x <= 0x5A else x for x in b)
+    s = ''.join(decompose(c) for c in b.decode('utf-8'))
+    if len(s) > FOLD_CPS:
+        return b
+    s = unicodedata.normalize('NFC', s).replace('\u2019', "'")
+    return s.encode('utf-8')
+
+
+def entries(data: bytes, fold: bool):
+    """The keys summ__strset_load_list() would add, in order, deduplicated."""
+    seen, out = set(), []
+    for line in data.split(b'\n'):
+        line = line.strip(b' \t\r')
+        if not line or line.startswith(b'#'):
+            continue
+        if fold:
+            line = fold_word(line)
+            if len(line) > FOLD_BUF:
+                continue
+        if len(line) > MAX_KEY or line in seen:
+            continue
+        seen.add(line)
+        out.append(line)
+    return out
+
+
+def table(keys):
+    """(cap, slots, pool): open addressing as in strset.c, cap a power of
+    two at least twice the keys (64 at least); a slot is 0 or 1 + the
+    offset in pool of a key: two bytes of length (little-endian), then
+    its bytes."""
+    if not keys:
+        return 0, [], b''
+    cap = 64
+    while len(keys) * 2 > cap:
+        cap *= 2
+    slots, pool = [0] * cap, bytearray()
+    for k in keys:
+        j = summ_hash(k) & (cap - 1)
+        while slots[j]:
+            j = (j + 1) & (cap - 1)
+        slots[j] = len(pool) + 1
+        pool += len(k).to_bytes(2, 'little') + k
+    return cap, slots, bytes(pool)
+
+
+def c_bytes(data: bytes) -> str:
+    """data as C string literals, 76 columns."""
+    out, line = [], ''
     for b in data:
         if b == 0x5C:
-            line.append('\\\\')
+            piece = '\\\\'
         elif b == 0x22:
-            line.append('\\"')
-        elif b == 0x0A:
-            line.append('\\n')
-            out.append('"' + ''.join(line) + '"')
-            line = []
-            continue
+            piece = '\\"'
         elif 0x20 <= b < 0x7F and b != 0x3F:  # '?' escaped: no trigraphs
-            line.append(chr(b))
+            piece = chr(b)
         else:
-            line.append('\\%03o' % b)
+            piece = '\\%03o' % b
+        if len(line) + len(piece) > 72:
+            out.append('"' + line + '"')
+            line = ''
+        line += piece
     if line or not out:
-        out.append('"' + ''.join(line) + '"')
+        out.append('"' + line + '"')
     return '\n    '.join(out)
 
 
+def c_slots(slots) -> str:
+    out, line = [], []
+    for v in slots:
+        line.append(str(v))
+        if len(line) == 12:
+            out.append(', '.join(line) + ',')
+            line = []
+    if line:
+        out.append(', '.join(line) + ',')
+    return '\n    '.join(out)
+
+
+# ---- language detection (src/lang/detect.c) ------------------------------
+
+# Scripts with profiles, by the first word of their letters' Unicode names.
+SCRIPTS = {'LATIN': 'SC_LATIN', 'CYRILLIC': 'SC_CYRILLIC', 'DEVANAGARI': 'SC_DEVANAGARI',
+           'HEBREW': 'SC_HEBREW'}
+DETECT_SLOTS = 2048      # detect.h
+MAX_PROFILES = 32        # a word's profiles are the bits of a uint32_t
+
+
+def script_of(entry: str, path: str) -> str:
+    for c in entry.lstrip('-'):
+        first = unicodedata.name(c, '').split(' ')[0]
+        if first in SCRIPTS:
+            return SCRIPTS[first]
+    sys.exit('embed.py: %s: "%s" is in no script with profiles (%s)'
+             % (path, entry, ', '.join(SCRIPTS)))
+
+
+def fnv1a(b: bytes) -> int:
+    h = 2166136261
+    for x in b:
+        h = ((h ^ x) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def detect_tables(paths):
+    """The profiles (code, script, words), a file's words split by script
+    (Serbian has one profile per alphabet); and per script its index:
+    open addressing on FNV-1a, a slot per word with the profiles that
+    have it as bits; and the last two bytes of every ending, as bits."""
+    profiles = []
+    for path in paths:
+        code = os.path.splitext(os.path.basename(path))[0]
+        with open(path, 'rb') as f:
+            words = [w.decode('utf-8') for w in entries(f.read(), False)]
+        by_script = {}
+        for w in words:
+            if fold_word(w.encode()) != w.encode():
+                sys.exit('embed.py: %s: "%s" is not folded (lower case, NFKC)' % (path, w))
+            by_script.setdefault(script_of(w, path), []).append(w)
+        for script, ws in by_script.items():
+            profiles.append((code, script, ws))
+    if len(profiles) > MAX_PROFILES:
+        sys.exit('embed.py: more than %d detection profiles' % MAX_PROFILES)
+    index = {}
+    for p, (code, script, words) in enumerate(profiles):
+        ix = index.setdefault(script, {'slots': {}, 'pool': bytearray(),
+                                       'tail': bytearray(65536 // 8), 'short': False})
+        for w in words:
+            b = w.encode()
+            if len(b) > 255:
+                sys.exit('embed.py: %s: "%s" is too long' % (code, w))
+            j = fnv1a(b) & (DETECT_SLOTS - 1)
+            while j in ix['slots']:
+                mask, off, n = ix['slots'][j]
+                if ix['pool'][off:off + n] == b:
+                    break
+                j = (j + 1) & (DETECT_SLOTS - 1)
+            if j not in ix['slots']:
+                if len(ix['slots']) + 1 > DETECT_SLOTS // 2:
+                    sys.exit('embed.py: %s: too many detection words' % script)
+                ix['slots'][j] = [0, len(ix['pool']), len(b)]
+                ix['pool'] += b
+            ix['slots'][j][0] |= 1 << p
+            if b[:1] == b'-' and len(b) == 2:
+                ix['short'] = True
+            elif b[:1] == b'-' and len(b) > 2:
+                t = b[-2] << 8 | b[-1]
+                ix['tail'][t >> 3] |= 1 << (t & 7)
+        if len(ix['pool']) > 0xFFFF:
+            sys.exit('embed.py: %s: detection words over 64 kB' % script)
+    return profiles, index
+
+
+def write_detect(out_path, paths):
+    profiles, index = detect_tables(paths)
+    with open(out_path, 'w', encoding='ascii') as f:
+        f.write('/* Generated by stopwords/embed.py from stopwords/profiles/: do not edit. */\n')
+        f.write('#include "lang/detect.h"\n\n')
+        f.write('#if defined(__GNUC__)\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'
+                '#endif\n\n')
+        f.write('const detect_profile summ__detect_profiles[] = {\n')
+        for code, script, words in profiles:
+            f.write('    { "%s", %s },  /* %d words */\n' % (code, script, len(words)))
+        f.write('};\nconst size_t summ__detect_nprofiles = %d;\n\n' % len(profiles))
+        for script, ix in sorted(index.items()):
+            f.write('static const detect_slot slot_%s[DETECT_SLOTS] = {\n' % script)
+            for j, (mask, off, n) in sorted(ix['slots'].items()):
+                f.write('    [%d] = { 0x%xu, %d, 1, %d },\n' % (j, mask, off, n))
+            f.write('};\nstatic const char pool_%s[] =\n    %s;\n' % (script, c_bytes(bytes(ix['pool']))))
+            f.write('static const uint8_t tail_%s[65536 / 8] = {\n' % script)
+            for t, v in enumerate(ix['tail']):
+                if v:
+                    f.write('    [%d] = 0x%x,\n' % (t, v))
+            if not any(ix['tail']):
+                f.write("    0\n")  # no ending: C wants one initializer
+            f.write('};\n\n')
+        f.write('const detect_index summ__detect_index[SC_COUNT] = {\n')
+        for script, ix in sorted(index.items()):
+            f.write('    [%s] = { slot_%s, pool_%s, tail_%s, %s },\n'
+                    % (script, script, script, script, 'true' if ix['short'] else 'false'))
+        f.write('};\n')
+
+
 def main() -> int:
-    out_path, paths = sys.argv[1], sorted(sys.argv[2:])
+    out_path, detect_path, paths = sys.argv[1], sys.argv[2], sorted(sys.argv[3:])
+    profile_paths = [p for p in paths if os.path.basename(os.path.dirname(p)) == 'profiles']
+    write_detect(detect_path, profile_paths)
     rows = []
     for p in paths:
+        if p in profile_paths:
+            continue
         code = os.path.splitext(os.path.basename(p))[0]
         sub = os.path.basename(os.path.dirname(p))
         kind = KINDS.get(sub, KINDS[''] if sub == 'stopwords' else None)
@@ -49,17 +275,26 @@ def main() -> int:
         with open(p, 'rb') as f:
             data = f.read()
         data.decode('utf-8')  # fail the build on a list that is not UTF-8
-        rows.append((code, kind, data))
+        rows.append((code, kind[0], table(entries(data, kind[1]))))
     with open(out_path, 'w', encoding='ascii') as f:
         f.write('/* Generated by stopwords/embed.py: do not edit. */\n')
         f.write('#include "core/core.h"\n\n')
-        # A list is one string literal, longer than the 4095 bytes C
-        # compilers must accept; GCC and Clang take any length.
-        f.write('#if defined(__GNUC__)\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n#endif\n\n')
+        f.write('#if defined(__GNUC__)\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'
+                '#endif\n\n')
+        for k, (code, kind, (cap, slots, pool)) in enumerate(rows):
+            if not cap:
+                continue
+            f.write('/* %s, %s: %d entries */\n' % (code, kind, sum(1 for s in slots if s)))
+            f.write('static const uint32_t slot%d[%d] = {\n    %s\n};\n' % (k, cap, c_slots(slots)))
+            f.write('static const unsigned char pool%d[] =\n    %s;\n\n' % (k, c_bytes(pool)))
         f.write('const builtin_list summ__builtin_lists[] = {\n')
-        for code, kind, data in rows:
-            f.write('  { "%s", %s, %d,\n    %s },\n' % (code, kind, len(data), c_string(data)))
-        f.write('  { NULL, DATA_STOPWORDS, 0, NULL },\n};\n')
+        for k, (code, kind, (cap, slots, pool)) in enumerate(rows):
+            n = sum(1 for s in slots if s)
+            if cap:
+                f.write('    { "%s", %s, { slot%d, pool%d, %d, %d } },\n' % (code, kind, k, k, cap, n))
+            else:
+                f.write('    { "%s", %s, { NULL, NULL, 0, 0 } },\n' % (code, kind))
+        f.write('    { NULL, DATA_STOPWORDS, { NULL, NULL, 0, 0 } },\n};\n')
     return 0
 
 

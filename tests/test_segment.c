@@ -352,11 +352,11 @@ render(const seg_case *c, char *buf, size_t cap)
     for (const builtin_list *b = summ__builtin_lists; b->code; b++) {
         bool own = strcmp(b->code, c->lang) == 0;
         if (b->kind == DATA_BOILER && (own || strcmp(b->code, "en") == 0))
-            assert_true(summ__strset_load_list(&lr.boiler, b->text, b->len, false));
+            assert_true(summ__strset_add_table(&lr.boiler, &b->tab));
         else if (own && b->kind == DATA_ABBREV)
-            assert_true(summ__strset_load_list(&lr.abbrev, b->text, b->len, true));
+            assert_true(summ__strset_add_table(&lr.abbrev, &b->tab));
         else if (own && b->kind == DATA_STOPWORDS)
-            assert_true(summ__strset_load_list(&lr.stop, b->text, b->len, false));
+            assert_true(summ__strset_add_table(&lr.stop, &b->tab));
     }
     arena ar;
     summ__arena_init(&ar, &al);

@@ -60,11 +60,16 @@ summ_status summ__err_set(summ_err *e, summ_status st, const char *fmt, ...) S_P
 
 /* ---- hashing, and strset.c: sets of byte strings ------------------------ */
 
+/* Little-endian loads on any machine: the hash is the same everywhere,
+ * so that tables of it can be made at build time (stopwords/embed.py). */
 static inline uint64_t
 summ__load64(const unsigned char *s)
 {
     uint64_t w;
     memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
     return w;
 }
 
@@ -73,6 +78,9 @@ summ__load32(const unsigned char *s)
 {
     uint32_t w;
     memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap32(w);
+#endif
     return w;
 }
 
@@ -89,9 +97,9 @@ summ__hash_round(uint64_t h, uint64_t w)
  * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
  * so no byte loop and no memcpy call is left; then one more round so the
  * low bits, which pick the slot, depend on every byte. Words are short:
- * the per-byte loop of FNV-1a used to be most of the cost of a lookup. The
- * value depends on the machine's byte order; it is never stored.
- * Inline: every word of every text is hashed. */
+ * the per-byte loop of FNV-1a used to be most of the cost of a lookup.
+ * Inline: every word of every text is hashed. stopwords/embed.py has a
+ * copy (summ_hash), for the compiled-in tables. */
 static inline uint64_t
 summ__hash(const void *p, size_t n)
 {
@@ -115,21 +123,39 @@ summ__hash(const void *p, size_t n)
     return h ^ (h >> 32);
 }
 
+/* A set of strings compiled in (stopwords/embed.py makes them, in
+ * langdata.c): open addressing over slot[0 .. cap) (cap a power of two,
+ * or 0 for none), each slot 0 (empty) or 1 + the offset in pool of a key,
+ * stored as its length (two bytes, little-endian) and then its bytes. */
+typedef struct strtab {
+    const uint32_t *slot;
+    const unsigned char *pool;
+    uint32_t cap, count;
+} strtab;
+
+/* A set: up to two compiled-in tables, looked at as they are, and the
+ * keys added at run time (a list read from a data directory). */
 typedef struct strset {
     const salloc *al;
+    const strtab *fixed[2];
     char **keys;
     uint32_t *lens;
-    size_t cap, count;  /* cap is 0 or a power of two */
+    size_t cap, nkeys;  /* cap is 0 or a power of two */
+    size_t count;       /* every entry (a key in two parts counts twice) */
 } strset;
 
 void summ__strset_init(strset *s, const salloc *al);
 bool summ__strset_add(strset *s, const char *k, size_t n);   /* copies k; false on OOM */
+/* Include the compiled-in table t (not copied: it is constant); a third
+ * one is copied in. false on OOM. */
+bool summ__strset_add_table(strset *s, const strtab *t);
 bool summ__strset_has(const strset *s, const char *k, size_t n);  /* s may be NULL */
 void summ__strset_free(strset *s);
 
 /* Parse a word list ("# comment" lines, one entry a line, white space
  * trimmed) into s. Entries are folded (summ__fold_word) unless keep_case
- * is set. Returns false on OOM. */
+ * is set; folded entries over 256 bytes and any over 65535 are left out.
+ * Returns false on OOM. */
 bool summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case);
 
 /* ---- data.c: word lists, built in or from a directory ------------------- */
@@ -144,22 +170,25 @@ typedef enum data_kind {
     DATA_KINDS
 } data_kind;
 
-/* The lists compiled in from stopwords/ (langdata.c, made by embed.py);
- * terminated by code == NULL. */
+/* The lists compiled in from stopwords/ (langdata.c, made by embed.py):
+ * each as its table, ready to look up; terminated by code == NULL. */
 typedef struct builtin_list {
     const char *code;
     data_kind kind;
-    size_t len;
-    const char *text;
+    strtab tab;
 } builtin_list;
 extern const builtin_list summ__builtin_lists[];
 
+/* Whether the entries of a kind are folded (summ__fold_word): all but
+ * the abbreviations, whose case tells (embed.py's KINDS agrees). */
+extern const bool summ__kind_folded[DATA_KINDS];
+
 /* Load the list of kind for the language code into s: the file in dir (or
  * $SUMMARIZE_DATA_DIR, or the installed data directory, when dir is NULL
- * or "") if there is one, else the built-in list, else nothing.
- * keep_case: do not fold the entries. Returns SUMM_OK, SUMM_ENOMEM or
- * SUMM_EDATA (a file exists but cannot be read; err says which). */
+ * or "") if there is one, else the built-in list, else nothing. Returns
+ * SUMM_OK, SUMM_ENOMEM or SUMM_EDATA (a file exists but cannot be read;
+ * err says which). */
 summ_status summ__data_load(const salloc *al, const char *dir, const char *code, data_kind kind,
-                            bool keep_case, strset *s, summ_err *err);
+                            strset *s, summ_err *err);
 
 #endif

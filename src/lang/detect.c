@@ -10,10 +10,10 @@
  *      Devanagari, Hebrew), the common-words method (Grefenstette 1995,
  *      "Comparing two language identification schemes"): a text's most
  *      frequent words are function words, and each language has its own.
- *      The word profiles below were written for this library (the 25 to
- *      60 most frequent function words of each language, and a few
- *      telling word endings, which count half); a word found in k
- *      languages' profiles counts 1/k for each. Bulgarian and Macedonian
+ *      The word profiles (stopwords/profiles/) were written for this
+ *      library (the 25 to 60 most frequent function words of each
+ *      language, and a few telling word endings, which count half); a
+ *      word found in k languages' profiles counts 1/k for each. Bulgarian and Macedonian
  *      have profiles too, so that they are not taken for Russian or
  *      Serbian.
  * A text whose best language covers too few of its words, or two languages
@@ -21,13 +21,14 @@
  * stemming, no stopwords, still a summary.
  *
  * Cost: one pass over at most 64 kB counting scripts, then at most
- * DETECT_WORDS words looked up in an index of the script's profiles,
- * built once per context (see cached_index). */
+ * DETECT_WORDS words looked up in an index of the script's profiles, made
+ * at build time (stopwords/embed.py: detectdata.c, see detect.h). */
 #include <string.h>
 #include <strings.h>
 
 #include <utf8proc.h>
 
+#include "lang/detect.h"
 #include "lang/lang.h"
 #include "text/bits.h"
 #include "text/chars.h"
@@ -42,10 +43,6 @@
 /* Words scored: a few thousand decide as surely as more would. */
 #define DETECT_WORDS 2000
 
-enum {
-    SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_ARMENIAN, SC_HEBREW, SC_ARABIC, SC_DEVANAGARI,
-    SC_TAMIL, SC_HAN, SC_KANA, SC_HANGUL, SC_OTHER, SC_COUNT
-};
 
 typedef struct script_counts {
     size_t n[SC_COUNT];
@@ -179,152 +176,6 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
 
 /* ---- step 2: common words ---------------------------------------------- */
 
-/* Function-word profiles, each word as summ__fold_word() leaves it (lower case,
- * NFKC; German ß folds to ss, Greek ς to σ). Serbian has two, one per
- * script. Scripts of the profiles: the word scan only uses the profiles of
- * the text's script. */
-typedef struct profile {
-    const char *code;
-    int script;
-    const char *words;  /* separated by single spaces */
-} profile;
-
-static const profile profiles[] = {
-    { "en", SC_LATIN, "the of and to in is that for it was on with as by at from this be are "
-      "have has not or an which but his her they their he she we you will would been were "
-      "its can there who also if had shall any such"
-      " -tion -tions -ing -ness -ly" },
-    { "ca", SC_LATIN, "el la els les de del dels i en que un una és per amb no es al als com "
-      "més però o ha seu seva aquest aquesta són ser tot tota qualsevol pel pels hi sense "
-      "sobre seus seves li"
-      " -ció -cions -tat -ment -ats" },
-    { "da", SC_LATIN, "og i at det er en den til af på som med de for ikke har var der et kan "
-      "han hun sig jeg men fra efter blev være også eller skal hvad mig nogen meget ved "
-      "enhver hver deres dette"
-      " ud op mod uden anden andet nogle noget igennem bliver været havde mellem hende sit "
-      "mit dit -hed -heden -heder -erne -ende -else -ighed" },
-    { "de", SC_LATIN, "der die und in den von zu das mit sich des auf für ist im dem nicht ein "
-      "eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie "
-      "einem über einen so zum war haben nur oder aber vor zur bis durch jeder jede hat kann"
-      " -ung -ungen -keit -heit -lich -ischen -schaft" },
-    { "es", SC_LATIN, "el la los las de del y en que un una es por con para se no al lo su "
-      "sus como más pero o ha este esta son fue sin sobre entre también toda todo tiene ser "
-      "ni dicha"
-      " -ción -ciones -dad -idad -mente" },
-    { "eu", SC_LATIN, "eta da ez du bat ere edo dira zen baina hau hori dute izan bere beste "
-      "guztiak behar gabe ondoren edozein bezala dela duen dituen zuen dago daude horren "
-      "egin baita"
-      " -ak -aren -tzen -tasun -tasuna -ko -ren -rik -ean -etan" },
-    { "fi", SC_LATIN, "ja on ei se että oli hän ovat tai mutta kun niin myös kuin joka jotka "
-      "sen sitä tämä mitä ole olla kaikki jos vain hänen heidän jokaisella jokaisen sekä "
-      "mukaan tämän kaikilla"
-      " -ssa -ssä -sta -stä -lla -llä -lta -ltä -ksi -nen -inen -isen -iset -minen -aan "
-      "-ään" },
-    { "fr", SC_LATIN, "le la les de des et en du un une est que qui dans pour pas au sur par "
-      "ce il elle plus ne se sont avec aux son sa ses ou cette leur leurs été être nous vous "
-      "ont mais comme tout toute à"
-      " -tion -tions -ment -ité -eux -aux -ées -és" },
-    { "ga", SC_LATIN, "an na agus ar is de do a le go i ag sa ní bhí tá seo sin ach nó ina "
-      "chun gach aon mar atá don dá faoi níl"
-      " -eacht -aíocht -anna -acha -ín" },
-    { "hu", SC_LATIN, "a az és hogy nem is van egy meg de ezt csak mint már vagy ki volt el "
-      "kell minden való arra ha azt után pedig lesz nincs mert sem vagy alatt joga"
-      " -ban -ben -nak -nek -ból -ből -ról -ről -val -vel -ság -ség -ához -éhez" },
-    { "id", SC_LATIN, "yang dan di ke dari ini itu dengan untuk dalam tidak akan pada adalah "
-      "atau oleh juga ada sebagai setiap mereka kami kita bahwa dapat telah secara tersebut "
-      "bagi hak"
-      " -kan -nya -lah -kah" },
-    { "it", SC_LATIN, "il lo la i gli le di del della dei delle e è che un una per in con non "
-      "si da al alla sono come ma anche più nel nella ha ogni essere suo sua loro o degli "
-      "alle"
-      " -zione -zioni -ità -mente -ezza" },
-    { "lt", SC_LATIN, "ir yra kad į su ne o iš jo jų kaip bet tai už per taip buvo bei savo "
-      "kiekvienas arba ar nuo dėl prie tik kiekvieno turi"
-      " -ų -ės -ims -imo -ams -ymo -iai -ius -ijos -ą -ę -ė" },
-    { "nl", SC_LATIN, "de het een en van in is dat op te zijn voor met die niet aan er om ook "
-      "als bij of door naar wordt worden heeft hij zij maar tot uit dan nog wel deze dit "
-      "ieder"
-      " -heid -lijk -lijke -ijk -tie -iteit" },
-    { "no", SC_LATIN, "og i å det er en den til av på som med de for ikke har var der et kan "
-      "han hun seg jeg men fra etter ble være også eller skal hva meg noen mye ved enhver "
-      "hver deres dette"
-      " ut opp mot uten annen annet noen noe gjennom blir vært hadde mellom henne nå sitt "
-      "mitt ditt -het -heten -heter -ene -ende -else -ighet -tt" },
-    { "pt", SC_LATIN, "o a os as de do da dos das e em no na nos nas um uma que para com não "
-      "por se ao ou mais como seu sua foi são é ser tem pelo pela à"
-      " -ção -ções -dade -mente -ões -ão" },
-    { "ro", SC_LATIN, "și şi de la în a cu pe care să nu se un o din este au ce pentru mai "
-      "sau ca lui ei fi al ale cel orice prin sunt acest această aceasta fost"
-      " -ție -ția -ții -ţie -ţia -ţii -ului -ilor -ări -ește -ul -ă" },
-    { "sr", SC_LATIN, "i u je da se na za od su koji koja koje kao ili sa iz to nije bi biti "
-      "ima svaki svako ne ali već samo po pod pred kroz preko prema kod će sam smo ste bio "
-      "bila bilo svi sve ovaj ova ovo taj njegov njihov ga mu im još ni niti nego jer ako dok "
-      "gde što"
-      " -ost -osti -anja -enja -ija -ima -ći -će -ju -ama -ije" },
-    { "sv", SC_LATIN, "och i att det är en som på av för med den till inte har de om ett var "
-      "jag han hon sig men från efter eller kan ska skall vid så alla även utan mot varje"
-      " -het -heten -heter -erna -arna -orna -ande -else -ning -ningar -igt" },
-    { "tr", SC_LATIN, "ve bir bu da de için ile olarak çok daha gibi kadar olan her ya ki ne "
-      "sonra veya değil hiç kendi ancak göre tüm herkes"
-      " -lar -ler -ları -leri -ının -inin -ması -mesi -dır -dir -lık -lik -ı -ını -ına -ında "
-      "-ğı -ği" },
-    { "ru", SC_CYRILLIC, "и в не на что с по как это он к из у для от или все быть был была "
-      "каждый его ее её их она они но же так только при также о об"
-      " -ого -ости -ость -ние -ния -ться -ами -ых -ой -ей -ая -ые -ий -ся -ть -ему" },
-    { "sr", SC_CYRILLIC, "и у је да се на за од су који која које као или са из то није би "
-      "бити има сваки свако не али већ само по под пред кроз преко према код ће сам смо сте "
-      "био била било сви све овај ова ово тај његов њихов га му им још ни нити него јер ако "
-      "док где што"
-      " -ост -ости -ања -ења -ија -има -ћи -ће -ју -ама -ије" },
-    /* Bulgarian and Macedonian, which we do not have: a text they fit
-     * better is und */
-    { "bg", SC_CYRILLIC, "на и в за се от да е с по че са не като това които който която след "
-      "при до към но ще или бъде има всеки всички тези може трябва беше бил"
-      " -ът -ят -ата -ото -ите -ията" },
-    { "mk", SC_CYRILLIC, "на и во се од за да со е што не ќе кој која кое тоа како или до по "
-      "при ги го ја има беше бил биле секој секоја нивните"
-      " -от -ота -ите -ење -ања" },
-    { "hi", SC_DEVANAGARI, "के है में की और से को का एक पर यह भी हैं था कि लिए ने नहीं हो "
-      "गया किया तो जो ही कर इस वह साथ किसी"
-      " -ों -ाओं -ियों" },
-    { "ne", SC_DEVANAGARI, "को र मा छ छन हो का ले ला गर्न भएको पनि यो त्यो हुने थियो तथा "
-      "गरेको रहेको सबै कुनै हुन्छ गरी हरू वा"
-      " -मा -को -ले -लाई -हरू -छ -छन्" },
-    { "yi", SC_HEBREW, "און דער די דאָס פֿון אין צו איז אַ מיט אויף אױף ניט נישט פֿאַר זיך "
-      "ווי װי זײַן האָט זענען יעדער אַלע" },
-};
-
-#define NPROFILES (sizeof profiles / sizeof profiles[0])
-#define INDEX_SLOTS 2048  /* power of two, at least twice the words of a script */
-
-/* The words of one script's profiles, indexed for the scan: open
- * addressing on FNV-1a, one 8-byte slot per word so that a probe touches
- * one cache line. Built from the static strings above once per context
- * and script (about a thousand words for Latin, some 100k instructions:
- * more than scanning a short article), kept in the context's lang_cache;
- * on the stack, per call, when there is no context or no memory for it. */
-typedef struct wslot {
-    uint32_t mask;  /* which profiles (bit = profile index) have the word */
-    uint16_t off;   /* the word in its first profile's string */
-    uint8_t prof;   /* profile index + 1 of the word's first entry; 0 = empty */
-    uint8_t len;
-} wslot;
-
-typedef struct windex {
-    wslot slot[INDEX_SLOTS];
-    /* The last two bytes of every ending ("-ing": "ng"), a bit each: a
-     * word whose last two bytes are not among them has no ending in the
-     * index, which saves its four lookups. Unless an ending is one byte
-     * ("-a"): then short_ending is set and every word is looked up. */
-    uint8_t tail[65536 / 8];
-    bool short_ending;
-} windex;
-
-/* The per-context cache of indexes, one per script (made on first use). */
-struct lang_cache {
-    windex *ix[SC_COUNT];
-};
-
 #define FNV_BASIS 2166136261u
 #define FNV_PRIME 16777619u
 
@@ -340,92 +191,23 @@ word_hash(const char *w, size_t n)
 /* The slot of w (hash h = word_hash(w, n)), or the empty slot where it
  * would go. */
 static inline size_t
-index_find(const windex *ix, uint32_t h, const char *w, size_t n)
+index_find(const detect_index *ix, uint32_t h, const char *w, size_t n)
 {
-    size_t j = h & (INDEX_SLOTS - 1);
-    while (ix->slot[j].prof) {
-        const wslot *e = &ix->slot[j];
+    size_t j = h & (DETECT_SLOTS - 1);
+    while (ix->slot[j].used) {
+        const detect_slot *e = &ix->slot[j];
         if (e->len == n) {
             /* words are short: no call to memcmp */
-            const char *v = profiles[e->prof - 1].words + e->off;
+            const char *v = ix->pool + e->off;
             size_t k = 0;
             while (k < n && v[k] == w[k])
                 k++;
             if (k == n)
                 break;
         }
-        j = (j + 1) & (INDEX_SLOTS - 1);
+        j = (j + 1) & (DETECT_SLOTS - 1);
     }
     return j;
-}
-
-static void
-index_build(windex *ix, int want)
-{
-    memset(ix->slot, 0, sizeof ix->slot);
-    memset(ix->tail, 0, sizeof ix->tail);
-    ix->short_ending = false;
-    size_t used = 0;
-    for (size_t p = 0; p < NPROFILES; p++) {
-        if (profiles[p].script != want)
-            continue;
-        const char *s = profiles[p].words;
-        for (size_t a = 0; s[a];) {
-            size_t b = a;
-            while (s[b] && s[b] != ' ')
-                b++;
-            wslot *e = &ix->slot[index_find(ix, word_hash(s + a, b - a), s + a, b - a)];
-            if (!e->prof) {
-                if (++used > INDEX_SLOTS / 2)
-                    return;  /* cannot happen with the profiles above (test_lang checks) */
-                e->prof = (uint8_t)(p + 1);
-                e->off = (uint16_t)a;
-                e->len = (uint8_t)(b - a);
-                e->mask = 0;
-            }
-            e->mask |= 1u << p;
-            if (s[a] == '-' && b - a == 2) {
-                ix->short_ending = true;
-            } else if (s[a] == '-' && b - a > 2) {
-                unsigned t = (unsigned char)s[b - 2] << 8 | (unsigned char)s[b - 1];
-                ix->tail[t >> 3] |= (uint8_t)(1u << (t & 7));
-            }
-            a = s[b] ? b + 1 : b;
-        }
-    }
-}
-
-/* The index of script want: the context's, made on first use, or NULL
- * (no context, or no memory: the caller builds one on the stack, and
- * detection gives the same answer either way). */
-static const windex *
-cached_index(lang_cache **cache, const salloc *al, int want)
-{
-    if (!cache || !al)
-        return NULL;
-    if (!*cache) {
-        *cache = summ__calloc(al, 1, sizeof **cache);
-        if (!*cache)
-            return NULL;
-    }
-    windex **ix = &(*cache)->ix[want];
-    if (!*ix) {
-        *ix = summ__malloc(al, sizeof **ix);
-        if (!*ix)
-            return NULL;
-        index_build(*ix, want);
-    }
-    return *ix;
-}
-
-void
-summ__lang_cache_free(const salloc *al, lang_cache *c)
-{
-    if (!c)
-        return;
-    for (size_t k = 0; k < SC_COUNT; k++)
-        summ__free(al, c->ix[k]);
-    summ__free(al, c);
 }
 
 /* A word's endings tell less than a whole function word. */
@@ -449,12 +231,18 @@ lower(int32_t c)
 /* Add weight to the score of each profile that has key (of hash h),
  * shared evenly. Whether any has it. */
 static inline bool
-add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight, double *score)
+add_hits(const detect_index *ix, uint32_t h, const char *key, size_t n, double weight,
+         double *score)
 {
-    const wslot *e = &ix->slot[index_find(ix, h, key, n)];
-    if (!e->prof)
+    const detect_slot *e = &ix->slot[index_find(ix, h, key, n)];
+    if (!e->used)
         return false;
     uint32_t mask = e->mask;
+#if defined(__GNUC__)
+    weight /= __builtin_popcount(mask);
+    for (uint32_t m = mask; m; m &= m - 1)
+        score[__builtin_ctz(m)] += weight;
+#else
     int k = 0;
     for (uint32_t m = mask; m; m &= m - 1)
         k++;
@@ -465,6 +253,7 @@ add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight,
             q++;
         score[q] += weight;
     }
+#endif
     return true;
 }
 
@@ -474,8 +263,8 @@ static bool
 settled(const double *score, int want)
 {
     double b = 0, r = 0;
-    for (size_t k = 0; k < NPROFILES; k++) {
-        if (profiles[k].script != want)
+    for (size_t k = 0; k < summ__detect_nprofiles; k++) {
+        if (summ__detect_profiles[k].script != want)
             continue;
         if (score[k] > b) {
             r = b;
@@ -490,14 +279,11 @@ settled(const double *score, int want)
 /* Score each profile of script by the words of s. Returns the number of
  * words looked at. */
 static size_t
-score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want, double *score)
+score_words(const unsigned char *s, size_t len, int want, double *score)
 {
-    const windex *ix = cached_index(cache, al, want);
-    windex local;
-    if (!ix) {
-        index_build(&local, want);
-        ix = &local;
-    }
+    const detect_index *ix = &summ__detect_index[want];
+    if (!ix->slot)
+        return 0;
     const unsigned char *end = s + len;
     size_t nwords = 0;
     const unsigned char *p = s;
@@ -597,78 +383,92 @@ score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t
 bool
 summ__lang_profiles_ok(void)
 {
-    if (NPROFILES > 32)
+    const detect_profile *prof = summ__detect_profiles;
+    size_t np = summ__detect_nprofiles;
+    if (np > DETECT_MAX_PROFILES)
         return false;
+    uint32_t seen = 0;
+    for (size_t p = 0; p < np; p++)
+        if (summ__lang_by_code(prof[p].code) == &summ__lang_und
+            && strcmp(prof[p].code, "bg") != 0 && strcmp(prof[p].code, "mk") != 0)
+            return false;
     for (int sc = 0; sc < SC_COUNT; sc++) {
+        const detect_index *ix = &summ__detect_index[sc];
+        if (!ix->slot)
+            continue;
         size_t words = 0;
-        for (size_t p = 0; p < NPROFILES; p++) {
-            if (profiles[p].script != sc)
+        for (size_t j = 0; j < DETECT_SLOTS; j++) {
+            const detect_slot *e = &ix->slot[j];
+            if (!e->used)
                 continue;
-            if (summ__lang_by_code(profiles[p].code) == &summ__lang_und && strcmp(profiles[p].code, "bg") != 0
-                && strcmp(profiles[p].code, "mk") != 0)
+            const char *w = ix->pool + e->off;
+            char buf[256];
+            /* folded as the text's words are; found where it is; only in
+             * profiles of this script */
+            if (e->len == 0 || summ__fold_word(w, e->len, buf, sizeof buf) != e->len
+                || memcmp(buf, w, e->len) != 0
+                || index_find(ix, word_hash(w, e->len), w, e->len) != j || e->mask == 0)
                 return false;
-            const char *s = profiles[p].words;
-            for (size_t a = 0; s[a];) {
-                size_t b = a;
-                while (s[b] && s[b] != ' ')
-                    b++;
-                char buf[64];
-                if (b == a || b - a > 255
-                    || summ__fold_word(s + a, b - a, buf, sizeof buf) != b - a
-                    || memcmp(buf, s + a, b - a) != 0)
+            for (uint32_t m = e->mask; m; m &= m - 1) {
+                size_t q = 0;
+                while (!(m & (1u << q)))
+                    q++;
+                if (q >= np || prof[q].script != sc)
                     return false;
-                words++;
-                a = s[b] ? b + 1 : b;
+                seen |= 1u << q;
             }
+            words++;
         }
-        if (words > INDEX_SLOTS / 2)
+        if (words > DETECT_SLOTS / 2)
             return false;
     }
-    return true;
+    return seen == (np == 32 ? UINT32_MAX : (1u << np) - 1);  /* no profile empty */
 }
 
 /* The best profile of script for s (skip: a profile code not to consider,
  * or NULL), or NULL when its words are too rare in the text or two
  * languages tie. */
-static const profile *
-by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want, const char *skip)
+static const detect_profile *
+by_words(const unsigned char *s, size_t len, int want, const char *skip)
 {
-    double score[NPROFILES] = { 0 };
-    size_t nwords = score_words(cache, al, s, len, want, score);
+    double score[DETECT_MAX_PROFILES] = { 0 };
+    size_t nwords = score_words(s, len, want, score);
+    const detect_profile *prof = summ__detect_profiles;
+    size_t np = summ__detect_nprofiles;
     /* Serbian's two profiles (Latin, Cyrillic) never meet: one script each. */
-    size_t best = NPROFILES, second = NPROFILES;
-    for (size_t k = 0; k < NPROFILES; k++) {
-        if (profiles[k].script != want || (skip && strcmp(profiles[k].code, skip) == 0))
+    size_t best = np, second = np;
+    for (size_t k = 0; k < np; k++) {
+        if (prof[k].script != want || (skip && strcmp(prof[k].code, skip) == 0))
             continue;
-        if (best == NPROFILES || score[k] > score[best]) {
+        if (best == np || score[k] > score[best]) {
             second = best;
             best = k;
-        } else if (second == NPROFILES || score[k] > score[second]) {
+        } else if (second == np || score[k] > score[second]) {
             second = k;
         }
     }
-    if (best == NPROFILES || nwords == 0)
+    if (best == np || nwords == 0)
         return NULL;
     /* Running text has a quarter or more of its words among its
      * language's most common ones, one paragraph already shows it; a
      * language we do not know shares a few with ours by chance. Weak
      * evidence must at least be clear: twice the runner-up's. */
-    double b = score[best], r = second != NPROFILES ? score[second] : 0;
+    double b = score[best], r = second != np ? score[second] : 0;
     if (b < 1.0 || b < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
         return NULL;
-    return &profiles[best];
+    return &prof[best];
 }
 
 /* The language of a profile; und for none, or for a language we do not
  * have (its profile is there so that it is not taken for one we have). */
 static const lang_info *
-lang_of(const profile *p)
+lang_of(const detect_profile *p)
 {
     return p ? summ__lang_by_code(p->code) : &summ__lang_und;
 }
 
 const lang_info *
-summ__lang_detect(lang_cache **cache, const salloc *al, const char *text, size_t len)
+summ__lang_detect(const char *text, size_t len)
 {
     if (len > DETECT_MAX) {
         /* cut at a character boundary */
@@ -714,7 +514,7 @@ summ__lang_detect(lang_cache **cache, const salloc *al, const char *text, size_t
          * ligatures; Yiddish does, and has its own function words. */
         if (sc.hebr_yi * 100 >= sc.n[SC_HEBREW])
             return summ__lang_by_code("yi");
-        return lang_of(by_words(cache, al, s, len, SC_HEBREW, NULL));
+        return lang_of(by_words(s, len, SC_HEBREW, NULL));
     }
     case SC_CYRILLIC: {
         size_t n = sc.n[SC_CYRILLIC];
@@ -723,7 +523,7 @@ summ__lang_detect(lang_cache **cache, const salloc *al, const char *text, size_t
             return &summ__lang_und;
         if (sc.cyr_sr > sc.cyr_ru) {
             /* Serbian, or Macedonian (ј љ њ too) */
-            const profile *p = by_words(cache, al, s, len, SC_CYRILLIC, "ru");
+            const detect_profile *p = by_words(s, len, SC_CYRILLIC, "ru");
             return p ? lang_of(p) : summ__lang_by_code("sr");
         }
         /* Russian or Bulgarian (ё й щ ь ю я, which Serbian has none of) */
@@ -732,17 +532,17 @@ summ__lang_detect(lang_cache **cache, const salloc *al, const char *text, size_t
              * has no ы and ъ in many words */
             if ((n > 300 && sc.cyr_yery == 0) || (sc.cyr_hard * 100 > n && sc.cyr_hard > sc.cyr_yery))
                 return &summ__lang_und;
-            const profile *p = by_words(cache, al, s, len, SC_CYRILLIC, "sr");
+            const detect_profile *p = by_words(s, len, SC_CYRILLIC, "sr");
             if (!p && sc.cyr_yery > 0)
                 return summ__lang_by_code("ru");
             return lang_of(p);
         }
-        return lang_of(by_words(cache, al, s, len, SC_CYRILLIC, NULL));
+        return lang_of(by_words(s, len, SC_CYRILLIC, NULL));
     }
     case SC_DEVANAGARI:
-        return lang_of(by_words(cache, al, s, len, SC_DEVANAGARI, NULL));
+        return lang_of(by_words(s, len, SC_DEVANAGARI, NULL));
     case SC_LATIN:
-        return lang_of(by_words(cache, al, s, len, SC_LATIN, NULL));
+        return lang_of(by_words(s, len, SC_LATIN, NULL));
     default:
         return &summ__lang_und;
     }

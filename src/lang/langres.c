@@ -61,21 +61,21 @@ summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lan
     }
     summ_status st = SUMM_OK;
     if (lang != &summ__lang_und) {
-        if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, false, &ld->stop,
+        if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, &ld->stop,
                                   err)) != SUMM_OK
-            || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &ld->abbrev,
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, &ld->abbrev,
                                      err)) != SUMM_OK
-            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
-                                     &ld->kwstop, err)) != SUMM_OK)
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, &ld->kwstop,
+                                     err)) != SUMM_OK)
             goto fail;
         ld->no_stemmer = lang->snowball && !have_algorithm(lang->snowball);
     }
     /* Page furniture: the language's own lines, and English ones, which the
      * web puts on pages in any language ("Share", "Advertisement"). */
-    if ((st = summ__data_load(al, data_dir, lang->code, DATA_BOILER, false, &ld->boiler, err))
+    if ((st = summ__data_load(al, data_dir, lang->code, DATA_BOILER, &ld->boiler, err))
             != SUMM_OK
         || (strcmp(lang->code, "en") != 0
-            && (st = summ__data_load(al, data_dir, "en", DATA_BOILER, false, &ld->boiler, err))
+            && (st = summ__data_load(al, data_dir, "en", DATA_BOILER, &ld->boiler, err))
                    != SUMM_OK))
         goto fail;
     *out = ld;
