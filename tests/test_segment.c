@@ -204,6 +204,12 @@ static const seg_case cases[] = {
     /* glued boundaries in scraped text */
     { "en", "Profits rose this year. The board met.\nIt was a record profit this yearThe board raised the dividend.",
       "Profits rose this year. | The board met. | It was a record profit this year | The board raised the dividend." },
+    /* the case change at bytes 7 and 8, where glue.c's pre-filter reads
+     * eight at a time; after and before a letter that is not ASCII */
+    { "en", "In a dayThe board met.", "In a day | The board met." },
+    { "en", "At the caf\xc3\xa9The band played.", "At the caf\xc3\xa9 | The band played." },
+    { "en", "The year was good. It was the best year\xc3\x89mile had.",
+      "The year was good. | It was the best year | \xc3\x89mile had." },
     { "en", "They trained a large language modelThis partnership is new.",
       "They trained a large language model | This partnership is new." },
     { "en", "Apple sells the iPhone. The iPhone is popular.",

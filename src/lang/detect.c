@@ -238,22 +238,20 @@ add_hits(const detect_index *ix, uint32_t h, const char *key, size_t n, double w
     if (!e->used)
         return false;
     uint32_t mask = e->mask;
-#if defined(__GNUC__)
-    weight /= __builtin_popcount(mask);
-    for (uint32_t m = mask; m; m &= m - 1)
-        score[__builtin_ctz(m)] += weight;
-#else
-    int k = 0;
+    int k = 0;  /* a word is in one profile or a few: no popcount call */
     for (uint32_t m = mask; m; m &= m - 1)
         k++;
     weight /= k;
     for (uint32_t m = mask; m; m &= m - 1) {
+#if defined(__GNUC__)
+        unsigned q = (unsigned)__builtin_ctz(m);
+#else
         unsigned q = 0;
         while (!(m & (1u << q)))
             q++;
+#endif
         score[q] += weight;
     }
-#endif
     return true;
 }
 
