@@ -11,9 +11,10 @@
  * bytes (input not yet summarized plus output not yet written), so memory
  * stays flat on endless input; when it is full the reader waits.
  *
- * Output is flushed whenever the input pauses (no whole line is ready to
- * read) and everything read so far has been written, so a program that
- * writes one line and waits for the answer (a co-process) gets it. */
+ * Output is flushed whenever the input pauses (the reader would wait for
+ * bytes) and everything finished so far has been written, so a program
+ * that writes one line and waits for the answer (a co-process) gets it,
+ * even if it wrote the line in pieces. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -334,6 +335,10 @@ typedef struct reader {
     bool skipping;        /* inside a line too long to keep */
     size_t lineno;
     uint64_t nread;
+    /* Called right before a read that would wait (no byte is there yet):
+     * the input pauses, so the output so far should go out. */
+    void (*waiting)(void *arg);
+    void *waiting_arg;
 } reader;
 
 static void
@@ -342,17 +347,6 @@ reader_close(reader *r)
     if (r->fd > STDIN_FILENO)
         close(r->fd);
     r->fd = -1;
-}
-
-/* Is a line (or the end of the input) there without waiting? */
-static bool
-reader_ready(reader *r)
-{
-    if (r->fd < 0 || r->eof
-        || (r->end > r->start && memchr(r->buf + r->start, '\n', r->end - r->start)))
-        return true;
-    struct pollfd p = { .fd = r->fd, .events = POLLIN };
-    return poll(&p, 1, 0) != 0;
 }
 
 /* The next job: a line, or an input that failed. false at the end. */
@@ -435,6 +429,11 @@ reader_next(reader *r, job *jb)
             r->buf = nb;
             r->cap = ncap;
         }
+        if (r->waiting) {
+            struct pollfd pf = { .fd = r->fd, .events = POLLIN };
+            if (poll(&pf, 1, 0) == 0)
+                r->waiting(r->waiting_arg);
+        }
         ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
         if (got < 0) {
             if (errno == EINTR)
@@ -474,13 +473,6 @@ source_next(source *s, job *jb)
     memset(jb, 0, sizeof *jb);
     jb->path = s->r.paths[s->nextpath++];
     return true;
-}
-
-/* Is the next input there without waiting? (File names always are.) */
-static bool
-source_ready(source *s)
-{
-    return !s->c->jsonl || reader_ready(&s->r);
 }
 
 /* ---- output, in order ----------------------------------------------------- */
@@ -534,14 +526,20 @@ write_job(writer *wr, job *jb)
     progress_show(&wr->pg);
 }
 
+static void
+waiting_flush(void *arg)
+{
+    (void)arg;
+    flush_stdout();
+}
+
 /* -j 1: each job read, run and written in turn, on this thread. */
 static void
 run_sequential(source *src, worker *w, writer *wr)
 {
     job jb;
+    src->r.waiting = waiting_flush;  /* the input pauses: answer what came so far */
     for (;;) {
-        if (!source_ready(src))
-            flush_stdout();  /* the input pauses: answer what came so far */
         if (!source_next(src, &jb))
             break;
         run_job(src->c, w, &jb);
@@ -568,17 +566,25 @@ typedef struct pool {
     bool paused;           /* the reader waits for input */
 } pool;
 
+/* The reader is about to wait for input: the writer flushes once it has
+ * written what it can. */
+static void
+waiting_pause(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    p->paused = true;
+    pthread_cond_signal(&p->ready);
+    pthread_mutex_unlock(&p->mu);
+}
+
 static void *
 reader_main(void *arg)
 {
     pool *p = arg;
+    p->src->r.waiting = waiting_pause;
+    p->src->r.waiting_arg = p;
     for (;;) {
-        if (!source_ready(p->src)) {
-            pthread_mutex_lock(&p->mu);
-            p->paused = true;
-            pthread_cond_signal(&p->ready);
-            pthread_mutex_unlock(&p->mu);
-        }
         job jb;
         bool more = source_next(p->src, &jb);
         pthread_mutex_lock(&p->mu);

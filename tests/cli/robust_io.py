@@ -108,26 +108,43 @@ def jsonl_full_disk(jobs):
 
 def coprocess(jobs):
     """Write one record, wait for its answer, again and again: the answers
-    must come while the input is still open (flushed when it pauses)."""
+    must come while the input is still open (flushed when it pauses), also
+    when the input pauses in the middle of the next record."""
     p = subprocess.Popen(WRAPPER + [EXE, '--jsonl', '-j', str(jobs)], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    got, detail = [], ''
+    recs = [json.dumps({'id': 'r%d' % i, 'text': 'Record %d has its text. It has two sentences.'
+                        % i}).encode() + b'\n' for i in range(6)]
+    # records 0-2 one at a time; then 3 with half of 4; then the rest of 4 with 5
+    sends = [recs[0], recs[1], recs[2], recs[3] + recs[4][:20], recs[4][20:] + recs[5]]
+    answers_after = [1, 1, 1, 1, 2]
+    got, detail, buf = [], '', b''
+    fd = p.stdout.fileno()
     try:
-        for i in range(5):
-            rec = {'id': 'r%d' % i, 'text': 'Record %d has its text. It has two sentences.' % i}
-            p.stdin.write(json.dumps(rec).encode() + b'\n')
+        for data, n in zip(sends, answers_after):
+            p.stdin.write(data)
             p.stdin.flush()
-            ready, _, _ = select.select([p.stdout], [], [], 60 if WRAPPER else 10)
-            if not ready:
-                detail = 'no answer to record %d while the input stays open' % i
+            for _ in range(n):
+                # raw reads: a buffered readline() would take the next line
+                # too, and select() would not see it
+                while b'\n' not in buf:
+                    ready, _, _ = select.select([fd], [], [], 60 if WRAPPER else 10)
+                    chunk = os.read(fd, 65536) if ready else b''
+                    if not chunk:
+                        break
+                    buf += chunk
+                if b'\n' not in buf:
+                    detail = 'no answer %d while the input stays open' % len(got)
+                    break
+                line, buf = buf.split(b'\n', 1)
+                got.append(json.loads(line)['id'])
+            if detail:
                 break
-            got.append(json.loads(p.stdout.readline())['id'])
     finally:
         p.stdin.close()
-        rest = p.stdout.read()
+        rest = buf + p.stdout.read()
         p.stderr.read()
         rc = p.wait()
-    ok = got == ['r%d' % i for i in range(5)] and rest == b'' and rc == 0
+    ok = got == ['r%d' % i for i in range(6)] and rest == b'' and rc == 0
     check('--jsonl -j %d as a co-process' % jobs, ok,
           detail or 'got %r, then %r, rc=%d' % (got, rest, rc))
 
