@@ -57,6 +57,20 @@
 #define SUMM_OPT_KW_CROSS          ((summ_option)1047) /* int: 1 = the window crosses sentence
                                                           ends (0) */
 
+/* With SUMM_OPT_QUERY (summarize.h). */
+#define SUMM_OPT_W_QUERY           ((summ_option)1060) /* the sentence's TF-IDF cosine with the
+                                                          query, over the best one's (3.0) */
+#define SUMM_OPT_QUERY_BIAS        ((summ_option)1061) /* share of PageRank's random jumps that
+                                                          land on sentences like the query, in
+                                                          proportion to that cosine; [0, 1] (0.9) */
+#define SUMM_OPT_QUERY_POSITION    ((summ_option)1062) /* the lead bias is multiplied by this
+                                                          when a query matches; [0, 1] (0.5) */
+/* With summ_run_multi() (summarize.h). */
+#define SUMM_OPT_MULTI_REDUNDANCY  ((summ_option)1063) /* the redundancy threshold when several
+                                                          texts are summarized as one: the lower
+                                                          of it and SUMM_OPT_REDUNDANCY; (0, 1]
+                                                          (0.35) */
+
 /* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
 typedef enum summ_similarity {
     SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */

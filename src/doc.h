@@ -47,6 +47,7 @@ typedef struct sentence {
     uint32_t tok, ntok;   /* its content terms: doc.term[tok .. tok + ntok) */
     uint32_t nwords;      /* all its words, stopwords included */
     uint32_t word;        /* its words: doc.word[word .. word + nwords), if kept */
+    uint32_t docno;       /* the text it is from, when several are summarized as one */
 } sentence;
 
 /* One word as it stands in the text (kept for keywords). */
@@ -94,6 +95,11 @@ typedef struct doc {
 
     double *score;        /* per sentence, after score.c */
     size_t title;         /* index of the title sentence, or SIZE_MAX */
+
+    size_t ndocs;         /* the texts the sentences are from (sentence.docno); 0 or 1: one */
+    double *qrel;         /* per sentence, its TF-IDF cosine with the query; NULL: no query,
+                             or none of its words in the text */
+    double *teleport;     /* PageRank's jump distribution (sums to 1); NULL: uniform */
 } doc;
 
 #endif

@@ -69,6 +69,61 @@ summ__summary_length(const doc *d, const params *o)
     return k;
 }
 
+/* Is sentence i too like one of pick[0 .. npick)? Across several texts on
+ * one story the words they all share have a low IDF, so two sentences that
+ * tell the same fact have a lower cosine than within one text: there the
+ * threshold is the lower multi_redundancy. */
+static bool
+redundant(const doc *d, const tfidf *v, const params *o, size_t i, const size_t *pick,
+          size_t npick)
+{
+    double limit = o->redundancy;
+    if (d->ndocs > 1 && o->multi_redundancy < limit)
+        limit = o->multi_redundancy;
+    for (size_t k = 0; k < npick && limit < 1.0; k++)
+        if (summ__tfidf_cosine(v, i, pick[k]) > limit)
+            return true;
+    return false;
+}
+
+/* Several texts summarized as one: when the limit leaves room for one
+ * sentence of each text that has a content sentence, each text's best one
+ * not redundant with those chosen so far comes first, in order of score,
+ * so that every source is heard before any says more. */
+static summ_status
+cover_documents(doc *d, const tfidf *v, const params *o, const byscore *order, size_t lim,
+                size_t *pick, size_t *npick)
+{
+    size_t n = d->nsent, nd = d->ndocs, want = 0;
+    bool *has = summ__arena_calloc(d->ar, nd, sizeof *has);
+    if (!has)
+        return SUMM_ENOMEM;
+    const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE;
+    for (size_t i = 0; i < n; i++) {
+        if (!(d->sent[i].flags & skip) && d->sent[i].docno < nd && !has[d->sent[i].docno]) {
+            has[d->sent[i].docno] = true;
+            want++;
+        }
+    }
+    if (want < 2 || want > lim)
+        return SUMM_OK;
+    size_t words = 0;
+    for (size_t r = 0; r < n && *npick < lim; r++) {
+        size_t i = order[r].index;
+        const sentence *s = &d->sent[i];
+        if ((s->flags & skip) || s->docno >= nd || !has[s->docno])
+            continue;
+        if (o->max_words && *npick > 0 && words + s->nwords > o->max_words)
+            continue;
+        if (redundant(d, v, o, i, pick, *npick))
+            continue;
+        has[s->docno] = false;
+        pick[(*npick)++] = i;
+        words += s->nwords;
+    }
+    return SUMM_OK;
+}
+
 summ_status
 summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npick)
 {
@@ -84,11 +139,16 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     qsort(order, n, sizeof *order, cmp_score);
 
     size_t lim = sentence_limit(o, n);
+    summ_status st;
+    if (d->ndocs > 1 && (st = cover_documents(d, v, o, order, lim, pick, npick)) != SUMM_OK)
+        return st;
+    size_t covered = *npick, words = 0;
+    for (size_t k = 0; k < covered; k++)
+        words += d->sent[pick[k]].nwords;
     static const uint32_t excluded[3] = {
         SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE, SUMM_FLAG_BOILERPLATE, 0
     };
-    for (int pass = 0; pass < 3 && *npick == 0; pass++) {
-        size_t words = 0;
+    for (int pass = 0; pass < 3 && *npick == covered && (pass == 0 || covered == 0); pass++) {
         for (size_t r = 0; r < n && *npick < lim; r++) {
             size_t i = order[r].index;
             const sentence *s = &d->sent[i];
@@ -96,14 +156,10 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
                 continue;
             if (o->max_words && *npick > 0 && words + s->nwords > o->max_words)
                 continue;
-            bool dup = false;
-            for (size_t k = 0; k < *npick && o->redundancy < 1.0; k++) {
-                if (summ__tfidf_cosine(v, i, pick[k]) > o->redundancy) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (dup)
+            bool again = false;  /* chosen by cover_documents() */
+            for (size_t k = 0; k < covered && !again; k++)
+                again = pick[k] == i;
+            if (again || redundant(d, v, o, i, pick, *npick))
                 continue;
             pick[(*npick)++] = i;
             words += s->nwords;

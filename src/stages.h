@@ -50,6 +50,7 @@ typedef struct langdata {
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
+    strset openers;              /* words that start sentences (stopwords/openers/) */
     lexicon *lex;
 } langdata;
 
@@ -66,6 +67,7 @@ typedef struct langres {
     strset abbrev;
     strset boiler;
     strset kwstop;
+    strset openers;
     lexicon *lex;                /* shared */
     lexicon *own;                /* this context's, made when lex is full */
     langdata *data;
@@ -88,15 +90,16 @@ void summ__lex_limit(lexicon *lx, size_t words);
 void summ__lex_trim(langres *lr);
 
 /* lang/langres.c: the data of lang, loaded from data_dir (or the built-in
- * lists); *out NULL on failure. */
-summ_status summ__langdata_make(const salloc *al, const char *data_dir,
+ * lists), with the words of extra_stop (NULL: none; see
+ * summ__strset_load_words) added to its stopwords; *out NULL on failure. */
+summ_status summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                 const struct lang_info *lang, langdata **out, summ_err *err);
 void summ__langdata_free(langdata *ld);  /* accepts NULL */
 /* A context's resources over ld (which must outlive them, unless owned:
  * then they free it). */
 summ_status summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out);
 /* Both at once, the data owned: a language's resources for one context. */
-summ_status summ__langres_make(const salloc *al, const char *data_dir,
+summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
 
@@ -113,6 +116,12 @@ summ_status summ__segment(doc *d);
 /* Fill d->term, d->nvocab and each sentence's tok/ntok/nwords. */
 summ_status summ__tokenize(doc *d);
 
+/* The content words of the query q[0 .. n) (valid UTF-8) that d has, after
+ * summ__tokenize(d): their local term ids, distinct, and how often each is
+ * in the query (both in d's arena; *nterms 0 when none is in d). */
+summ_status summ__tokenize_query(doc *d, const char *q, size_t n, uint32_t **terms,
+                                 uint32_t **tf, size_t *nterms);
+
 /* ---- tfidf.c, textrank.c, score.c, select.c, keywords.c ------------------ */
 
 /* A sparse, L2-normalised TF-IDF vector per sentence. */
@@ -128,10 +137,19 @@ typedef struct tfidf {
 summ_status summ__tfidf_build(doc *d, tfidf *v);
 double summ__tfidf_cosine(const tfidf *v, size_t a, size_t b);
 
+/* The query's terms (summ__tokenize_query()) as a TF-IDF vector: sets
+ * d->qrel (each sentence's cosine with it) and d->teleport (a share bias of
+ * PageRank's jumps in proportion to it, the rest uniform; NULL when bias is
+ * 0); both stay NULL when no sentence has a query term. */
+summ_status summ__query_relevance(doc *d, const tfidf *v, const uint32_t *terms,
+                                  const uint32_t *tf, size_t nterms, double bias);
+
 /* TextRank (Mihalcea & Tarau 2004): PageRank over the sentence graph with
  * the edge weight sim (SUMM_SIM_*); rank gets one value per sentence,
- * summing to 1. If fwd and bwd are not NULL (zeroed, n each) they get each
- * sentence's summed edge weight to later and to earlier sentences. */
+ * summing to 1. The random jumps land by d->teleport (NULL: uniformly), so
+ * with a query it is a personalised PageRank. If fwd and bwd are not NULL
+ * (zeroed, n each) they get each sentence's summed edge weight to later and
+ * to earlier sentences. */
 summ_status summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank,
                                  double *fwd, double *bwd);
 

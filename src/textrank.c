@@ -335,9 +335,11 @@ backward_links(doc *d, graph *g)
     return SUMM_OK;
 }
 
-/* PageRank as the linear system it is, solved: r = (1 - d) / n + d A r,
- * with A[i][j] = w(i, j) / deg(j), or 1 / n for a sentence j without
- * links (its rank goes to everyone), so (I - d A) r = (1 - d) / n.
+/* PageRank as the linear system it is, solved: with t the jump
+ * distribution (see pagerank below), r = (1 - d) t + d (A r + t s), A[i][j]
+ * = w(i, j) / deg(j) and s the rank of the sentences without links (which
+ * jumps too), so (I - d A - d t 1_L^T) r = (1 - d) t, 1_L the indicator
+ * of the sentences without links.
  * Gaussian elimination costs n^3 / 3; power iteration to TR_EPSILON takes
  * some 25 rounds of n + 2 edges each, which for the few dozen sentences of
  * a news article is several times more (and it stops short of the fixed
@@ -345,7 +347,7 @@ backward_links(doc *d, graph *g)
  * columns sum to 1, d < 1): elimination is stable; partial pivoting all
  * the same. false if out of memory. */
 static bool
-pagerank_direct(doc *d, const graph *g, double damping, double *rank)
+pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, double *rank)
 {
     size_t n = g->n, w = n + 1;  /* row i: A's row, then the right-hand side */
     double *a = summ__arena_alloc(d->ar, n * w * sizeof *a);
@@ -353,10 +355,11 @@ pagerank_direct(doc *d, const graph *g, double damping, double *rank)
         return false;
     for (size_t i = 0; i < n; i++) {
         double *row = a + i * w;
+        double t = teleport ? teleport[i] : 1.0 / (double)n;
         for (size_t j = 0; j < n; j++)
-            row[j] = g->full[j] == 0 ? -damping / (double)n : 0;
+            row[j] = g->full[j] == 0 ? -damping * t : 0;
         row[i] += 1.0;
-        row[n] = (1.0 - damping) / (double)n;
+        row[n] = (1.0 - damping) * t;
     }
     for (size_t i = 0; i < n; i++) {
         for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++) {
@@ -397,10 +400,13 @@ pagerank_direct(doc *d, const graph *g, double damping, double *rank)
 }
 
 /* Power iteration: r' = (1 - d) / n + d * (W^T D^-1 r + dangling / n
+/* Power iteration: r' = ((1 - d) + d * dangling) * t + d * (W^T D^-1 r
  * + lost weight spread as above), with y = d * r / D computed once per
- * iteration. */
+ * iteration. t is the jump distribution: uniform (1 / n), or teleport
+ * (personalised PageRank, Haveliwala 2002: with a query, the jumps and the
+ * rank of sentences without links go to the sentences like it). */
 static summ_status
-pagerank(doc *d, const graph *g, double damping, double *rank)
+pagerank(doc *d, const graph *g, double damping, const double *teleport, double *rank)
 {
     size_t n = g->n;
     /* On the bounded graph the ranks are an approximation anyway: an average
@@ -408,7 +414,7 @@ pagerank(doc *d, const graph *g, double damping, double *rank)
      * iterations on a book. */
     double epsilon = g->exact ? TR_EPSILON : TR_EPSILON_LONG;
     if (n <= TR_DIRECT)
-        return pagerank_direct(d, g, damping, rank) ? SUMM_OK : SUMM_ENOMEM;
+        return pagerank_direct(d, g, damping, teleport, rank) ? SUMM_OK : SUMM_ENOMEM;
     double *y = summ__arena_alloc(d->ar, n * sizeof *y);
     if (!y)
         return SUMM_ENOMEM;
@@ -427,11 +433,12 @@ pagerank(doc *d, const graph *g, double damping, double *rank)
                     leak += rank[i] * (1.0 - g->outw[i] / full[i]);
             }
         }
-        double base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
+        double jump = (1.0 - damping) + damping * dangling;
+        double base = jump / (double)n;
         leak *= damping;
         double diff = 0;
         for (size_t i = 0; i < n; i++) {
-            double r = base;
+            double r = teleport ? jump * teleport[i] : base;
             if (lost)
                 r += leak * lost[i];
             for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++)
@@ -475,7 +482,7 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
     if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
         && (st = backward_links(d, &g)) == SUMM_OK)
-        st = pagerank(d, &g, damping, rank);
+        st = pagerank(d, &g, damping, d->teleport, rank);
     summ__free(ar->al, g.fj);
     summ__free(ar->al, g.fw);
     return st;

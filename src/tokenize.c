@@ -14,6 +14,7 @@
  * across sentences while the others mostly do not, which is what TF-IDF
  * and TextRank need (the approach of CJK bigram indexing, e.g. Lucene's
  * CJKBigramFilter). Korean puts spaces between words: Hangul is letters. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "stages.h"
@@ -263,5 +264,72 @@ summ__tokenize(doc *d)
         if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, e))
             return ts.st;
     }
+    return SUMM_OK;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The query is read by the same rules as the text (a document of one
+ * sentence, through the same lexicon), so "elections" finds "election";
+ * then its stems are looked up among the document's: sorting the query's
+ * stems keeps that O(V log Q) however long either is. */
+summ_status
+summ__tokenize_query(doc *d, const char *q, size_t n, uint32_t **terms, uint32_t **tf,
+                     size_t *nterms)
+{
+    *terms = *tf = NULL;
+    *nterms = 0;
+    if (n > UINT32_MAX)
+        n = UINT32_MAX;  /* a query of 4 GB: its first 4 GB are plenty */
+    sentence one = { .start = 0, .end = (uint32_t)n };
+    doc qd = { .text = q, .len = n, .ar = d->ar, .lang = d->lang, .lr = d->lr, .sent = &one,
+               .nsent = 1, .title = SIZE_MAX };
+    summ_status st = summ__tokenize(&qd);
+    uint32_t *stems = NULL;
+    size_t ns = 0;
+    if (st == SUMM_OK && qd.nterm) {
+        stems = summ__arena_alloc(d->ar, qd.nterm * sizeof *stems);
+        if (!stems)
+            st = SUMM_ENOMEM;
+        for (size_t k = 0; stems && k < qd.nterm; k++)
+            stems[k] = qd.term_stem[qd.term[k]];
+    }
+    summ__free(d->ar->al, qd.term);
+    summ__free(d->ar->al, qd.term_stem);
+    summ__free(d->ar->al, qd.term_first);
+    if (st != SUMM_OK || !stems)
+        return st;
+    qsort(stems, qd.nterm, sizeof *stems, cmp_u32);
+    uint32_t *count = summ__arena_calloc(d->ar, qd.nterm, sizeof *count);
+    if (!count)
+        return SUMM_ENOMEM;
+    for (size_t k = 0; k < qd.nterm; k++) {
+        if (ns && stems[ns - 1] == stems[k]) {
+            count[ns - 1]++;
+        } else {
+            stems[ns] = stems[k];
+            count[ns++] = 1;
+        }
+    }
+    uint32_t *ids = summ__arena_alloc(d->ar, ns * sizeof *ids);
+    uint32_t *freq = summ__arena_alloc(d->ar, ns * sizeof *freq);
+    if (!ids || !freq)
+        return SUMM_ENOMEM;
+    size_t m = 0;
+    for (size_t t = 0; t < d->nvocab; t++) {
+        const uint32_t *hit = bsearch(&d->term_stem[t], stems, ns, sizeof *stems, cmp_u32);
+        if (hit) {
+            ids[m] = (uint32_t)t;
+            freq[m++] = count[hit - stems];
+        }
+    }
+    *terms = ids;
+    *tf = freq;
+    *nterms = m;
     return SUMM_OK;
 }

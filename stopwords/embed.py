@@ -1,14 +1,12 @@
 #!/usr/bin/env python3
-"""embed.py LANGDATA.c DETECTDATA.c FILE... -- compile word lists into the library.
+"""embed.py OUT.c FILE... -- compile word lists into the library.
 
 Each FILE is stopwords/<code>.txt (a stopword list) or
 stopwords/<kind>/<code>.txt, kind one of KINDS below (abbreviations,
-boilerplate phrases, ...), or stopwords/profiles/<code>.txt (a language
-detection profile). Each list becomes a constant hash table (a strtab,
-src/core/core.h) in LANGDATA.c, and the profiles the detection index of
-each script (src/lang/detect.h) in DETECTDATA.c, that the library looks
-words up in as they are: nothing is parsed, folded or allocated at
-start-up.
+boilerplate phrases, ...). Each list becomes a constant hash table (a
+strtab, src/core/core.h) that the library looks words up in as it is:
+nothing is parsed, folded or allocated at start-up. The detection
+profiles (profiles/) are embedded as text, which src/lang/detect.c reads.
 
 The tables are made as the library would make them from the same file at
 run time (src/core/strset.c, summ__strset_load_list): the same lines kept
@@ -24,8 +22,11 @@ import unicodedata
 
 # The subdirectories of stopwords/: their data_kind (src/core/core.h) and
 # whether their entries are folded (kind_fold in src/core/data.c).
+# Profiles (language detection, src/lang/detect.c) are not sets: their
+# text is embedded as it is.
 KINDS = {'': ('DATA_STOPWORDS', True), 'abbrev': ('DATA_ABBREV', False),
-         'boiler': ('DATA_BOILER', True), 'keywords': ('DATA_KEYWORDS', True)}
+         'boiler': ('DATA_BOILER', True), 'keywords': ('DATA_KEYWORDS', True),
+         'openers': ('DATA_OPENERS', True), 'profiles': ('DATA_PROFILE', None)}
 
 FOLD_BUF = 256      # summ__strset_load_list's buffer: longer folded entries are dropped
 FOLD_CPS = 128      # summ__fold_word's code point buffer: longer words stay as they are
@@ -155,118 +156,10 @@ def c_slots(slots) -> str:
     return '\n    '.join(out)
 
 
-# ---- language detection (src/lang/detect.c) ------------------------------
-
-# Scripts with profiles, by the first word of their letters' Unicode names.
-SCRIPTS = {'LATIN': 'SC_LATIN', 'CYRILLIC': 'SC_CYRILLIC', 'DEVANAGARI': 'SC_DEVANAGARI',
-           'HEBREW': 'SC_HEBREW'}
-DETECT_SLOTS = 2048      # detect.h
-MAX_PROFILES = 32        # a word's profiles are the bits of a uint32_t
-
-
-def script_of(entry: str, path: str) -> str:
-    for c in entry.lstrip('-'):
-        first = unicodedata.name(c, '').split(' ')[0]
-        if first in SCRIPTS:
-            return SCRIPTS[first]
-    sys.exit('embed.py: %s: "%s" is in no script with profiles (%s)'
-             % (path, entry, ', '.join(SCRIPTS)))
-
-
-def fnv1a(b: bytes) -> int:
-    h = 2166136261
-    for x in b:
-        h = ((h ^ x) * 16777619) & 0xFFFFFFFF
-    return h
-
-
-def detect_tables(paths):
-    """The profiles (code, script, words), a file's words split by script
-    (Serbian has one profile per alphabet); and per script its index:
-    open addressing on FNV-1a, a slot per word with the profiles that
-    have it as bits; and the last two bytes of every ending, as bits."""
-    profiles = []
-    for path in paths:
-        code = os.path.splitext(os.path.basename(path))[0]
-        with open(path, 'rb') as f:
-            words = [w.decode('utf-8') for w in entries(f.read(), False)]
-        by_script = {}
-        for w in words:
-            if fold_word(w.encode()) != w.encode():
-                sys.exit('embed.py: %s: "%s" is not folded (lower case, NFKC)' % (path, w))
-            by_script.setdefault(script_of(w, path), []).append(w)
-        for script, ws in by_script.items():
-            profiles.append((code, script, ws))
-    if len(profiles) > MAX_PROFILES:
-        sys.exit('embed.py: more than %d detection profiles' % MAX_PROFILES)
-    index = {}
-    for p, (code, script, words) in enumerate(profiles):
-        ix = index.setdefault(script, {'slots': {}, 'pool': bytearray(),
-                                       'tail': bytearray(65536 // 8), 'short': False})
-        for w in words:
-            b = w.encode()
-            if len(b) > 255:
-                sys.exit('embed.py: %s: "%s" is too long' % (code, w))
-            j = fnv1a(b) & (DETECT_SLOTS - 1)
-            while j in ix['slots']:
-                mask, off, n = ix['slots'][j]
-                if ix['pool'][off:off + n] == b:
-                    break
-                j = (j + 1) & (DETECT_SLOTS - 1)
-            if j not in ix['slots']:
-                if len(ix['slots']) + 1 > DETECT_SLOTS // 2:
-                    sys.exit('embed.py: %s: too many detection words' % script)
-                ix['slots'][j] = [0, len(ix['pool']), len(b)]
-                ix['pool'] += b
-            ix['slots'][j][0] |= 1 << p
-            if b[:1] == b'-' and len(b) == 2:
-                ix['short'] = True
-            elif b[:1] == b'-' and len(b) > 2:
-                t = b[-2] << 8 | b[-1]
-                ix['tail'][t >> 3] |= 1 << (t & 7)
-        if len(ix['pool']) > 0xFFFF:
-            sys.exit('embed.py: %s: detection words over 64 kB' % script)
-    return profiles, index
-
-
-def write_detect(out_path, paths):
-    profiles, index = detect_tables(paths)
-    with open(out_path, 'w', encoding='ascii') as f:
-        f.write('/* Generated by stopwords/embed.py from stopwords/profiles/: do not edit. */\n')
-        f.write('#include "lang/detect.h"\n\n')
-        f.write('#if defined(__GNUC__)\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'
-                '#endif\n\n')
-        f.write('const detect_profile summ__detect_profiles[] = {\n')
-        for code, script, words in profiles:
-            f.write('    { "%s", %s },  /* %d words */\n' % (code, script, len(words)))
-        f.write('};\nconst size_t summ__detect_nprofiles = %d;\n\n' % len(profiles))
-        for script, ix in sorted(index.items()):
-            f.write('static const detect_slot slot_%s[DETECT_SLOTS] = {\n' % script)
-            for j, (mask, off, n) in sorted(ix['slots'].items()):
-                f.write('    [%d] = { 0x%xu, %d, 1, %d },\n' % (j, mask, off, n))
-            f.write('};\nstatic const char pool_%s[] =\n    %s;\n' % (script, c_bytes(bytes(ix['pool']))))
-            f.write('static const uint8_t tail_%s[65536 / 8] = {\n' % script)
-            for t, v in enumerate(ix['tail']):
-                if v:
-                    f.write('    [%d] = 0x%x,\n' % (t, v))
-            if not any(ix['tail']):
-                f.write("    0\n")  # no ending: C wants one initializer
-            f.write('};\n\n')
-        f.write('const detect_index summ__detect_index[SC_COUNT] = {\n')
-        for script, ix in sorted(index.items()):
-            f.write('    [%s] = { slot_%s, pool_%s, tail_%s, %s },\n'
-                    % (script, script, script, script, 'true' if ix['short'] else 'false'))
-        f.write('};\n')
-
-
 def main() -> int:
-    out_path, detect_path, paths = sys.argv[1], sys.argv[2], sorted(sys.argv[3:])
-    profile_paths = [p for p in paths if os.path.basename(os.path.dirname(p)) == 'profiles']
-    write_detect(detect_path, profile_paths)
+    out_path, paths = sys.argv[1], sorted(sys.argv[2:])
     rows = []
     for p in paths:
-        if p in profile_paths:
-            continue
         code = os.path.splitext(os.path.basename(p))[0]
         sub = os.path.basename(os.path.dirname(p))
         kind = KINDS.get(sub, KINDS[''] if sub == 'stopwords' else None)
@@ -275,26 +168,31 @@ def main() -> int:
         with open(p, 'rb') as f:
             data = f.read()
         data.decode('utf-8')  # fail the build on a list that is not UTF-8
-        rows.append((code, kind[0], table(entries(data, kind[1]))))
+        if kind[1] is None:
+            rows.append((code, kind[0], (0, [], b''), data))
+        else:
+            rows.append((code, kind[0], table(entries(data, kind[1])), None))
     with open(out_path, 'w', encoding='ascii') as f:
         f.write('/* Generated by stopwords/embed.py: do not edit. */\n')
         f.write('#include "core/core.h"\n\n')
         f.write('#if defined(__GNUC__)\n#pragma GCC diagnostic ignored "-Woverlength-strings"\n'
                 '#endif\n\n')
-        for k, (code, kind, (cap, slots, pool)) in enumerate(rows):
+        for k, (code, kind, (cap, slots, pool), text) in enumerate(rows):
+            if text is not None:
+                f.write('/* %s, %s */\nstatic const char text%d[] =\n    %s;\n\n'
+                        % (code, kind, k, c_bytes(text)))
             if not cap:
                 continue
             f.write('/* %s, %s: %d entries */\n' % (code, kind, sum(1 for s in slots if s)))
             f.write('static const uint32_t slot%d[%d] = {\n    %s\n};\n' % (k, cap, c_slots(slots)))
             f.write('static const unsigned char pool%d[] =\n    %s;\n\n' % (k, c_bytes(pool)))
         f.write('const builtin_list summ__builtin_lists[] = {\n')
-        for k, (code, kind, (cap, slots, pool)) in enumerate(rows):
+        for k, (code, kind, (cap, slots, pool), text) in enumerate(rows):
             n = sum(1 for s in slots if s)
-            if cap:
-                f.write('    { "%s", %s, { slot%d, pool%d, %d, %d } },\n' % (code, kind, k, k, cap, n))
-            else:
-                f.write('    { "%s", %s, { NULL, NULL, 0, 0 } },\n' % (code, kind))
-        f.write('    { NULL, DATA_STOPWORDS, { NULL, NULL, 0, 0 } },\n};\n')
+            tab = ('{ slot%d, pool%d, %d, %d }' % (k, k, cap, n)) if cap else '{ NULL, NULL, 0, 0 }'
+            txt = ('text%d, %d' % (k, len(text))) if text is not None else 'NULL, 0'
+            f.write('    { "%s", %s, %s, %s },\n' % (code, kind, tab, txt))
+        f.write('    { NULL, DATA_STOPWORDS, { NULL, NULL, 0, 0 }, NULL, 0 },\n};\n')
     return 0
 
 

@@ -363,7 +363,7 @@ test_option_names(void **state)
             assert_string_not_equal(other->name, in->name);
         }
     }
-    assert_int_equal(n, 8 + 22);  /* summarize.h's and summarize_experimental.h's */
+    assert_int_equal(n, 10 + 26);  /* summarize.h's and summarize_experimental.h's */
     assert_null(summ_option_info_at(n));
     assert_null(summ_option_info_at((size_t)-1));
     assert_int_equal(summ_option_lookup("max_sentences"), SUMM_OPT_MAX_SENTENCES);
@@ -427,6 +427,8 @@ test_clone(void **state)
                      SUMM_OK);
     assert_int_equal(summ_set_double(ctx, SUMM_OPT_W_POSITION, 1.5), SUMM_OK);
     assert_int_equal(summ_set_int(ctx, SUMM_OPT_SIMILARITY, SUMM_SIM_BM25), SUMM_OK);
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_QUERY, "Regierung"), SUMM_OK);
+    assert_int_equal(summ_set_string(ctx, SUMM_OPT_STOPWORDS, "jahr"), SUMM_OK);
     summ_result *a, *b;
     assert_int_equal(summ_run(ctx, GERMAN, strlen(GERMAN), &a), SUMM_OK);
 

@@ -174,7 +174,7 @@ test_shared_lexicon_full(void **state)
     summ__salloc_init(&al, NULL);
     summ_err err;
     summ__err_clear(&err);
-    assert_int_equal(summ__langres_make(&al, NULL, summ__lang_by_code("en"), &lr, &err),
+    assert_int_equal(summ__langres_make(&al, NULL, NULL, summ__lang_by_code("en"), &lr, &err),
                      SUMM_OK);
     summ_status st;
     uint32_t a = summ__lex_lookup(lr, "library", 7, &st);

@@ -157,6 +157,10 @@ void summ__strset_free(strset *s);
  * is set; folded entries over 256 bytes and any over 65535 are left out.
  * Returns false on OOM. */
 bool summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case);
+/* Add the words of text[0 .. len) (valid UTF-8), separated by any white
+ * space, folded; a line that starts with '#' is a comment. A word too long
+ * to be a word (over 256 bytes folded) is left out. false on OOM. */
+bool summ__strset_load_words(strset *s, const char *text, size_t len);
 
 /* ---- data.c: word lists, built in or from a directory ------------------- */
 
@@ -167,20 +171,26 @@ typedef enum data_kind {
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
     DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
+    DATA_OPENERS,     /* openers/<code>.txt: words that start sentences */
+    DATA_PROFILE,     /* profiles/<code>.txt: language detection (built in only) */
     DATA_KINDS
 } data_kind;
 
 /* The lists compiled in from stopwords/ (langdata.c, made by embed.py):
- * each as its table, ready to look up; terminated by code == NULL. */
+ * each as its table, ready to look up; a detection profile (never a set)
+ * as its text instead. Terminated by code == NULL. */
 typedef struct builtin_list {
     const char *code;
     data_kind kind;
-    strtab tab;
+    strtab tab;         /* empty for DATA_PROFILE */
+    const char *text;   /* DATA_PROFILE only: the file as it is */
+    size_t len;
 } builtin_list;
 extern const builtin_list summ__builtin_lists[];
 
 /* Whether the entries of a kind are folded (summ__fold_word): all but
- * the abbreviations, whose case tells (embed.py's KINDS agrees). */
+ * the abbreviations, whose case tells (embed.py's KINDS agrees), and the
+ * profiles, which are not sets. */
 extern const bool summ__kind_folded[DATA_KINDS];
 
 /* Load the list of kind for the language code into s: the file in dir (or

@@ -19,10 +19,11 @@
 #  define SUMM_DATADIR ""
 #endif
 
-const bool summ__kind_folded[DATA_KINDS] = { true, false, true, true };
+const bool summ__kind_folded[DATA_KINDS] = { true, false, true, true, true, false };
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/" };
+static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
+                                                 "profiles/" };
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *

@@ -19,12 +19,16 @@ typedef struct params {
     char *language;        /* owned; NULL = detect */
     char *data_dir;        /* owned; NULL = $SUMMARIZE_DATA_DIR, then installed */
     int input_format;      /* a summ_format */
+    char *query;           /* owned; NULL = none */
+    char *stopwords;       /* owned; NULL = none: extra stopwords, white-space separated */
 
     /* Scoring (experimental: summarize_experimental.h). */
     double w_textrank, w_tfidf, w_position, position_decay, w_title, w_centroid, w_length;
     int similarity;
     double w_directed, directed_backward, lead_ratio, lead_adapt;
     double damping, redundancy;
+    double w_query, query_bias, query_position;
+    double multi_redundancy;
 
     /* Keywords (keyword_words is public, the rest experimental). */
     size_t kw_words;

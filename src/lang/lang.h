@@ -29,12 +29,18 @@ const lang_info *summ__lang_lookup(const char *name);
 /* The language of an ISO code of the table, or &summ__lang_und. */
 const lang_info *summ__lang_by_code(const char *code);
 
-/* Guess the language of text (at most the first 64 kB are read). Never
- * NULL: &summ__lang_und when unsure. Allocates nothing. */
-const lang_info *summ__lang_detect(const char *text, size_t len);
+/* Detection's word indexes, made on first use and kept by the caller (one
+ * per context); summ__lang_cache_free() accepts NULL. */
+typedef struct lang_cache lang_cache;
+void summ__lang_cache_free(const salloc *al, lang_cache *c);
 
-/* For tests: the detection profiles are folded words, each found where
- * its index has it, and of their index's script. */
+/* Guess the language of text (at most the first 64 kB are read). Never
+ * NULL: &summ__lang_und when unsure. *cache may be NULL (then one is made
+ * with al, if it can be; detection is the same without it). */
+const lang_info *summ__lang_detect(lang_cache **cache, const salloc *al, const char *text,
+                                   size_t len);
+
+/* For tests: the detection profiles are folded words and fit their index. */
 bool summ__lang_profiles_ok(void);
 
 #endif

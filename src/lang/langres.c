@@ -1,8 +1,8 @@
 /* langres.c - what a language needs: its stopwords, abbreviations,
- * boilerplate phrases and the words that make poor keywords (core/data.c)
- * and the lexicon that caches stems (stem.c), made once for a context and
- * its clones (langdata); and per context, its Snowball stemmer (langres),
- * since a stemmer has state.
+ * sentence openers, boilerplate phrases and the words that make poor
+ * keywords (core/data.c) and the lexicon that caches stems (stem.c), made
+ * once for a context and its clones (langdata); and per context, its
+ * Snowball stemmer (langres), since a stemmer has state.
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -25,6 +25,7 @@ summ__langdata_free(langdata *ld)
     summ__strset_free(&ld->abbrev);
     summ__strset_free(&ld->boiler);
     summ__strset_free(&ld->kwstop);
+    summ__strset_free(&ld->openers);
     summ__lex_free(ld->lex);
     summ__free(ld->al, ld);
 }
@@ -41,8 +42,8 @@ have_algorithm(const char *name)
 }
 
 summ_status
-summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lang,
-                    langdata **out, summ_err *err)
+summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_stop,
+                    const lang_info *lang, langdata **out, summ_err *err)
 {
     *out = NULL;
     langdata *ld = summ__calloc(al, 1, sizeof *ld);
@@ -54,6 +55,7 @@ summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lan
     summ__strset_init(&ld->abbrev, al);
     summ__strset_init(&ld->boiler, al);
     summ__strset_init(&ld->kwstop, al);
+    summ__strset_init(&ld->openers, al);
     ld->lex = summ__lex_new(al, true);
     if (!ld->lex) {
         summ__langdata_free(ld);
@@ -61,14 +63,22 @@ summ__langdata_make(const salloc *al, const char *data_dir, const lang_info *lan
     }
     summ_status st = SUMM_OK;
     if (lang != &summ__lang_und) {
-        if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, &ld->stop,
-                                  err)) != SUMM_OK
-            || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, &ld->abbrev,
-                                     err)) != SUMM_OK
-            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, &ld->kwstop,
-                                     err)) != SUMM_OK)
+        if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, &ld->stop, err))
+                != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, &ld->abbrev, err))
+                   != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, &ld->kwstop, err))
+                   != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, &ld->openers, err))
+                   != SUMM_OK)
             goto fail;
         ld->no_stemmer = lang->snowball && !have_algorithm(lang->snowball);
+    }
+    /* The caller's own stopwords, for any language (also "none": asked for,
+     * so honoured). */
+    if (extra_stop && !summ__strset_load_words(&ld->stop, extra_stop, strlen(extra_stop))) {
+        st = SUMM_ENOMEM;
+        goto fail;
     }
     /* Page furniture: the language's own lines, and English ones, which the
      * web puts on pages in any language ("Share", "Advertisement"). */
@@ -112,6 +122,7 @@ summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
     lr->abbrev = ld->abbrev;
     lr->boiler = ld->boiler;
     lr->kwstop = ld->kwstop;
+    lr->openers = ld->openers;
     lr->lex = ld->lex;
     lr->data = ld;
     const lang_info *lang = ld->info;
@@ -126,12 +137,12 @@ summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
 }
 
 summ_status
-summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang,
-                   langres **out, summ_err *err)
+summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
+                   const lang_info *lang, langres **out, summ_err *err)
 {
     *out = NULL;
     langdata *ld;
-    summ_status st = summ__langdata_make(al, data_dir, lang, &ld, err);
+    summ_status st = summ__langdata_make(al, data_dir, extra_stop, lang, &ld, err);
     if (st == SUMM_OK && (st = summ__langres_new(al, ld, true, out)) != SUMM_OK)
         summ__langdata_free(ld);
     return st;
