@@ -399,7 +399,6 @@ pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, 
     return true;
 }
 
-/* Power iteration: r' = (1 - d) / n + d * (W^T D^-1 r + dangling / n
 /* Power iteration: r' = ((1 - d) + d * dangling) * t + d * (W^T D^-1 r
  * + lost weight spread as above), with y = d * r / D computed once per
  * iteration. t is the jump distribution: uniform (1 / n), or teleport
