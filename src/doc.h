@@ -21,6 +21,10 @@ struct langres;
 typedef struct srcmap {
     uint32_t clean;
     uint32_t src, srclen;
+    uint32_t spread;      /* 1: the piece's characters stand evenly for its input
+                             bytes (decoded base64: every character of the piece
+                             maps to its share of them), so a sentence that starts
+                             or ends inside it still gets a span of its own */
 } srcmap;
 
 /* What a block of the clean text is, as its format knows it. The blocks
@@ -32,12 +36,16 @@ typedef enum block_kind {
     BLOCK_TITLE,       /* the document's title (<title>, Subject:): a heading, and
                           the title signal of scoring */
     BLOCK_LIST_ITEM,   /* SUMM_FLAG_LIST_ITEM */
-    BLOCK_BOILER       /* furniture kept for --split: SUMM_FLAG_BOILERPLATE */
+    BLOCK_BOILER,      /* furniture kept for --split: SUMM_FLAG_BOILERPLATE */
+    BLOCK_QUOTED       /* another text quoted (an e-mail's reply): SUMM_FLAG_QUOTED */
 } block_kind;
 
 typedef struct block {
     uint32_t start, end;  /* clean-text bytes */
     uint32_t kind;        /* a block_kind */
+    uint32_t label_len;
+    const char *label;    /* the block's metadata (a speaker, a sender), not in the
+                             text; label_len bytes in the run's arena, or NULL */
 } block;
 
 typedef struct sentence {
@@ -75,6 +83,11 @@ typedef struct doc {
     size_t nmap;
     const block *blocks;
     size_t nblocks;
+    unsigned warnings;    /* SUMM_WARN_* the format found */
+    bool conversation;    /* turns of speech (transcripts, subtitles): no lead
+                             sums them up, and fillers are not content */
+    const strset *fillers;  /* folded fillers ("um", "okay") of d->lang, set for a
+                               conversation: not terms */
 
     arena *ar;
     const struct lang_info *lang;

@@ -37,8 +37,10 @@ static const optdef table[] = {
     { { SUMM_OPT_DATA_DIR, "data_dir", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, NULL,
         "a directory of word lists that override the built-in ones", 0 },
       offsetof(params, data_dir), F_STR },
-    O(SUMM_OPT_INPUT_FORMAT, "input_format", SUMM_TYPE_INT, 0, SUMM_FORMAT_TEXT,
-      SUMM_FORMAT_AUTO, "a summ_format: 0 auto, 1 text", 0, input_format, F_INT),
+    O(SUMM_OPT_INPUT_FORMAT, "input_format", SUMM_TYPE_INT, 0, SUMM_FORMAT_TRANSCRIPT,
+      SUMM_FORMAT_AUTO,
+      "a summ_format: 0 auto, 1 text, 3 markdown, 4 email, 5 pdftext, 6 subtitles, "
+      "7 transcript", 0, input_format, F_INT),
     { { SUMM_OPT_QUERY, "query", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, NULL,
         "bias the summary toward sentences with these words", 0 },
       offsetof(params, query), F_STR },

@@ -47,6 +47,19 @@ part_of(const docset *ds, size_t off)
     return lo;
 }
 
+/* The block of sentence s (of ds->all) that gives it a label, or NULL:
+ * blocks are the parts' own, at their clean offsets. */
+static const block *
+label_of(const docset *ds, const sentence *s)
+{
+    size_t part = ds->n > 1 ? s->docno : 0;
+    const doc *p = &ds->part[part];
+    if (!p->nblocks)
+        return NULL;
+    const block *bk = summ__block_at(p, s->start - ds->base[part]);
+    return bk && bk->label ? bk : NULL;
+}
+
 /* The result: spans of the sentences idx[0 .. n) (each with its score if
  * scored, flagged if chosen[]), and the keywords. */
 summ_status
@@ -65,9 +78,14 @@ summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx, size_t n,
     r->format = d->format;
     if (d->lr && d->lr->no_stemmer)
         r->warnings |= SUMM_WARN_NO_STEMMER;
+    for (size_t k = 0; k < ds->n; k++)
+        r->warnings |= ds->part[k].warnings;
     size_t bytes = 1;
-    for (size_t k = 0; k < n; k++)
-        bytes += d->sent[idx[k]].end - d->sent[idx[k]].start + 1;
+    for (size_t k = 0; k < n; k++) {
+        const sentence *s = &d->sent[idx[k]];
+        const block *bk = label_of(ds, s);
+        bytes += s->end - s->start + 1 + (bk ? bk->label_len + 1 : 0);
+    }
     for (size_t k = 0; k < nkw; k++)
         bytes += kw[k].length + 1;
     r->span = summ__calloc(al, n ? n : 1, sizeof *r->span);
@@ -91,6 +109,14 @@ summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx, size_t n,
                                   .score = d->score ? d->score[idx[k]] : 0, .flags = flags,
                                   .text = p, .text_length = tl, .document = part };
         p += tl + 1;
+        const block *bk = label_of(ds, s);
+        if (bk) {
+            memcpy(p, bk->label, bk->label_len);
+            p[bk->label_len] = '\0';
+            r->span[k].label = p;
+            r->span[k].label_length = bk->label_len;
+            p += bk->label_len + 1;
+        }
     }
     r->count = n;
     for (size_t k = 0; k < nkw; k++) {

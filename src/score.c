@@ -7,7 +7,9 @@
  *               that to earlier ones, divided by the largest magnitude
  *   tfidf       the sentence's TF-IDF mass, divided by the largest
  *   position    exp(-p / position_decay), p = the sentence's position among
- *               the content sentences (headings and boilerplate skipped)
+ *               the content sentences (headings, boilerplate, quoted text and
+ *               fillers skipped); none in a conversation (transcripts,
+ *               subtitles), whose first turns are greetings
  *   title       cosine similarity to the title line, if the text has one
  *   centroid    cosine similarity to the document's mean TF-IDF vector
  *   length      -1 for sentences under 5 words, scaled up to 0 at 10 words
@@ -127,19 +129,22 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         cnorm = sqrt(cnorm);
     }
 
-    /* Headings and boilerplate score 0, unless the text has nothing else
-     * ("Hello world", a list of titles): then they are what select.c
-     * chooses from, and the best of them must score 1 too. */
-    uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE;
+    /* Headings, boilerplate, quoted text and fillers score 0, unless the
+     * text has nothing else ("Hello world", a list of titles, a forward
+     * without a word of its own): then they are what select.c chooses
+     * from, and the best of them must score 1 too. */
+    const uint32_t other = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED | SUMM_FLAG_FILLER;
+    uint32_t skip = SUMM_FLAG_HEADING | other;
     size_t ncontent = 0;
     for (int pass = 0; pass < 3 && ncontent == 0; pass++) {
-        skip = pass == 0 ? skip : pass == 1 ? SUMM_FLAG_BOILERPLATE : 0;
+        skip = pass == 0 ? skip : pass == 1 ? other : 0;
         for (size_t i = 0; i < n; i++)
             ncontent += !(d->sent[i].flags & skip);
     }
     /* The lead can fill only so much of a summary: the longer the summary
      * asked for, the less its choice is the lead's. */
-    double wpos = o->w_position;
+    /* A conversation's first turns are greetings, not its summary. */
+    double wpos = d->conversation ? 0 : o->w_position;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
         wpos *= o->lead_ratio * (double)ncontent / klen;
     if (ncontent > LEAD_TEXT_MAX)

@@ -3,8 +3,9 @@
  * threshold, a simple form of MMR, Carbonell & Goldstein 1998) or would
  * break the word budget, until the length limit; then back in text order.
  *
- * Never empty for a text with a sentence: if every sentence is a heading
- * or boilerplate, those are allowed in two further passes. */
+ * Never empty for a text with a sentence: if every sentence is a heading,
+ * boilerplate, quoted or a filler, those are allowed in two further
+ * passes. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -98,7 +99,8 @@ cover_documents(doc *d, const tfidf *v, const params *o, const byscore *order, s
     bool *has = summ__arena_calloc(d->ar, nd, sizeof *has);
     if (!has)
         return SUMM_ENOMEM;
-    const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE;
+    const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED
+                          | SUMM_FLAG_FILLER;
     for (size_t i = 0; i < n; i++) {
         if (!(d->sent[i].flags & skip) && d->sent[i].docno < nd && !has[d->sent[i].docno]) {
             has[d->sent[i].docno] = true;
@@ -145,8 +147,11 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     size_t covered = *npick, words = 0;
     for (size_t k = 0; k < covered; k++)
         words += d->sent[pick[k]].nwords;
+    /* What is not the text's own content (furniture, quotes of other
+     * texts, fillers) comes only when nothing else is left. */
     static const uint32_t excluded[3] = {
-        SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE, SUMM_FLAG_BOILERPLATE, 0
+        SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED | SUMM_FLAG_FILLER,
+        SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED | SUMM_FLAG_FILLER, 0
     };
     for (int pass = 0; pass < 3 && *npick == covered && (pass == 0 || covered == 0); pass++) {
         for (size_t r = 0; r < n && *npick < lim; r++) {

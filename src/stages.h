@@ -72,6 +72,11 @@ typedef struct langres {
     lexicon *own;                /* this context's, made when lex is full */
     langdata *data;
     bool owns_data;              /* made by summ__langres_make(): freed with it */
+    /* Lists only some formats need, loaded on first use
+     * (summ__langres_list), this context's; indexed by data_kind, loaded[]
+     * says which. */
+    strset list[DATA_KINDS];
+    bool loaded[DATA_KINDS];
 } langres;
 
 /* A lexicon; shared: safe to use from several threads (adds take a lock,
@@ -102,6 +107,12 @@ summ_status summ__langres_new(const salloc *al, langdata *ld, bool owned, langre
 summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
+/* The list of kind (DATA_EMAIL, DATA_FILLERS, DATA_PDF) for lr's language,
+ * with English's added (e-mail disclaimers and page furniture are in
+ * English in mail and documents of any language), loaded on first use from
+ * data_dir or the built-in lists. */
+summ_status summ__langres_list(langres *lr, const char *data_dir, data_kind kind,
+                               const strset **out, summ_err *err);
 
 /* ---- segment/ ------------------------------------------------------------ */
 

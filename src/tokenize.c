@@ -111,6 +111,9 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     size_t n = summ__fold_word(d->text + a, b - a, buf, sizeof buf);
     if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
         return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
+    /* In speech, "okay" and "um" say nothing about the topic. */
+    if (d->fillers && summ__strset_has(d->fillers, buf, n))
+        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
     uint32_t sid = summ__lex_lookup(d->lr, buf, n, &ts->st);
     if (ts->st != SUMM_OK)
         return false;

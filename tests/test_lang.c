@@ -458,7 +458,8 @@ test_builtin_tables(void **state)
 {
     (void)state;
     static const char *const dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/",
-                                                 "openers/", "profiles/" };
+                                                 "openers/", "profiles/", "email/",
+                                                 "fillers/", "pdf/" };
     const char *src = getenv("SUMM_STOPWORDS_SRC");
     if (!src || !*src)
         skip();

@@ -65,6 +65,10 @@ write_name(FILE *f, char *const *names, size_t k)
 void
 write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *names)
 {
+    /* how the input was read, when it was not plain text */
+    summ_format fmt = summ_result_format(res);
+    if (fmt != SUMM_FORMAT_TEXT && summ_format_name(fmt))
+        fprintf(f, ",\"format\":\"%s\"", summ_format_name(fmt));
     fputs(",\"language\":", f);
     const char *lang = summ_result_language(res);
     json_write_string(f, lang, strlen(lang));
@@ -76,8 +80,16 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
             fprintf(f, "%s\"no_stemmer\"", sep);
             sep = ",";
         }
-        if (warn & SUMM_WARN_QUERY_UNMATCHED)
+        if (warn & SUMM_WARN_QUERY_UNMATCHED) {
             fprintf(f, "%s\"query_unmatched\"", sep);
+            sep = ",";
+        }
+        if (warn & SUMM_WARN_UNDECODED) {
+            fprintf(f, "%s\"undecoded\"", sep);
+            sep = ",";
+        }
+        if (warn & SUMM_WARN_SKIPPED)
+            fprintf(f, "%s\"skipped\"", sep);
         putc(']', f);
     }
     fputs(",\"sentences\":[", f);
@@ -96,6 +108,10 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
             fprintf(f, "\"selected\":%s,", s->flags & SUMM_FLAG_SELECTED ? "true" : "false");
         fputs("\"text\":", f);
         json_write_string(f, s->text, s->text_length);
+        if (s->label) {
+            fputs(",\"label\":", f);
+            json_write_string(f, s->label, s->label_length);
+        }
         putc('}', f);
     }
     putc(']', f);
@@ -154,5 +170,8 @@ result_warning(const cli *c, const summ_result *res)
 {
     if (c->has_query && (summ_result_warnings(res) & SUMM_WARN_QUERY_UNMATCHED))
         return "no sentence has a word of the query: this is the summary without it";
+    if (summ_result_warnings(res) & SUMM_WARN_UNDECODED)
+        return "part of the message is not text in its charset (or in one not converted): "
+               "read as U+FFFD";
     return NULL;
 }

@@ -19,11 +19,13 @@
 #  define SUMM_DATADIR ""
 #endif
 
-const bool summ__kind_folded[DATA_KINDS] = { true, false, true, true, true, false };
+const bool summ__kind_folded[DATA_KINDS] = { true, false, true, true, true, false, true, true,
+                                              true };
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
-                                                 "profiles/" };
+static const char *const kind_dir[DATA_KINDS] = {
+    "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
+};
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *

@@ -102,6 +102,8 @@ summ__langres_free(langres *lr)
         return;
     if (lr->stemmer)
         sb_stemmer_delete(lr->stemmer);
+    for (int k = 0; k < DATA_KINDS; k++)
+        summ__strset_free(&lr->list[k]);
     summ__lex_free(lr->own);
     if (lr->owns_data)
         summ__langdata_free(lr->data);
@@ -125,6 +127,8 @@ summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
     lr->openers = ld->openers;
     lr->lex = ld->lex;
     lr->data = ld;
+    for (int k = 0; k < DATA_KINDS; k++)
+        summ__strset_init(&lr->list[k], al);
     const lang_info *lang = ld->info;
     if (lang != &summ__lang_und && lang->snowball && !ld->no_stemmer
         && !(lr->stemmer = sb_stemmer_new(lang->snowball, "UTF_8"))) {
@@ -146,4 +150,26 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
     if (st == SUMM_OK && (st = summ__langres_new(al, ld, true, out)) != SUMM_OK)
         summ__langdata_free(ld);
     return st;
+}
+
+summ_status
+summ__langres_list(langres *lr, const char *data_dir, data_kind kind, const strset **out,
+                   summ_err *err)
+{
+    *out = &lr->list[kind];
+    if (lr->loaded[kind])
+        return SUMM_OK;
+    strset *set = &lr->list[kind];
+    const char *code = lr->info->code ? lr->info->code : "und";
+    summ_status st = summ__data_load(lr->al, data_dir, code, kind, set, err);
+    if (st == SUMM_OK && strcmp(code, "en") != 0)
+        st = summ__data_load(lr->al, data_dir, "en", kind, set, err);
+    if (st != SUMM_OK) {
+        /* the next call tries again, from an empty set */
+        summ__strset_free(set);
+        summ__strset_init(set, lr->al);
+        return st;
+    }
+    lr->loaded[kind] = true;
+    return SUMM_OK;
 }

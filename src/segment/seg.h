@@ -101,6 +101,9 @@ bool summ__seg_in_openers(const seg *g, size_t a, size_t n);
 void summ__seg_case_stats(seg *g, size_t start);
 int summ__seg_abbrev_tag(const seg *g, size_t a, size_t n);
 int summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn);
+/* Flag SUMM_FLAG_FILLER the sentences of a conversation that are only
+ * fillers and stopwords ("Okay.", "Um, yeah, so."), with d->fillers. */
+void summ__seg_mark_fillers(seg *g);
 
 /* boiler.c */
 /* s[a .. b), lower-cased, punctuation runs made one space, trimmed, folded

@@ -361,6 +361,9 @@ apply_blocks(doc *d)
         case BLOCK_BOILER:
             t->flags |= SUMM_FLAG_BOILERPLATE;
             break;
+        case BLOCK_QUOTED:
+            t->flags = (t->flags & ~(uint32_t)SUMM_FLAG_HEADING) | SUMM_FLAG_QUOTED;
+            break;
         default:
             break;
         }
@@ -844,6 +847,8 @@ summ__segment(doc *d)
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
     if (st == SUMM_OK && d->blocks)
         apply_blocks(d);
+    if (st == SUMM_OK && d->conversation)
+        summ__seg_mark_fillers(g);
 out:
     summ__free(d->ar->al, g->glue);
     return st;

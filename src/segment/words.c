@@ -166,3 +166,51 @@ summ__seg_case_stats(seg *g, size_t start)
     }
     g->lower_text = lower >= 3 && lower > 2 * upper;
 }
+
+/* Is the word s[a .. b) a filler (1), a stopword (2), or neither (0)? */
+static int
+filler_kind(const seg *g, size_t a, size_t b)
+{
+    char buf[200];
+    if (b - a > 48)
+        return 0;
+    size_t m = summ__fold_word((const char *)g->s + a, b - a, buf, sizeof buf);
+    if (m > sizeof buf)
+        return 0;
+    if (summ__strset_has(g->d->fillers, buf, m))
+        return 1;
+    return g->stop && summ__strset_has(g->stop, buf, m) ? 2 : 0;
+}
+
+void
+summ__seg_mark_fillers(seg *g)
+{
+    doc *d = g->d;
+    const unsigned char *s = g->s;
+    if (!d->fillers || d->fillers->count == 0)
+        return;
+    for (size_t k = 0; k < d->nsent; k++) {
+        sentence *t = &d->sent[k];
+        size_t i = t->start, wa = NONE;
+        int fillers = 0;
+        bool other = false;
+        while (i <= t->end && !other) {
+            int32_t c = 0;
+            size_t n = i < t->end ? dec(s, i, t->end, &c) : 1;
+            /* "uh-huh", "y'know": inner hyphens and apostrophes */
+            bool inner = (c == '-' || c == '\'' || c == 0x2019) && wa != NONE;
+            if (i < t->end && (is_word_cp(c) || inner)) {
+                if (wa == NONE)
+                    wa = i;
+            } else if (wa != NONE) {
+                int f = filler_kind(g, wa, i);
+                fillers += f == 1;
+                other = f == 0;
+                wa = NONE;
+            }
+            i += n;
+        }
+        if (fillers && !other)
+            t->flags |= SUMM_FLAG_FILLER;
+    }
+}
