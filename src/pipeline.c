@@ -336,6 +336,14 @@ rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigne
     if (d->title == SIZE_MAX && d->nsent && (d->sent[0].flags & SUMM_FLAG_HEADING))
         d->title = 0;
     d->keep_words = p->max_keywords > 0;
+    /* room for the words kept, about one per six bytes, at once (grown from
+     * nothing they would be copied a dozen times); past 64k words the
+     * copies cost little beside the words, and text that is no words takes
+     * no room */
+    size_t expect = (d->len - d->start) / 6 + 16;
+    if (d->keep_words && !summ__grow(d->ar->al, (void **)&d->word, &d->capword,
+                                     expect < 65536 ? expect : 65536, sizeof *d->word))
+        return SUMM_ENOMEM;
     if ((st = summ__tokenize(d)) != SUMM_OK || (st = summ__tfidf_build(d, &v)) != SUMM_OK
         || (st = apply_query(ctx, d, &v, &unmatched)) != SUMM_OK
         || (st = summ__score(d, &v, p, summ__summary_length(d, p))) != SUMM_OK)

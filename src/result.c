@@ -4,29 +4,69 @@
 
 #include "context.h"
 #include "input/input.h"
+#include "text/bits.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 
-/* Copy s[0 .. n) to *p with every run of white space one space. */
+/* Copy s[0 .. n) to *p with every run of white space one space (none at
+ * the ends). Runs of other characters are copied whole. */
 static size_t
 put_collapsed(char *p, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t o = 0, i = 0;
-    bool gap = false;
+    /* the common case, printable ASCII with single spaces between words,
+     * is copied as it is */
+    size_t i = 0;
     while (i < n) {
-        int32_t c;
-        size_t m = utf8_dec(u, i, n, &c);
-        if (is_space(c)) {
-            gap = o > 0;
+        if ((unsigned)(u[i] - 0x21) < 0x5E) {  /* printable, not a space */
+            i++;
+        } else if (u[i] == ' ' && i > 0 && i + 1 < n && (unsigned)(u[i + 1] - 0x21) < 0x5E) {
+            i += 2;
         } else {
-            if (gap)
-                p[o++] = ' ';
-            gap = false;
-            memcpy(p + o, s + i, m);
-            o += m;
+            break;
         }
-        i += m;
+    }
+    if (i == n) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+        return n;
+    }
+    size_t o = 0;
+    i = 0;
+    while (i < n) {
+        size_t j = i, m = 0;
+        int32_t c = 0;
+        /* eight printable ASCII bytes (no space among them) at a time */
+        for (uint64_t w; j + 8 <= n && !((w = load64(u + j)) & SUMM_HIGHS)
+                         && !((w - SUMM_ONES * 0x21) & ~w & SUMM_HIGHS);)
+            j += 8;
+        while (j < n) {  /* j: the first space, m its length */
+            if (u[j] < 0x80) {
+                c = u[j];
+                m = 1;
+            } else {
+                m = utf8_dec(u, j, n, &c);
+            }
+            if (is_space(c))
+                break;
+            j += m;
+        }
+        if (j > i) {
+            if (o > 0)
+                p[o++] = ' ';
+            memcpy(p + o, s + i, j - i);
+            o += j - i;
+        }
+        for (i = j; i < n; i += m) {
+            if (u[i] < 0x80) {
+                c = u[i];
+                m = 1;
+            } else {
+                m = utf8_dec(u, i, n, &c);
+            }
+            if (!is_space(c))
+                break;
+        }
     }
     p[o] = '\0';
     return o;

@@ -51,6 +51,7 @@ typedef struct langdata {
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     strset openers;              /* words that start sentences (stopwords/openers/) */
+    strset nonfinal;             /* particles no sentence ends with (stopwords/nonfinal/) */
     lexicon *lex;
 } langdata;
 
@@ -68,6 +69,7 @@ typedef struct langres {
     strset boiler;
     strset kwstop;
     strset openers;
+    strset nonfinal;
     lexicon *lex;                /* shared */
     lexicon *own;                /* this context's, made when lex is full */
     langdata *data;
@@ -83,9 +85,11 @@ typedef struct langres {
  * lookups none). */
 lexicon *summ__lex_new(const salloc *al, bool shared);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
-/* Map a folded word to its stem id (STEM_STOP for stopwords); *st is set on
- * failure and STEM_STOP returned. */
-uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
+/* Map a folded word to its stem id (STEM_STOP for stopwords), and *kw to
+ * its class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords); *st is
+ * set on failure and STEM_STOP returned. */
+uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
+                          summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* For tests: make a shared lexicon full at this many words. */
@@ -194,13 +198,14 @@ summ_status summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
 typedef struct wgraph {
     arena *ar;
     size_t n;
-    uint64_t *key;            /* a << 32 | b with a < b, or UINT64_MAX: free */
+    uint32_t *ea, *eb;        /* the edges as added: ea[i] - eb[i], weight w[i] */
     double *w;
     size_t cap, count;
 } wgraph;
 
+/* expect_edges: how many links to make room for at once (more may come). */
 summ_status summ__wg_init(wgraph *g, arena *ar, size_t nnode, size_t expect_edges);
-summ_status summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w);  /* a == b: nothing */
+summ_status summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w);  /* a == b or w <= 0: nothing */
 /* rank (n values, summing to 1) from PageRank with damping in [0, 1) and
  * the teleport distribution teleport (n values >= 0, any sum; NULL or all
  * 0: uniform). */

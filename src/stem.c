@@ -19,8 +19,10 @@
  * LEX_OWN_WORDS: memory stays bounded on endless batches of new words.
  *
  * A slot is 32 bytes, half a cache line: its key (length and 24 bits of
- * the hash), the stem id, and the word itself when it has at most 24
- * bytes (nearly every word): a lookup that hits reads one line. */
+ * the hash), the stem id, what the keyword list (stopwords/keywords/) says
+ * of the word (so that keywords cost no lookup per word either), and the
+ * word itself when it has at most 22 bytes (nearly every word): a lookup
+ * that hits reads one line. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -31,7 +33,7 @@
 
 #define LEX_SHARED_WORDS (1u << 19)
 #define LEX_OWN_WORDS (1u << 20)
-#define LEX_INLINE 24
+#define LEX_INLINE 22
 #define CHUNK_BYTES 65536          /* string storage; a word is at most 255 bytes */
 #define STEM_CHUNK 4096            /* stem records per chunk */
 #define STEM_CHUNKS (LEX_OWN_WORDS / STEM_CHUNK + 1)
@@ -41,10 +43,9 @@
 typedef struct wslot {
     _Atomic uint32_t key;    /* 0: empty; else the length | 24 bits of hash << 8 */
     uint32_t stem;           /* stem id, or STEM_STOP */
-    union {
-        char in[LEX_INLINE]; /* the word, if it has at most LEX_INLINE bytes */
-        const char *far;     /* else where it is */
-    } w;
+    uint16_t kw;             /* WORD_KW_* of a word that is no stopword */
+    char w[LEX_INLINE];      /* the word if it has at most LEX_INLINE bytes, else a
+                                pointer to it (memcpy'd: w is not aligned) */
 } wslot;
 
 typedef struct wtable {
@@ -117,25 +118,48 @@ key_of(size_t n, uint64_t h)
 static inline const char *
 slot_word(const wslot *s, size_t n)
 {
-    return n <= LEX_INLINE ? s->w.in : s->w.far;
+    if (n <= LEX_INLINE)
+        return s->w;
+    const char *far;
+    memcpy(&far, s->w, sizeof far);
+    return far;
 }
 
-/* The stem id of word (hash h), or NOT_FOUND. Takes no lock. */
-static inline uint32_t
+/* The slot of word (hash h), or NULL. Takes no lock. */
+static inline const wslot *
 lex_find(const lexicon *lx, const char *word, size_t n, uint64_t h)
 {
     const wtable *t = atomic_load_explicit(&lx->tab, memory_order_acquire);
     if (!t)
-        return NOT_FOUND;
+        return NULL;
     uint32_t want = key_of(n, h);
     for (size_t j = h & t->mask;; j = (j + 1) & t->mask) {
         const wslot *s = &t->slot[j];
         uint32_t k = atomic_load_explicit(&s->key, memory_order_acquire);
         if (k == want && same_bytes(slot_word(s, n), word, n))
-            return s->stem;
+            return s;
         if (!k)
-            return NOT_FOUND;
+            return NULL;
     }
+}
+
+/* What stopwords/keywords/ says of a word: WORD_KW_STOP, WORD_KW_WEAK
+ * (listed as "word ~") or 0. Kept with the word, so that keywords cost no
+ * lookup per word of the text. */
+static uint16_t
+kw_class(const langres *lr, const char *w, size_t n)
+{
+    if (!lr->kwstop.count)
+        return 0;
+    if (summ__strset_has(&lr->kwstop, w, n))
+        return WORD_KW_STOP;
+    char key[260];
+    if (n + 2 > sizeof key)
+        return 0;
+    memcpy(key, w, n);
+    key[n] = ' ';
+    key[n + 1] = '~';
+    return summ__strset_has(&lr->kwstop, key, n + 2) ? WORD_KW_WEAK : 0;
 }
 
 /* A copy of s[0 .. n) (n <= 255) that never moves. */
@@ -229,17 +253,18 @@ table_grow(lexicon *lx, const wtable *t, size_t ncap)
         while (atomic_load_explicit(&nt->slot[j].key, memory_order_relaxed))
             j = (j + 1) & nt->mask;
         nt->slot[j].stem = t->slot[i].stem;
-        nt->slot[j].w = t->slot[i].w;
+        nt->slot[j].kw = t->slot[i].kw;
+        memcpy(nt->slot[j].w, t->slot[i].w, sizeof nt->slot[j].w);
         atomic_store_explicit(&nt->slot[j].key, k, memory_order_relaxed);
     }
     nt->older = (wtable *)t;
     return nt;
 }
 
-/* Add word (hash h, not there yet) with stem id sid. The caller holds the
- * mutex of a shared lexicon. */
+/* Add word (hash h, not there yet) with stem id sid and keyword class kw.
+ * The caller holds the mutex of a shared lexicon. */
 static bool
-word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid)
+word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, uint16_t kw)
 {
     wtable *t = atomic_load_explicit(&lx->tab, memory_order_relaxed);
     if (!t || (lx->nword + 1) * 2 > t->mask + 1) {
@@ -257,24 +282,31 @@ word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid)
         j = (j + 1) & t->mask;
     wslot *s = &t->slot[j];
     s->stem = sid;
+    s->kw = kw;
     if (far)
-        s->w.far = far;
+        memcpy(s->w, &far, sizeof far);
     else
-        memcpy(s->w.in, word, n);
+        memcpy(s->w, word, n);
     atomic_store_explicit(&s->key, key_of(n, h), memory_order_release);
     lx->nword++;
     return true;
 }
 
-/* What word stems to: STEM_STOP, or *stem[0 .. *slen) (the stemmer's
- * buffer, valid until its next call). false if out of memory. */
+/* What a new word is: a stopword (*stop), or its stem *stem[0 .. *slen)
+ * (the stemmer's buffer, valid until its next call) and what the keyword
+ * list says of it (*kw). false if out of memory. */
 static bool
-stem_of(langres *lr, const char *word, size_t n, const char **stem, size_t *slen, bool *stop)
+stem_of(langres *lr, const char *word, size_t n, const char **stem, size_t *slen, bool *stop,
+        uint16_t *kw)
 {
     *stop = summ__strset_has(&lr->stop, word, n);
     *stem = word;
     *slen = n;
-    if (*stop || !lr->stemmer)
+    *kw = 0;
+    if (*stop)
+        return true;
+    *kw = kw_class(lr, word, n);
+    if (!lr->stemmer)
         return true;
     const sb_symbol *r = sb_stemmer_stem(lr->stemmer, (const sb_symbol *)word, (int)n);
     if (!r)
@@ -287,28 +319,44 @@ stem_of(langres *lr, const char *word, size_t n, const char **stem, size_t *slen
     return true;
 }
 
-/* Add a new word to the shared lexicon. NOT_FOUND if it is full. */
+/* A new word, as stem_of() found it. */
+typedef struct newword {
+    bool stop;
+    const char *stem;
+    size_t slen;
+    uint16_t kw;
+} newword;
+
+/* Add a new word to the shared lexicon: its stem id and *kw, or NOT_FOUND
+ * if it is full. */
 static uint32_t
-shared_add(lexicon *lx, const char *word, size_t n, uint64_t h, bool stop, const char *stem,
-           size_t slen, summ_status *st)
+shared_add(lexicon *lx, const char *word, size_t n, uint64_t h, const newword *nw,
+           uint32_t *kw, summ_status *st)
 {
     pthread_mutex_lock(&lx->mu);
-    uint32_t sid = lex_find(lx, word, n, h);  /* another thread may have added it */
-    if (sid == NOT_FOUND && !atomic_load_explicit(&lx->full, memory_order_relaxed)) {
+    uint32_t sid = NOT_FOUND;
+    const wslot *e = lex_find(lx, word, n, h);  /* another thread may have added it */
+    if (e) {
+        sid = e->stem;
+        *kw = e->kw;
+    } else if (!atomic_load_explicit(&lx->full, memory_order_relaxed)) {
         if (lx->nword >= lx->max_words || lx->nbytes >= 64u * LEX_SHARED_WORDS) {
             /* release: whoever sees it full sees every add before */
             atomic_store_explicit(&lx->full, true, memory_order_release);
-        } else if (stop) {
-            if (word_add(lx, word, n, h, STEM_STOP))
+        } else if (nw->stop) {
+            if (word_add(lx, word, n, h, STEM_STOP, 0))
                 sid = STEM_STOP;
             else
                 *st = SUMM_ENOMEM;
         } else {
             uint32_t id;
-            if (stem_intern(lx, stem, slen, true, &id) && word_add(lx, word, n, h, id))
+            if (stem_intern(lx, nw->stem, nw->slen, true, &id)
+                && word_add(lx, word, n, h, id, nw->kw)) {
                 sid = id;
-            else
+                *kw = nw->kw;
+            } else {
                 *st = SUMM_ENOMEM;
+            }
         }
     }
     pthread_mutex_unlock(&lx->mu);
@@ -318,27 +366,28 @@ shared_add(lexicon *lx, const char *word, size_t n, uint64_t h, bool stop, const
 /* Add a new word to the context's own lexicon (the shared one is full, so
  * its stems are final: a stem it has keeps its id). */
 static uint32_t
-own_add(langres *lr, const char *word, size_t n, uint64_t h, bool stop, const char *stem,
-        size_t slen, summ_status *st)
+own_add(langres *lr, const char *word, size_t n, uint64_t h, const newword *nw, uint32_t *kw,
+        summ_status *st)
 {
     if (!lr->own && !(lr->own = summ__lex_new(lr->al, false))) {
         *st = SUMM_ENOMEM;
         return STEM_STOP;
     }
     uint32_t sid = STEM_STOP;
-    if (!stop) {
+    if (!nw->stop) {
         uint32_t id;
-        if (!stem_intern(lr->lex, stem, slen, false, &id))
+        if (!stem_intern(lr->lex, nw->stem, nw->slen, false, &id))
             goto nomem;
         if (id == NOT_FOUND) {
-            if (!stem_intern(lr->own, stem, slen, true, &id))
+            if (!stem_intern(lr->own, nw->stem, nw->slen, true, &id))
                 goto nomem;
             id |= OWN_BIT;
         }
         sid = id;
     }
-    if (!word_add(lr->own, word, n, h, sid))
+    if (!word_add(lr->own, word, n, h, sid, nw->stop ? 0 : nw->kw))
         goto nomem;
+    *kw = nw->stop ? 0 : nw->kw;
     return sid;
 nomem:
     *st = SUMM_ENOMEM;
@@ -352,39 +401,41 @@ nomem:
 __attribute__((noinline))
 #endif
 static uint32_t
-lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, summ_status *st)
+lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
+             summ_status *st)
 {
-    const char *stem;
-    size_t slen;
-    bool stop;
-    if (!stem_of(lr, word, n, &stem, &slen, &stop)) {
+    newword nw;
+    if (!stem_of(lr, word, n, &nw.stem, &nw.slen, &nw.stop, &nw.kw)) {
         *st = SUMM_ENOMEM;
         return STEM_STOP;
     }
     if (!atomic_load_explicit(&lr->lex->full, memory_order_acquire)) {
-        uint32_t sid = shared_add(lr->lex, word, n, h, stop, stem, slen, st);
+        uint32_t sid = shared_add(lr->lex, word, n, h, &nw, kw, st);
         if (*st != SUMM_OK)
             return STEM_STOP;
         if (sid != NOT_FOUND)
             return sid;
         atomic_thread_fence(memory_order_acquire);  /* it is full now */
     }
-    return own_add(lr, word, n, h, stop, stem, slen, st);
+    return own_add(lr, word, n, h, &nw, kw, st);
 }
 
 uint32_t
-summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
+summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, summ_status *st)
 {
     *st = SUMM_OK;
+    *kw = 0;
     if (n == 0 || n > 255)
         return STEM_STOP;  /* no word (tokenize.c never asks for these) */
     uint64_t h = summ__hash(word, n);
-    uint32_t sid = lex_find(lr->lex, word, n, h);
-    if (sid != NOT_FOUND)
-        return sid;
-    if (lr->own && (sid = lex_find(lr->own, word, n, h)) != NOT_FOUND)
-        return sid;
-    return lex_new_word(lr, word, n, h, st);
+    const wslot *e = lex_find(lr->lex, word, n, h);
+    if (!e && lr->own)
+        e = lex_find(lr->own, word, n, h);
+    if (e) {
+        *kw = e->kw;
+        return e->stem;
+    }
+    return lex_new_word(lr, word, n, h, kw, st);
 }
 
 const char *

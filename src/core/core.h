@@ -176,6 +176,7 @@ typedef enum data_kind {
     DATA_EMAIL,       /* email/<code>.txt: reply, signature, disclaimer phrases */
     DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
     DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
+    DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
     DATA_KINDS
 } data_kind;
 

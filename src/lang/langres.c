@@ -1,6 +1,6 @@
 /* langres.c - what a language needs: its stopwords, abbreviations,
- * sentence openers, boilerplate phrases and the words that make poor
- * keywords (core/data.c) and the lexicon that caches stems (stem.c), made
+ * sentence openers, particles no sentence ends with, boilerplate phrases
+ * and the words that make poor keywords (core/data.c) and the lexicon that caches stems (stem.c), made
  * once for a context and its clones (langdata); and per context, its
  * Snowball stemmer (langres), since a stemmer has state.
  *
@@ -26,6 +26,7 @@ summ__langdata_free(langdata *ld)
     summ__strset_free(&ld->boiler);
     summ__strset_free(&ld->kwstop);
     summ__strset_free(&ld->openers);
+    summ__strset_free(&ld->nonfinal);
     summ__lex_free(ld->lex);
     summ__free(ld->al, ld);
 }
@@ -56,6 +57,7 @@ summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_st
     summ__strset_init(&ld->boiler, al);
     summ__strset_init(&ld->kwstop, al);
     summ__strset_init(&ld->openers, al);
+    summ__strset_init(&ld->nonfinal, al);
     ld->lex = summ__lex_new(al, true);
     if (!ld->lex) {
         summ__langdata_free(ld);
@@ -70,7 +72,9 @@ summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_st
             || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, &ld->kwstop, err))
                    != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, &ld->openers, err))
-                   != SUMM_OK)
+                   != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_NONFINAL, &ld->nonfinal,
+                                     err)) != SUMM_OK)
             goto fail;
         ld->no_stemmer = lang->snowball && !have_algorithm(lang->snowball);
     }
@@ -125,6 +129,7 @@ summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
     lr->boiler = ld->boiler;
     lr->kwstop = ld->kwstop;
     lr->openers = ld->openers;
+    lr->nonfinal = ld->nonfinal;
     lr->lex = ld->lex;
     lr->data = ld;
     for (int k = 0; k < DATA_KINDS; k++)

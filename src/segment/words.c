@@ -26,6 +26,35 @@ summ__seg_in_openers(const seg *g, size_t a, size_t n)
     return m <= sizeof buf && summ__strset_has(g->openers, buf, m);
 }
 
+/* Does the letter run s[a .. e) of a script written without spaces end in
+ * a particle no sentence ends with (stopwords/nonfinal/), right after a
+ * kanji, Han character or katakana: a noun, which the particle ties to
+ * what follows? A hiragana word before it is a set phrase or a greeting
+ * ("こんにちは", "それでは") that may stand alone. */
+bool
+summ__seg_nonfinal_end(const seg *g, size_t a, size_t e)
+{
+    if (!g->nonfinal || g->nonfinal->count == 0 || e <= a)
+        return false;
+    const unsigned char *s = g->s;
+    size_t p = e;
+    for (int k = 0; k < 3 && p > a; k++) {
+        p -= utf8_prev_len(s + a, s + p);
+        if (p == a)
+            break;
+        int32_t before;
+        dec(s, p - utf8_prev_len(s + a, s + p), e, &before);
+        int ck = summ__cjk_class(before);
+        if (ck != CJK_HAN && ck != CJK_KATAKANA)
+            continue;
+        char buf[64];
+        size_t m = summ__fold_word((const char *)s + p, e - p, buf, sizeof buf);
+        if (m <= sizeof buf && summ__strset_has(g->nonfinal, buf, m))
+            return true;
+    }
+    return false;
+}
+
 /* The tag of the abbreviation s[a .. a+n) (without its final period). */
 int
 summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
