@@ -15,6 +15,9 @@
  * bytes) and everything finished so far has been written, so a program
  * that writes one line and waits for the answer (a co-process) gets it,
  * even if it wrote the line in pieces. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#  define _GNU_SOURCE  /* for glibc's adaptive mutex (PTHREAD_MUTEX_ADAPTIVE_NP) */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -580,12 +583,19 @@ run_sequential(source *src, worker *w, writer *wr)
 
 /* ---- -j N: the window --------------------------------------------------- */
 
+/* The threads wake each other in batches, not for every job: waking a
+ * thread and switching to it costs as much as a small document. The
+ * writer waits until WAKE_BATCH jobs are done at the head (or the input
+ * pauses or ends, when every answer should go out at once); the reader,
+ * once the window is full, waits until a quarter of it is free again. */
+#define WAKE_BATCH 32
+
 typedef struct pool {
     const cli *c;
     source *src;
     pthread_mutex_t mu;
     pthread_cond_t work;   /* a job to run, or the end: for the workers */
-    pthread_cond_t ready;  /* the head job is done, or the reader paused: for the writer */
+    pthread_cond_t ready;  /* jobs done at the head, or the reader paused: for the writer */
     pthread_cond_t space;  /* room in the window: for the reader */
     job *ring;
     size_t cap;
@@ -593,9 +603,39 @@ typedef struct pool {
      * [head, next) are being run or done, [next, tail) wait for a worker. */
     size_t head, next, tail;
     size_t bytes;          /* input of the jobs not yet run, output of those not yet written */
+    size_t wake_at;        /* the job whose end wakes the writer */
+    size_t idle;           /* workers waiting for a job */
+    bool writer_waiting, reader_waiting;
     bool eof;              /* the reader has read all there is */
     bool paused;           /* the reader waits for input */
 } pool;
+
+static bool
+is_done(const pool *p, size_t k)
+{
+    return k < p->tail && p->ring[k % p->cap].done;
+}
+
+/* Has the writer enough to do? The head job done, and the batch behind it
+ * too, unless the input pauses or ended (then any answer goes out now) or
+ * the reader waits for room (then any room helps). */
+static bool
+writer_has_work(const pool *p)
+{
+    if (p->eof && p->head == p->tail)
+        return true;
+    return is_done(p, p->head)
+           && (p->paused || p->eof || p->reader_waiting || is_done(p, p->wake_at));
+}
+
+/* Is the window full? Once it was, it is until a quarter is free again. */
+static bool
+window_full(const pool *p, bool was_full)
+{
+    size_t jobs = p->tail - p->head, cap = was_full ? p->cap - p->cap / 4 : p->cap;
+    size_t bytes = was_full ? WINDOW_BYTES - WINDOW_BYTES / 4 : WINDOW_BYTES;
+    return p->tail != p->head && (jobs >= cap || p->bytes >= bytes);  /* one job always fits */
+}
 
 /* The reader is about to wait for input: the writer flushes once it has
  * written what it can. */
@@ -627,15 +667,34 @@ reader_main(void *arg)
             pthread_mutex_unlock(&p->mu);
             return NULL;
         }
-        /* one job always fits, however large */
-        while (p->tail - p->head == p->cap || (p->bytes >= WINDOW_BYTES && p->tail != p->head))
-            pthread_cond_wait(&p->space, &p->mu);
+        if (window_full(p, false)) {
+            p->reader_waiting = true;
+            if (p->writer_waiting && writer_has_work(p))
+                pthread_cond_signal(&p->ready);
+            while (window_full(p, true))
+                pthread_cond_wait(&p->space, &p->mu);
+            p->reader_waiting = false;
+        }
         p->ring[p->tail % p->cap] = jb;
         p->bytes += jb.len + jb.outlen;
         p->tail++;
-        pthread_cond_signal(&p->work);
+        if (p->idle)
+            pthread_cond_signal(&p->work);
         pthread_mutex_unlock(&p->mu);
     }
+}
+
+/* A job is done: the writer and the reader are woken if they wait for it
+ * (the caller holds the lock). */
+static void
+job_done(pool *p, job *jb, size_t before)
+{
+    jb->done = true;
+    p->bytes = p->bytes - before + jb->outlen;
+    if (p->writer_waiting && writer_has_work(p))
+        pthread_cond_signal(&p->ready);
+    if (p->reader_waiting && !window_full(p, true))
+        pthread_cond_signal(&p->space);
 }
 
 static void *
@@ -643,47 +702,57 @@ worker_main(void *arg)
 {
     worker *w = arg;
     pool *p = w->p;
+    job *jb = NULL;
+    size_t before = 0;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->next == p->tail && !p->eof)
+        /* one lock for the job just done and the next one */
+        if (jb)
+            job_done(p, jb, before);
+        while (p->next == p->tail && !p->eof) {
+            p->idle++;
             pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
+        }
         if (p->next == p->tail)
             break;
-        job *jb = &p->ring[p->next++ % p->cap];
-        size_t before = jb->len + jb->outlen;
+        jb = &p->ring[p->next++ % p->cap];
+        before = jb->len + jb->outlen;
         pthread_mutex_unlock(&p->mu);
         run_job(p->c, w, jb);
         pthread_mutex_lock(&p->mu);
-        jb->done = true;
-        p->bytes = p->bytes - before + jb->outlen;
-        if (jb == &p->ring[p->head % p->cap])
-            pthread_cond_signal(&p->ready);
-        if (jb->outlen < before)
-            pthread_cond_signal(&p->space);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
-/* The writer, on this thread: each job at the head as soon as it is done;
- * a flush when nothing is left to write and the reader is waiting for
- * input (or has reached its end). */
+/* The writer, on this thread: the jobs done at the head, in order, as a
+ * batch; a flush when nothing is left to write and the reader is waiting
+ * for input (or has reached its end). */
 static void
 write_window(pool *p, writer *wr)
 {
     bool unflushed = false;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (p->head != p->tail && p->ring[p->head % p->cap].done) {
-            job *jb = &p->ring[p->head % p->cap];
-            size_t outlen = jb->outlen;
+        size_t end = p->head;
+        while (is_done(p, end))
+            end++;
+        if (end > p->head) {
+            size_t from = p->head, outlen = 0;
             pthread_mutex_unlock(&p->mu);
-            write_job(wr, jb);
+            for (size_t k = from; k < end; k++) {
+                job *jb = &p->ring[k % p->cap];
+                outlen += jb->outlen;
+                write_job(wr, jb);
+            }
             unflushed = true;
             pthread_mutex_lock(&p->mu);
             p->bytes -= outlen;
-            p->head++;
-            pthread_cond_signal(&p->space);
+            p->head = end;
+            if (p->reader_waiting && !window_full(p, true))
+                pthread_cond_signal(&p->space);
+            continue;
         }
         if (p->eof && p->head == p->tail)
             break;
@@ -694,7 +763,11 @@ write_window(pool *p, writer *wr)
             pthread_mutex_lock(&p->mu);
             continue;
         }
-        pthread_cond_wait(&p->ready, &p->mu);
+        p->wake_at = p->head + WAKE_BATCH - 1;
+        p->writer_waiting = true;
+        while (!writer_has_work(p))
+            pthread_cond_wait(&p->ready, &p->mu);
+        p->writer_waiting = false;
     }
     pthread_mutex_unlock(&p->mu);
 }
@@ -710,7 +783,15 @@ run_threaded(source *src, worker *w, size_t nw, writer *wr)
     p.ring = calloc(p.cap, sizeof *p.ring);
     if (!p.ring)
         return false;
-    pthread_mutex_init(&p.mu, NULL);
+    /* The lock is held for a few instructions at a time, by several threads
+     * many times a document: spin a little before sleeping on it. */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+#if defined(PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP)
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+#endif
+    pthread_mutex_init(&p.mu, &attr);
+    pthread_mutexattr_destroy(&attr);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.ready, NULL);
     pthread_cond_init(&p.space, NULL);
