@@ -106,6 +106,27 @@ def jsonl_full_disk(jobs):
           'rc=%d stderr=%r' % (p.returncode, p.stderr))
 
 
+def big_records(jobs):
+    """Records whose outputs add up to more than the window's byte bound
+    (64 MB) between small ones: the reader must wait for room, the writer
+    must make it, in order, without hanging. Not under the wrapper (75 MB
+    through valgrind)."""
+    big = json.dumps('x' * 25000000).encode()
+    small = json.dumps('A small one. Two.').encode()
+    data = b''.join(b'{"id":%d,"text":%s}\n' % (i, big if 1 <= i <= 3 else small)
+                    for i in range(40))
+    try:
+        p = subprocess.run([EXE, '--jsonl', '--split', '-j', str(jobs)], input=data,
+                           capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        check('--jsonl -j %d: records past the window bound' % jobs, False, 'no end in 120 s')
+        return
+    ids = [json.loads(line)['id'] for line in p.stdout.splitlines()]
+    check('--jsonl -j %d: records past the window bound' % jobs,
+          p.returncode == 0 and ids == list(range(40)),
+          'rc=%d ids=%r' % (p.returncode, ids[:10]))
+
+
 def coprocess(jobs):
     """Write one record, wait for its answer, again and again: the answers
     must come while the input is still open (flushed when it pauses), also
@@ -204,6 +225,7 @@ def main():
     stdin_closed()
     stdin_directory()
     for jobs in (1, 2):
+        big_records(jobs)
         coprocess(jobs)
         jsonl_closed_early(jobs)
         jsonl_full_disk(jobs)
