@@ -140,7 +140,11 @@ SUMM_API void summ_free(summ_ctx *ctx);
 typedef enum summ_option {
     /* Length of the summary. The smallest of the limits that are set wins;
      * 0 is "not set"; when none is set, 3 sentences. A text with a
-     * sentence always gives at least one. */
+     * sentence always gives at least one. A word or character budget is
+     * kept: a sentence that does not fit what is left of it is passed over
+     * for the next best one that does (the best set that fits, not the
+     * best sentence cut); only when no sentence fits at all is it exceeded,
+     * by the one shortest sentence. */
     SUMM_OPT_MAX_SENTENCES = 1,  /* int >= 0: at most this many sentences (default 3) */
     SUMM_OPT_RATIO = 2,          /* real in [0, 1]: at most this fraction of the
                                     sentences (rounded up; default 0) */
@@ -155,7 +159,10 @@ typedef enum summ_option {
                                     installed share/summarize/stopwords, which override the
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
-    SUMM_OPT_INPUT_FORMAT = 7    /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_MAX_CHARS = 9       /* int >= 0: at most this many characters in all
+                                    (default 0): code points of the sentences' texts
+                                    with each run of white space counted as one */
 } summ_option;
 
 /* Input formats. Every format gives spans into the input's own bytes and

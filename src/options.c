@@ -28,6 +28,8 @@ static const optdef table[] = {
       "at most this fraction of the sentences; 0 = not set", 0, ratio, F_REAL),
     O(SUMM_OPT_MAX_WORDS, "max_words", SUMM_TYPE_INT, 0, BIG, 0,
       "at most this many words in all; 0 = not set", 0, max_words, F_SIZE),
+    O(SUMM_OPT_MAX_CHARS, "max_chars", SUMM_TYPE_INT, 0, BIG, 0,
+      "at most this many characters in all; 0 = not set", 0, max_chars, F_SIZE),
     O(SUMM_OPT_MAX_KEYWORDS, "max_keywords", SUMM_TYPE_INT, 0, BIG, 0,
       "keywords to extract", 0, max_keywords, F_SIZE),
     { { SUMM_OPT_LANGUAGE, "language", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, "auto",

@@ -363,7 +363,7 @@ test_option_names(void **state)
             assert_string_not_equal(other->name, in->name);
         }
     }
-    assert_int_equal(n, 7 + 14);  /* summarize.h's and summarize_experimental.h's */
+    assert_int_equal(n, 8 + 14);  /* summarize.h's and summarize_experimental.h's */
     assert_null(summ_option_info_at(n));
     assert_null(summ_option_info_at((size_t)-1));
     assert_int_equal(summ_option_lookup("max_sentences"), SUMM_OPT_MAX_SENTENCES);

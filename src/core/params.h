@@ -14,6 +14,7 @@ typedef struct params {
     size_t max_sentences;
     double ratio;
     size_t max_words;
+    size_t max_chars;      /* code points of the sentences as printed */
     size_t max_keywords;
 
     char *language;        /* owned; NULL = detect */
