@@ -242,6 +242,9 @@ typedef struct summ_span {
                                      selected while anything else can be */
 #define SUMM_FLAG_PARAGRAPH   8u  /* the first sentence of a paragraph */
 #define SUMM_FLAG_SELECTED   16u  /* chosen for the summary (summ_run, summ_rank) */
+#define SUMM_FLAG_APPARATUS 128u  /* a figure or table caption, an equation or table row,
+                                     a line of a references or acknowledgements section:
+                                     never selected while anything else can be */
 
 /* The outcome of a call. Owns no pointer into the input. */
 typedef struct summ_result summ_result;

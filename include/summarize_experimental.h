@@ -37,6 +37,33 @@
 #define SUMM_OPT_REDUNDANCY        ((summ_option)1013) /* skip a candidate whose cosine with a
                                                           chosen sentence is above this;
                                                           (0, 1], 1 = off (0.7) */
+/* The kinds of sentence (README "How scoring works"): bonuses and penalties
+ * added to the score, relative to w_textrank. */
+#define SUMM_OPT_W_CUE             ((summ_option)1014) /* a cue phrase: "we propose" */
+#define SUMM_OPT_W_SECOND_PERSON   ((summ_option)1015) /* "you", outside quotes: penalty */
+#define SUMM_OPT_W_QUESTION        ((summ_option)1016) /* a question: penalty */
+#define SUMM_OPT_W_CITATION        ((summ_option)1017) /* citation markers: penalty */
+#define SUMM_OPT_W_NUMBER          ((summ_option)1018) /* numbers: bonus */
+#define SUMM_OPT_W_FILLER          ((summ_option)1019) /* "Okay.", "Thank you.": penalty */
+#define SUMM_OPT_W_LONG            ((summ_option)1020) /* a sentence over long_words, when the
+                                                          summary is in sentences and short */
+#define SUMM_OPT_LONG_WORDS        ((summ_option)1021) /* where "long" starts, in words */
+#define SUMM_OPT_LONG_SHARE        ((summ_option)1022) /* the long penalty fades out as the
+                                                          summary nears this share of the
+                                                          sentences */
+/* How news-like the text is: the lead bias fades from full strength when
+ * at most first_person_low of the sentences speak in the first person
+ * plural (outside quotes) to nothing at first_person_high (0 = off). */
+#define SUMM_OPT_FIRST_PERSON_LOW  ((summ_option)1023)
+#define SUMM_OPT_FIRST_PERSON_HIGH ((summ_option)1024)
+/* Structure: in a text with named sections, the start of each section,
+ * and more the start of one that sums up (abstract, conclusion). */
+#define SUMM_OPT_W_SECTION         ((summ_option)1025)
+#define SUMM_OPT_W_LEAD_SECTION    ((summ_option)1026)
+/* The power of lead_ratio's scaling of the lead bias (1.0). */
+#define SUMM_OPT_LEAD_RATIO_POWER  ((summ_option)1027)
+/* If > 0, long_words is this many times the text's mean sentence length. */
+#define SUMM_OPT_LONG_RELATIVE     ((summ_option)1028)
 
 /* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
 typedef enum summ_similarity {

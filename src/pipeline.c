@@ -89,7 +89,7 @@ summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_resul
     if ((st = summ__ctx_langres(ctx, d.lang, &d.lr)) != SUMM_OK)
         goto fail;
     summ__lex_trim(d.lr);
-    if ((st = summ__segment(&d)) != SUMM_OK)
+    if ((st = summ__segment(&d)) != SUMM_OK || (st = summ__features(&d)) != SUMM_OK)
         goto fail;
 
     if (mode == RUN_SPLIT) {

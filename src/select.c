@@ -10,8 +10,9 @@
  * sentence at all fits is the budget broken, by the one shortest content
  * sentence, so that the summary is never empty.
  *
- * Never empty for a text with a sentence: if every sentence is a heading
- * or boilerplate, those are allowed in two further passes.
+ * Never empty for a text with a sentence: if every sentence is a heading,
+ * boilerplate or apparatus (captions, equation scraps, references), those
+ * are allowed in two further passes.
  *
  * The redundancy check compares a candidate only with the chosen
  * sentences it shares a term with, through an inverted index over the
@@ -296,9 +297,8 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     if (check && (st = index_init(d, v, o->redundancy, &x)) != SUMM_OK)
         return st;
     size_t lim = sentence_limit(o, n);
-    static const uint32_t excluded[3] = {
-        SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE, SUMM_FLAG_BOILERPLATE, 0
-    };
+    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS;
+    const uint32_t excluded[3] = { SUMM_FLAG_HEADING | furniture, furniture, 0 };
     for (int pass = 0; pass < 3 && *npick == 0; pass++) {
         size_t words = 0, nchars = 0;
         for (size_t r = 0; r < n && *npick < lim; r++) {
@@ -327,7 +327,7 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
         for (size_t r = 0; r < n; r++) {
             size_t i = order[r].index;
             uint32_t f = d->sent[i].flags;
-            int kind = (f & SUMM_FLAG_BOILERPLATE) ? 2 : (f & SUMM_FLAG_HEADING) ? 1 : 0;
+            int kind = (f & furniture) ? 2 : (f & SUMM_FLAG_HEADING) ? 1 : 0;
             size_t len = chars ? chars[i] : d->sent[i].nwords;
             if (kind < bestkind || (kind == bestkind && len < bestlen)) {
                 best = i;

@@ -1,6 +1,7 @@
 /* stages.h - the stages of the pipeline, in order, each a file of src/:
  *
  *   segment/    sentence boundaries -> doc.sent[]
+ *   features.c  the kind of each sentence (cues, sections, apparatus) -> doc.feat[]
  *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[]
  *   stem.c      the lexicon: stopwords + Snowball stems, cached per word
  *   tfidf.c     TF-IDF sentence vectors
@@ -46,6 +47,10 @@ typedef struct langres {
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    strset cues;                 /* tagged: see stopwords/cues/en.txt */
+    strset cue_words;            /* the first word of every word cue (we, you, cue,
+                                    filler, caption): one lookup tells a word that
+                                    starts none, nearly every word */
     lexicon *lex;
 } langres;
 
@@ -72,6 +77,14 @@ void summ__langres_free(langres *lr);  /* accepts NULL */
  * boilerplate, paragraph start), using d->lr's abbreviations, stopwords and
  * boilerplate phrases (d->lr may be NULL) and d->blocks' kinds. */
 summ_status summ__segment(doc *d);
+
+/* ---- features.c ----------------------------------------------------------- */
+
+/* The kind of each sentence (d->feat, d->first_person, d->nsections; see
+ * doc.h), from d->lr's cue lists: sets SUMM_FLAG_HEADING on lines that
+ * name a section and SUMM_FLAG_APPARATUS on captions, equation scraps,
+ * table rows and the lines of reference and acknowledgement sections. */
+summ_status summ__features(doc *d);
 
 /* ---- tokenize.c ----------------------------------------------------------- */
 

@@ -11,7 +11,8 @@ import os
 import sys
 
 # The subdirectories of stopwords/ and their data_kind (src/core/core.h).
-KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER'}
+KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER',
+         'cues': 'DATA_CUES'}
 
 
 def c_string(data: bytes) -> str:

@@ -25,6 +25,8 @@ bare(void)
     summ__params_default(&o);
     o.w_textrank = o.w_tfidf = o.w_position = o.w_title = o.w_centroid = o.w_length = 0;
     o.w_directed = o.lead_ratio = o.lead_adapt = 0;
+    o.w_cue = o.w_second_person = o.w_question = o.w_citation = o.w_number = o.w_filler = 0;
+    o.w_long = o.long_relative = o.first_person_high = o.w_section = o.w_lead_section = 0;
     o.redundancy = 1;
     return o;
 }
@@ -181,6 +183,162 @@ test_redundancy(void **state)
     o.redundancy = 1;  /* off */
     assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
     assert_int_equal(pick[1], 1);
+    fixture_teardown(&f);
+}
+
+/* How news-like a text is: in one that says "we" in most sentences (a
+ * paper, a call), the lead bias fades out; in third-person copy it stays. */
+static void
+test_first_person_gate(void **state)
+{
+    (void)state;
+    fixture f;
+    /* the sixth sentence carries the most TF-IDF mass */
+    fixture_setup(&f, "We met in May. We ate cake. We sang songs. We played games. We went home. "
+              "Engineers, chemists, physicists and geologists debated reactor fuel, turbine "
+              "efficiency, grid storage and carbon pricing. We slept.");
+    assert_int_equal(f.d.nsent, 7);
+    assert_true(f.d.first_person > 0.8);
+    params o = bare();
+    o.w_tfidf = 1;
+    o.w_position = 2;
+    o.position_decay = 1;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 0);  /* no gate: the lead */
+    o.first_person_low = 0.1;
+    o.first_person_high = 0.3;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 5);
+    fixture_teardown(&f);
+
+    /* the same in the third person: the lead bias stays */
+    fixture_setup(&f, "They met in May. They ate cake. They sang songs. They played games. "
+              "They went home. Engineers, chemists, physicists and geologists debated reactor "
+              "fuel, turbine efficiency, grid storage and carbon pricing. They slept.");
+    assert_true(f.d.first_person == 0);
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 0);
+    fixture_teardown(&f);
+}
+
+/* The kinds of sentence move the score their way; apparatus scores 0 and
+ * is chosen only when nothing else can be. */
+static void
+test_kind_weights(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_setup(&f, "Parsers read tables of data.\n\nFigure 2: Parsers and tables of data.\n\n"
+              "In this paper parsers read data. Do parsers read tables? "
+              "You can read tables with parsers.");
+    size_t cap = 1, cue = 2, q = 3, you = 4;
+    assert_int_equal(f.d.nsent, 5);
+    assert_true(f.d.sent[cap].flags & SUMM_FLAG_APPARATUS);
+    params o = bare();
+    o.w_textrank = 1;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[cap] == 0);
+    o.w_cue = 2;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), cue);
+    double with = f.d.score[q];
+    o.w_question = 0.5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[q] < with);
+    with = f.d.score[you];
+    o.w_second_person = 0.5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[you] < with);
+
+    /* -r 1: everything but the caption */
+    o.max_sentences = 0;
+    o.ratio = 1;
+    size_t pick[5], npick;
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(npick, 4);
+    for (size_t k = 0; k < npick; k++)
+        assert_int_not_equal(pick[k], cap);
+    fixture_teardown(&f);
+
+    /* only apparatus: still one sentence */
+    fixture_setup(&f, "Figure 1: Parsers.\n\nTable 2: Tables.");
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    o.ratio = 0;
+    o.max_sentences = 1;
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(npick, 1);
+    fixture_teardown(&f);
+}
+
+/* A long sentence pays for its length when the summary is a few
+ * sentences, not under a word budget (where it pays with its words). */
+static void
+test_long_sentences(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_setup(&f, "Solar power is cheap. Wind power is cheap. Solar and wind power are cheap "
+              "now, and solar panels and wind farms give power to towns, cities, farms, ports, "
+              "factories, schools and homes across the whole wide country today. Power is "
+              "cheap. Solar wind power. Cheap solar. Cheap wind. Power to towns. Farms use "
+              "wind. Cities use solar.");
+    size_t lng = 2;
+    assert_int_equal(f.d.nsent, 10);
+    assert_int_equal(f.d.sent[lng].nwords, 30);
+    params o = bare();
+    o.w_tfidf = 1;  /* the long sentence has the most mass */
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    o.w_long = 1;
+    o.long_words = 10;
+    o.long_share = 0.5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_not_equal(best(&f.d), lng);
+    /* relative: ten times the mean sentence is no long one here */
+    o.long_relative = 10;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    o.long_relative = 0;
+    /* a summary of half the sentences or more: no penalty */
+    o.max_sentences = 5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    /* a word budget: no penalty either */
+    o.max_sentences = 0;
+    o.max_words = 12;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    fixture_teardown(&f);
+}
+
+/* In a text with named sections, the start of an abstract or conclusion
+ * gets its bonus. */
+static void
+test_section_position(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_setup(&f, "Introduction\n\nTables hold data. Parsers read tables.\n\n"
+              "Method\n\nThe parser reads rows. It reads columns.\n\n"
+              "Conclusion\n\nParsers read rows of tables. That is all.");
+    size_t concl = 0;
+    for (size_t i = 0; i < f.d.nsent; i++)
+        if (memcmp(f.d.text + f.d.sent[i].start, "Parsers read rows", 17) == 0)
+            concl = i;
+    assert_true(concl > 0);
+    assert_int_equal(f.d.nsections, 3);
+    params o = bare();
+    o.w_textrank = 1;
+    o.w_position = 3;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_not_equal(best(&f.d), concl);
+    o.w_lead_section = 3;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), concl);
     fixture_teardown(&f);
 }
 
@@ -631,6 +789,10 @@ main(void)
         cmocka_unit_test(test_position_and_summary_length),
         cmocka_unit_test(test_summary_length_and_select),
         cmocka_unit_test(test_redundancy),
+        cmocka_unit_test(test_first_person_gate),
+        cmocka_unit_test(test_kind_weights),
+        cmocka_unit_test(test_long_sentences),
+        cmocka_unit_test(test_section_position),
         cmocka_unit_test(test_budgets),
         cmocka_unit_test(test_char_budget),
         cmocka_unit_test(test_redundancy_index_is_exact),

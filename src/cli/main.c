@@ -90,7 +90,10 @@ print_help(void)
            "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
            "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
            "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
-           "  --similarity=overlap|cosine|bm25\n"
+           "  --lead-ratio-power=X --w-cue=X --w-second-person=X --w-question=X\n"
+           "  --w-citation=X --w-number=X --w-filler=X --w-long=X --long-words=X\n"
+           "  --long-share=X --long-relative=X --first-person-low=X --first-person-high=X\n"
+           "  --w-section=X --w-lead-section=X --similarity=overlap|cosine|bm25\n"
            "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
@@ -133,7 +136,9 @@ parse_real(const char *opt, const char *arg)
 static const char *const scoring_opts[] = {
     "w-textrank", "w-tfidf", "w-position", "position-decay", "w-title", "w-centroid",
     "w-length", "damping", "redundancy", "w-directed", "directed-backward", "lead-ratio",
-    "lead-adapt", "similarity",
+    "lead-adapt", "similarity", "w-cue", "w-second-person", "w-question", "w-citation",
+    "w-number", "w-filler", "w-long", "long-words", "long-share", "first-person-low",
+    "first-person-high", "w-section", "w-lead-section", "lead-ratio-power", "long-relative",
 };
 #define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
 
@@ -181,10 +186,12 @@ main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
 #define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
         S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), S(8), S(9), S(10), S(11), S(12), S(13),
+        S(14), S(15), S(16), S(17), S(18), S(19), S(20), S(21), S(22), S(23), S(24), S(25),
+        S(26), S(27), S(28),
 #undef S
         { NULL, 0, NULL, 0 },
     };
-    _Static_assert(N_SCORING == 14, "one longopts entry per scoring option");
+    _Static_assert(N_SCORING == 29, "one longopts entry per scoring option");
     struct option opts[sizeof longopts / sizeof *longopts];
     memcpy(opts, longopts, sizeof opts);
     for (size_t k = 0; k < N_SCORING; k++)

@@ -86,6 +86,7 @@ typedef enum data_kind {
     DATA_STOPWORDS,   /* <code>.txt */
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
+    DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
     DATA_KINDS
 } data_kind;
 

@@ -18,7 +18,7 @@
 #endif
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/" };
+static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "cues/" };
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *

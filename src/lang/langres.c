@@ -1,5 +1,6 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations and boilerplate phrases (core/data.c),
+ * use: its stopwords, abbreviations, boilerplate phrases and cue words
+ * (core/data.c),
  * its Snowball stemmer, and the lexicon that caches stems (stem.c).
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
@@ -25,8 +26,36 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->stop);
     summ__strset_free(&lr->abbrev);
     summ__strset_free(&lr->boiler);
+    summ__strset_free(&lr->cues);
+    summ__strset_free(&lr->cue_words);
     summ__lex_free(lr->lex);
     summ__free(al, lr);
+}
+
+/* The first words of the word cues of lr->cues ("cue: we propose" gives
+ * "we") into lr->cue_words. */
+static bool
+cue_first_words(langres *lr)
+{
+    static const char *const tags[] = { "we: ", "you: ", "cue: ", "filler: ", "caption: " };
+    const strset *s = &lr->cues;
+    for (size_t i = 0; i < s->cap; i++) {
+        const char *k = s->keys[i];
+        if (!k)
+            continue;
+        size_t n = s->lens[i];
+        for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
+            size_t tl = strlen(tags[t]);
+            if (n <= tl || memcmp(k, tags[t], tl) != 0)
+                continue;
+            size_t e = tl;
+            while (e < n && k[e] != ' ')
+                e++;
+            if (!summ__strset_add(&lr->cue_words, k + tl, e - tl))
+                return false;
+        }
+    }
+    return true;
 }
 
 /* Does this libstemmer have the algorithm? sb_stemmer_new() answers NULL
@@ -53,6 +82,8 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
     summ__strset_init(&lr->stop, al);
     summ__strset_init(&lr->abbrev, al);
     summ__strset_init(&lr->boiler, al);
+    summ__strset_init(&lr->cues, al);
+    summ__strset_init(&lr->cue_words, al);
     lr->lex = summ__lex_new(al);
     if (!lr->lex) {
         summ__langres_free(lr);
@@ -63,8 +94,14 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
         if ((st = summ__data_load(al, data_dir, lang->code, DATA_STOPWORDS, false, &lr->stop,
                                   err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &lr->abbrev,
+                                     err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_CUES, false, &lr->cues,
                                      err)) != SUMM_OK)
             goto fail;
+        if (!cue_first_words(lr)) {
+            st = SUMM_ENOMEM;
+            goto fail;
+        }
         if (lang->snowball) {
             if (!have_algorithm(lang->snowball)) {
                 lr->no_stemmer = true;

@@ -157,6 +157,8 @@ prepare(summ_ctx *ctx, bdoc *b, bool sim)
         return st;
     if (sim)
         sim_seg(&b->d);
+    if ((st = summ__features(&b->d)) != SUMM_OK)
+        return st;
     if (b->d.nsent && (b->d.sent[0].flags & SUMM_FLAG_HEADING))
         b->d.title = 0;
     if ((st = summ__tokenize(&b->d)) != SUMM_OK)

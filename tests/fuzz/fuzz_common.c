@@ -271,8 +271,8 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         /* never inside the BOM */
         FUZZ_CHECK(!(len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 && s->offset < 3));
         FUZZ_CHECK(fuzz_first_bad(text + s->offset, s->length, &nul) == (size_t)-1);
-        /* the flags: the four of a sentence, and selected as summ_run() picks */
-        FUZZ_CHECK((s->flags & ~SUMM_FLAG_SELECTED) < 16);
+        /* the flags: the five of a sentence, and selected as summ_run() picks */
+        FUZZ_CHECK((s->flags & ~(SUMM_FLAG_SELECTED | SUMM_FLAG_APPARATUS)) < 16);
         if (mode == FUZZ_RUN)
             FUZZ_CHECK(s->flags & SUMM_FLAG_SELECTED);
         if (mode == FUZZ_SPLIT)
