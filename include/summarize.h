@@ -160,9 +160,25 @@ typedef enum summ_option {
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
     SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
-    SUMM_OPT_MAX_CHARS = 9       /* int >= 0: at most this many characters in all
+    SUMM_OPT_MAX_CHARS = 9,      /* int >= 0: at most this many characters in all
                                     (default 0): code points of the sentences' texts
                                     with each run of white space counted as one */
+    SUMM_OPT_QUERY = 10,         /* string: bias the summary toward sentences about these
+                                    words (a question, a topic, a name), still extractive and in
+                                    text order: the query's content words, stemmed like the
+                                    text's, weigh the sentences that have them in the ranking
+                                    (personalised PageRank) and the score. No sentence with
+                                    any of them: the plain summary, with
+                                    SUMM_WARN_QUERY_UNMATCHED. Valid UTF-8; NULL or "" = none
+                                    (default) */
+    SUMM_OPT_STOPWORDS = 11,     /* string: extra stopwords for every language this context
+                                    reads (also for "none"): words separated by white space or
+                                    one a line, "#" starts a comment line; case-folded like the
+                                    built-in lists. Valid UTF-8; NULL or "" = none (default) */
+    SUMM_OPT_KEYWORD_WORDS = 16  /* int in [1, 8]: at most this many words in a keyword
+                                    (default 4); a hyphenated compound ("object-oriented")
+                                    is one word; in Chinese and Japanese a keyword has at
+                                    most this many characters plus one */
 } summ_option;
 
 /* Input formats. Every format gives spans into the input's own bytes and
@@ -234,6 +250,8 @@ typedef struct summ_span {
                              for plain text exactly the input's bytes of the span;
                              for other formats without markup */
     size_t text_length;   /* strlen(text), in bytes */
+    size_t document;      /* which text of summ_run_multi() it is from (from 0); offset
+                             and index are then within that text. 0 for the others */
 } summ_span;
 
 #define SUMM_FLAG_HEADING     1u  /* a title or heading line without final punctuation */
@@ -245,6 +263,7 @@ typedef struct summ_span {
 #define SUMM_FLAG_APPARATUS 128u  /* a figure or table caption, an equation or table row,
                                      a line of a references or acknowledgements section:
                                      never selected while anything else can be */
+#define SUMM_FLAG_QUERY     512u  /* has a content word of SUMM_OPT_QUERY */
 
 /* The outcome of a call. Owns no pointer into the input. */
 typedef struct summ_result summ_result;
@@ -291,6 +310,37 @@ SUMM_API summ_status summ_rank(summ_ctx *ctx, const char *text, size_t len,
 SUMM_API summ_status summ_split(summ_ctx *ctx, const char *text, size_t len,
                                 summ_result **out);
 
+/*
+ * One summary of several texts (a news cluster, a thread, the chapters of a
+ * report): texts[k][0 .. lengths[k]) for k < n, each checked and read (its
+ * format, its segmentation) on its own, then ranked as one graph of all
+ * their sentences, so that a sentence many texts agree with ranks high and
+ * a sentence repeating one already chosen (from any text) is skipped. Each
+ * text's lead counts as a lead. When the length limit allows as many
+ * sentences as there are texts with a sentence, each of them gives at least
+ * one. The result holds the chosen sentences in document order (the order
+ * of texts[]; pass them sorted by date for a chronological summary), then
+ * text order; each span's document says which text, and its offset and
+ * index are within that text. The language is one for all: the option's,
+ * or the one most of the texts' bytes are in.
+ *
+ * texts[k] may be NULL when lengths[k] is 0; texts and lengths may be NULL
+ * when n is 0 (an empty result). An error in one text fails the call, with
+ * "text K: " before the message (summ_errmsg()) and summ_error_offset()
+ * within that text. Otherwise as summ_run().
+ */
+SUMM_API summ_status summ_run_multi(summ_ctx *ctx, const char *const *texts,
+                                    const size_t *lengths, size_t n, summ_result **out);
+
+/* summ_rank() of several texts: every sentence of every text, in document
+ * then text order, scored as by summ_run_multi(), its choice flagged. */
+SUMM_API summ_status summ_rank_multi(summ_ctx *ctx, const char *const *texts,
+                                     const size_t *lengths, size_t n, summ_result **out);
+
+/* Number of texts the result is made of: 1 for summ_run(), summ_rank()
+ * and summ_split(), n for the _multi calls (0 for NULL). */
+SUMM_API size_t summ_result_documents(const summ_result *res);
+
 /* Number of spans in res (0 for NULL). */
 SUMM_API size_t summ_result_count(const summ_result *res);
 
@@ -298,7 +348,7 @@ SUMM_API size_t summ_result_count(const summ_result *res);
  * range. The pointer lives as long as res. */
 SUMM_API const summ_span *summ_result_at(const summ_result *res, size_t i);
 
-/* Number of sentences the whole text had (0 for NULL). */
+/* Number of sentences the whole text had, or all the texts (0 for NULL). */
 SUMM_API size_t summ_result_sentences(const summ_result *res);
 
 /* The language the text was processed as: an ISO 639-1 code such as "en",
@@ -312,20 +362,29 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
 /* Things worth knowing that did not stop the run. */
 #define SUMM_WARN_NO_STEMMER 1u  /* this libstemmer lacks the language's algorithm:
                                     words were not stemmed */
+#define SUMM_WARN_QUERY_UNMATCHED 2u  /* SUMM_OPT_QUERY was set but no sentence has any of
+                                         its content words: the summary is the plain one */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
-/* A keyword or key phrase. */
+/* A keyword or key phrase (README "How scoring works"): a run of content
+ * words between stopwords and punctuation, ranked by its words' PageRank
+ * in a word graph, first positions favoured. */
 typedef struct summ_keyword {
     const char *text;     /* as it first appears in the text, white space collapsed
                              to single spaces; NUL-terminated, owned by the result */
     size_t text_length;   /* strlen(text) */
     size_t offset;        /* byte span of its first occurrence in the input */
     size_t length;
-    double score;         /* in (0, 1]: 1 for the best keyword */
-    size_t count;         /* how many times it occurs */
+    double score;         /* in (0, 1]: 1 for the best keyword, never rising down
+                             the list */
+    size_t count;         /* how many times its words (by stem) occur in a row,
+                             also inside longer phrases */
+    size_t document;      /* the text of summ_run_multi() its first occurrence is in */
 } summ_keyword;
 
-/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first. summ_result_keyword()
+/* Keywords (SUMM_OPT_MAX_KEYWORDS), best first: one ranking, so the first N
+ * keywords are those of a run with N; fewer than asked only when the text
+ * has no more candidates. summ_result_keyword()
  * returns NULL if i is out of range; the pointer lives as long as res. */
 SUMM_API size_t summ_result_keyword_count(const summ_result *res);
 SUMM_API const summ_keyword *summ_result_keyword(const summ_result *res, size_t i);

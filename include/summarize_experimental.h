@@ -65,6 +65,39 @@
 /* If > 0, long_words is this many times the text's mean sentence length. */
 #define SUMM_OPT_LONG_RELATIVE     ((summ_option)1028)
 
+/* Keywords (src/keywords.c, src/wordgraph.c). */
+#define SUMM_OPT_KW_WINDOW         ((summ_option)1040) /* int: words are linked when at most
+                                                          this many words apart (2) */
+#define SUMM_OPT_KW_POSITION       ((summ_option)1041) /* share of PositionRank's teleport by
+                                                          first positions, [0, 1] (1.0) */
+#define SUMM_OPT_KW_LENGTH         ((summ_option)1042) /* a phrase scores the sum of its words'
+                                                          ranks over n^this, [0, 2] (0.0) */
+#define SUMM_OPT_KW_COUNT          ((summ_option)1043) /* times occurrences^this, [0, 2] (0.5) */
+#define SUMM_OPT_KW_DAMPING        ((summ_option)1044) /* the word graph's damping, [0, 1) (0.85) */
+#define SUMM_OPT_KW_SUBPHRASES     ((summ_option)1045) /* int: candidates are the maximal runs
+                                                          (0), also the parts of runs too long
+                                                          (1), or every part of every run (2),
+                                                          or 1 and the parts seen twice (3) (0) */
+#define SUMM_OPT_KW_REDUNDANCY     ((summ_option)1046) /* int: bits; 1 = a phrase inside a
+                                                          chosen one, 2 = one containing a chosen
+                                                          one, goes after the others (1) */
+#define SUMM_OPT_KW_CROSS          ((summ_option)1047) /* int: 1 = the window crosses sentence
+                                                          ends (0) */
+
+/* With SUMM_OPT_QUERY (summarize.h). */
+#define SUMM_OPT_W_QUERY           ((summ_option)1060) /* the sentence's TF-IDF cosine with the
+                                                          query, over the best one's (3.0) */
+#define SUMM_OPT_QUERY_BIAS        ((summ_option)1061) /* share of PageRank's random jumps that
+                                                          land on sentences like the query, in
+                                                          proportion to that cosine; [0, 1] (0.9) */
+#define SUMM_OPT_QUERY_POSITION    ((summ_option)1062) /* the lead bias is multiplied by this
+                                                          when a query matches; [0, 1] (0.5) */
+/* With summ_run_multi() (summarize.h). */
+#define SUMM_OPT_MULTI_REDUNDANCY  ((summ_option)1063) /* the redundancy threshold when several
+                                                          texts are summarized as one: the lower
+                                                          of it and SUMM_OPT_REDUNDANCY; (0, 1]
+                                                          (0.35) */
+
 /* TextRank's edge weight (SUMM_OPT_SIMILARITY). */
 typedef enum summ_similarity {
     SUMM_SIM_COSINE = 0,   /* TF-IDF cosine (LexRank's continuous weighting) */

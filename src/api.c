@@ -69,8 +69,9 @@ options_changed(summ_ctx *ctx, int opt)
     if (opt == SUMM_OPT_LANGUAGE) {
         const char *l = ctx->p.language;
         ctx->fixed_lang = l && *l && strcmp(l, "auto") != 0 ? summ__lang_lookup(l) : NULL;
-    } else if (opt == SUMM_OPT_DATA_DIR) {
-        /* the word lists come from elsewhere now: load them again */
+    } else if (opt == SUMM_OPT_DATA_DIR || opt == SUMM_OPT_STOPWORDS) {
+        /* the word lists come from elsewhere now, or have other words: load
+         * them again (the lexicon's cached stems know the old stopwords) */
         for (size_t i = 0; i < LANGRES_MAX; i++) {
             summ__langres_free(ctx->res[i]);
             ctx->res[i] = NULL;
@@ -141,11 +142,11 @@ summ_reset_options(summ_ctx *ctx)
 {
     if (!ctx)
         return;
-    bool had_dir = ctx->p.data_dir != NULL;
+    bool had_lists = ctx->p.data_dir != NULL || ctx->p.stopwords != NULL;
     summ__params_free(&ctx->al, &ctx->p);
     summ__params_default(&ctx->p);
     options_changed(ctx, SUMM_OPT_LANGUAGE);
-    if (had_dir)
+    if (had_lists)
         options_changed(ctx, SUMM_OPT_DATA_DIR);
 }
 
@@ -154,19 +155,33 @@ summ_reset_options(summ_ctx *ctx)
 summ_status
 summ_run(summ_ctx *ctx, const char *text, size_t len, summ_result **out)
 {
-    return ctx ? summ__run(ctx, text, len, RUN_SUMMARY, out) : SUMM_EINVAL;
+    return ctx ? summ__run(ctx, &text, &len, 1, RUN_SUMMARY, out) : SUMM_EINVAL;
 }
 
 summ_status
 summ_rank(summ_ctx *ctx, const char *text, size_t len, summ_result **out)
 {
-    return ctx ? summ__run(ctx, text, len, RUN_RANK, out) : SUMM_EINVAL;
+    return ctx ? summ__run(ctx, &text, &len, 1, RUN_RANK, out) : SUMM_EINVAL;
 }
 
 summ_status
 summ_split(summ_ctx *ctx, const char *text, size_t len, summ_result **out)
 {
-    return ctx ? summ__run(ctx, text, len, RUN_SPLIT, out) : SUMM_EINVAL;
+    return ctx ? summ__run(ctx, &text, &len, 1, RUN_SPLIT, out) : SUMM_EINVAL;
+}
+
+summ_status
+summ_run_multi(summ_ctx *ctx, const char *const *texts, const size_t *lengths, size_t n,
+               summ_result **out)
+{
+    return ctx ? summ__run(ctx, texts, lengths, n, RUN_SUMMARY, out) : SUMM_EINVAL;
+}
+
+summ_status
+summ_rank_multi(summ_ctx *ctx, const char *const *texts, const size_t *lengths, size_t n,
+                summ_result **out)
+{
+    return ctx ? summ__run(ctx, texts, lengths, n, RUN_RANK, out) : SUMM_EINVAL;
 }
 
 /* ---- errors, languages, formats, version ------------------------------------ */

@@ -30,6 +30,7 @@ struct summ_result {
     const char *language;
     int format;
     unsigned warnings;
+    size_t ndocs;         /* the texts it is made of */
     summ_keyword *kw;
     size_t nkw;
     char *strings;        /* the texts of span[] and kw[], back to back */
@@ -42,16 +43,35 @@ typedef enum run_mode {
     RUN_SPLIT     /* every sentence, no scoring */
 } run_mode;
 
-/* A new result (result.c): spans of the sentences idx[0 .. n) of d (each
- * with its score if d was scored, SUMM_FLAG_SELECTED if chosen[] says so;
- * chosen may be NULL), and the keywords kw[0 .. nkw). */
-summ_status summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n,
+/* The texts of one run: each read and segmented on its own (part[k]),
+ * and the document the stages see (all): part[0] itself for one text, else
+ * their clean texts back to back, part k's from byte base[k] and its
+ * sentences from first[k] (first[n] is the total). */
+typedef struct docset {
+    arena *ar;            /* of the run: everything of the parts lives in it */
+    doc *part;
+    size_t n;
+    doc *all;
+    size_t *base;
+    size_t *first;
+} docset;
+
+/* A new result (result.c): spans of the sentences idx[0 .. n) of ds->all
+ * (each with its score if it was scored, SUMM_FLAG_SELECTED if chosen[]
+ * says so; chosen may be NULL), mapped back to their own text's bytes, and
+ * the keywords kw[0 .. nkw). */
+summ_status summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx, size_t n,
                               const bool *chosen, const struct keyword *kw, size_t nkw,
                               summ_result **out);
 
-/* Run text through the pipeline (pipeline.c) into a new result. */
-summ_status summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode,
-                      summ_result **out);
+/* Run texts[0 .. n) (lengths lens) through the pipeline (pipeline.c) into
+ * a new result: one text, or several as one. */
+summ_status summ__run(summ_ctx *ctx, const char *const *texts, const size_t *lens, size_t n,
+                      run_mode mode, summ_result **out);
+
+/* Free what the stages allocated for d outside its arena, then the arena
+ * (pipeline.c). */
+void summ__doc_free(doc *d);
 
 /* The resources of lang in ctx, made on first use (pipeline.c). */
 summ_status summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out);

@@ -47,6 +47,7 @@ typedef struct sentence {
     uint32_t tok, ntok;   /* its content terms: doc.term[tok .. tok + ntok) */
     uint32_t nwords;      /* all its words, stopwords included */
     uint32_t word;        /* its words: doc.word[word .. word + nwords), if kept */
+    uint32_t docno;       /* the text it is from, when several are summarized as one */
 } sentence;
 
 /* The kind of a sentence, as features.c tells it from its words (the cue
@@ -71,9 +72,12 @@ typedef struct sfeat {
 
 /* One word as it stands in the text (kept for keywords). */
 #define WORD_NOTERM UINT32_MAX
+#define WORD_KW_STOP 1u   /* stopwords/keywords/: never part of a keyword */
+#define WORD_KW_WEAK 2u   /* stopwords/keywords/, tagged ~: not a keyword alone */
 typedef struct wordpos {
     uint32_t start, end;  /* bytes of the clean text */
     uint32_t term;        /* local term id, or WORD_NOTERM (stopword, too long) */
+    uint32_t kw;          /* WORD_KW_* of a term */
 } wordpos;
 
 typedef struct doc {
@@ -115,6 +119,11 @@ typedef struct doc {
 
     double *score;        /* per sentence, after score.c */
     size_t title;         /* index of the title sentence, or SIZE_MAX */
+
+    size_t ndocs;         /* the texts the sentences are from (sentence.docno); 0 or 1: one */
+    double *qrel;         /* per sentence, its TF-IDF cosine with the query; NULL: no query,
+                             or none of its words in the text */
+    double *teleport;     /* PageRank's jump distribution (sums to 1); NULL: uniform */
 } doc;
 
 #endif

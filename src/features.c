@@ -396,6 +396,8 @@ summ__features(doc *d)
     for (size_t i = 0; i < n; i++) {
         sentence *s = &d->sent[i];
         sfeat *f = &d->feat[i];
+        if (i > 0 && s->docno != d->sent[i - 1].docno)
+            cur = SECTION_NONE;  /* several texts in one: each has its sections */
         scan sc = { .lr = lr, .filler = true };
         scan_text(&sc, d->text, s->start, s->end);
         int kind = SECTION_NONE;

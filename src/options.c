@@ -9,6 +9,7 @@
 
 #include "core/params.h"
 #include "lang/lang.h"
+#include "text/utf8.h"
 #include "summarize_experimental.h"
 
 typedef struct optdef {
@@ -40,6 +41,14 @@ static const optdef table[] = {
       offsetof(params, data_dir), F_STR },
     O(SUMM_OPT_INPUT_FORMAT, "input_format", SUMM_TYPE_INT, 0, SUMM_FORMAT_TEXT,
       SUMM_FORMAT_AUTO, "a summ_format: 0 auto, 1 text", 0, input_format, F_INT),
+    { { SUMM_OPT_QUERY, "query", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, NULL,
+        "bias the summary toward sentences with these words", 0 },
+      offsetof(params, query), F_STR },
+    { { SUMM_OPT_STOPWORDS, "stopwords", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, NULL,
+        "extra stopwords, separated by white space", 0 },
+      offsetof(params, stopwords), F_STR },
+    O(SUMM_OPT_KEYWORD_WORDS, "keyword_words", SUMM_TYPE_INT, 1, 8, 4,
+      "at most this many words in a keyword", 0, kw_words, F_SIZE),
 
     O(SUMM_OPT_W_TEXTRANK, "w_textrank", SUMM_TYPE_REAL, 0, 1e6, 1.0,
       "weight of TextRank centrality", 1, w_textrank, F_REAL),
@@ -108,6 +117,38 @@ static const optdef table[] = {
       "bonus for the start of an abstract or conclusion section", 1, w_lead_section, F_REAL),
     O(SUMM_OPT_LEAD_RATIO_POWER, "lead_ratio_power", SUMM_TYPE_REAL, 0, 1e6, 1.0,
       "power of lead_ratio's scaling of the lead bias", 1, lead_ratio_power, F_REAL),
+    O(SUMM_OPT_W_QUERY, "w_query", SUMM_TYPE_REAL, 0, 1e6, 3.0,
+      "weight of the similarity to the query", 1, w_query, F_REAL),
+    O(SUMM_OPT_QUERY_BIAS, "query_bias", SUMM_TYPE_REAL, 0, 1, 0.9,
+      "share of PageRank's random jumps to sentences like the query", 1, query_bias, F_REAL),
+    O(SUMM_OPT_QUERY_POSITION, "query_position", SUMM_TYPE_REAL, 0, 1, 0.5,
+      "the lead bias's factor when a query matches", 1, query_position, F_REAL),
+    { { SUMM_OPT_MULTI_REDUNDANCY, "multi_redundancy", SUMM_TYPE_REAL, 0, 1, 1, 0, 0.35, NULL,
+        "redundancy's threshold when several texts are summarized as one", 1 },
+      offsetof(params, multi_redundancy), F_REAL },
+
+    O(SUMM_OPT_KW_WINDOW, "kw_window", SUMM_TYPE_INT, 2, 32, 2,
+      "keywords: link words at most this many words apart", 1, kw_window, F_INT),
+    O(SUMM_OPT_KW_POSITION, "kw_position", SUMM_TYPE_REAL, 0, 1, 1.0,
+      "keywords: share of the teleport given by first positions", 1, kw_position, F_REAL),
+    O(SUMM_OPT_KW_LENGTH, "kw_length", SUMM_TYPE_REAL, 0, 2, 0.0,
+      "keywords: a phrase's summed rank is divided by its length to this power", 1,
+      kw_length, F_REAL),
+    O(SUMM_OPT_KW_COUNT, "kw_count", SUMM_TYPE_REAL, 0, 2, 0.5,
+      "keywords: a phrase's score is multiplied by its occurrences to this power", 1,
+      kw_count, F_REAL),
+    { { SUMM_OPT_KW_DAMPING, "kw_damping", SUMM_TYPE_REAL, 0, 1, 0, 1, 0.85, NULL,
+        "keywords: the word graph's damping factor, in [0, 1)", 1 },
+      offsetof(params, kw_damping), F_REAL },
+    O(SUMM_OPT_KW_SUBPHRASES, "kw_subphrases", SUMM_TYPE_INT, 0, 3, 0,
+      "keywords: 0 maximal runs, 1 also parts of long runs, 2 every part, 3 1 and parts "
+      "seen twice", 1, kw_subphrases,
+      F_INT),
+    O(SUMM_OPT_KW_REDUNDANCY, "kw_redundancy", SUMM_TYPE_INT, 0, 3, 1,
+      "keywords: demote phrases inside (1) or containing (2) a chosen one", 1, kw_redundancy,
+      F_INT),
+    O(SUMM_OPT_KW_CROSS, "kw_cross", SUMM_TYPE_INT, 0, 1, 0,
+      "keywords: 1 = the co-occurrence window crosses sentence ends", 1, kw_cross, F_INT),
 };
 #define NOPT (sizeof table / sizeof table[0])
 
@@ -267,6 +308,11 @@ summ__params_set_string(params *p, const salloc *al, int opt, const char *v, sum
     if (opt == SUMM_OPT_LANGUAGE && v && *v && strcmp(v, "auto") != 0
         && !summ__lang_lookup(v))
         return summ__err_set(err, SUMM_ELANG, "unknown language '%s'", v);
+    size_t bad;
+    if ((opt == SUMM_OPT_QUERY || opt == SUMM_OPT_STOPWORDS) && v
+        && summ__utf8_check(v, strlen(v), &bad) != 0)
+        return summ__err_set(err, SUMM_EINVAL, "%s: invalid UTF-8 at byte %zu", d->info.name,
+                             bad);
     char *copy = NULL;
     if (v && !(copy = summ__strndup(al, v, strlen(v))))
         return SUMM_ENOMEM;

@@ -1,6 +1,12 @@
-/* pipeline.c - one document through the stages: check the input, read
- * its format, tell its language, segment, tokenize, score, select, find
- * keywords; then a result that owns copies of what it reports. */
+/* pipeline.c - texts through the stages: check each input, read its
+ * format, tell the language, segment; then tokenize, score, select and
+ * find keywords over all their sentences as one document; then a result
+ * that owns copies of what it reports.
+ *
+ * One text is the document itself. Several (summ_run_multi()) are read and
+ * segmented each on its own (their formats, maps and blocks differ), then
+ * joined: their clean texts back to back, their sentences renumbered, each
+ * knowing its text (sentence.docno), so that one graph ranks them all. */
 #include <string.h>
 
 #include "context.h"
@@ -19,7 +25,8 @@ summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out)
         slot = &ctx->res[idx];
     }
     if (!*slot) {
-        summ_status st = summ__langres_make(&ctx->al, ctx->p.data_dir, lang, slot, &ctx->err);
+        summ_status st = summ__langres_make(&ctx->al, ctx->p.data_dir, ctx->p.stopwords, lang,
+                                            slot, &ctx->err);
         if (st != SUMM_OK)
             return st;
     }
@@ -45,116 +52,283 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
+/* What the stages allocated for d outside the run's arena. */
 static void
-doc_free(doc *d)
+doc_free(const salloc *al, doc *d)
 {
-    const salloc *al = d->ar->al;
     summ__free(al, d->sent);
     summ__free(al, d->term);
     summ__free(al, d->term_stem);
     summ__free(al, d->term_first);
     summ__free(al, d->word);
+}
+
+void
+summ__doc_free(doc *d)
+{
+    doc_free(d->ar->al, d);
     summ__arena_free(d->ar);
 }
 
+/* Check and read text k of a run into part (its clean text, map, blocks).
+ * With several texts an error message says which. */
+static summ_status
+read_part(summ_ctx *ctx, const docset *ds, size_t k, const char *text, size_t len)
+{
+    doc *d = &ds->part[k];
+    input_env env = { env_stopwords, ctx };
+    *d = (doc){ .src = text ? text : "", .srclen = len, .ar = ds->ar, .title = SIZE_MAX };
+    summ_status st = summ__input_check(d->src, len, &d->start, &ctx->err);
+    if (st == SUMM_OK)
+        st = summ__input_read(d, ctx->p.input_format, &env, &ctx->err);
+    if (st == SUMM_ENOMEM)
+        summ__err_set(&ctx->err, st, "out of memory");
+    if (st != SUMM_OK && ds->n > 1) {
+        char msg[sizeof ctx->err.msg];
+        memcpy(msg, ctx->err.msg, sizeof msg);
+        size_t off = ctx->err.off;
+        summ__err_set(&ctx->err, st, "text %zu: %s", k, msg);
+        ctx->err.off = off;
+    }
+    return st;
+}
+
+/* The language of the run: the option's, else the one the most clean
+ * bytes of the texts are in (each text told on its own, so that one long
+ * text in another language does not make the rest unreadable). */
+static summ_status
+run_language(summ_ctx *ctx, const docset *ds, const lang_info **out)
+{
+    if (ctx->fixed_lang || ds->n == 1) {
+        *out = language_of(ctx, ds->part[0].text + ds->part[0].start,
+                           ds->part[0].len - ds->part[0].start);
+        return SUMM_OK;
+    }
+    /* bytes per language: the table's, and one slot for "und" */
+    size_t bytes[LANGRES_MAX + 1] = { 0 }, best_bytes = 0;
+    *out = &summ__lang_und;
+    for (size_t k = 0; k < ds->n; k++) {
+        const doc *d = &ds->part[k];
+        const lang_info *l = language_of(ctx, d->text + d->start, d->len - d->start);
+        size_t slot = l == &summ__lang_und || !l->code ? LANGRES_MAX
+                                                       : (size_t)(l - summ__lang_table);
+        if (slot > LANGRES_MAX)
+            slot = LANGRES_MAX;
+        bytes[slot] += d->len - d->start;
+        if (bytes[slot] > best_bytes) {
+            best_bytes = bytes[slot];
+            *out = l;
+        }
+    }
+    return SUMM_OK;
+}
+
+/* Join the segmented parts into ds->all: their clean texts back to back,
+ * a blank line between, their sentences renumbered. */
+static summ_status
+join_parts(summ_ctx *ctx, docset *ds)
+{
+    doc *all = ds->all;
+    size_t len = 0, nsent = 0;
+    for (size_t k = 0; k < ds->n; k++) {
+        len += ds->part[k].len + 2;
+        nsent += ds->part[k].nsent;
+    }
+    if (len > SUMM_MAX_INPUT)
+        return summ__err_set(&ctx->err, SUMM_ETOOBIG,
+                             "the texts together are larger than the limit of %zu bytes",
+                             (size_t)SUMM_MAX_INPUT);
+    char *text = summ__arena_alloc(all->ar, len + 1);
+    all->sent = summ__malloc(&ctx->al, (nsent ? nsent : 1) * sizeof *all->sent);
+    if (!text || !all->sent)
+        return SUMM_ENOMEM;
+    all->capsent = nsent;
+    size_t at = 0;
+    uint32_t para = 0;
+    for (size_t k = 0; k < ds->n; k++) {
+        const doc *p = &ds->part[k];
+        ds->base[k] = at;
+        ds->first[k] = all->nsent;
+        memcpy(text + at, p->text, p->len);
+        uint32_t maxpara = 0;
+        for (size_t i = 0; i < p->nsent; i++) {
+            sentence s = p->sent[i];
+            s.start += (uint32_t)at;
+            s.end += (uint32_t)at;
+            maxpara = s.para > maxpara ? s.para : maxpara;
+            s.para += para;
+            s.docno = (uint32_t)k;
+            all->sent[all->nsent++] = s;
+        }
+        para += maxpara + 1;
+        at += p->len;
+        text[at++] = '\n';
+        text[at++] = '\n';
+    }
+    ds->first[ds->n] = all->nsent;
+    text[at] = '\0';
+    all->text = text;
+    all->len = at;
+    all->start = 0;
+    all->format = ds->part[0].format;
+    all->ndocs = ds->n;
+    return SUMM_OK;
+}
+
+/* Read and segment every text into ds->all. */
+static summ_status
+read_all(summ_ctx *ctx, docset *ds, const char *const *texts, const size_t *lens)
+{
+    summ_status st;
+    for (size_t k = 0; k < ds->n; k++) {
+        if (!texts[k] && lens[k])
+            return summ__err_set(&ctx->err, SUMM_EINVAL, "NULL text %zu with length %zu", k,
+                                 lens[k]);
+        if ((st = read_part(ctx, ds, k, texts[k], lens[k])) != SUMM_OK)
+            return st;
+    }
+    const lang_info *lang;
+    langres *lr;
+    if ((st = run_language(ctx, ds, &lang)) != SUMM_OK
+        || (st = summ__ctx_langres(ctx, lang, &lr)) != SUMM_OK)
+        return st;
+    summ__lex_trim(lr);
+    for (size_t k = 0; k < ds->n; k++) {
+        ds->part[k].lang = lang;
+        ds->part[k].lr = lr;
+        if ((st = summ__segment(&ds->part[k])) != SUMM_OK)
+            return st;
+    }
+    if (ds->n == 1) {
+        ds->base[0] = 0;
+        ds->first[0] = 0;
+        ds->first[1] = ds->part[0].nsent;
+        return summ__features(&ds->part[0]);  /* ds->all is part[0] */
+    }
+    ds->all->lang = lang;
+    ds->all->lr = lr;
+    if ((st = join_parts(ctx, ds)) != SUMM_OK)
+        return st;
+    return summ__features(ds->all);
+}
+
+/* The query's pull on the document: d->qrel and d->teleport, sentences
+ * with its words flagged; *unmatched when it has content words but the
+ * text has none of them. */
+static summ_status
+apply_query(summ_ctx *ctx, doc *d, const tfidf *v, bool *unmatched)
+{
+    const char *q = ctx->p.query;
+    *unmatched = false;
+    if (!q || !*q)
+        return SUMM_OK;
+    uint32_t *terms, *tf;
+    size_t nterms;
+    summ_status st = summ__tokenize_query(d, q, strlen(q), &terms, &tf, &nterms);
+    if (st == SUMM_OK)
+        st = summ__query_relevance(d, v, terms, tf, nterms, ctx->p.query_bias);
+    if (st != SUMM_OK)
+        return st;
+    *unmatched = !d->qrel;
+    for (size_t i = 0; d->qrel && i < d->nsent; i++)
+        if (d->qrel[i] > 0)
+            d->sent[i].flags |= SUMM_FLAG_QUERY;
+    return SUMM_OK;
+}
+
+/* Score and choose: chosen[] of every sentence, and the keywords. */
+static summ_status
+rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigned *warnings)
+{
+    const params *p = &ctx->p;
+    arena *ar = d->ar;
+    tfidf v;
+    summ_status st;
+    bool unmatched;
+    if (d->title == SIZE_MAX && d->nsent && (d->sent[0].flags & SUMM_FLAG_HEADING))
+        d->title = 0;
+    d->keep_words = p->max_keywords > 0;
+    if ((st = summ__tokenize(d)) != SUMM_OK || (st = summ__tfidf_build(d, &v)) != SUMM_OK
+        || (st = apply_query(ctx, d, &v, &unmatched)) != SUMM_OK
+        || (st = summ__score(d, &v, p, summ__summary_length(d, p))) != SUMM_OK)
+        return st;
+    if (unmatched)
+        *warnings |= SUMM_WARN_QUERY_UNMATCHED;
+    size_t *pick = summ__arena_alloc(ar, (d->nsent ? d->nsent : 1) * sizeof *pick), npick;
+    if (!pick)
+        return SUMM_ENOMEM;
+    if ((st = summ__select(d, &v, p, pick, &npick)) != SUMM_OK)
+        return st;
+    for (size_t k = 0; k < npick; k++)
+        chosen[pick[k]] = true;
+    if (p->max_keywords && (st = summ__keywords(d, p, kw, nkw)) != SUMM_OK)
+        return st;
+    return SUMM_OK;
+}
+
 summ_status
-summ__run(summ_ctx *ctx, const char *text, size_t len, run_mode mode, summ_result **out)
+summ__run(summ_ctx *ctx, const char *const *texts, const size_t *lens, size_t n, run_mode mode,
+          summ_result **out)
 {
     summ__err_clear(&ctx->err);
     if (!out)
         return summ__err_set(&ctx->err, SUMM_EINVAL, "no result pointer");
     *out = NULL;
-    if (!text && len)
-        return summ__err_set(&ctx->err, SUMM_EINVAL, "NULL text with length %zu", len);
-    if (!text)
-        text = "";
+    if (n && (!texts || !lens))
+        return summ__err_set(&ctx->err, SUMM_EINVAL, "NULL texts or lengths for %zu texts", n);
 
     arena ar;
     summ__arena_init(&ar, &ctx->al);
-    doc d = { .src = text, .srclen = len, .ar = &ar, .title = SIZE_MAX };
-    const params *p = &ctx->p;
-    tfidf v;
-    size_t *pick = NULL, npick = 0, *idx = NULL;
+    doc joined = { .ar = &ar, .title = SIZE_MAX };
+    docset ds = { .ar = &ar, .n = n };
+    size_t *idx = NULL, nidx = 0;
+    bool *chosen = NULL;
     keyword *kw = NULL;
     size_t nkw = 0;
-    bool *chosen = NULL;
-    input_env env = { env_stopwords, ctx };
+    unsigned warnings = 0;
+    summ_status st = SUMM_OK;
 
-    summ_status st = summ__input_check(text, len, &d.start, &ctx->err);
-    if (st != SUMM_OK)
-        goto done;
-    if ((st = summ__input_read(&d, p->input_format, &env, &ctx->err)) != SUMM_OK)
-        goto fail;
-    d.lang = language_of(ctx, d.text + d.start, d.len - d.start);
-    if ((st = summ__ctx_langres(ctx, d.lang, &d.lr)) != SUMM_OK)
-        goto fail;
-    summ__lex_trim(d.lr);
-    if ((st = summ__segment(&d)) != SUMM_OK || (st = summ__features(&d)) != SUMM_OK)
-        goto fail;
-
-    if (mode == RUN_SPLIT) {
-        idx = summ__arena_alloc(&ar, (d.nsent ? d.nsent : 1) * sizeof *idx);
-        if (!idx) {
-            st = SUMM_ENOMEM;
-            goto fail;
-        }
-        for (size_t i = 0; i < d.nsent; i++)
-            idx[i] = i;
-        st = summ__make_result(ctx, &d, idx, d.nsent, NULL, NULL, 0, out);
-        goto fail;
-    }
-
-    if (d.title == SIZE_MAX && d.nsent && (d.sent[0].flags & SUMM_FLAG_HEADING))
-        d.title = 0;
-    d.keep_words = p->max_keywords > 0;
-    if ((st = summ__tokenize(&d)) != SUMM_OK || (st = summ__tfidf_build(&d, &v)) != SUMM_OK
-        || (st = summ__score(&d, &v, p, summ__summary_length(&d, p))) != SUMM_OK)
-        goto fail;
-    pick = summ__arena_alloc(&ar, (d.nsent ? d.nsent : 1) * sizeof *pick);
-    if (!pick) {
+    /* Room for the parts' bookkeeping: at least one of each, so that
+     * n == 0 is an empty document like an empty text. */
+    size_t np = n ? n : 1;
+    ds.part = summ__arena_calloc(&ar, np, sizeof *ds.part);
+    ds.base = summ__arena_calloc(&ar, np, sizeof *ds.base);
+    ds.first = summ__arena_calloc(&ar, np + 1, sizeof *ds.first);
+    if (!ds.part || !ds.base || !ds.first) {
         st = SUMM_ENOMEM;
         goto fail;
     }
-    if ((st = summ__select(&d, &v, p, pick, &npick)) != SUMM_OK)
+    ds.all = n > 1 ? &joined : &ds.part[0];
+    if (n == 0) {
+        ds.part[0] = (doc){ .src = "", .text = "", .ar = &ar, .title = SIZE_MAX,
+                            .lang = &summ__lang_und };
+    } else if ((st = read_all(ctx, &ds, texts, lens)) != SUMM_OK) {
         goto fail;
-    if (p->max_keywords) {
-        /* There cannot be more keywords than distinct terms: a huge
-         * max_keywords must not become a huge allocation. */
-        size_t kmax = p->max_keywords < d.nvocab ? p->max_keywords : d.nvocab;
-        kw = summ__arena_alloc(&ar, (kmax ? kmax : 1) * sizeof *kw);
-        if (!kw) {
-            st = SUMM_ENOMEM;
-            goto fail;
-        }
-        if ((st = summ__keywords(&d, kmax, kw, &nkw)) != SUMM_OK)
-            goto fail;
     }
-    if (mode == RUN_RANK) {
-        idx = summ__arena_alloc(&ar, (d.nsent ? d.nsent : 1) * sizeof *idx);
-        chosen = summ__arena_calloc(&ar, d.nsent ? d.nsent : 1, sizeof *chosen);
-        if (!idx || !chosen) {
-            st = SUMM_ENOMEM;
-            goto fail;
-        }
-        for (size_t i = 0; i < d.nsent; i++)
-            idx[i] = i;
-        for (size_t k = 0; k < npick; k++)
-            chosen[pick[k]] = true;
-        st = summ__make_result(ctx, &d, idx, d.nsent, chosen, kw, nkw, out);
-    } else {
-        chosen = summ__arena_calloc(&ar, d.nsent ? d.nsent : 1, sizeof *chosen);
-        if (!chosen) {
-            st = SUMM_ENOMEM;
-            goto fail;
-        }
-        for (size_t k = 0; k < npick; k++)
-            chosen[pick[k]] = true;
-        st = summ__make_result(ctx, &d, pick, npick, chosen, kw, nkw, out);
+    doc *d = ds.all;
+    idx = summ__arena_alloc(&ar, (d->nsent ? d->nsent : 1) * sizeof *idx);
+    chosen = summ__arena_calloc(&ar, d->nsent ? d->nsent : 1, sizeof *chosen);
+    if (!idx || !chosen) {
+        st = SUMM_ENOMEM;
+        goto fail;
     }
+    if (mode != RUN_SPLIT && d->nsent
+        && (st = rank_all(ctx, d, chosen, &kw, &nkw, &warnings)) != SUMM_OK)
+        goto fail;
+    for (size_t i = 0; i < d->nsent; i++)
+        if (mode != RUN_SUMMARY || chosen[i])
+            idx[nidx++] = i;
+    st = summ__make_result(ctx, &ds, idx, nidx, mode == RUN_SPLIT ? NULL : chosen, kw, nkw,
+                           out);
+    if (st == SUMM_OK)
+        (*out)->warnings |= warnings;
 fail:
     if (st == SUMM_ENOMEM)
         summ__err_set(&ctx->err, st, "out of memory");
-done:
-    doc_free(&d);
+    for (size_t k = 0; ds.part && k < n; k++)
+        doc_free(&ctx->al, &ds.part[k]);
+    if (n > 1)
+        doc_free(&ctx->al, &joined);
+    summ__arena_free(&ar);
     return st;
 }

@@ -32,18 +32,35 @@ put_collapsed(char *p, const char *s, size_t n)
     return o;
 }
 
+/* The part the clean-text byte off of ds->all is in. */
+static size_t
+part_of(const docset *ds, size_t off)
+{
+    size_t lo = 0, hi = ds->n ? ds->n : 1;  /* base[lo] <= off < base[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ds->base[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The result: spans of the sentences idx[0 .. n) (each with its score if
  * scored, flagged if chosen[]), and the keywords. */
 summ_status
-summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n, const bool *chosen,
-            const keyword *kw, size_t nkw, summ_result **out)
+summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx, size_t n,
+                  const bool *chosen, const keyword *kw, size_t nkw, summ_result **out)
 {
     const salloc *al = &ctx->al;
+    const doc *d = ds->all;
     summ_result *r = summ__calloc(al, 1, sizeof *r);
     if (!r)
         return SUMM_ENOMEM;
     r->al = ctx->al;
     r->nsent = d->nsent;
+    r->ndocs = ds->n;
     r->language = d->lang ? d->lang->code : summ__lang_und.code;
     r->format = d->format;
     if (d->lr && d->lr->no_stemmer)
@@ -63,28 +80,38 @@ summ__make_result(summ_ctx *ctx, const doc *d, const size_t *idx, size_t n, cons
     char *p = r->strings;
     for (size_t k = 0; k < n; k++) {
         const sentence *s = &d->sent[idx[k]];
+        size_t part = ds->n > 1 ? s->docno : 0, base = ds->base[part];
         size_t sa, sb, tl = s->end - s->start;
-        summ__map_span(d, s->start, s->end, &sa, &sb);
+        summ__map_span(&ds->part[part], s->start - base, s->end - base, &sa, &sb);
         memcpy(p, d->text + s->start, tl);
         p[tl] = '\0';
         unsigned flags = s->flags | (chosen && chosen[idx[k]] ? SUMM_FLAG_SELECTED : 0);
-        r->span[k] = (summ_span){ .offset = sa, .length = sb - sa, .index = idx[k],
+        r->span[k] = (summ_span){ .offset = sa, .length = sb - sa,
+                                  .index = idx[k] - ds->first[part],
                                   .score = d->score ? d->score[idx[k]] : 0, .flags = flags,
-                                  .text = p, .text_length = tl };
+                                  .text = p, .text_length = tl, .document = part };
         p += tl + 1;
     }
     r->count = n;
     for (size_t k = 0; k < nkw; k++) {
-        size_t sa, sb;
-        summ__map_span(d, kw[k].offset, kw[k].offset + kw[k].length, &sa, &sb);
+        size_t sa, sb, part = part_of(ds, kw[k].offset), base = ds->base[part];
+        summ__map_span(&ds->part[part], kw[k].offset - base, kw[k].offset + kw[k].length - base,
+                       &sa, &sb);
         size_t tl = put_collapsed(p, d->text + kw[k].offset, kw[k].length);
         r->kw[k] = (summ_keyword){ .text = p, .text_length = tl, .offset = sa, .length = sb - sa,
-                                   .score = kw[k].score, .count = kw[k].count };
+                                   .score = kw[k].score, .count = kw[k].count,
+                                   .document = part };
         p += tl + 1;
     }
     r->nkw = nkw;
     *out = r;
     return SUMM_OK;
+}
+
+size_t
+summ_result_documents(const summ_result *res)
+{
+    return res ? res->ndocs : 0;
 }
 
 size_t

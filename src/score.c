@@ -173,10 +173,17 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         cnorm = sqrt(cnorm);
     }
 
-    const uint32_t skip = SUMM_FLAG_HEADING | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS;
+    /* Headings, boilerplate and apparatus score 0, unless the text has
+     * nothing else ("Hello world", a list of titles): then they are what
+     * select.c chooses from, and the best of them must score 1 too. */
+    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS;
+    uint32_t skip = SUMM_FLAG_HEADING | furniture;
     size_t ncontent = 0;
-    for (size_t i = 0; i < n; i++)
-        ncontent += !(d->sent[i].flags & skip);
+    for (int pass = 0; pass < 3 && ncontent == 0; pass++) {
+        skip = pass == 0 ? skip : pass == 1 ? furniture : 0;
+        for (size_t i = 0; i < n; i++)
+            ncontent += !(d->sent[i].flags & skip);
+    }
     /* The lead can fill only so much of a summary: the longer the summary
      * asked for, the less its choice is the lead's. */
     double wpos = o->w_position;
@@ -184,6 +191,12 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         wpos *= pow(o->lead_ratio * (double)ncontent / klen, o->lead_ratio_power);
     if (ncontent > LEAD_TEXT_MAX)
         wpos *= (double)LEAD_TEXT_MAX / (double)ncontent;
+    /* A query says what the reader wants: the lead matters less. */
+    double maxq = 0;
+    for (size_t i = 0; d->qrel && i < n; i++)
+        maxq = d->qrel[i] > maxq ? d->qrel[i] : maxq;
+    if (maxq > 0)
+        wpos *= o->query_position;
     if (o->lead_adapt > 0 && wpos > 0) {
         double strength;
         if ((st = lead_strength(d, v, skip, &strength)) != SUMM_OK)
@@ -207,13 +220,17 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
     }
     bool sections = d->nsections >= 2;
     size_t pos = 0, secpos = 0;
-    double best = 0;
+    double best = -HUGE_VAL;
     for (size_t i = 0; i < n; i++) {
+        if (i > 0 && d->sent[i].docno != d->sent[i - 1].docno)
+            pos = secpos = 0;  /* several texts in one: each has its lead */
         if (d->sent[i].flags & skip) {
             d->score[i] = 0;
             continue;
         }
         double s = 0;
+        if (maxq > 0)
+            s += o->w_query * d->qrel[i] / maxq;
         if (maxrank > 0)
             s += o->w_textrank * rank[i] / maxrank;
         if (maxmass > 0)
@@ -248,7 +265,15 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         pos++;
         secpos++;
     }
-    for (size_t i = 0; i < n; i++)
-        d->score[i] = best > 0 && d->score[i] > 0 ? d->score[i] / best : 0;
+    /* When every score is negative (weights set so), exp(s - best) keeps
+     * their order and still gives the best 1. */
+    for (size_t i = 0; i < n; i++) {
+        if (d->sent[i].flags & skip)
+            continue;
+        if (best > 0)
+            d->score[i] = d->score[i] > 0 ? d->score[i] / best : 0;
+        else
+            d->score[i] = exp(d->score[i] - best);
+    }
     return SUMM_OK;
 }

@@ -270,6 +270,70 @@ index_add(chosen_index *x, const tfidf *v, size_t i)
     x->dfmin[i] = dfmin;
 }
 
+/* The summary being chosen: what it holds so far, against the limits. */
+typedef struct selection {
+    const doc *d;
+    const tfidf *v;
+    const params *o;
+    const size_t *chars;   /* code points of each sentence (max_chars), or NULL */
+    size_t words, nchars;  /* of the chosen sentences */
+    double limit;          /* redundancy's threshold; 1: off */
+    chosen_index x;        /* over the chosen sentences, when limit < 1 */
+    bool *taken;           /* per sentence */
+    size_t *pick, npick;
+} selection;
+
+/* Take sentence i if it fits what is left of the budgets and repeats no
+ * chosen sentence. */
+static bool
+take(selection *sel, size_t i)
+{
+    const sentence *s = &sel->d->sent[i];
+    const params *o = sel->o;
+    if (sel->taken[i] || (o->max_words && sel->words + s->nwords > o->max_words)
+        || (sel->chars && sel->nchars + sel->chars[i] > o->max_chars)
+        || (sel->limit < 1.0 && index_redundant(&sel->x, sel->v, i, sel->limit)))
+        return false;
+    sel->taken[i] = true;
+    sel->pick[sel->npick++] = i;
+    sel->words += s->nwords;
+    sel->nchars += sel->chars ? sel->chars[i] : 0;
+    if (sel->limit < 1.0)
+        index_add(&sel->x, sel->v, i);
+    return true;
+}
+
+/* Several texts summarized as one: when the limit leaves room for one
+ * sentence of each text that has a content sentence, each text's best one
+ * that fits and repeats none chosen so far comes first, in order of score,
+ * so that every source is heard before any says more. */
+static summ_status
+cover_documents(selection *sel, const byscore *order, size_t lim, uint32_t skip)
+{
+    const doc *d = sel->d;
+    size_t n = d->nsent, nd = d->ndocs, want = 0;
+    bool *has = summ__arena_calloc(d->ar, nd, sizeof *has);
+    if (!has)
+        return SUMM_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        if (!(d->sent[i].flags & skip) && d->sent[i].docno < nd && !has[d->sent[i].docno]) {
+            has[d->sent[i].docno] = true;
+            want++;
+        }
+    }
+    if (want < 2 || want > lim)
+        return SUMM_OK;
+    for (size_t r = 0; r < n && sel->npick < lim; r++) {
+        size_t i = order[r].index;
+        const sentence *s = &d->sent[i];
+        if ((s->flags & skip) || s->docno >= nd || !has[s->docno])
+            continue;
+        if (take(sel, i))
+            has[s->docno] = false;
+    }
+    return SUMM_OK;
+}
+
 summ_status
 summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npick)
 {
@@ -278,8 +342,9 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     if (n == 0)
         return SUMM_OK;
     byscore *order = summ__arena_alloc(d->ar, n * sizeof *order);
+    bool *taken = summ__arena_calloc(d->ar, n, sizeof *taken);
     size_t *chars = NULL;
-    if (!order)
+    if (!order || !taken)
         return SUMM_ENOMEM;
     if (o->max_chars) {
         if (!(chars = summ__arena_alloc(d->ar, n * sizeof *chars)))
@@ -291,37 +356,33 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
         order[i] = (byscore){ d->score[i], i };
     qsort(order, n, sizeof *order, cmp_score);
 
-    bool check = o->redundancy < 1.0;
-    chosen_index x = { 0 };
+    /* Across several texts on one story the words they all share have a
+     * low IDF, so two sentences that tell the same fact have a lower
+     * cosine than within one text: there the threshold is the lower
+     * multi_redundancy. */
+    selection sel = { .d = d, .v = v, .o = o, .chars = chars, .limit = o->redundancy,
+                      .taken = taken, .pick = pick };
+    if (d->ndocs > 1 && o->multi_redundancy < sel.limit)
+        sel.limit = o->multi_redundancy;
     summ_status st;
-    if (check && (st = index_init(d, v, o->redundancy, &x)) != SUMM_OK)
+    if (sel.limit < 1.0 && (st = index_init(d, v, sel.limit, &sel.x)) != SUMM_OK)
         return st;
     size_t lim = sentence_limit(o, n);
     const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS;
     const uint32_t excluded[3] = { SUMM_FLAG_HEADING | furniture, furniture, 0 };
-    for (int pass = 0; pass < 3 && *npick == 0; pass++) {
-        size_t words = 0, nchars = 0;
-        for (size_t r = 0; r < n && *npick < lim; r++) {
+    if (d->ndocs > 1 && (st = cover_documents(&sel, order, lim, excluded[0])) != SUMM_OK)
+        return st;
+    size_t covered = sel.npick;
+    for (int pass = 0; pass < 3 && sel.npick == covered && (pass == 0 || covered == 0); pass++) {
+        for (size_t r = 0; r < n && sel.npick < lim; r++) {
             size_t i = order[r].index;
-            const sentence *s = &d->sent[i];
-            if (s->flags & excluded[pass])
-                continue;
-            if (o->max_words && words + s->nwords > o->max_words)
-                continue;
-            if (chars && nchars + chars[i] > o->max_chars)
-                continue;
-            if (check && index_redundant(&x, v, i, o->redundancy))
-                continue;
-            pick[(*npick)++] = i;
-            words += s->nwords;
-            nchars += chars ? chars[i] : 0;
-            if (check)
-                index_add(&x, v, i);
+            if (!(d->sent[i].flags & excluded[pass]))
+                take(&sel, i);
         }
     }
-    if (*npick == 0) {
+    if (sel.npick == 0) {
         /* Nothing fits the budget: the shortest sentence, preferring
-         * content to headings and boilerplate, then the better score. */
+         * content to headings and furniture, then the better score. */
         size_t best = SIZE_MAX, bestlen = 0;
         int bestkind = 3;
         for (size_t r = 0; r < n; r++) {
@@ -335,8 +396,9 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
                 bestkind = kind;
             }
         }
-        pick[(*npick)++] = best;
+        pick[sel.npick++] = best;
     }
+    *npick = sel.npick;
     qsort(pick, *npick, sizeof *pick, cmp_size);
     return SUMM_OK;
 }

@@ -8,7 +8,8 @@
  *   textrank.c  sentence graph (inverted index) + PageRank
  *   score.c     the features combined into one score per sentence
  *   select.c    top sentences under the length limits, without redundancy
- *   keywords.c  key phrases
+ *   keywords.c  key phrases: candidates, scores, the ranking
+ *   wordgraph.c the word graph keywords.c ranks words with
  *
  * Below them: src/text (characters, UTF-8, folding), src/core (allocator,
  * sets, errors, word lists, the params struct), src/lang (languages,
@@ -51,6 +52,8 @@ typedef struct langres {
     strset cue_words;            /* the first word of every word cue (we, you, cue,
                                     filler, caption): one lookup tells a word that
                                     starts none, nearly every word */
+    strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
+    strset openers;              /* words that start sentences (stopwords/openers/) */
     lexicon *lex;
 } langres;
 
@@ -65,8 +68,9 @@ const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 void summ__lex_trim(langres *lr);
 
 /* lang/langres.c: the resources of lang, loaded from data_dir (or the
- * built-in lists); *out NULL on failure. */
-summ_status summ__langres_make(const salloc *al, const char *data_dir,
+ * built-in lists), with the words of extra_stop (NULL: none; see
+ * summ__strset_load_words) added to its stopwords; *out NULL on failure. */
+summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
 
@@ -91,6 +95,12 @@ summ_status summ__features(doc *d);
 /* Fill d->term, d->nvocab and each sentence's tok/ntok/nwords. */
 summ_status summ__tokenize(doc *d);
 
+/* The content words of the query q[0 .. n) (valid UTF-8) that d has, after
+ * summ__tokenize(d): their local term ids, distinct, and how often each is
+ * in the query (both in d's arena; *nterms 0 when none is in d). */
+summ_status summ__tokenize_query(doc *d, const char *q, size_t n, uint32_t **terms,
+                                 uint32_t **tf, size_t *nterms);
+
 /* ---- tfidf.c, textrank.c, score.c, select.c, keywords.c ------------------ */
 
 /* A sparse, L2-normalised TF-IDF vector per sentence. */
@@ -106,10 +116,19 @@ typedef struct tfidf {
 summ_status summ__tfidf_build(doc *d, tfidf *v);
 double summ__tfidf_cosine(const tfidf *v, size_t a, size_t b);
 
+/* The query's terms (summ__tokenize_query()) as a TF-IDF vector: sets
+ * d->qrel (each sentence's cosine with it) and d->teleport (a share bias of
+ * PageRank's jumps in proportion to it, the rest uniform; NULL when bias is
+ * 0); both stay NULL when no sentence has a query term. */
+summ_status summ__query_relevance(doc *d, const tfidf *v, const uint32_t *terms,
+                                  const uint32_t *tf, size_t nterms, double bias);
+
 /* TextRank (Mihalcea & Tarau 2004): PageRank over the sentence graph with
  * the edge weight sim (SUMM_SIM_*); rank gets one value per sentence,
- * summing to 1. If fwd and bwd are not NULL (zeroed, n each) they get each
- * sentence's summed edge weight to later and to earlier sentences. */
+ * summing to 1. The random jumps land by d->teleport (NULL: uniformly), so
+ * with a query it is a personalised PageRank. If fwd and bwd are not NULL
+ * (zeroed, n each) they get each sentence's summed edge weight to later and
+ * to earlier sentences. */
 summ_status summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *rank,
                                  double *fwd, double *bwd);
 
@@ -128,12 +147,31 @@ summ_status summ__select(doc *d, const tfidf *v, const params *p, size_t *pick, 
 
 typedef struct keyword {
     uint32_t offset, length;  /* of the word or phrase's first occurrence (clean text) */
-    double score;             /* in (0, 1], the best 1 */
+    double score;             /* in (0, 1], the best 1, never rising down the list */
     uint32_t count;           /* occurrences */
 } keyword;
 
-/* The best max keywords, best first; tokenize() must have run with
- * d->keep_words. */
-summ_status summ__keywords(doc *d, size_t max, keyword *out, size_t *nout);
+/* The best p->max_keywords keywords, best first, into *out (allocated in
+ * d->ar; *nout of them: fewer only when the text has fewer candidates).
+ * The list for a smaller max is the beginning of this one. tokenize() must
+ * have run with d->keep_words. */
+summ_status summ__keywords(doc *d, const params *p, keyword **out, size_t *nout);
+
+/* wordgraph.c: an undirected, weighted graph of n nodes (0 .. n-1) and its
+ * PageRank. Edges added twice add their weights; everything lives in ar. */
+typedef struct wgraph {
+    arena *ar;
+    size_t n;
+    uint64_t *key;            /* a << 32 | b with a < b, or UINT64_MAX: free */
+    double *w;
+    size_t cap, count;
+} wgraph;
+
+summ_status summ__wg_init(wgraph *g, arena *ar, size_t nnode, size_t expect_edges);
+summ_status summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w);  /* a == b: nothing */
+/* rank (n values, summing to 1) from PageRank with damping in [0, 1) and
+ * the teleport distribution teleport (n values >= 0, any sum; NULL or all
+ * 0: uniform). */
+summ_status summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *rank);
 
 #endif

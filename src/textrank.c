@@ -332,11 +332,13 @@ backward_links(doc *d, graph *g)
     return SUMM_OK;
 }
 
-/* Power iteration: r' = (1 - d) / n + d * (W^T D^-1 r + dangling / n
+/* Power iteration: r' = ((1 - d) + d * dangling) * t + d * (W^T D^-1 r
  * + lost weight spread as above), with y = d * r / D computed once per
- * iteration. */
+ * iteration. t is the jump distribution: uniform (1 / n), or teleport
+ * (personalised PageRank, Haveliwala 2002: with a query, the jumps and the
+ * rank of sentences without links go to the sentences like it). */
 static summ_status
-pagerank(doc *d, const graph *g, double damping, double *rank)
+pagerank(doc *d, const graph *g, double damping, const double *teleport, double *rank)
 {
     size_t n = g->n;
     /* On the bounded graph the ranks are an approximation anyway: an average
@@ -361,11 +363,12 @@ pagerank(doc *d, const graph *g, double damping, double *rank)
                     leak += rank[i] * (1.0 - g->outw[i] / full[i]);
             }
         }
-        double base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
+        double jump = (1.0 - damping) + damping * dangling;
+        double base = jump / (double)n;
         leak *= damping;
         double diff = 0;
         for (size_t i = 0; i < n; i++) {
-            double r = base;
+            double r = teleport ? jump * teleport[i] : base;
             if (lost)
                 r += leak * lost[i];
             for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++)
@@ -409,7 +412,7 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
     if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
         && (st = backward_links(d, &g)) == SUMM_OK)
-        st = pagerank(d, &g, damping, rank);
+        st = pagerank(d, &g, damping, d->teleport, rank);
     summ__free(ar->al, g.fj);
     summ__free(ar->al, g.fw);
     return st;

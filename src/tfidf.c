@@ -97,3 +97,52 @@ summ__tfidf_cosine(const tfidf *v, size_t a, size_t b)
     }
     return dot;
 }
+
+/* The query as a TF-IDF vector with the document's IDF, and each
+ * sentence's cosine with it (the rows are unit vectors, so a dot product).
+ * The jump distribution of the personalised PageRank (Haveliwala 2002;
+ * Otterbacher et al. 2005, "biased LexRank") puts a share bias of the
+ * random jumps on the sentences like the query, in proportion to that
+ * cosine, and the rest on all sentences alike, so that every sentence stays
+ * reachable and the graph still decides among the related ones. */
+summ_status
+summ__query_relevance(doc *d, const tfidf *v, const uint32_t *terms, const uint32_t *tf,
+                      size_t nterms, double bias)
+{
+    size_t n = d->nsent;
+    d->qrel = NULL;
+    d->teleport = NULL;
+    if (n == 0 || nterms == 0)
+        return SUMM_OK;
+    double *qw = summ__arena_calloc(d->ar, d->nvocab, sizeof *qw);
+    double *rel = summ__arena_calloc(d->ar, n, sizeof *rel);
+    if (!qw || !rel)
+        return SUMM_ENOMEM;
+    double norm = 0;
+    for (size_t k = 0; k < nterms; k++) {
+        double w = tf[k] * log(1.0 + (double)n / v->df[terms[k]]);
+        qw[terms[k]] = w;
+        norm += w * w;
+    }
+    norm = sqrt(norm);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        double dot = 0;
+        for (size_t k = v->off[i]; k < v->off[i + 1]; k++)
+            dot += v->w[k] * qw[v->id[k]];
+        rel[i] = norm > 0 ? dot / norm : 0;
+        sum += rel[i];
+    }
+    if (!(sum > 0))
+        return SUMM_OK;  /* the query's words only in sentences without a vector */
+    d->qrel = rel;
+    if (bias > 0) {
+        double *t = summ__arena_alloc(d->ar, n * sizeof *t);
+        if (!t)
+            return SUMM_ENOMEM;
+        for (size_t i = 0; i < n; i++)
+            t[i] = (1.0 - bias) / (double)n + bias * rel[i] / sum;
+        d->teleport = t;
+    }
+    return SUMM_OK;
+}

@@ -14,6 +14,7 @@
  * across sentences while the others mostly do not, which is what TF-IDF
  * and TextRank need (the approach of CJK bigram indexing, e.g. Lucene's
  * CJKBigramFilter). Korean puts spaces between words: Hangul is letters. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "stages.h"
@@ -67,16 +68,36 @@ typedef struct tok_state {
     summ_status st;
 } tok_state;
 
+/* What the keyword list (stopwords/keywords/<code>.txt) says of the folded
+ * word w[0 .. n): WORD_KW_STOP, WORD_KW_WEAK ("word ~") or 0. Asked here,
+ * where the word is folded anyway, so keywords.c need not fold it again. */
+static uint32_t
+kw_class(const doc *d, const char *w, size_t n)
+{
+    const strset *s = d->lr ? &d->lr->kwstop : NULL;
+    if (!s || !s->count)
+        return 0;
+    if (summ__strset_has(s, w, n))
+        return WORD_KW_STOP;
+    char key[132];
+    if (n + 2 > sizeof key)
+        return 0;
+    memcpy(key, w, n);
+    key[n] = ' ';
+    key[n + 1] = '~';
+    return summ__strset_has(s, key, n + 2) ? WORD_KW_WEAK : 0;
+}
+
 /* Keep a word's place for keywords.c, when asked to. */
 static bool
-keep_word(doc *d, size_t a, size_t b, uint32_t term)
+keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw)
 {
     if (!d->keep_words)
         return true;
     if (d->nword == d->capword
         && !summ__grow(d->ar->al, (void **)&d->word, &d->capword, d->nword + 1, sizeof *d->word))
         return false;
-    d->word[d->nword++] = (wordpos){ (uint32_t)a, (uint32_t)b, term };
+    d->word[d->nword++] = (wordpos){ (uint32_t)a, (uint32_t)b, term, kw };
     return true;
 }
 
@@ -89,12 +110,12 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     sn->nwords++;
     size_t n = summ__fold_word(d->text + a, b - a, buf, sizeof buf);
     if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
-        return keep_word(d, a, b, WORD_NOTERM) || (ts->st = SUMM_ENOMEM, false);
+        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
     uint32_t sid = summ__lex_lookup(d->lr, buf, n, &ts->st);
     if (ts->st != SUMM_OK)
         return false;
     if (sid == STEM_STOP)
-        return keep_word(d, a, b, WORD_NOTERM) || (ts->st = SUMM_ENOMEM, false);
+        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
 
     termmap *m = &ts->map;
     if ((m->count + 1) * 2 > m->cap && !termmap_grow(m, d->ar))
@@ -126,7 +147,7 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         goto nomem;
     d->term[d->nterm++] = local;
     sn->ntok++;
-    if (!keep_word(d, a, b, local))
+    if (!keep_word(d, a, b, local, d->keep_words ? kw_class(d, buf, n) : 0))
         goto nomem;
     return true;
 nomem:
@@ -232,5 +253,72 @@ summ__tokenize(doc *d)
         if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, e))
             return ts.st;
     }
+    return SUMM_OK;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The query is read by the same rules as the text (a document of one
+ * sentence, through the same lexicon), so "elections" finds "election";
+ * then its stems are looked up among the document's: sorting the query's
+ * stems keeps that O(V log Q) however long either is. */
+summ_status
+summ__tokenize_query(doc *d, const char *q, size_t n, uint32_t **terms, uint32_t **tf,
+                     size_t *nterms)
+{
+    *terms = *tf = NULL;
+    *nterms = 0;
+    if (n > UINT32_MAX)
+        n = UINT32_MAX;  /* a query of 4 GB: its first 4 GB are plenty */
+    sentence one = { .start = 0, .end = (uint32_t)n };
+    doc qd = { .text = q, .len = n, .ar = d->ar, .lang = d->lang, .lr = d->lr, .sent = &one,
+               .nsent = 1, .title = SIZE_MAX };
+    summ_status st = summ__tokenize(&qd);
+    uint32_t *stems = NULL;
+    size_t ns = 0;
+    if (st == SUMM_OK && qd.nterm) {
+        stems = summ__arena_alloc(d->ar, qd.nterm * sizeof *stems);
+        if (!stems)
+            st = SUMM_ENOMEM;
+        for (size_t k = 0; stems && k < qd.nterm; k++)
+            stems[k] = qd.term_stem[qd.term[k]];
+    }
+    summ__free(d->ar->al, qd.term);
+    summ__free(d->ar->al, qd.term_stem);
+    summ__free(d->ar->al, qd.term_first);
+    if (st != SUMM_OK || !stems)
+        return st;
+    qsort(stems, qd.nterm, sizeof *stems, cmp_u32);
+    uint32_t *count = summ__arena_calloc(d->ar, qd.nterm, sizeof *count);
+    if (!count)
+        return SUMM_ENOMEM;
+    for (size_t k = 0; k < qd.nterm; k++) {
+        if (ns && stems[ns - 1] == stems[k]) {
+            count[ns - 1]++;
+        } else {
+            stems[ns] = stems[k];
+            count[ns++] = 1;
+        }
+    }
+    uint32_t *ids = summ__arena_alloc(d->ar, ns * sizeof *ids);
+    uint32_t *freq = summ__arena_alloc(d->ar, ns * sizeof *freq);
+    if (!ids || !freq)
+        return SUMM_ENOMEM;
+    size_t m = 0;
+    for (size_t t = 0; t < d->nvocab; t++) {
+        const uint32_t *hit = bsearch(&d->term_stem[t], stems, ns, sizeof *stems, cmp_u32);
+        if (hit) {
+            ids[m] = (uint32_t)t;
+            freq[m++] = count[hit - stems];
+        }
+    }
+    *terms = ids;
+    *tf = freq;
+    *nterms = m;
     return SUMM_OK;
 }

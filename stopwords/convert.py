@@ -65,13 +65,43 @@ SOURCES = {
     'zh': (ISO, 'zh', None, ''),
     'ja': (ISO, 'ja', None, ''),
     'ko': (ISO, 'ko', None, ''),
+    # Languages without a Snowball stemmer in libstemmer 2.2: stopwords only.
+    'af': (ISO, 'af', None, ''),
+    'bg': (ISO, 'bg', None, ''),
+    'bn': (ISO, 'bn', None, ''),
+    'cs': (ISO, 'cs', None, ''),
+    'et': (ISO, 'et', None, ''),
+    'fa': (ISO, 'fa', None, 'punctuation entries dropped'),
+    'gl': (ISO, 'gl', None, ''),
+    'gu': (ISO, 'gu', None, ''),
+    'he': (ISO, 'he', None, ''),
+    'hr': (ISO, 'hr', None, ''),
+    'lv': (ISO, 'lv', None, ''),
+    'mr': (ISO, 'mr', None, ''),
+    'pl': (ISO, 'pl', None, ''),
+    'sk': (ISO, 'sk', None, ''),
+    'sl': (ISO, 'sl', None, ''),
+    'uk': (ISO, 'uk', None, ''),
+    'vi': (ISO, 'vi', None, 'entries of several syllables dropped (words are read one syllable at a time)'),
 }
+
+# stopwords-iso lists not used, and why (README.md says the same):
+#   ur: garbled (a legacy font encoding: "اوًچب" for "اونچا"): project list below
+#   ms: names and content words (abdul, ahmad, amerika, bank)
+#   br, ha, ku, la, so, st, sw, tl, yo, zu, eo: not segmented or detected yet
 
 # Words a packaged list lacks, added here with the reason.
 EXTRA = {
     # The Snowball English list has "a"; @orama/stopwords dropped it (its
     # tokenizer skips one-letter words), ours does not.
     'en': ['a'],
+    # The Serbian list of @orama/stopwords lacks the language's most common
+    # function words (and, in, is, self, that, on, for, from, are, to).
+    'sr': ['i', 'u', 'je', 'se', 'da', 'na', 'za', 'od', 'su', 'do', 'a', 'o', 's', 'sa', 'ne',
+           'li', 'ni', 'ili', 'će', 'ako'],
+    # stopwords-iso's Ukrainian list lacks "and", "in", "on", "not", "to".
+    'uk': ['і', 'в', 'у', 'на', 'не', 'до', 'за', 'по', 'а', 'о', 'ж', 'же', 'вже', 'ще', 'або',
+           'щоб', 'бо', 'тому', 'його', 'їхній', 'свій', 'своє', 'свої', 'цього', 'цих'],
 }
 
 # No package has a Yiddish list: these are written for this project (common
@@ -88,10 +118,39 @@ YIDDISH = '''
     יעדער יעדן יעדע יעדעס אַלע אַלץ עפּעס עמעצער גאָרניט קיינער דעריבער
     '''
 
+# No package has a usable Kazakh, Urdu or Amharic list either: common function
+# words (pronouns, postpositions, conjunctions, copulas, particles), written for
+# this project under its own licence.
+PROJECT = {
+    'kk': '''
+    және мен бен пен да де та те бұл осы сол мына ана ол олар біз сіз сен
+    оның оны оған онда одан олардың біздің сіздің менің сенің өз өзі өзінің
+    үшін бойынша туралы арқылы дейін кейін соң бері қарай сияқты ретінде
+    бар жоқ емес еді екен болып болды болады болған болса бола болу деп деді
+    ма ме ба бе па пе ғана тек әр барлық бәрі барша бір көп өте ең тағы енді
+    қазір сондай мұндай осындай не кім қай қандай қалай қашан қайда неге неше
+    немесе бірақ алайда себебі өйткені егер сонда яғни әлі әрі
+    ''',
+    'ur': '''
+    کا کی کے میں ہے ہیں اور سے کو نے پر یہ وہ تھا تھی تھے بھی جو کہ ایک لیے
+    ہو ہوا ہوئی ہوئے گیا گئی گئے کر کیا کی کرتے کرنا کرنے نہیں تو اس ان جس
+    جن کسی کوئی کچھ اپنے اپنی اپنا ہم تم آپ وہاں یہاں اب جب تک ساتھ بعد پہلے
+    لیکن یا اگر کیونکہ تاکہ بلکہ پھر ابھی صرف بہت سب ہر کون کیا کیوں کہاں کب
+    والے والی والا رہا رہی رہے ہوں گا گی گے سکتا سکتی سکتے چاہیے
+    ''',
+    'am': '''
+    እና ነው ናቸው ነበር ነበሩ ላይ ውስጥ ወደ ግን ይህ ያ ይህን እነዚህ እሱ እሷ እኔ
+    እኛ እነሱ አንተ አንቺ እርስዎ እንደ ጋር ስለ እስከ በኋላ በፊት ሁሉ ሁሉም ምን ማን
+    የት መቼ ለምን አይደለም ወይም ደግሞ ብቻ አሁን በጣም የሚል ናት አለ አሉ
+    ''',
+}
+
 SCRIPT_RE = {
     'zh': re.compile(r'^[\u3400-\u9fff\uf900-\ufaff]+$'),
     'ja': re.compile(r'^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u30fc\u3005]+$'),
     'ko': re.compile(r'^[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+$'),
+    'fa': re.compile(r'^[\u0600-\u06ff\u200c]+$'),
+    'vi': re.compile(r'^\S+$'),
 }
 
 # Serbian Latin -> Cyrillic (the two alphabets map one to one, digraphs first).
@@ -172,6 +231,8 @@ def main():
             if v not in yi:
                 yi.append(v)
     lists['yi'] = (None, None, yi)
+    for code, text in PROJECT.items():
+        lists[code] = (None, None, clean(code, text.split(), None))
 
     for code, (pkg, key, words) in sorted(lists.items()):
         if pkg:

@@ -12,6 +12,7 @@ import sys
 
 # The subdirectories of stopwords/ and their data_kind (src/core/core.h).
 KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER',
+         'keywords': 'DATA_KEYWORDS', 'openers': 'DATA_OPENERS', 'profiles': 'DATA_PROFILE',
          'cues': 'DATA_CUES'}
 
 

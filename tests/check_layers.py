@@ -31,7 +31,7 @@ LAYERS = [
     ('resources', [r'lang/langres']),
     ('segment', [r'segment/.*']),
     ('stages', [r'features', r'tokenize', r'tfidf', r'textrank', r'score', r'select',
-                r'keywords']),
+                r'keywords', r'wordgraph']),
     ('results', [r'options', r'result']),
     ('run', [r'pipeline']),
     ('api', [r'api']),

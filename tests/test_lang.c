@@ -247,7 +247,12 @@ test_each_language(void **state)
         char *text = join(c);
         summ_result *res = NULL;
         assert_int_equal(summ_run(ctx, text, strlen(text), &res), SUMM_OK);
-        if (strcmp(summ_result_language(res), c->code) != 0)
+        /* Serbian in Latin letters shares its function words with
+         * Croatian (which has a profile now): a short text may be und,
+         * never another language. */
+        bool sr_latin = strcmp(c->code, "sr") == 0 && (unsigned char)c->sent[0][0] < 0x80;
+        if (strcmp(summ_result_language(res), c->code) != 0
+            && !(sr_latin && strcmp(summ_result_language(res), "und") == 0))
             fail_msg("case %zu: detected %s, want %s", k, summ_result_language(res), c->code);
         size_t nsent = 0;
         while (c->sent[nsent])
@@ -268,7 +273,8 @@ test_each_language(void **state)
     summ_free(ctx);
 }
 
-/* Text we cannot tell, or in a language we do not have, is "und". */
+/* Text we cannot tell, or in a language we do not have (Macedonian), is
+ * "und". */
 static void
 test_undetermined(void **state)
 {
@@ -277,27 +283,9 @@ test_undetermined(void **state)
         "",
         "1234 5678. 42!",
         "... --- !!!",
-        /* Polish */
-        "Rzeka płynie przez stare miasto i wpada do morza. Każdego lata w mieście odbywa się "
-        "targ nad wodą. Rolnicy z doliny przywożą ser, chleb i owoce na sprzedaż.",
-        /* Ukrainian */
-        "Річка тече через старе місто і впадає в море. Щоліта місто влаштовує ярмарок біля "
-        "води. Селяни з долини привозять сир, хліб і фрукти.",
-        /* Bulgarian */
-        "Реката тече през стария град и се влива в морето. Всяко лято градът организира "
-        "пазар край водата. Селяните от долината носят сирене, хляб и плодове, за да ги "
-        "продадат.",
         /* Macedonian */
         "Реката тече низ стариот град и се влева во морето. Секое лето градот организира "
         "пазар покрај водата. Селаните од долината носат сирење, леб и овошје.",
-        /* Persian */
-        "رودخانه از شهر قدیمی می‌گذرد و به دریا می‌ریزد. هر تابستان شهر یک بازار کنار آب "
-        "برپا می‌کند. کشاورزان پنیر و نان و میوه می‌آورند.",
-        /* Hebrew */
-        "הנהר זורם דרך העיר העתיקה ונשפך אל הים. בכל קיץ העיר מקיימת שוק ליד המים.",
-        /* Vietnamese */
-        "Con sông chảy qua khu phố cổ và đổ ra biển. Mỗi mùa hè thành phố tổ chức một phiên "
-        "chợ bên bờ nước.",
         /* one word */
         "Hello",
     };
@@ -305,6 +293,38 @@ test_undetermined(void **state)
         const char *got = detect(und[i]);
         if (strcmp(got, "und") != 0)
             fail_msg("und case %zu: detected %s", i, got);
+    }
+}
+
+/* Languages without a Snowball stemmer (stopwords only): told by their
+ * letters and words like the others. */
+static void
+test_stopword_languages(void **state)
+{
+    (void)state;
+    static const struct { const char *code, *text; } cases2[] = {
+        { "pl", "Rzeka płynie przez stare miasto i wpada do morza. Każdego lata w mieście odbywa "
+                "się targ nad wodą. Rolnicy z doliny przywożą ser, chleb i owoce na sprzedaż." },
+        { "uk", "Річка тече через старе місто і впадає в море. Щоліта місто влаштовує ярмарок "
+                "біля води. Селяни з долини привозять сир, хліб і фрукти." },
+        { "bg", "Реката тече през стария град и се влива в морето. Всяко лято градът организира "
+                "пазар край водата. Селяните от долината носят сирене, хляб и плодове, за да ги "
+                "продадат." },
+        { "fa", "رودخانه از شهر قدیمی می‌گذرد و به دریا می‌ریزد. هر تابستان شهر یک بازار کنار "
+                "آب برپا می‌کند. کشاورزان پنیر و نان و میوه می‌آورند." },
+        { "he", "הנהר זורם דרך העיר העתיקה ונשפך אל הים. בכל קיץ העיר מקיימת שוק ליד המים, "
+                "והאיכרים מביאים גבינה ולחם." },
+        { "vi", "Con sông chảy qua khu phố cổ và đổ ra biển. Mỗi mùa hè thành phố tổ chức một "
+                "phiên chợ bên bờ nước, và những người nông dân mang đến pho mát và bánh mì." },
+        { "cs", "Řeka protéká starým městem a vlévá se do moře. Každé léto se ve městě koná trh "
+                "u vody. Sedláci z údolí přivážejí sýr, chléb a ovoce na prodej." },
+        { "kk", "Өзен ескі қаланың ішінен өтіп, теңізге құяды. Әр жаз сайын қалада су жағасында "
+                "жәрмеңке болады. Аңғардағы шаруалар сатуға ірімшік, нан және жеміс әкеледі." },
+    };
+    for (size_t i = 0; i < sizeof cases2 / sizeof cases2[0]; i++) {
+        const char *got = detect(cases2[i].text);
+        if (strcmp(got, cases2[i].code) != 0)
+            fail_msg("case %s: detected %s", cases2[i].code, got);
     }
 }
 
@@ -380,7 +400,7 @@ test_table(void **state)
             fail_msg("%s: no stopword list", l->code);
     }
     assert_null(summ__lang_codes[n]);
-    assert_true(n <= LANGRES_MAX && n <= 32);
+    assert_true(n <= LANGRES_MAX);
     assert_string_equal(summ__lang_lookup("NB")->code, "no");
     assert_string_equal(summ__lang_lookup("Portuguese")->code, "pt");
     assert_string_equal(summ__lang_lookup("SERBIAN")->code, "sr");
@@ -494,7 +514,7 @@ test_missing_stemmer(void **state)
     summ__err_clear(&err);
     const lang_info fake = { "en", "no-such-algorithm", "English", SCRIPT_LATIN };
     langres *lr = NULL;
-    assert_int_equal(summ__langres_make(&al, NULL, &fake, &lr, &err), SUMM_OK);
+    assert_int_equal(summ__langres_make(&al, NULL, NULL, &fake, &lr, &err), SUMM_OK);
     assert_non_null(lr);
     assert_true(lr->no_stemmer);
     assert_null(lr->stemmer);
@@ -508,7 +528,7 @@ test_missing_stemmer(void **state)
     summ__langres_free(lr);
 
     for (const lang_info *l = summ__lang_table; l->code; l++) {
-        assert_int_equal(summ__langres_make(&al, NULL, l, &lr, &err), SUMM_OK);
+        assert_int_equal(summ__langres_make(&al, NULL, NULL, l, &lr, &err), SUMM_OK);
         if (l->snowball && lr->no_stemmer)
             fail_msg("%s: libstemmer has no %s", l->code, l->snowball);
         summ__langres_free(lr);
@@ -592,6 +612,7 @@ main(void)
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_each_language),
         cmocka_unit_test(test_undetermined),
+        cmocka_unit_test(test_stopword_languages),
         cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_data_dir),

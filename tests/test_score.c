@@ -624,71 +624,6 @@ test_redundancy_index_is_exact(void **state)
     free(t);
 }
 
-static void
-test_keywords(void **state)
-{
-    (void)state;
-    struct {
-        const char *text;
-        size_t max;
-        const char *first;   /* the best keyword, as in the text */
-        size_t offset;       /* its first occurrence */
-        const char *second;  /* the next one, or NULL */
-        size_t offset2;
-        uint32_t count, count2;  /* their occurrences */
-    } cases[] = {
-        /* adjacent top words merge into a phrase, shown as first written */
-        { "Time Warner reported profits. Time Warner owns AOL. "
-          "Analysts said Time Warner profits rose.", 3, "Time Warner", 0, NULL, 0, 3, 0 },
-        /* the word that co-occurs with most others first, at its first
-         * occurrence (inside "Google's toolbar"); then "Google", shown
-         * without its possessive 's; "Google toolbar" shares a word with
-         * "toolbar" and is left out */
-        { "Google's toolbar worries users. Users of the Google toolbar "
-          "complained. Google said the toolbar helps users.", 2, "toolbar", 9, "Google", 0, 3, 3 },
-    };
-    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        fixture f;
-        fixture_setup(&f, cases[c].text);
-        keyword kw[8];
-        size_t n = 0;
-        assert_int_equal(summ__keywords(&f.d, cases[c].max, kw, &n), SUMM_OK);
-        assert_true(n >= 1 && n <= cases[c].max);
-        assert_int_equal(kw[0].offset, cases[c].offset);
-        assert_int_equal(kw[0].length, strlen(cases[c].first));
-        assert_memory_equal(f.d.text + kw[0].offset, cases[c].first, kw[0].length);
-        assert_true(kw[0].score == 1.0);
-        if (kw[0].count != cases[c].count)
-            fail_msg("'%s' occurs %u times, counted %u", cases[c].first, cases[c].count,
-                     kw[0].count);
-        if (cases[c].second) {
-            assert_true(n >= 2);
-            assert_int_equal(kw[1].offset, cases[c].offset2);
-            assert_int_equal(kw[1].length, strlen(cases[c].second));
-            if (kw[1].count != cases[c].count2)
-                fail_msg("'%s' occurs %u times, counted %u", cases[c].second, cases[c].count2,
-                         kw[1].count);
-        }
-        /* best first, and no two keywords share a word's span */
-        for (size_t i = 1; i < n; i++) {
-            assert_true(kw[i].score <= kw[i - 1].score);
-            assert_true(kw[i].score > 0 && kw[i].count >= 1);
-            for (size_t j = 0; j < i; j++)
-                assert_true(kw[i].offset != kw[j].offset);
-        }
-        fixture_teardown(&f);
-    }
-
-    /* nothing but stopwords and numbers: no keywords, no error */
-    fixture f;
-    fixture_setup(&f, "It is 2004. And so it was in 1999.");
-    keyword kw[4];
-    size_t n = 9;
-    assert_int_equal(summ__keywords(&f.d, 4, kw, &n), SUMM_OK);
-    assert_int_equal(n, 0);
-    fixture_teardown(&f);
-}
-
 /* A text of n sentences whose first is unrelated front matter (a licence
  * line) and whose others are like a novel's: many different words, so that
  * no sentence is much more central than another. Words are made-up
@@ -796,7 +731,6 @@ main(void)
         cmocka_unit_test(test_budgets),
         cmocka_unit_test(test_char_budget),
         cmocka_unit_test(test_redundancy_index_is_exact),
-        cmocka_unit_test(test_keywords),
         cmocka_unit_test(test_lead_bias_is_for_articles),
         cmocka_unit_test(test_options_checked),
     };

@@ -55,6 +55,32 @@ static const seg_case cases[] = {
     { "en", "It was \"fine\". Then it broke.", "It was \"fine\". | Then it broke." },
     { "en", "She said, \"Not now.\" \"Later?\" he asked.",
       "She said, \"Not now.\" | \"Later?\" he asked." },
+    /* quotes and brackets of other scripts hold their sentences */
+    { "ja", "\xe5\xbd\xbc\xe3\x81\xaf\xe3\x80\x8c\xe8\xa1\x8c\xe3\x81\x8f\xe3\x80\x82\xe4\xbb\x8a\xe3\x80\x8d\xe3\x81\xa8\xe8\xa8\x80\xe3\x81\xa3\xe3\x81\x9f\xe3\x80\x82",
+      "\xe5\xbd\xbc\xe3\x81\xaf\xe3\x80\x8c\xe8\xa1\x8c\xe3\x81\x8f\xe3\x80\x82\xe4\xbb\x8a\xe3\x80\x8d\xe3\x81\xa8\xe8\xa8\x80\xe3\x81\xa3\xe3\x81\x9f\xe3\x80\x82" },
+    { "fr", "Il a dit \xc2\xab Je pars. Demain. \xc2\xbb Puis il est parti.",
+      "Il a dit \xc2\xab Je pars. Demain. \xc2\xbb | Puis il est parti." },
+    { "en", "The town (pop. 256,000) is old. It lies north.", "The town (pop. 256,000) is old. | It lies north." },
+    { "en", "He was a martyr.[1] The church grew.", "He was a martyr.[1] | The church grew." },
+    { "en", "That was cool. :) See you.", "That was cool. :) | See you." },
+    { "en", "\"It works.\" (Smith 55). The end.", "\"It works.\" (Smith 55). | The end." },
+    /* lists run into one line */
+    { "en", "1. The first item 2. The second item", "[l]1. The first item | [l]2. The second item" },
+    { "en", "a) one thing b) another thing", "[l]a) one thing | [l]b) another thing" },
+    { "en", "He won 1. The others lost.", "He won 1. | The others lost." },
+    /* lower-case sentence starts */
+    { "en", "sounds exciting. we should go. i think so.",
+      "sounds exciting. | we should go. | i think so." },
+    { "en", "That sounds exciting. we should go.", "That sounds exciting. | we should go." },
+    { "en", "Bring fruit, e.g. we like apples.", "Bring fruit, e.g. we like apples." },
+    { "en", "It was big. bigger than the rest.", "It was big. bigger than the rest." },
+    { "el", "Δε δούλευε κανένας. το κόστος ήταν μεγάλο.", "Δε δούλευε κανένας. | το κόστος ήταν μεγάλο." },
+    /* spaced abbreviations, e-mail addresses, glued numbers */
+    { "de", "Es gibt z. B. viele Wege.", "Es gibt z. B. viele Wege." },
+    { "en", "Her email is Jane.Doe@example.com. I wrote.", "Her email is Jane.Doe@example.com. | I wrote." },
+    { "en", "He bought 1,000.That is a lot.", "He bought 1,000. | That is a lot." },
+    { "ru", "Он живёт на ул. Ленина. Там тихо.", "Он живёт на ул. Ленина. | Там тихо." },
+    { "sk", "Ide o príslušníkov XII. Pluku.", "Ide o príslušníkov XII. Pluku." },
     /* titles and abbreviations */
     { "en", "Mr. Smith went to Washington.", "Mr. Smith went to Washington." },
     { "en", "Dr. Jones and Mrs. Jones arrived. They sat.",
@@ -332,7 +358,7 @@ static const seg_case cases[] = {
 };
 
 /* Segment c->in as language c->lang, with that language's built-in
- * abbreviation, stopword and boilerplate lists (straight from the
+ * abbreviation, stopword, opener and boilerplate lists (straight from the
  * compiled-in data, so the case does not depend on which languages lang.c
  * knows yet; boilerplate phrases are the language's and English ones, as
  * lang/langres.c loads them). */
@@ -349,6 +375,7 @@ render(const seg_case *c, char *buf, size_t cap)
     summ__strset_init(&lr.stop, &al);
     summ__strset_init(&lr.abbrev, &al);
     summ__strset_init(&lr.boiler, &al);
+    summ__strset_init(&lr.openers, &al);
     for (const builtin_list *b = summ__builtin_lists; b->code; b++) {
         bool own = strcmp(b->code, c->lang) == 0;
         if (b->kind == DATA_BOILER && (own || strcmp(b->code, "en") == 0))
@@ -357,6 +384,8 @@ render(const seg_case *c, char *buf, size_t cap)
             assert_true(summ__strset_load_list(&lr.abbrev, b->text, b->len, true));
         else if (own && b->kind == DATA_STOPWORDS)
             assert_true(summ__strset_load_list(&lr.stop, b->text, b->len, false));
+        else if (own && b->kind == DATA_OPENERS)
+            assert_true(summ__strset_load_list(&lr.openers, b->text, b->len, false));
     }
     arena ar;
     summ__arena_init(&ar, &al);
@@ -398,6 +427,7 @@ done:
     summ__strset_free(&lr.stop);
     summ__strset_free(&lr.abbrev);
     summ__strset_free(&lr.boiler);
+    summ__strset_free(&lr.openers);
 }
 
 static summ_ctx *

@@ -125,6 +125,25 @@ error_hint(summ_status st, const char *text, size_t len)
     return "";
 }
 
+/* A file that failed: the message for stderr and, in JSON, an object in
+ * its place, {"file":...,"error":...}, so that a reader of the stream
+ * knows which one. */
+static void
+file_failed(const cli *c, worker *w, job *jb, const char *name, const char *reason)
+{
+    job_error(jb, "%s: %s: %s\n", progname, name, reason);
+    if (c->format != FMT_JSON)
+        return;
+    long start = out_begin(w, jb);
+    fputs("{\"file\":", w->mem);
+    json_write_string(w->mem, jb->path, strlen(jb->path));
+    fputs(",\"error\":", w->mem);
+    json_write_string(w->mem, reason, strlen(reason));
+    fputs("}\n", w->mem);
+    if (!out_end(w, jb, start))
+        jb->outlen = 0;
+}
+
 static void
 run_file(const cli *c, worker *w, job *jb)
 {
@@ -133,12 +152,12 @@ run_file(const cli *c, worker *w, job *jb)
     const char *name = is_stdin ? "standard input" : jb->path;
     int fd = is_stdin ? STDIN_FILENO : open(jb->path, O_RDONLY);
     if (fd < 0) {
-        job_error(jb, "%s: %s: %s\n", progname, name, strerror(errno));
+        file_failed(c, w, jb, name, strerror(errno));
         return;
     }
     struct stat sb;
     if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        job_error(jb, "%s: %s: %s\n", progname, name, strerror(EISDIR));
+        file_failed(c, w, jb, name, strerror(EISDIR));
         if (!is_stdin)
             close(fd);
         return;
@@ -149,12 +168,13 @@ run_file(const cli *c, worker *w, job *jb)
     if (!is_stdin)
         close(fd);
     if (err == EFBIG) {
-        job_error(jb, "%s: %s: larger than the limit of %zu bytes\n", progname, name,
-                  (size_t)SUMM_MAX_INPUT);
+        char msg[80];
+        snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", (size_t)SUMM_MAX_INPUT);
+        file_failed(c, w, jb, name, msg);
         return;
     }
     if (err) {
-        job_error(jb, "%s: %s: %s\n", progname, name, strerror(err));
+        file_failed(c, w, jb, name, strerror(err));
         return;
     }
     if (c->replace_invalid) {
@@ -162,7 +182,7 @@ run_file(const cli *c, worker *w, job *jb)
         char *fixed = utf8_replace_invalid(text, len, &fixed_len, &nbad, &first);
         free(text);
         if (!fixed) {
-            job_error(jb, "%s: %s: %s\n", progname, name, strerror(ENOMEM));
+            file_failed(c, w, jb, name, strerror(ENOMEM));
             return;
         }
         if (nbad) {
@@ -179,19 +199,30 @@ run_file(const cli *c, worker *w, job *jb)
     summ_status st = cli_summarize(c, ctx, text, len, &res);
     if (st != SUMM_OK) {
         const char *msg = summ_errmsg(ctx);
-        job_error(jb, "%s: %s: %s%s\n", progname, name, *msg ? msg : summ_strerror(st),
-                  error_hint(st, text, len));
+        char reason[400];
+        snprintf(reason, sizeof reason, "%s%s", *msg ? msg : summ_strerror(st),
+                 error_hint(st, text, len));
+        file_failed(c, w, jb, name, reason);
         free(text);
         return;
+    }
+    const char *warning = result_warning(c, res);
+    if (warning && !jb->err) {
+        job_error(jb, "%s: %s: warning: %s\n", progname, name, warning);
+        jb->ok = true;
     }
     FILE *f = w->mem;
     long start = out_begin(w, jb);
     if (c->format == FMT_JSON) {
         fputs("{\"file\":", f);
         json_write_string(f, jb->path, strlen(jb->path));
-        write_json_tail(f, c, res);
+        write_json_tail(f, c, res, NULL);
+    } else if (c->format == FMT_HTML) {
+        const char *t = text;
+        char *path = (char *)jb->path;
+        write_html(f, res, &t, &len, &path);
     } else {
-        write_text(f, res);
+        write_text(f, c, res, NULL);
     }
     if (!out_end(w, jb, start))
         job_error(jb, "%s: %s: out of memory\n", progname, name);
@@ -223,7 +254,7 @@ run_line(const cli *c, worker *w, job *jb)
     else
         fputs("null", f);
     if (ok) {
-        write_json_tail(f, c, res);
+        write_json_tail(f, c, res, NULL);
     } else {
         fputs(",\"error\":", f);
         json_write_string(f, msg, strlen(msg));

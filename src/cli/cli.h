@@ -1,8 +1,9 @@
 /* cli.h - what the CLI's files share. The layers, bottom up: io.c (reading
  * files, stdout errors), json.c (JSON strings and records), utf8fix.c
- * (--invalid=replace), output.c (the output formats), batch.c (documents
- * on worker threads, in order), main.c (the command line). Each uses only
- * those below it, and the library through summarize.h. */
+ * (--invalid=replace), output.c (text and JSON), html.c (the HTML page),
+ * batch.c (documents on worker threads, in order), multi.c (--multi: all
+ * files as one), main.c (the command line). Each uses only those below
+ * it, and the library through summarize.h. */
 #ifndef SUMM_CLI_H
 #define SUMM_CLI_H
 
@@ -14,7 +15,7 @@
 
 extern const char *progname;
 
-enum format { FMT_TEXT, FMT_JSON };
+enum format { FMT_TEXT, FMT_JSON, FMT_HTML };
 
 typedef struct cli {
     summ_ctx *proto;  /* the options of the command line; each worker clones it */
@@ -24,6 +25,9 @@ typedef struct cli {
     bool replace_invalid; /* --invalid=replace: bad UTF-8 bytes of files become U+FFFD */
     bool many;        /* more than one file in text format: print headers */
     bool keywords;    /* -k given: JSON has a "keywords" member */
+    bool scores;      /* --scores: every sentence with its score (summ_rank) */
+    bool multi;       /* --multi: all files as one text */
+    bool has_query;   /* -q given: say so when it matches nothing */
     unsigned jobs;    /* -j: worker threads, each with its own context */
 } cli;
 
@@ -43,16 +47,37 @@ int close_stdout(int status);
 
 /* ---- output.c ---- */
 
-/* Summarize (or split) text with ctx into *res, per the settings. */
+/* Summarize (or split, or rank) text with ctx into *res, per the settings. */
 summ_status cli_summarize(const cli *c, summ_ctx *ctx, const char *text, size_t len,
                           summ_result **res);
 
 /* The JSON object of one result, after its first member (the caller has
- * written `{"file":...` or `{"id":...`): `,"language":...}` and a newline. */
-void write_json_tail(FILE *f, const cli *c, const summ_result *res);
+ * written `{"file":...` or `{"id":...`): `,"language":...}` and a newline.
+ * names, if not NULL, are the files of a --multi result: each sentence and
+ * keyword then says its "file". */
+void write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *names);
 
-/* One sentence a line, white space collapsed (and keywords first, if any). */
-void write_text(FILE *f, const summ_result *res);
+/* One sentence a line, white space collapsed (and keywords first, if any);
+ * with --scores every sentence as SCORE TAB * (if chosen) TAB TEXT. names,
+ * if not NULL, are the files of a --multi result: a "==> FILE <==" line
+ * before each one's sentences when there are several. */
+void write_text(FILE *f, const cli *c, const summ_result *res, char *const *names);
+
+/* A warning for a result that did not do all it was asked (a query that
+ * matched nothing), for stderr; NULL if none. Static. */
+const char *result_warning(const cli *c, const summ_result *res);
+
+/* name as UTF-8 (a file name is any bytes): malloc'd, or NULL. */
+char *printable_name(const char *name);
+
+/* ---- html.c ---- */
+
+/* The self-contained HTML page of a result of summ_rank() or
+ * summ_rank_multi(): the whole text, its chosen sentences marked and every
+ * sentence's score on hover, the keywords, the language. texts[k] (lens[k])
+ * is the input of document k of the result and names[k] its file name. */
+void write_html(FILE *f, const summ_result *res, const char *const *texts, const size_t *lens,
+                char *const *names);
 
 /* ---- batch.c ---- */
 
@@ -60,5 +85,13 @@ void write_text(FILE *f, const summ_result *res);
  * or whole files. Output is in input order whatever c->jobs is. Returns
  * the exit status: 0, or 1 if anything failed. */
 int batch_run(const cli *c, char **paths, size_t npaths);
+
+/* ---- multi.c ---- */
+
+/* --multi: read every input (paths; "-" is standard input), summarize them
+ * as one, write the one result. A file that cannot be read is reported
+ * (and in JSON listed under "errors"), the others still summarized.
+ * Returns the exit status: 0, or 1 if anything failed. */
+int multi_run(const cli *c, char **paths, size_t npaths);
 
 #endif

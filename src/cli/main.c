@@ -3,10 +3,12 @@
  *   summarize [OPTION]... [FILE]...
  *
  * Reads each FILE (or standard input), prints its summary; with --jsonl,
- * each line of JSON Lines input. See summarize(1) and `summarize --help`.
- * Exit status: 0 success, 1 a file or input failed (the others are still
- * done), 2 usage error. This file: options and output formats; batch.c
- * runs the documents. */
+ * each line of JSON Lines input; with --multi, one summary of them all.
+ * See summarize(1) and `summarize --help`. Exit status: 0 success, 1 a
+ * file or input failed (the others are still done), 2 usage error. This
+ * file: the options, and which of them cannot go together (an option that
+ * would be ignored is a usage error naming both); batch.c and multi.c run
+ * the documents. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -33,7 +35,15 @@ enum {
     OPT_SPLIT = 256,
     OPT_JSONL,
     OPT_INVALID,
+    OPT_MULTI,
+    OPT_STOPWORDS,
+    OPT_SCORES,
+    OPT_LIST_LANGUAGES,
 };
+
+/* The largest count an option of the library takes (2^53, its bound for
+ * every int option), as --help and the messages say it. */
+#define MAX_COUNT 9007199254740992ull
 
 #define MAX_JOBS 256
 
@@ -66,12 +76,27 @@ print_help(void)
            "  -n, --sentences=N     at most N sentences\n"
            "  -r, --ratio=R         at most this fraction of the sentences, 0 < R <= 1\n"
            "  -w, --words=N         at most N words in all\n"
+           "  -c, --chars=N         at most N characters in all (code points of the\n"
+           "                        printed sentences), the best set that fits\n"
            "\n"
-           "Language and output:\n"
-           "  -l, --lang=CODE       language: ISO 639-1 code or Snowball name,\n"
+           "What to summarize:\n"
+           "  -q, --query=TEXT      lean toward the sentences about TEXT (words, a\n"
+           "                        question); a warning if no sentence has its words\n"
+           "      --multi           one summary of all the FILEs together (a news\n"
+           "                        story's reports, a thread): no sentence twice,\n"
+           "                        each file heard when the length allows\n"
+           "      --stopwords=FILE  more stopwords (white-space separated) for this run\n"
+           "  -l, --lang=CODE       language: ISO 639-1 code (en, en-US) or name,\n"
            "                        'auto' (default) or 'none'\n"
+           "      --list-languages  print the languages known, and exit\n"
+           "\n"
+           "Output:\n"
            "  -f, --format=FORMAT   text (default): one sentence a line, white space\n"
-           "                        collapsed; json: one JSON object per document\n"
+           "                        collapsed; json: one JSON object per document;\n"
+           "                        html: one page, the whole text with the summary\n"
+           "                        marked and every score on hover\n"
+           "      --scores          every sentence with its score, the summary's\n"
+           "                        marked (text: SCORE TAB * TAB SENTENCE)\n"
            "  -k, --keywords=N      also print the top N keywords\n"
            "      --split           print every sentence, one a line, no scoring\n"
            "      --invalid=MODE    bytes that are not UTF-8: error (default: report\n"
@@ -94,10 +119,13 @@ print_help(void)
            "  --w-citation=X --w-number=X --w-filler=X --w-long=X --long-words=X\n"
            "  --long-share=X --long-relative=X --first-person-low=X --first-person-high=X\n"
            "  --w-section=X --w-lead-section=X --similarity=overlap|cosine|bm25\n"
+           "  --w-query=X --query-bias=X --query-position=X --multi-redundancy=X\n"
            "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
            "\n"
+           "Options that cannot apply together (--split -n 2, --jsonl -f text, ...)\n"
+           "are a usage error.\n"
            "Exit status: 0 success, 1 a file could not be read or summarized,\n"
            "2 usage error.\n"
            "Environment: SUMMARIZE_DATA_DIR, a directory of word lists that\n"
@@ -106,14 +134,19 @@ print_help(void)
 }
 
 static size_t
-parse_count(const char *opt, const char *arg)
+parse_count(const char *opt, const char *arg, unsigned long long max)
 {
     char *end;
     errno = 0;
-    if (*arg == '-' || *arg == '\0')
+    if (*arg == '-' || *arg == '+' || *arg == '\0' || *arg == ' ')
         usage_error("invalid number '%s' for %s", arg, opt);
     unsigned long long v = strtoull(arg, &end, 10);
-    if (errno || *end || v > SIZE_MAX / 2)
+    if (*end || end == arg)
+        usage_error("invalid number '%s' for %s", arg, opt);
+    if (errno == ERANGE || v > max || v > SIZE_MAX)
+        usage_error("number '%s' for %s is too large (at most %llu)", arg, opt,
+                    max < SIZE_MAX ? max : (unsigned long long)SIZE_MAX);
+    if (errno)
         usage_error("invalid number '%s' for %s", arg, opt);
     return (size_t)v;
 }
@@ -139,6 +172,7 @@ static const char *const scoring_opts[] = {
     "lead-adapt", "similarity", "w-cue", "w-second-person", "w-question", "w-citation",
     "w-number", "w-filler", "w-long", "long-words", "long-share", "first-person-low",
     "first-person-high", "w-section", "w-lead-section", "lead-ratio-power", "long-relative",
+    "w-query", "query-bias", "query-position", "multi-redundancy",
 };
 #define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
 
@@ -168,6 +202,98 @@ set_scoring_opt(summ_ctx *ctx, size_t k, const char *arg)
 }
 /* ---- end of scoring options ---- */
 
+/* What the command line asked for, by option name, for the checks of
+ * what cannot go together; NULL = not given. */
+typedef struct given {
+    const char *split, *length, *keywords, *query, *scores, *multi, *jsonl, *format, *jobs;
+    const char *invalid_replace, *scoring;
+} given;
+
+static void
+conflict(const char *a, const char *b, const char *why)
+{
+    if (a && b)
+        usage_error("%s and %s cannot be used together: %s", a, b, why);
+}
+
+static void
+check_conflicts(const given *g, const cli *c, size_t nfiles)
+{
+    const char *noscore = "--split prints every sentence, without scoring";
+    conflict(g->split, g->length, noscore);
+    conflict(g->split, g->keywords, noscore);
+    conflict(g->split, g->query, noscore);
+    conflict(g->split, g->scores, noscore);
+    conflict(g->split, g->scoring, noscore);
+    conflict(g->split, g->multi, "--multi summarizes the files as one");
+    if (c->format == FMT_HTML)
+        conflict(g->split, g->format, "the page shows a summary");
+    if (c->format != FMT_JSON)
+        conflict(g->jsonl, g->format, "--jsonl writes one JSON line per input line");
+    conflict(g->jsonl, g->multi, "--jsonl summarizes each line on its own");
+    conflict(g->jsonl, g->invalid_replace, "a JSON line must be valid UTF-8");
+    conflict(g->multi, g->jobs, "--multi makes one summary, on one thread");
+    if (c->format == FMT_HTML && nfiles > 1 && !c->multi)
+        usage_error("%s writes one page: give one FILE, or --multi for one page of all",
+                    g->format);
+}
+
+/* The languages, for --list-languages and an unknown -l. */
+static void
+list_languages(FILE *f, const char *sep, bool names)
+{
+    const char *const *l = summ_languages();
+    for (size_t i = 0; l[i]; i++) {
+        if (names)
+            fprintf(f, "%s\t%s\n", l[i], summ_language_name(l[i]));
+        else
+            fprintf(f, "%s%s", i ? sep : "", l[i]);
+    }
+}
+
+static void
+set_language(summ_ctx *ctx, const char *lang)
+{
+    summ_status st = summ_set_string(ctx, SUMM_OPT_LANGUAGE, lang);
+    if (st == SUMM_ELANG) {
+        fprintf(stderr, "%s: unknown language '%s'; known: ", progname, lang);
+        list_languages(stderr, " ", false);
+        fprintf(stderr, " (--list-languages names them); -l auto tells it from the text,"
+                        " -l none reads it without stemming or stopwords\n"
+                        "Try '%s --help' for more information.\n", progname);
+        exit(2);
+    }
+    if (st != SUMM_OK)
+        usage_error("--lang: %s", summ_errmsg(ctx));
+}
+
+/* --stopwords FILE: its words, for SUMM_OPT_STOPWORDS. */
+static void
+set_stopwords(summ_ctx *ctx, const char *path)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+    struct stat sb;
+    int err = fd < 0 ? errno : fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode) ? EISDIR : 0;
+    char *text = NULL;
+    size_t len = 0;
+    if (!err)
+        err = read_all(fd, &text, &len);
+    if (fd > STDIN_FILENO)
+        close(fd);
+    if (err)
+        usage_error("--stopwords: %s: %s", path, strerror(err));
+    if (memchr(text, '\0', len))
+        usage_error("--stopwords: %s: binary data (a NUL byte), not a word list", path);
+    char *z = realloc(text, len + 1);
+    if (!z)
+        usage_error("--stopwords: %s: %s", path, strerror(ENOMEM));
+    z[len] = '\0';
+    if (summ_set_string(ctx, SUMM_OPT_STOPWORDS, z) != SUMM_OK)
+        usage_error("--stopwords: %s: %s", path, summ_errmsg(ctx));
+    free(z);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -175,8 +301,14 @@ main(int argc, char **argv)
         { "sentences", required_argument, NULL, 'n' },
         { "ratio", required_argument, NULL, 'r' },
         { "words", required_argument, NULL, 'w' },
+        { "chars", required_argument, NULL, 'c' },
+        { "query", required_argument, NULL, 'q' },
+        { "multi", no_argument, NULL, OPT_MULTI },
+        { "stopwords", required_argument, NULL, OPT_STOPWORDS },
         { "lang", required_argument, NULL, 'l' },
+        { "list-languages", no_argument, NULL, OPT_LIST_LANGUAGES },
         { "format", required_argument, NULL, 'f' },
+        { "scores", no_argument, NULL, OPT_SCORES },
         { "keywords", required_argument, NULL, 'k' },
         { "split", no_argument, NULL, OPT_SPLIT },
         { "jsonl", no_argument, NULL, OPT_JSONL },
@@ -187,11 +319,11 @@ main(int argc, char **argv)
 #define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
         S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), S(8), S(9), S(10), S(11), S(12), S(13),
         S(14), S(15), S(16), S(17), S(18), S(19), S(20), S(21), S(22), S(23), S(24), S(25),
-        S(26), S(27), S(28),
+        S(26), S(27), S(28), S(29), S(30), S(31), S(32),
 #undef S
         { NULL, 0, NULL, 0 },
     };
-    _Static_assert(N_SCORING == 29, "one longopts entry per scoring option");
+    _Static_assert(N_SCORING == 33, "one longopts entry per scoring option");
     struct option opts[sizeof longopts / sizeof *longopts];
     memcpy(opts, longopts, sizeof opts);
     for (size_t k = 0; k < N_SCORING; k++)
@@ -203,54 +335,96 @@ main(int argc, char **argv)
         fprintf(stderr, "%s: out of memory\n", progname);
         return 1;
     }
-    const char *lang = NULL;
+    const char *lang = NULL, *stopwords = NULL;
     size_t keywords = 0;
     bool length_set = false;
-    size_t n_sent = 0, n_words = 0;
+    size_t n_sent = 0, n_words = 0, n_chars = 0;
     double ratio = 0;
+    given g = { 0 };
+    static char scoring_name[40], format_name[40];
 
     int opt;
     opterr = 0;  /* our own messages, under our own name */
-    while ((opt = getopt_long(argc, argv, ":n:r:w:l:f:k:j:hV", opts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":n:r:w:c:q:l:f:k:j:hV", opts, NULL)) != -1) {
         switch (opt) {
         case 'n':
-            n_sent = parse_count("--sentences", optarg);
+            n_sent = parse_count("--sentences", optarg, MAX_COUNT);
             if (n_sent == 0)
                 usage_error("%s must be at least 1", "--sentences");
             length_set = true;
+            g.length = "--sentences";
             break;
         case 'r':
             ratio = parse_real("--ratio", optarg);
             if (!(ratio > 0 && ratio <= 1))
                 usage_error("%s must be in (0, 1]", "--ratio");
             length_set = true;
+            g.length = "--ratio";
             break;
         case 'w':
-            n_words = parse_count("--words", optarg);
+            n_words = parse_count("--words", optarg, MAX_COUNT);
             if (n_words == 0)
                 usage_error("%s must be at least 1", "--words");
             length_set = true;
+            g.length = "--words";
+            break;
+        case 'c':
+            n_chars = parse_count("--chars", optarg, MAX_COUNT);
+            if (n_chars == 0)
+                usage_error("%s must be at least 1", "--chars");
+            length_set = true;
+            g.length = "--chars";
+            break;
+        case 'q':
+            if (!*optarg || strspn(optarg, " \t\n\r\f\v") == strlen(optarg))
+                usage_error("%s needs words", "--query");
+            if (summ_set_string(c.proto, SUMM_OPT_QUERY, optarg) != SUMM_OK)
+                usage_error("--query: %s", summ_errmsg(c.proto));
+            c.has_query = true;
+            g.query = "--query";
+            break;
+        case OPT_MULTI:
+            c.multi = true;
+            g.multi = "--multi";
+            break;
+        case OPT_STOPWORDS:
+            stopwords = optarg;
             break;
         case 'l':
             lang = optarg;
             break;
+        case OPT_LIST_LANGUAGES:
+            list_languages(stdout, "", true);
+            summ_free(c.proto);
+            return close_stdout(0);
         case 'f':
             if (strcmp(optarg, "text") == 0)
                 c.format = FMT_TEXT;
             else if (strcmp(optarg, "json") == 0)
                 c.format = FMT_JSON;
+            else if (strcmp(optarg, "html") == 0)
+                c.format = FMT_HTML;
             else
-                usage_error("unknown format '%s' (text or json)", optarg);
+                usage_error("unknown format '%s' (text, json or html)", optarg);
+            snprintf(format_name, sizeof format_name, "--format=%s", optarg);
+            g.format = format_name;
+            break;
+        case OPT_SCORES:
+            c.scores = true;
+            g.scores = "--scores";
             break;
         case 'k':
-            keywords = parse_count("--keywords", optarg);
+            keywords = parse_count("--keywords", optarg, MAX_COUNT);
             c.keywords = true;
+            g.keywords = "--keywords";
             break;
         case OPT_SPLIT:
             c.split = true;
+            g.split = "--split";
             break;
         case OPT_JSONL:
             c.jsonl = true;
+            g.jsonl = "--jsonl";
             break;
         case OPT_INVALID:
             if (strcmp(optarg, "error") == 0)
@@ -259,9 +433,10 @@ main(int argc, char **argv)
                 c.replace_invalid = true;
             else
                 usage_error("unknown --invalid mode '%s' (error or replace)", optarg);
+            g.invalid_replace = c.replace_invalid ? "--invalid=replace" : NULL;
             break;
         case 'j': {
-            size_t j = parse_count("--jobs", optarg);
+            size_t j = parse_count("--jobs", optarg, MAX_COUNT);
             if (j > MAX_JOBS)
                 usage_error("%s must be at most %d", "--jobs", MAX_JOBS);
             if (j == 0) {
@@ -269,13 +444,16 @@ main(int argc, char **argv)
                 j = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (size_t)ncpu;
             }
             c.jobs = (unsigned)j;
+            g.jobs = "--jobs";
             break;
         }
         case 'h':
             print_help();
+            summ_free(c.proto);
             return close_stdout(0);
         case 'V':
             printf("summarize %s\n", summ_version_string());
+            summ_free(c.proto);
             return close_stdout(0);
         case ':':
             if (strncmp(argv[optind - 1], "--", 2) == 0)
@@ -283,7 +461,10 @@ main(int argc, char **argv)
             usage_error("option '-%c' needs a value", optopt);
         default:
             if (opt >= SCORING_OPT && opt < SCORING_OPT + (int)N_SCORING) {
-                set_scoring_opt(c.proto, (size_t)(opt - SCORING_OPT), optarg);
+                size_t k = (size_t)(opt - SCORING_OPT);
+                set_scoring_opt(c.proto, k, optarg);
+                snprintf(scoring_name, sizeof scoring_name, "--%s", scoring_opts[k]);
+                g.scoring = scoring_name;
                 break;
             }
             /* a long option: unknown, ambiguous, or given a value it does not take */
@@ -292,24 +473,25 @@ main(int argc, char **argv)
             usage_error("invalid option '-%c'", optopt);
         }
     }
+    size_t nfiles = (size_t)(argc - optind);
+    check_conflicts(&g, &c, nfiles);
     if (length_set) {
         summ_set_int(c.proto, SUMM_OPT_MAX_SENTENCES, (long long)n_sent);
         summ_set_double(c.proto, SUMM_OPT_RATIO, ratio);
         summ_set_int(c.proto, SUMM_OPT_MAX_WORDS, (long long)n_words);
+        if (n_chars && summ_set_int(c.proto, SUMM_OPT_MAX_CHARS, (long long)n_chars) != SUMM_OK)
+            usage_error("--chars: %s", summ_errmsg(c.proto));
     }
     if (summ_set_int(c.proto, SUMM_OPT_MAX_KEYWORDS, (long long)keywords) != SUMM_OK)
         usage_error("--keywords: %s", summ_errmsg(c.proto));
-    if (lang) {
-        summ_status st = summ_set_string(c.proto, SUMM_OPT_LANGUAGE, lang);
-        if (st == SUMM_ELANG)
-            usage_error("unknown language '%s'", lang);
-        if (st != SUMM_OK)
-            usage_error("--lang: %s", summ_errmsg(c.proto));
-    }
+    if (lang)
+        set_language(c.proto, lang);
+    if (stopwords)
+        set_stopwords(c.proto, stopwords);
 
-    size_t nfiles = (size_t)(argc - optind);
     c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split && !c.jsonl;
-    int status = batch_run(&c, argv + optind, nfiles);
+    int status = c.multi ? multi_run(&c, argv + optind, nfiles)
+                         : batch_run(&c, argv + optind, nfiles);
     summ_free(c.proto);
     return close_stdout(status);
 }

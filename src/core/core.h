@@ -77,6 +77,10 @@ void summ__strset_free(strset *s);
  * trimmed) into s. Entries are folded (summ__fold_word) unless keep_case
  * is set. Returns false on OOM. */
 bool summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case);
+/* Add the words of text[0 .. len) (valid UTF-8), separated by any white
+ * space, folded; a line that starts with '#' is a comment. A word too long
+ * to be a word (over 256 bytes folded) is left out. false on OOM. */
+bool summ__strset_load_words(strset *s, const char *text, size_t len);
 
 /* ---- data.c: word lists, built in or from a directory ------------------- */
 
@@ -86,6 +90,9 @@ typedef enum data_kind {
     DATA_STOPWORDS,   /* <code>.txt */
     DATA_ABBREV,      /* abbrev/<code>.txt: tagged abbreviations */
     DATA_BOILER,      /* boiler/<code>.txt: page furniture lines and phrases */
+    DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
+    DATA_OPENERS,     /* openers/<code>.txt: words that start sentences */
+    DATA_PROFILE,     /* profiles/<code>.txt: language detection (built in only) */
     DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
     DATA_KINDS
 } data_kind;

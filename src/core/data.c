@@ -1,4 +1,5 @@
-/* data.c - word lists (stopwords, abbreviations, boilerplate phrases).
+/* data.c - word lists (stopwords, abbreviations, boilerplate phrases,
+ * words that make poor keywords).
  * Looked for, in order, in the directory the caller named (a parameter),
  * $SUMMARIZE_DATA_DIR, and the installed data directory (SUMM_DATADIR, set
  * by meson); a list found in none of them comes from the copy compiled
@@ -18,7 +19,8 @@
 #endif
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "cues/" };
+static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
+                                                  "profiles/", "cues/" };
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *

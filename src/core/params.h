@@ -20,6 +20,8 @@ typedef struct params {
     char *language;        /* owned; NULL = detect */
     char *data_dir;        /* owned; NULL = $SUMMARIZE_DATA_DIR, then installed */
     int input_format;      /* a summ_format */
+    char *query;           /* owned; NULL = none */
+    char *stopwords;       /* owned; NULL = none: extra stopwords, white-space separated */
 
     /* Scoring (experimental: summarize_experimental.h). */
     double w_textrank, w_tfidf, w_position, position_decay, w_title, w_centroid, w_length;
@@ -31,6 +33,13 @@ typedef struct params {
     double w_long, long_words, long_share, long_relative;
     double first_person_low, first_person_high;
     double w_section, w_lead_section, lead_ratio_power;
+    double w_query, query_bias, query_position;
+    double multi_redundancy;
+
+    /* Keywords (keyword_words is public, the rest experimental). */
+    size_t kw_words;
+    int kw_window, kw_subphrases, kw_redundancy, kw_cross;
+    double kw_position, kw_length, kw_count, kw_damping;
 } params;
 
 /* The defaults (strings NULL). */

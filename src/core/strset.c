@@ -4,7 +4,9 @@
 
 #include "core/core.h"
 #include "text/bits.h"
+#include "text/chars.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 
 /* Eight bytes at a time, a multiply-xorshift round per word (as in
  * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
@@ -161,6 +163,37 @@ summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case)
         if (n > sizeof buf)
             continue;  /* no real stopword is that long */
         if (!summ__strset_add(s, buf, n))
+            return false;
+    }
+    return true;
+}
+
+bool
+summ__strset_load_words(strset *s, const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    char buf[256];
+    size_t i = 0;
+    bool line_start = true;
+    while (i < len) {
+        int32_t c;
+        size_t m = utf8_dec(u, i, len, &c);
+        if (is_space(c)) {
+            line_start = line_start || c == '\n';
+            i += m;
+            continue;
+        }
+        if (line_start && c == '#') {  /* a comment, to the end of the line */
+            while (i < len && text[i] != '\n')
+                i++;
+            continue;
+        }
+        line_start = false;
+        size_t a = i;
+        while (i < len && (m = utf8_dec(u, i, len, &c), !is_space(c)))
+            i += m;
+        size_t n = summ__fold_word(text + a, i - a, buf, sizeof buf);
+        if (n <= sizeof buf && n > 0 && !summ__strset_add(s, buf, n))
             return false;
     }
     return true;

@@ -1,21 +1,20 @@
-/* lang.c - the languages we know, and telling which one a text is in.
+/* detect.c - telling which language a text is in.
  *
  * Detection is classical and cheap, in two steps over at most the first
  * DETECT_MAX bytes:
  *   1. the script, from Unicode ranges: many scripts are used by one of
- *      our languages only (Greek, Armenian, Tamil, Hangul), and a few
- *      letters tell the rest apart (kana for Japanese, ј љ њ ћ for
- *      Serbian Cyrillic, ы э for Russian);
- *   2. within a script shared by several languages (Latin, Cyrillic,
- *      Devanagari, Hebrew), the common-words method (Grefenstette 1995,
- *      "Comparing two language identification schemes"): a text's most
- *      frequent words are function words, and each language has its own.
- *      The word profiles below were written for this library (the 25 to
- *      60 most frequent function words of each language, and a few
- *      telling word endings, which count half); a word found in k
- *      languages' profiles counts 1/k for each. Bulgarian and Macedonian
- *      have profiles too, so that they are not taken for Russian or
- *      Serbian.
+ *      our languages only (Greek, Armenian, Tamil, Gujarati, Hangul), and
+ *      kana tell Japanese from Chinese; letters that a language never
+ *      writes rule it out (ы э are not Bulgarian or Ukrainian, ј љ њ not
+ *      Russian, ә қ ң only Kazakh, ٹ ڈ ڑ only Urdu);
+ *   2. among the languages left, the common-words method (Grefenstette
+ *      1995, "Comparing two language identification schemes"): a text's
+ *      most frequent words are function words, and each language has its
+ *      own. The profiles are data (stopwords/profiles/<code>.txt, made by
+ *      stopwords/profiles.py): each language's most frequent stopwords, and
+ *      a few telling word endings, which count half; a word found in k
+ *      languages' profiles counts 1/k for each. Macedonian has a profile
+ *      too, so that it is not taken for Bulgarian or Serbian.
  * A text whose best language covers too few of its words, or two languages
  * tie (Danish and Norwegian can, in a short paragraph), is "und": no
  * stemming, no stopwords, still a summary.
@@ -44,16 +43,38 @@
 
 enum {
     SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_ARMENIAN, SC_HEBREW, SC_ARABIC, SC_DEVANAGARI,
-    SC_TAMIL, SC_HAN, SC_KANA, SC_HANGUL, SC_OTHER, SC_COUNT
+    SC_TAMIL, SC_HAN, SC_KANA, SC_HANGUL, SC_BENGALI, SC_GUJARATI, SC_ETHIOPIC, SC_OTHER,
+    SC_COUNT
+};
+
+/* Groups of letters that some languages of a script never write. */
+enum {
+    LG_SR,      /* ј љ њ ћ ђ џ: Serbian, Macedonian */
+    LG_RU,      /* ё й щ ь ю я: not Serbian or Macedonian */
+    LG_YERY,    /* ы э: Russian, Kazakh; not Bulgarian, Ukrainian, Serbian */
+    LG_HARD,    /* ъ: Russian (rarely), Bulgarian (often); not Ukrainian */
+    LG_MK,      /* ѓ ќ ѕ: Macedonian */
+    LG_UK,      /* ї є ґ: Ukrainian */
+    LG_I,       /* і: Ukrainian, Kazakh, Belarusian */
+    LG_KK,      /* ә ғ қ ң ө ұ ү һ: Kazakh (and other Turkic languages) */
+    LG_FA,      /* پ چ ژ گ ک ی: Persian and Urdu, not Arabic */
+    LG_UR,      /* ٹ ڈ ڑ ں ھ ہ ے: Urdu */
+    LG_YI,      /* Yiddish ligatures and pointed letters */
+    /* Latin letters that only one language of ours writes */
+    LG_CS,      /* ř ě ů */
+    LG_SK,      /* ľ ĺ ŕ */
+    LG_PL,      /* ł ś ź ż ń */
+    LG_TR,      /* ı ğ */
+    LG_RO,      /* ș ț ţ */
+    LG_HU,      /* ő ű */
+    LG_LV,      /* ā ē ī ķ ļ ņ ģ */
+    LG_VI,      /* ơ ư, and the letters with two diacritics (U+1EA0-U+1EF9) */
+    LG_COUNT
 };
 
 typedef struct script_counts {
     size_t n[SC_COUNT];
-    size_t cyr_sr, cyr_ru, cyr_uk;  /* letters only Serbian / Russian / Ukrainian use */
-    size_t cyr_yery, cyr_hard;      /* ы э: Russian, not Bulgarian; ъ: the other way round */
-    size_t cyr_mk;                  /* ѓ ќ ѕ: Macedonian */
-    size_t arab_fa;                 /* Persian and Urdu letters, not Arabic ones */
-    size_t hebr_yi;                 /* Yiddish ligatures and pointed letters */
+    size_t lg[LG_COUNT];
 } script_counts;
 
 static int
@@ -77,6 +98,12 @@ script_of(int32_t c)
         return (c >= 0x905 && c <= 0x939) || (c >= 0x958 && c <= 0x961) ? SC_DEVANAGARI : -1;
     if (c >= 0xB80 && c < 0xC00)
         return (c >= 0xB85 && c <= 0xBB9) ? SC_TAMIL : -1;
+    if (c >= 0x980 && c < 0xA00)
+        return (c >= 0x985 && c <= 0x9B9) || (c >= 0x9DC && c <= 0x9E1) ? SC_BENGALI : -1;
+    if (c >= 0xA80 && c < 0xB00)
+        return (c >= 0xA85 && c <= 0xAB9) ? SC_GUJARATI : -1;
+    if (c >= 0x1200 && c < 0x1380)
+        return c < 0x1361 || c > 0x137C ? SC_ETHIOPIC : -1;  /* not its punctuation, digits */
     if (c >= 0x1E00 && c < 0x1F00)
         return SC_LATIN;
     if (c >= 0x1F00 && c < 0x2000)
@@ -134,184 +161,183 @@ count_scripts(const unsigned char *s, size_t len, script_counts *sc)
         if (k < 0)
             continue;
         sc->n[k]++;
+        int g = -1;
         switch (c) {
         case 0x458: case 0x459: case 0x45A: case 0x45B: case 0x452: case 0x45F:   /* ј љ њ ћ ђ џ */
         case 0x408: case 0x409: case 0x40A: case 0x40B: case 0x402: case 0x40F:
-            sc->cyr_sr++;
+            g = LG_SR;
             break;
         case 0x44B: case 0x44D: case 0x42B: case 0x42D:                          /* ы э */
-            sc->cyr_yery++;
-            sc->cyr_ru++;
+            g = LG_YERY;
             break;
         case 0x44A: case 0x42A:                                                  /* ъ */
-            sc->cyr_hard++;
-            sc->cyr_ru++;
+            g = LG_HARD;
             break;
         case 0x451: case 0x439: case 0x449: case 0x44C: case 0x44E: case 0x44F:   /* ё й щ ь ю я */
         case 0x401: case 0x419: case 0x429: case 0x42C: case 0x42E: case 0x42F:
-            sc->cyr_ru++;  /* Serbian Cyrillic has none of these */
+            g = LG_RU;
             break;
         case 0x453: case 0x45C: case 0x455: case 0x403: case 0x40C: case 0x405:   /* ѓ ќ ѕ */
-            sc->cyr_mk++;
+            g = LG_MK;
             break;
-        case 0x456: case 0x457: case 0x454: case 0x491: case 0x406: case 0x407:   /* і ї є ґ */
-        case 0x404: case 0x490:
-            sc->cyr_uk++;
+        case 0x457: case 0x454: case 0x491: case 0x407: case 0x404: case 0x490:   /* ї є ґ */
+            g = LG_UK;
+            break;
+        case 0x456: case 0x406:                                                  /* і */
+            g = LG_I;
+            break;
+        case 0x4D9: case 0x493: case 0x49B: case 0x4A3: case 0x4E9: case 0x4B1:   /* ә ғ қ ң ө ұ */
+        case 0x4AF: case 0x4BB: case 0x4D8: case 0x492: case 0x49A: case 0x4A2:   /* ү һ */
+        case 0x4E8: case 0x4B0: case 0x4AE: case 0x4BA:
+            g = LG_KK;
             break;
         case 0x67E: case 0x686: case 0x698: case 0x6AF: case 0x6A9: case 0x6CC:   /* پ چ ژ گ ک ی */
+            g = LG_FA;
+            break;
         case 0x679: case 0x688: case 0x691: case 0x6BA: case 0x6BE: case 0x6C1: case 0x6D2:
-            sc->arab_fa++;
+            g = LG_UR;  /* ٹ ڈ ڑ ں ھ ہ ے */
             break;
         case 0x5F0: case 0x5F1: case 0x5F2: case 0xFB1F:                          /* װ ױ ײ ײַ */
         case 0xFB2E: case 0xFB2F: case 0xFB4E:                                  /* אַ אָ פֿ */
-            sc->hebr_yi++;
+            g = LG_YI;
+            break;
+        case 0x159: case 0x158: case 0x11B: case 0x11A: case 0x16F: case 0x16E:   /* ř ě ů */
+            g = LG_CS;
+            break;
+        case 0x13E: case 0x13D: case 0x13A: case 0x139: case 0x155: case 0x154:   /* ľ ĺ ŕ */
+            g = LG_SK;
+            break;
+        case 0x142: case 0x141: case 0x15B: case 0x15A: case 0x17A: case 0x179:   /* ł ś ź */
+        case 0x17C: case 0x17B: case 0x144: case 0x143:                          /* ż ń */
+            g = LG_PL;
+            break;
+        case 0x131: case 0x11F: case 0x11E:                                      /* ı ğ */
+            g = LG_TR;
+            break;
+        case 0x219: case 0x218: case 0x21B: case 0x21A: case 0x163: case 0x162:   /* ș ț ţ */
+            g = LG_RO;
+            break;
+        case 0x151: case 0x150: case 0x171: case 0x170:                          /* ő ű */
+            g = LG_HU;
+            break;
+        case 0x101: case 0x100: case 0x113: case 0x112: case 0x12B: case 0x12A:   /* ā ē ī */
+        case 0x137: case 0x136: case 0x13C: case 0x13B: case 0x146: case 0x145:   /* ķ ļ ņ */
+        case 0x123: case 0x122:                                                  /* ģ */
+            g = LG_LV;
+            break;
+        case 0x1A1: case 0x1A0: case 0x1B0: case 0x1AF:                          /* ơ ư */
+            g = LG_VI;
             break;
         default:
+            if (c >= 0x1EA0 && c <= 0x1EF9)
+                g = LG_VI;
             break;
         }
+        if (g >= 0)
+            sc->lg[g]++;
         /* Yiddish points its alef (אַ אָ) and pe (פֿ) with combining marks. */
         if (c == 0x5D0 && p + 1 < end && p[0] == 0xD6 && (p[1] == 0xB7 || p[1] == 0xB8))
-            sc->hebr_yi++;
+            sc->lg[LG_YI]++;
         else if (c == 0x5E4 && p + 1 < end && p[0] == 0xD6 && p[1] == 0xBF)
-            sc->hebr_yi++;
+            sc->lg[LG_YI]++;
     }
 }
 
 /* ---- step 2: common words ---------------------------------------------- */
 
-/* Function-word profiles, each word as summ__fold_word() leaves it (lower case,
- * NFKC; German ß folds to ss, Greek ς to σ). Serbian has two, one per
- * script. Scripts of the profiles: the word scan only uses the profiles of
- * the text's script. */
+/* A profile: the built-in list stopwords/profiles/<code>.txt, one entry a
+ * line ("#" comments): a word as summ__fold_word() leaves it (lower case,
+ * NFKC), or "-ending". Serbian's has words in both its scripts; each word
+ * is indexed under its own script. */
 typedef struct profile {
     const char *code;
-    int script;
-    const char *words;  /* separated by single spaces */
+    const char *text;
+    size_t len;
+    uint32_t scripts;  /* bit SC_x: it has entries of that script */
 } profile;
 
-static const profile profiles[] = {
-    { "en", SC_LATIN, "the of and to in is that for it was on with as by at from this be are "
-      "have has not or an which but his her they their he she we you will would been were "
-      "its can there who also if had shall any such"
-      " -tion -tions -ing -ness -ly" },
-    { "ca", SC_LATIN, "el la els les de del dels i en que un una és per amb no es al als com "
-      "més però o ha seu seva aquest aquesta són ser tot tota qualsevol pel pels hi sense "
-      "sobre seus seves li"
-      " -ció -cions -tat -ment -ats" },
-    { "da", SC_LATIN, "og i at det er en den til af på som med de for ikke har var der et kan "
-      "han hun sig jeg men fra efter blev være også eller skal hvad mig nogen meget ved "
-      "enhver hver deres dette"
-      " ud op mod uden anden andet nogle noget igennem bliver været havde mellem hende sit "
-      "mit dit -hed -heden -heder -erne -ende -else -ighed" },
-    { "de", SC_LATIN, "der die und in den von zu das mit sich des auf für ist im dem nicht ein "
-      "eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie "
-      "einem über einen so zum war haben nur oder aber vor zur bis durch jeder jede hat kann"
-      " -ung -ungen -keit -heit -lich -ischen -schaft" },
-    { "es", SC_LATIN, "el la los las de del y en que un una es por con para se no al lo su "
-      "sus como más pero o ha este esta son fue sin sobre entre también toda todo tiene ser "
-      "ni dicha"
-      " -ción -ciones -dad -idad -mente" },
-    { "eu", SC_LATIN, "eta da ez du bat ere edo dira zen baina hau hori dute izan bere beste "
-      "guztiak behar gabe ondoren edozein bezala dela duen dituen zuen dago daude horren "
-      "egin baita"
-      " -ak -aren -tzen -tasun -tasuna -ko -ren -rik -ean -etan" },
-    { "fi", SC_LATIN, "ja on ei se että oli hän ovat tai mutta kun niin myös kuin joka jotka "
-      "sen sitä tämä mitä ole olla kaikki jos vain hänen heidän jokaisella jokaisen sekä "
-      "mukaan tämän kaikilla"
-      " -ssa -ssä -sta -stä -lla -llä -lta -ltä -ksi -nen -inen -isen -iset -minen -aan "
-      "-ään" },
-    { "fr", SC_LATIN, "le la les de des et en du un une est que qui dans pour pas au sur par "
-      "ce il elle plus ne se sont avec aux son sa ses ou cette leur leurs été être nous vous "
-      "ont mais comme tout toute à"
-      " -tion -tions -ment -ité -eux -aux -ées -és" },
-    { "ga", SC_LATIN, "an na agus ar is de do a le go i ag sa ní bhí tá seo sin ach nó ina "
-      "chun gach aon mar atá don dá faoi níl"
-      " -eacht -aíocht -anna -acha -ín" },
-    { "hu", SC_LATIN, "a az és hogy nem is van egy meg de ezt csak mint már vagy ki volt el "
-      "kell minden való arra ha azt után pedig lesz nincs mert sem vagy alatt joga"
-      " -ban -ben -nak -nek -ból -ből -ról -ről -val -vel -ság -ség -ához -éhez" },
-    { "id", SC_LATIN, "yang dan di ke dari ini itu dengan untuk dalam tidak akan pada adalah "
-      "atau oleh juga ada sebagai setiap mereka kami kita bahwa dapat telah secara tersebut "
-      "bagi hak"
-      " -kan -nya -lah -kah" },
-    { "it", SC_LATIN, "il lo la i gli le di del della dei delle e è che un una per in con non "
-      "si da al alla sono come ma anche più nel nella ha ogni essere suo sua loro o degli "
-      "alle"
-      " -zione -zioni -ità -mente -ezza" },
-    { "lt", SC_LATIN, "ir yra kad į su ne o iš jo jų kaip bet tai už per taip buvo bei savo "
-      "kiekvienas arba ar nuo dėl prie tik kiekvieno turi"
-      " -ų -ės -ims -imo -ams -ymo -iai -ius -ijos -ą -ę -ė" },
-    { "nl", SC_LATIN, "de het een en van in is dat op te zijn voor met die niet aan er om ook "
-      "als bij of door naar wordt worden heeft hij zij maar tot uit dan nog wel deze dit "
-      "ieder"
-      " -heid -lijk -lijke -ijk -tie -iteit" },
-    { "no", SC_LATIN, "og i å det er en den til av på som med de for ikke har var der et kan "
-      "han hun seg jeg men fra etter ble være også eller skal hva meg noen mye ved enhver "
-      "hver deres dette"
-      " ut opp mot uten annen annet noen noe gjennom blir vært hadde mellom henne nå sitt "
-      "mitt ditt -het -heten -heter -ene -ende -else -ighet -tt" },
-    { "pt", SC_LATIN, "o a os as de do da dos das e em no na nos nas um uma que para com não "
-      "por se ao ou mais como seu sua foi são é ser tem pelo pela à"
-      " -ção -ções -dade -mente -ões -ão" },
-    { "ro", SC_LATIN, "și şi de la în a cu pe care să nu se un o din este au ce pentru mai "
-      "sau ca lui ei fi al ale cel orice prin sunt acest această aceasta fost"
-      " -ție -ția -ții -ţie -ţia -ţii -ului -ilor -ări -ește -ul -ă" },
-    { "sr", SC_LATIN, "i u je da se na za od su koji koja koje kao ili sa iz to nije bi biti "
-      "ima svaki svako ne ali već samo po pod pred kroz preko prema kod će sam smo ste bio "
-      "bila bilo svi sve ovaj ova ovo taj njegov njihov ga mu im još ni niti nego jer ako dok "
-      "gde što"
-      " -ost -osti -anja -enja -ija -ima -ći -će -ju -ama -ije" },
-    { "sv", SC_LATIN, "och i att det är en som på av för med den till inte har de om ett var "
-      "jag han hon sig men från efter eller kan ska skall vid så alla även utan mot varje"
-      " -het -heten -heter -erna -arna -orna -ande -else -ning -ningar -igt" },
-    { "tr", SC_LATIN, "ve bir bu da de için ile olarak çok daha gibi kadar olan her ya ki ne "
-      "sonra veya değil hiç kendi ancak göre tüm herkes"
-      " -lar -ler -ları -leri -ının -inin -ması -mesi -dır -dir -lık -lik -ı -ını -ına -ında "
-      "-ğı -ği" },
-    { "ru", SC_CYRILLIC, "и в не на что с по как это он к из у для от или все быть был была "
-      "каждый его ее её их она они но же так только при также о об"
-      " -ого -ости -ость -ние -ния -ться -ами -ых -ой -ей -ая -ые -ий -ся -ть -ему" },
-    { "sr", SC_CYRILLIC, "и у је да се на за од су који која које као или са из то није би "
-      "бити има сваки свако не али већ само по под пред кроз преко према код ће сам смо сте "
-      "био била било сви све овај ова ово тај његов њихов га му им још ни нити него јер ако "
-      "док где што"
-      " -ост -ости -ања -ења -ија -има -ћи -ће -ју -ама -ије" },
-    /* Bulgarian and Macedonian, which we do not have: a text they fit
-     * better is und */
-    { "bg", SC_CYRILLIC, "на и в за се от да е с по че са не като това които който която след "
-      "при до към но ще или бъде има всеки всички тези може трябва беше бил"
-      " -ът -ят -ата -ото -ите -ията" },
-    { "mk", SC_CYRILLIC, "на и во се од за да со е што не ќе кој која кое тоа како или до по "
-      "при ги го ја има беше бил биле секој секоја нивните"
-      " -от -ота -ите -ење -ања" },
-    { "hi", SC_DEVANAGARI, "के है में की और से को का एक पर यह भी हैं था कि लिए ने नहीं हो "
-      "गया किया तो जो ही कर इस वह साथ किसी"
-      " -ों -ाओं -ियों" },
-    { "ne", SC_DEVANAGARI, "को र मा छ छन हो का ले ला गर्न भएको पनि यो त्यो हुने थियो तथा "
-      "गरेको रहेको सबै कुनै हुन्छ गरी हरू वा"
-      " -मा -को -ले -लाई -हरू -छ -छन्" },
-    { "yi", SC_HEBREW, "און דער די דאָס פֿון אין צו איז אַ מיט אויף אױף ניט נישט פֿאַר זיך "
-      "ווי װי זײַן האָט זענען יעדער אַלע" },
-};
+#define MAX_PROFILES 64  /* the bits of wslot.mask */
 
-#define NPROFILES (sizeof profiles / sizeof profiles[0])
-#define INDEX_SLOTS 2048  /* power of two, at least twice the words of a script */
+typedef struct ptable {
+    size_t n;
+    profile p[MAX_PROFILES];
+} ptable;
 
-/* The words of one script's profiles, indexed for the scan: open
- * addressing on FNV-1a, one 8-byte slot per word so that a probe touches
- * one cache line. Built from the static strings above once per context
- * and script (about a thousand words for Latin, some 100k instructions:
- * more than scanning a short article), kept in the context's lang_cache;
- * on the stack, per call, when there is no context or no memory for it. */
+/* The next entry of t[*pos .. len): [*a, *b), trimmed. False at the end. */
+static bool
+next_entry(const char *t, size_t len, size_t *pos, size_t *a, size_t *b)
+{
+    size_t i = *pos;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && t[e] != '\n')
+            e++;
+        size_t x = i, y = e;
+        while (x < y && (t[x] == ' ' || t[x] == '\t' || t[x] == '\r'))
+            x++;
+        while (y > x && (t[y - 1] == ' ' || t[y - 1] == '\t' || t[y - 1] == '\r'))
+            y--;
+        i = e < len ? e + 1 : e;
+        if (x < y && t[x] != '#') {
+            *pos = i;
+            *a = x;
+            *b = y;
+            return true;
+        }
+    }
+    *pos = i;
+    return false;
+}
+
+/* The script of an entry: of its first letter ("-ending": after the dash). */
+static int
+entry_script(const char *t, size_t a, size_t b)
+{
+    if (a < b && t[a] == '-')
+        a++;
+    if (a >= b)
+        return -1;
+    int32_t c;
+    utf8_decode((const unsigned char *)t + a, (const unsigned char *)t + b, &c);
+    return script_of(c);
+}
+
+static void
+ptable_build(ptable *pt)
+{
+    pt->n = 0;
+    for (const builtin_list *l = summ__builtin_lists; l->code; l++) {
+        if (l->kind != DATA_PROFILE || pt->n == MAX_PROFILES)
+            continue;  /* more than MAX_PROFILES: test_lang checks there are not */
+        profile *p = &pt->p[pt->n++];
+        *p = (profile){ l->code, l->text, l->len, 0 };
+        size_t pos = 0, a, b;
+        while (next_entry(p->text, p->len, &pos, &a, &b)) {
+            int sc = entry_script(p->text, a, b);
+            if (sc >= 0)
+                p->scripts |= 1u << sc;
+        }
+    }
+}
+
+#define INDEX_SLOTS 4096  /* power of two, at least twice the entries of a script */
+
+/* The entries of one script's profiles, indexed for the scan: open
+ * addressing on FNV-1a. Built from the profiles once per context and
+ * script (about two thousand entries for Latin: more work than scanning a
+ * short article), kept in the context's lang_cache; on the stack, per
+ * call, when there is no context or no memory for it. */
 typedef struct wslot {
-    uint32_t mask;  /* which profiles (bit = profile index) have the word */
-    uint16_t off;   /* the word in its first profile's string */
-    uint8_t prof;   /* profile index + 1 of the word's first entry; 0 = empty */
+    uint64_t mask;  /* which profiles (bit = profile index) have the entry */
+    uint32_t off;   /* the entry in its first profile's text */
+    uint8_t prof;   /* profile index + 1 of the entry's first profile; 0 = empty */
     uint8_t len;
 } wslot;
 
 typedef struct windex {
+    const ptable *pt;
     wslot slot[INDEX_SLOTS];
+    size_t used;
     /* The last two bytes of every ending ("-ing": "ng"), a bit each: a
      * word whose last two bytes are not among them has no ending in the
      * index, which saves its four lookups. Unless an ending is one byte
@@ -320,8 +346,11 @@ typedef struct windex {
     bool short_ending;
 } windex;
 
-/* The per-context cache of indexes, one per script (made on first use). */
+/* The per-context cache: the profile table and one index per script (made
+ * on first use). */
 struct lang_cache {
+    ptable pt;
+    bool pt_ready;
     windex *ix[SC_COUNT];
 };
 
@@ -347,7 +376,7 @@ index_find(const windex *ix, uint32_t h, const char *w, size_t n)
         const wslot *e = &ix->slot[j];
         if (e->len == n) {
             /* words are short: no call to memcmp */
-            const char *v = profiles[e->prof - 1].words + e->off;
+            const char *v = ix->pt->p[e->prof - 1].text + e->off;
             size_t k = 0;
             while (k < n && v[k] == w[k])
                 k++;
@@ -360,46 +389,44 @@ index_find(const windex *ix, uint32_t h, const char *w, size_t n)
 }
 
 static void
-index_build(windex *ix, int want)
+index_build(windex *ix, const ptable *pt, int want)
 {
     memset(ix->slot, 0, sizeof ix->slot);
     memset(ix->tail, 0, sizeof ix->tail);
+    ix->pt = pt;
     ix->short_ending = false;
-    size_t used = 0;
-    for (size_t p = 0; p < NPROFILES; p++) {
-        if (profiles[p].script != want)
-            continue;
-        const char *s = profiles[p].words;
-        for (size_t a = 0; s[a];) {
-            size_t b = a;
-            while (s[b] && s[b] != ' ')
-                b++;
+    ix->used = 0;
+    for (size_t p = 0; p < pt->n; p++) {
+        const char *s = pt->p[p].text;
+        size_t pos = 0, a, b;
+        while (next_entry(s, pt->p[p].len, &pos, &a, &b)) {
+            if (b - a > 255 || entry_script(s, a, b) != want)
+                continue;
             wslot *e = &ix->slot[index_find(ix, word_hash(s + a, b - a), s + a, b - a)];
             if (!e->prof) {
-                if (++used > INDEX_SLOTS / 2)
-                    return;  /* cannot happen with the profiles above (test_lang checks) */
+                if (++ix->used > INDEX_SLOTS / 2)
+                    return;  /* never with our profiles (test_lang checks) */
                 e->prof = (uint8_t)(p + 1);
-                e->off = (uint16_t)a;
+                e->off = (uint32_t)a;
                 e->len = (uint8_t)(b - a);
                 e->mask = 0;
             }
-            e->mask |= 1u << p;
+            e->mask |= (uint64_t)1 << p;
             if (s[a] == '-' && b - a == 2) {
                 ix->short_ending = true;
             } else if (s[a] == '-' && b - a > 2) {
                 unsigned t = (unsigned char)s[b - 2] << 8 | (unsigned char)s[b - 1];
                 ix->tail[t >> 3] |= (uint8_t)(1u << (t & 7));
             }
-            a = s[b] ? b + 1 : b;
         }
     }
 }
 
-/* The index of script want: the context's, made on first use, or NULL
- * (no context, or no memory: the caller builds one on the stack, and
- * detection gives the same answer either way). */
-static const windex *
-cached_index(lang_cache **cache, const salloc *al, int want)
+/* The context's cache, made on first use, or NULL (no context, or no
+ * memory: the caller works on the stack, and detection gives the same
+ * answer either way). */
+static lang_cache *
+cache_of(lang_cache **cache, const salloc *al)
 {
     if (!cache || !al)
         return NULL;
@@ -408,12 +435,24 @@ cached_index(lang_cache **cache, const salloc *al, int want)
         if (!*cache)
             return NULL;
     }
-    windex **ix = &(*cache)->ix[want];
+    if (!(*cache)->pt_ready) {
+        ptable_build(&(*cache)->pt);
+        (*cache)->pt_ready = true;
+    }
+    return *cache;
+}
+
+static const windex *
+cached_index(lang_cache *c, const salloc *al, int want)
+{
+    if (!c)
+        return NULL;
+    windex **ix = &c->ix[want];
     if (!*ix) {
         *ix = summ__malloc(al, sizeof **ix);
         if (!*ix)
             return NULL;
-        index_build(*ix, want);
+        index_build(*ix, &c->pt, want);
     }
     return *ix;
 }
@@ -446,36 +485,39 @@ lower(int32_t c)
     return utf8proc_tolower(c);
 }
 
-/* Add weight to the score of each profile that has key (of hash h),
- * shared evenly. Whether any has it. */
+/* Add weight to the score of each profile that has key (of hash h) and is
+ * not excluded, shared evenly. Whether any has it. */
 static inline bool
-add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight, double *score)
+add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight,
+         uint64_t allowed, double *score, double *cover)
 {
     const wslot *e = &ix->slot[index_find(ix, h, key, n)];
     if (!e->prof)
         return false;
-    uint32_t mask = e->mask;
+    uint64_t mask = e->mask & allowed;
+    if (!mask)
+        return true;
     int k = 0;
-    for (uint32_t m = mask; m; m &= m - 1)
+    for (uint64_t m = mask; m; m &= m - 1)
         k++;
-    weight /= k;
-    for (uint32_t m = mask; m; m &= m - 1) {
+    for (uint64_t m = mask; m; m &= m - 1) {
         unsigned q = 0;
-        while (!(m & (1u << q)))
+        while (!(m & ((uint64_t)1 << q)))
             q++;
-        score[q] += weight;
+        score[q] += weight / k;
+        cover[q] += weight;
     }
     return true;
 }
 
-/* Whether one profile of script leads so far that more words will not
- * change the outcome: most texts are told after a few hundred words. */
+/* Whether one profile leads so far that more words will not change the
+ * outcome: most texts are told after a few hundred words. */
 static bool
-settled(const double *score, int want)
+settled(const double *score, size_t n, uint64_t allowed)
 {
     double b = 0, r = 0;
-    for (size_t k = 0; k < NPROFILES; k++) {
-        if (profiles[k].script != want)
+    for (size_t k = 0; k < n; k++) {
+        if (!(allowed & ((uint64_t)1 << k)))
             continue;
         if (score[k] > b) {
             r = b;
@@ -487,17 +529,12 @@ settled(const double *score, int want)
     return b >= 40 && b >= 3 * r;
 }
 
-/* Score each profile of script by the words of s. Returns the number of
+/* Score the allowed profiles by the words of s. Returns the number of
  * words looked at. */
 static size_t
-score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want, double *score)
+score_words(const windex *ix, const unsigned char *s, size_t len, uint64_t allowed,
+            double *score, double *cover)
 {
-    const windex *ix = cached_index(cache, al, want);
-    windex local;
-    if (!ix) {
-        index_build(&local, want);
-        ix = &local;
-    }
     const unsigned char *end = s + len;
     size_t nwords = 0;
     const unsigned char *p = s;
@@ -561,11 +598,11 @@ score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t
         if (!inword)
             break;
         nwords++;
-        if (nwords % 256 == 0 && settled(score, want))
+        if (nwords % 256 == 0 && settled(score, ix->pt->n, allowed))
             break;
         if (toolong)
             continue;
-        if (add_hits(ix, h, buf, m, 1.0, score))
+        if (add_hits(ix, h, buf, m, 1.0, allowed, score, cover))
             continue;  /* a function word: its endings tell nothing more */
         if (!ix->short_ending && m >= 2) {
             unsigned t = (unsigned char)buf[m - 2] << 8 | (unsigned char)buf[m - 1];
@@ -587,7 +624,7 @@ score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t
             char keep = buf[e - 1];
             buf[e - 1] = '-';
             add_hits(ix, word_hash(buf + e - 1, m - e + 1), buf + e - 1, m - e + 1,
-                     ENDING_WEIGHT, score);
+                     ENDING_WEIGHT, allowed, score, cover);
             buf[e - 1] = keep;
         }
     }
@@ -597,73 +634,142 @@ score_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t
 bool
 summ__lang_profiles_ok(void)
 {
-    if (NPROFILES > 32)
+    ptable pt;
+    ptable_build(&pt);
+    size_t n = 0;
+    for (const builtin_list *l = summ__builtin_lists; l->code; l++)
+        n += l->kind == DATA_PROFILE;
+    if (n > MAX_PROFILES || n != pt.n || n == 0)
         return false;
     for (int sc = 0; sc < SC_COUNT; sc++) {
-        size_t words = 0;
-        for (size_t p = 0; p < NPROFILES; p++) {
-            if (profiles[p].script != sc)
-                continue;
-            if (summ__lang_by_code(profiles[p].code) == &summ__lang_und && strcmp(profiles[p].code, "bg") != 0
-                && strcmp(profiles[p].code, "mk") != 0)
+        size_t entries = 0;
+        for (size_t p = 0; p < pt.n; p++) {
+            /* Every profile is of a language we have, but Macedonian's. */
+            if (summ__lang_by_code(pt.p[p].code) == &summ__lang_und
+                && strcmp(pt.p[p].code, "mk") != 0)
                 return false;
-            const char *s = profiles[p].words;
-            for (size_t a = 0; s[a];) {
-                size_t b = a;
-                while (s[b] && s[b] != ' ')
-                    b++;
-                char buf[64];
-                if (b == a || b - a > 255
-                    || summ__fold_word(s + a, b - a, buf, sizeof buf) != b - a
+            const char *s = pt.p[p].text;
+            size_t pos = 0, a, b;
+            while (next_entry(s, pt.p[p].len, &pos, &a, &b)) {
+                if (entry_script(s, a, b) != sc)
+                    continue;
+                char buf[300];
+                if (b - a > 255 || summ__fold_word(s + a, b - a, buf, sizeof buf) != b - a
                     || memcmp(buf, s + a, b - a) != 0)
                     return false;
-                words++;
-                a = s[b] ? b + 1 : b;
+                entries++;
             }
         }
-        if (words > INDEX_SLOTS / 2)
+        if (entries > INDEX_SLOTS / 2)
             return false;
     }
     return true;
 }
 
-/* The best profile of script for s (skip: a profile code not to consider,
- * or NULL), or NULL when its words are too rare in the text or two
- * languages tie. */
+/* The best of the allowed profiles for s, or NULL when its words are too
+ * rare in the text or two languages tie. */
 static const profile *
-by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want, const char *skip)
+best_profile(const windex *ix, const unsigned char *s, size_t len, uint64_t allowed)
 {
-    double score[NPROFILES] = { 0 };
-    size_t nwords = score_words(cache, al, s, len, want, score);
-    /* Serbian's two profiles (Latin, Cyrillic) never meet: one script each. */
-    size_t best = NPROFILES, second = NPROFILES;
-    for (size_t k = 0; k < NPROFILES; k++) {
-        if (profiles[k].script != want || (skip && strcmp(profiles[k].code, skip) == 0))
+    const ptable *pt = ix->pt;
+    /* score: shared words split between the profiles that have them, which
+     * tells related languages apart; cover: whole, which says how much of
+     * the text the language's common words are */
+    double score[MAX_PROFILES] = { 0 }, cover[MAX_PROFILES] = { 0 };
+    size_t nwords = score_words(ix, s, len, allowed, score, cover);
+    size_t best = MAX_PROFILES, second = MAX_PROFILES;
+    for (size_t k = 0; k < pt->n; k++) {
+        if (!(allowed & ((uint64_t)1 << k)))
             continue;
-        if (best == NPROFILES || score[k] > score[best]) {
+        if (best == MAX_PROFILES || score[k] > score[best]) {
             second = best;
             best = k;
-        } else if (second == NPROFILES || score[k] > score[second]) {
+        } else if (second == MAX_PROFILES || score[k] > score[second]) {
             second = k;
         }
     }
-    if (best == NPROFILES || nwords == 0)
+    if (best == MAX_PROFILES || nwords == 0)
         return NULL;
     /* Running text has a quarter or more of its words among its
      * language's most common ones, one paragraph already shows it; a
-     * language we do not know shares a few with ours by chance. Weak
-     * evidence must at least be clear: twice the runner-up's. */
-    double b = score[best], r = second != NPROFILES ? score[second] : 0;
-    if (b < 1.0 || b < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
+     * language we do not know shares some with ours (by chance, or by
+     * kinship). Weak evidence must at least be clear: twice the
+     * runner-up's. */
+    double b = score[best], r = second != MAX_PROFILES ? score[second] : 0;
+    if (b < 1.0 || cover[best] < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
         return NULL;
-    return &profiles[best];
+    return &pt->p[best];
 }
 
-/* The language of a profile; und for none, or for a language we do not
- * have (its profile is there so that it is not taken for one we have). */
-static const lang_info *
-lang_of(const profile *p)
+/* Letters a language never writes (LG_ bits): a text with more than a
+ * few of them is not in it. Languages not listed have no such rule. */
+static const struct { const char *code; unsigned never; } never_letters[] = {
+    { "ru", 1u << LG_SR | 1u << LG_MK | 1u << LG_UK | 1u << LG_I | 1u << LG_KK },
+    { "bg", 1u << LG_SR | 1u << LG_MK | 1u << LG_YERY | 1u << LG_UK | 1u << LG_I | 1u << LG_KK },
+    { "uk", 1u << LG_SR | 1u << LG_MK | 1u << LG_YERY | 1u << LG_HARD | 1u << LG_KK },
+    { "sr", 1u << LG_RU | 1u << LG_YERY | 1u << LG_HARD | 1u << LG_MK | 1u << LG_UK | 1u << LG_I
+                | 1u << LG_KK },
+    { "mk", 1u << LG_RU | 1u << LG_YERY | 1u << LG_HARD | 1u << LG_UK | 1u << LG_I | 1u << LG_KK },
+    { "kk", 1u << LG_SR | 1u << LG_MK | 1u << LG_UK },
+    { "ar", 1u << LG_FA | 1u << LG_UR },
+    { "fa", 1u << LG_UR },
+    { "he", 1u << LG_YI },
+};
+
+/* Letters only one of our languages writes: a text with more than a few
+ * of them is in that language or one we do not have. */
+static const struct { int group; const char *code; } only_letters[] = {
+    { LG_CS, "cs" }, { LG_SK, "sk" }, { LG_PL, "pl" }, { LG_TR, "tr" }, { LG_RO, "ro" },
+    { LG_HU, "hu" }, { LG_LV, "lv" }, { LG_VI, "vi" },
+};
+
+/* The profiles of script want whose languages the letters allow. */
+static uint64_t
+allowed_profiles(const ptable *pt, int want, const script_counts *sc)
 {
+    uint64_t allowed = 0;
+    size_t n = sc->n[want] ? sc->n[want] : 1;
+    for (size_t k = 0; k < pt->n; k++) {
+        if (!(pt->p[k].scripts & (1u << want)))
+            continue;
+        unsigned never = 0;
+        for (size_t i = 0; i < sizeof never_letters / sizeof never_letters[0]; i++)
+            if (strcmp(never_letters[i].code, pt->p[k].code) == 0)
+                never = never_letters[i].never;
+        for (size_t i = 0; i < sizeof only_letters / sizeof only_letters[0]; i++)
+            if (strcmp(only_letters[i].code, pt->p[k].code) != 0)
+                never |= 1u << only_letters[i].group;
+        size_t bad = 0;
+        for (int g = 0; g < LG_COUNT; g++)
+            if (never & (1u << g))
+                bad += sc->lg[g];
+        /* One in 200 letters: a quoted name or a typo does not count. */
+        if (bad * 200 <= n)
+            allowed |= (uint64_t)1 << k;
+    }
+    return allowed;
+}
+
+/* The language of script want by its words, or und. The context's index,
+ * or one made on the stack for this call. */
+static const lang_info *
+by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t len, int want,
+         const script_counts *sc)
+{
+    lang_cache *c = cache_of(cache, al);
+    const windex *ix = cached_index(c, al, want);
+    const profile *p;
+    if (ix) {
+        p = best_profile(ix, s, len, allowed_profiles(&c->pt, want, sc));
+    } else {
+        ptable pt;
+        windex local;
+        ptable_build(&pt);
+        index_build(&local, &pt, want);
+        p = best_profile(&local, s, len, allowed_profiles(&pt, want, sc));
+        /* p points into pt, which ends here: answer with the language */
+        return p ? summ__lang_by_code(p->code) : &summ__lang_und;
+    }
     return p ? summ__lang_by_code(p->code) : &summ__lang_und;
 }
 
@@ -702,47 +808,23 @@ summ__lang_detect(lang_cache **cache, const salloc *al, const char *text, size_t
     }
 
     switch (top) {
+    /* Scripts of one language of ours (Gujarati is written in its own) */
     case SC_GREEK:    return summ__lang_by_code("el");
     case SC_ARMENIAN: return summ__lang_by_code("hy");
     case SC_TAMIL:    return summ__lang_by_code("ta");
     case SC_HANGUL:   return summ__lang_by_code("ko");
-    case SC_ARABIC:
-        /* Persian and Urdu share the script but not these letters. */
-        return sc.arab_fa * 50 > sc.n[SC_ARABIC] ? &summ__lang_und : summ__lang_by_code("ar");
-    case SC_HEBREW: {
+    case SC_GUJARATI: return summ__lang_by_code("gu");
+    case SC_HEBREW:
         /* Hebrew proper does not point alef or use the double-letter
          * ligatures; Yiddish does, and has its own function words. */
-        if (sc.hebr_yi * 100 >= sc.n[SC_HEBREW])
+        if (sc.lg[LG_YI] * 100 >= sc.n[SC_HEBREW])
             return summ__lang_by_code("yi");
-        return lang_of(by_words(cache, al, s, len, SC_HEBREW, NULL));
-    }
-    case SC_CYRILLIC: {
-        size_t n = sc.n[SC_CYRILLIC];
-        /* Ukrainian and Macedonian, which we do not stem */
-        if ((sc.cyr_uk * 100 > n && sc.cyr_uk > sc.cyr_yery + sc.cyr_sr) || sc.cyr_mk * 200 > n)
-            return &summ__lang_und;
-        if (sc.cyr_sr > sc.cyr_ru) {
-            /* Serbian, or Macedonian (ј љ њ too) */
-            const profile *p = by_words(cache, al, s, len, SC_CYRILLIC, "ru");
-            return p ? lang_of(p) : summ__lang_by_code("sr");
-        }
-        /* Russian or Bulgarian (ё й щ ь ю я, which Serbian has none of) */
-        if (sc.cyr_ru > 0) {
-            /* Russian has ы in one word in five and ъ hardly ever; Bulgarian
-             * has no ы and ъ in many words */
-            if ((n > 300 && sc.cyr_yery == 0) || (sc.cyr_hard * 100 > n && sc.cyr_hard > sc.cyr_yery))
-                return &summ__lang_und;
-            const profile *p = by_words(cache, al, s, len, SC_CYRILLIC, "sr");
-            if (!p && sc.cyr_yery > 0)
-                return summ__lang_by_code("ru");
-            return lang_of(p);
-        }
-        return lang_of(by_words(cache, al, s, len, SC_CYRILLIC, NULL));
-    }
-    case SC_DEVANAGARI:
-        return lang_of(by_words(cache, al, s, len, SC_DEVANAGARI, NULL));
-    case SC_LATIN:
-        return lang_of(by_words(cache, al, s, len, SC_LATIN, NULL));
+        return by_words(cache, al, s, len, SC_HEBREW, &sc);
+    /* Scripts shared with languages we do not have (Assamese, Tigrinya,
+     * Kyrgyz...) or among ours: the words decide. */
+    case SC_LATIN: case SC_CYRILLIC: case SC_ARABIC: case SC_DEVANAGARI:
+    case SC_BENGALI: case SC_ETHIOPIC:
+        return by_words(cache, al, s, len, top, &sc);
     default:
         return &summ__lang_und;
     }

@@ -5,37 +5,59 @@
 
 #include "lang/lang.h"
 
-/* en first: summ_languages() lists it first, as the default of old. */
+/* en first: summ_languages() lists it first, as the default of old.
+ * NULL snowball: libstemmer 2.2 has no algorithm for the language (Czech,
+ * Polish, ... have none in Snowball at all): stopwords only. */
 const lang_info summ__lang_table[] = {
     { "en", "english",    "English",    SCRIPT_LATIN },
+    { "af", NULL,         "Afrikaans",  SCRIPT_LATIN },
+    { "am", NULL,         "Amharic",    SCRIPT_OTHER },
     { "ar", "arabic",     "Arabic",     SCRIPT_OTHER },
+    { "bg", NULL,         "Bulgarian",  SCRIPT_OTHER },
+    { "bn", NULL,         "Bengali",    SCRIPT_OTHER },
     { "ca", "catalan",    "Catalan",    SCRIPT_LATIN },
+    { "cs", NULL,         "Czech",      SCRIPT_LATIN },
     { "da", "danish",     "Danish",     SCRIPT_LATIN },
     { "de", "german",     "German",     SCRIPT_LATIN },
     { "el", "greek",      "Greek",      SCRIPT_OTHER },
     { "es", "spanish",    "Spanish",    SCRIPT_LATIN },
+    { "et", NULL,         "Estonian",   SCRIPT_LATIN },
     { "eu", "basque",     "Basque",     SCRIPT_LATIN },
+    { "fa", NULL,         "Persian",    SCRIPT_OTHER },
     { "fi", "finnish",    "Finnish",    SCRIPT_LATIN },
     { "fr", "french",     "French",     SCRIPT_LATIN },
     { "ga", "irish",      "Irish",      SCRIPT_LATIN },
+    { "gl", NULL,         "Galician",   SCRIPT_LATIN },
+    { "gu", NULL,         "Gujarati",   SCRIPT_OTHER },
+    { "he", NULL,         "Hebrew",     SCRIPT_OTHER },
     { "hi", "hindi",      "Hindi",      SCRIPT_OTHER },
+    { "hr", NULL,         "Croatian",   SCRIPT_LATIN },
     { "hu", "hungarian",  "Hungarian",  SCRIPT_LATIN },
     { "hy", "armenian",   "Armenian",   SCRIPT_OTHER },
     { "id", "indonesian", "Indonesian", SCRIPT_LATIN },
     { "it", "italian",    "Italian",    SCRIPT_LATIN },
     { "ja", NULL,         "Japanese",   SCRIPT_CJK },
+    { "kk", NULL,         "Kazakh",     SCRIPT_OTHER },
     { "ko", NULL,         "Korean",     SCRIPT_OTHER },
     { "lt", "lithuanian", "Lithuanian", SCRIPT_LATIN },
+    { "lv", NULL,         "Latvian",    SCRIPT_LATIN },
+    { "mr", NULL,         "Marathi",    SCRIPT_OTHER },
     { "ne", "nepali",     "Nepali",     SCRIPT_OTHER },
     { "nl", "dutch",      "Dutch",      SCRIPT_LATIN },
     { "no", "norwegian",  "Norwegian",  SCRIPT_LATIN },
+    { "pl", NULL,         "Polish",     SCRIPT_LATIN },
     { "pt", "portuguese", "Portuguese", SCRIPT_LATIN },
     { "ro", "romanian",   "Romanian",   SCRIPT_LATIN },
     { "ru", "russian",    "Russian",    SCRIPT_OTHER },
+    { "sk", NULL,         "Slovak",     SCRIPT_LATIN },
+    { "sl", NULL,         "Slovenian",  SCRIPT_LATIN },
     { "sr", "serbian",    "Serbian",    SCRIPT_OTHER },  /* Cyrillic and Latin */
     { "sv", "swedish",    "Swedish",    SCRIPT_LATIN },
     { "ta", "tamil",      "Tamil",      SCRIPT_OTHER },
     { "tr", "turkish",    "Turkish",    SCRIPT_LATIN },
+    { "uk", NULL,         "Ukrainian",  SCRIPT_OTHER },
+    { "ur", NULL,         "Urdu",       SCRIPT_OTHER },
+    { "vi", NULL,         "Vietnamese", SCRIPT_LATIN },
     { "yi", "yiddish",    "Yiddish",    SCRIPT_OTHER },
     { "zh", NULL,         "Chinese",    SCRIPT_CJK },
     { NULL, NULL, NULL, SCRIPT_OTHER },
@@ -43,9 +65,10 @@ const lang_info summ__lang_table[] = {
 
 /* The same codes, for summ_languages(). */
 const char *const summ__lang_codes[] = {
-    "en", "ar", "ca", "da", "de", "el", "es", "eu", "fi", "fr", "ga", "hi", "hu", "hy", "id",
-    "it", "ja", "ko", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi",
-    "zh", NULL,
+    "en", "af", "am", "ar", "bg", "bn", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fa",
+    "fi", "fr", "ga", "gl", "gu", "he", "hi", "hr", "hu", "hy", "id", "it", "ja", "kk", "ko",
+    "lt", "lv", "mr", "ne", "nl", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv", "ta",
+    "tr", "uk", "ur", "vi", "yi", "zh", NULL,
 };
 
 const lang_info summ__lang_und = { "und", NULL, "undetermined", SCRIPT_OTHER };
@@ -54,7 +77,7 @@ const lang_info summ__lang_und = { "und", NULL, "undetermined", SCRIPT_OTHER };
 static const struct { const char *alias, *code; } lang_alias[] = {
     { "nb", "no" }, { "nn", "no" }, { "bokmal", "no" }, { "bokmål", "no" },
     { "zh-cn", "zh" }, { "zh-hans", "zh" }, { "zh-tw", "zh" }, { "zh-hant", "zh" },
-    { "mandarin", "zh" },
+    { "mandarin", "zh" }, { "farsi", "fa" }, { "iw", "he" }, { "slovene", "sl" },
 };
 
 const lang_info *

@@ -1,5 +1,6 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations, boilerplate phrases and cue words
+ * use: its stopwords, abbreviations, sentence openers, boilerplate
+ * phrases, the words that make poor keywords and its cue words
  * (core/data.c),
  * its Snowball stemmer, and the lexicon that caches stems (stem.c).
  *
@@ -28,6 +29,8 @@ summ__langres_free(langres *lr)
     summ__strset_free(&lr->boiler);
     summ__strset_free(&lr->cues);
     summ__strset_free(&lr->cue_words);
+    summ__strset_free(&lr->kwstop);
+    summ__strset_free(&lr->openers);
     summ__lex_free(lr->lex);
     summ__free(al, lr);
 }
@@ -70,8 +73,8 @@ have_algorithm(const char *name)
 }
 
 summ_status
-summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang,
-                   langres **out, summ_err *err)
+summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
+                   const lang_info *lang, langres **out, summ_err *err)
 {
     *out = NULL;
     langres *lr = summ__calloc(al, 1, sizeof *lr);
@@ -84,6 +87,8 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
     summ__strset_init(&lr->boiler, al);
     summ__strset_init(&lr->cues, al);
     summ__strset_init(&lr->cue_words, al);
+    summ__strset_init(&lr->kwstop, al);
+    summ__strset_init(&lr->openers, al);
     lr->lex = summ__lex_new(al);
     if (!lr->lex) {
         summ__langres_free(lr);
@@ -95,6 +100,10 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
                                   err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_ABBREV, true, &lr->abbrev,
                                      err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_KEYWORDS, false,
+                                     &lr->kwstop, err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, false,
+                                     &lr->openers, err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_CUES, false, &lr->cues,
                                      err)) != SUMM_OK)
             goto fail;
@@ -110,6 +119,12 @@ summ__langres_make(const salloc *al, const char *data_dir, const lang_info *lang
                 goto fail;
             }
         }
+    }
+    /* The caller's own stopwords, for any language (also "none": asked for,
+     * so honoured). */
+    if (extra_stop && !summ__strset_load_words(&lr->stop, extra_stop, strlen(extra_stop))) {
+        st = SUMM_ENOMEM;
+        goto fail;
     }
     /* Page furniture: the language's own lines, and English ones, which the
      * web puts on pages in any language ("Share", "Advertisement"). */

@@ -60,7 +60,14 @@ summ__seg_list_marker(const seg *g, size_t p)
             return 0;
         }
         q = k + 1;
+        if (s[k] == '.' && q < len && s[q] == ')')
+            q++;  /* "1.)" */
     }
+    }
+    /* "⁃9. The": a bullet glued to a numbered marker */
+    if (q == p + n && c == 0x2043 && q < len && s[q] >= '0' && s[q] <= '9') {
+        size_t m2 = summ__seg_list_marker(g, q);
+        return m2 ? q - p + m2 : 0;
     }
     /* A marker is followed by white space and then text on the same line. */
     if (q >= len)
@@ -82,6 +89,41 @@ summ__seg_list_marker(const seg *g, size_t p)
     if (sp == c && (c == '*' || c == '-' || c == 0x2022 || c == 0x2013 || c == 0x2014))
         return 0;
     return q - p;
+}
+
+bool
+summ__seg_marker_value(const seg *g, size_t p, size_t m, int *kind, long *val, char *sep)
+{
+    const unsigned char *s = g->s;
+    size_t e = p + m;
+    while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    size_t a = p;
+    /* past a bullet ("• 9." "⁃9.") */
+    while (a < e && !(s[a] >= '0' && s[a] <= '9') && !(s[a] >= 'a' && s[a] <= 'z') && s[a] != '(') {
+        int32_t c;
+        a += dec(s, a, e, &c);
+    }
+    if (a < e && s[a] == '(')
+        a++;
+    if (a >= e)
+        return false;
+    if (s[a] >= '0' && s[a] <= '9') {
+        long v = 0;
+        while (a < e && s[a] >= '0' && s[a] <= '9')
+            v = v * 10 + (s[a++] - '0');
+        *kind = 1;
+        *val = v;
+    } else if (s[a] >= 'a' && s[a] <= 'z' && a + 1 < e && !(s[a + 1] >= 'a' && s[a + 1] <= 'z')) {
+        *kind = 2;
+        *val = s[a++];
+    } else {
+        return false;  /* roman numerals: not followed inline */
+    }
+    if (a >= e)
+        return false;
+    *sep = e - a >= 2 && s[a] == '.' && s[a + 1] == ')' ? 'd' : (char)s[a];
+    return true;
 }
 
 /* Code points of the word at p (up to 40), for the wrap test. */

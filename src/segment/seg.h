@@ -46,7 +46,9 @@ typedef struct seg {
     const strset *abbrev;   /* may be NULL */
     const strset *stop;     /* may be NULL or empty */
     const strset *boiler;   /* may be NULL or empty */
+    const strset *openers;  /* words that start sentences; may be NULL or empty */
     bool greek;
+    bool lower_text;        /* lower-cased text: ". word" is a boundary */
     bool ordinal_dots;      /* "am 3. Oktober": numbers with a period are ordinals */
     bool wrapped;           /* hard-wrapped text */
     bool line_paras;        /* long lines: one paragraph a line */
@@ -66,6 +68,17 @@ typedef struct seg {
     uint32_t para_next, para;
     size_t units_pushed;
     size_t boiler_end;      /* units starting before this offset are boilerplate */
+    /* Quotes and brackets open in the unit: inside them a terminal ends
+     * no sentence when the closer follows (nest.c in segment.c) */
+    int32_t nest[16];
+    size_t depth;
+    size_t close_at;        /* a closer of the innermost opener found here, or NONE */
+    size_t scanned;         /* looked for it up to here */
+    /* The list the unit belongs to: its last marker's number or letter,
+     * so that "1. one 2. two" breaks before "2." */
+    int seq_kind;           /* 0 none, 1 number, 2 letter */
+    long seq_val;
+    char seq_sep;           /* '.' ')' or 'd' for ".)" */
     linestate line;
 } seg;
 
@@ -84,6 +97,8 @@ starts_with(const unsigned char *s, size_t p, size_t len, const char *lit)
 
 /* words.c */
 bool summ__seg_in_stop(const seg *g, size_t a, size_t n);
+bool summ__seg_in_openers(const seg *g, size_t a, size_t n);
+void summ__seg_case_stats(seg *g, size_t start);
 int summ__seg_abbrev_tag(const seg *g, size_t a, size_t n);
 int summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn);
 
@@ -106,6 +121,9 @@ size_t summ__seg_dateline(const seg *g, size_t start);
 /* lines.c */
 void summ__seg_line_stats(seg *g, size_t start);
 size_t summ__seg_list_marker(const seg *g, size_t p);
+/* The number or letter of the list marker of m bytes at p, and what
+ * follows it ('.', ')', 'd' for ".)"): false for one that is neither. */
+bool summ__seg_marker_value(const seg *g, size_t p, size_t m, int *kind, long *val, char *sep);
 size_t summ__seg_word_cps(const seg *g, size_t p);
 unsigned summ__seg_classify(const seg *g, size_t a, size_t b, int why);
 

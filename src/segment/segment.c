@@ -38,6 +38,8 @@ push(seg *g, size_t a, size_t b, int why, unsigned extra)
         b -= n;
     }
     g->ustart = NONE;
+    g->depth = 0;
+    g->close_at = NONE;
     size_t marker = g->marker;  /* "1." "-" "•": kept in the span, verbatim */
     g->marker = NONE;
     if (a == b)
@@ -67,48 +69,225 @@ push(seg *g, size_t a, size_t b, int why, unsigned extra)
     return SUMM_OK;
 }
 
-/* Does the period/terminal cluster at [i, j) end a sentence? tok is the
- * start of the word before it. */
+/* A cluster of terminals ("?!", "...", ". . ."), its closers, a footnote
+ * mark or an emoticon after it. */
+typedef struct cluster {
+    size_t end;
+    int32_t head;    /* the terminal it acts as */
+    bool ellipsis;
+    bool spaced;     /* ". . ." after a space: an omission inside a sentence */
+    bool closed;     /* it takes a closing quote or bracket */
+    bool citation;   /* "(Smith 55)." follows it */
+} cluster;
+
+/* ---- quotes and brackets ----------------------------------------------- */
+
+/* The closer of an opening quote or bracket, or 0. German and Slovak „
+ * close with “ (or ”), which is also an opener elsewhere. */
+static int32_t
+closer_of(int32_t c)
+{
+    switch (c) {
+    case '(': return ')';
+    case '[': return ']';
+    case '{': return '}';
+    case '"': return '"';
+    case 0x201C: return 0x201D;   /* “ ” */
+    case 0x201E: return 0x201C;   /* „ “ */
+    case 0xAB: return 0xBB;       /* « » */
+    case 0x2039: return 0x203A;   /* ‹ › */
+    case 0x300C: return 0x300D;   /* 「 」 */
+    case 0x300E: return 0x300F;   /* 『 』 */
+    case 0x300A: return 0x300B;   /* 《 》 */
+    case 0x3008: return 0x3009;   /* 〈 〉 */
+    case 0xFF08: return 0xFF09;   /* （ ） */
+    case 0x3010: return 0x3011;   /* 【 】 */
+    default: return 0;
+    }
+}
+
+/* Keep the stack of quotes and brackets open in the unit: c at i, after
+ * the code point prev. ASCII '"' opens after a space or the start of the
+ * unit and closes otherwise. */
+static void
+nest_track(seg *g, int32_t c, int32_t prev, size_t i)
+{
+    if (g->depth > 0 && g->nest[g->depth - 1] == c
+        && (c != '"' || !(prev == 0 || is_space(prev) || is_opener(prev)))) {
+        g->depth--;
+        g->close_at = NONE;
+        return;
+    }
+    if (c == 0x201D && g->depth > 0 && g->nest[g->depth - 1] == 0x201C) {  /* „…” */
+        g->depth--;
+        g->close_at = NONE;
+        return;
+    }
+    if (closer_of(c) && (c != '"' || prev == 0 || is_space(prev) || is_opener(prev))) {
+        if (g->depth < sizeof g->nest / sizeof g->nest[0])
+            g->nest[g->depth++] = closer_of(c);
+        g->close_at = NONE;
+        g->scanned = i;
+    }
+}
+
+/* Quotes and brackets hold at most this much text: a terminal further
+ * from the closer ends its sentence as any other. */
+#define NEST_SPAN 400
+
+/* Is the terminal at i inside a quote or bracket that closes later, on
+ * the same paragraph, within NEST_SPAN bytes? What was scanned is kept, so
+ * every byte is looked at once per opener. */
 static bool
-ends_sentence(const seg *g, int32_t c, size_t tok, size_t i, size_t j, bool ellipsis)
+inside_nest(seg *g, size_t i)
+{
+    if (g->depth == 0)
+        return false;
+    int32_t want = g->nest[g->depth - 1];
+    if (g->close_at != NONE)
+        return g->close_at > i;
+    const unsigned char *s = g->s;
+    size_t p = g->scanned > i ? g->scanned : i, stop = i + NEST_SPAN;
+    if (stop > g->len)
+        stop = g->len;
+    while (p < stop) {
+        int32_t c;
+        size_t n = dec(s, p, g->len, &c);
+        if (c == want || (want == 0x201C && c == 0x201D)) {
+            g->close_at = p;
+            g->scanned = p;
+            return true;
+        }
+        if (c == '\n' && p + 1 < g->len && (s[p + 1] == '\n' || s[p + 1] == '\r'))
+            break;  /* a paragraph ends it */
+        p += n;
+    }
+    g->scanned = p;
+    return false;
+}
+
+/* ---- the boundary decision --------------------------------------------- */
+
+static bool
+digits_only(const unsigned char *s, size_t a, size_t b)
+{
+    if (a >= b)
+        return false;
+    for (size_t q = a; q < b; q++)
+        if (s[q] < '0' || s[q] > '9')
+            return false;
+    return true;
+}
+
+/* "XII. Pluku": a Roman numeral, an ordinal where numbers with a period
+ * are. */
+static bool
+roman_only(const unsigned char *s, size_t a, size_t b)
+{
+    if (b - a < 2)
+        return false;
+    for (size_t q = a; q < b; q++)
+        if (!strchr("IVXLCDM", s[q]) || s[q] == 0)
+            return false;
+    return true;
+}
+
+/* A lower-case word after the terminal c: a boundary only in text that is
+ * lower-cased as a whole, or when the word is one that starts sentences
+ * (stopwords/openers/), and never after an abbreviation, an initial, a
+ * number or a closing quote ("e.g. apples", "approx. five", '"Why?" she
+ * asked'). */
+static bool
+lower_starts(const seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn, bool closed)
+{
+    size_t wl = i - tok;
+    if (closed || wl < 2 || wl > 40)
+        return false;
+    int32_t last;
+    dec(g->s, i - utf8_prev_len(g->s + tok, g->s + i), i, &last);
+    if (!is_letter_class(cclass(last)))
+        return false;
+    if (c == '.' && summ__seg_abbrev_tag(g, tok, wl) != AB_NONE)
+        return false;
+    return g->lower_text || summ__seg_in_openers(g, wa, wn);
+}
+
+/* What follows a terminal cluster directly, without a space: 3.14,
+ * Amazon.com, e.g., U.S.A, a URL's "?" go on; "你好!我", "the
+ * year.The board", "1,000.That" end. */
+static bool
+glued_end(const seg *g, int32_t c, size_t tok, size_t i, size_t j)
 {
     const unsigned char *s = g->s;
     size_t len = g->len;
+    int32_t nx;
+    size_t nn = dec(s, j, len, &nx);
+    int nk = cclass(nx);
+    if (nk == CL_LETTER)
+        return true;  /* "你好!我" */
+    if (nk != CL_UPPER || j != i + 1 || c == 0x2026)
+        return false;
+    if (j + nn >= len || i - tok < 2 || i - tok > 64)
+        return false;
+    /* the token after: an e-mail address or a path is one word */
+    size_t e = j;
+    bool caps = true;
+    while (e < len && e - j < 64 && !is_space(s[e])) {
+        if (s[e] == '@' || s[e] == '/')
+            return false;
+        if (ascii_letter(s[e]) && cclass(s[e]) == CL_LOWER)
+            caps = false;
+        e++;
+    }
+    int32_t n2;
+    dec(s, j + nn, len, &n2);
+    bool number = true, word = true;
+    for (size_t k = tok; k < i; ) {
+        int32_t cp;
+        size_t m = dec(s, k, i, &cp);
+        int ck = cclass(cp);
+        if (!(ck == CL_DIGIT || (cp == ',' && k > tok)))
+            number = false;
+        if (ck != CL_LOWER && !(k == tok && ck == CL_UPPER))
+            word = false;
+        k += m;
+    }
+    /* "жағдайы.XVIII ғасырдың": a capitalised word or numeral after a
+     * word of three letters or more */
+    if (cclass(n2) != CL_LOWER && !(caps && word && i - tok >= 3 && e - j >= 2))
+        return false;
+    if (!word && !number)
+        return false;
+    return c != '.' || number || summ__seg_abbrev_tag(g, tok, i - tok) == AB_NONE;
+}
+
+/* Does the period/terminal cluster k, from i, end a sentence? tok is the
+ * start of the word before it. */
+static bool
+ends_sentence(const seg *g, const cluster *cl, size_t tok, size_t i)
+{
+    const unsigned char *s = g->s;
+    size_t len = g->len, j = cl->end;
+    int32_t c = cl->head;
+    bool ellipsis = cl->ellipsis;
     if (j >= len)
         return true;
     if (is_wide_terminal(c))
         return true;
     int32_t nx;
-    size_t nn = dec(s, j, len, &nx);
-    int nk = cclass(nx);
-    if (!is_space(nx)) {
-        /* Inside a token: 3.14, Amazon.com, e.g., U.S.A, a URL's "?". */
-        if (nk == CL_LETTER)
-            return true;  /* "你好!我" */
-        if (nk != CL_UPPER || j != i + 1 || c == 0x2026)
-            return false;
-        /* "yearThe" with its period kept: "the year.The board" */
-        int32_t n2;
-        if (j + nn >= len)
-            return false;
-        dec(s, j + nn, len, &n2);
-        if (cclass(n2) != CL_LOWER || i - tok < 2 || i - tok > 64)
-            return false;
-        for (size_t k = tok; k < i; ) {
-            int32_t cp;
-            size_t m = dec(s, k, i, &cp);
-            if (cclass(cp) != CL_LOWER && !(k == tok && cclass(cp) == CL_UPPER))
-                return false;
-            k += m;
-        }
-        return c != '.' || summ__seg_abbrev_tag(g, tok, i - tok) == AB_NONE;
-    }
+    dec(s, j, len, &nx);
+    if (!is_space(nx))
+        return glued_end(g, c, tok, i, j);
     size_t wa, wn;
     int k = summ__seg_next_word(g, j, &wa, &wn);
     if (k < 0)
         return true;
+    if (cl->spaced && (k != CL_UPPER || wn <= 1))
+        return false;  /* "the thing is . . . I didn't", "weakened . . . was": an omission */
     if (k == CL_LOWER)
-        return false;
+        return !ellipsis && lower_starts(g, c, tok, i, wa, wn, cl->closed);
+    if (cl->citation)
+        return false;  /* '"..." (Smith 55).': the citation is the sentence's */
     if (ellipsis)
         return k != CL_DIGIT;  /* "... The" ends, "... 5" and "... and" go on */
     if (c != '.')
@@ -118,14 +297,16 @@ ends_sentence(const seg *g, int32_t c, size_t tok, size_t i, size_t j, bool elli
     size_t wl = i - tok;
     if (wl > 0 && wl <= 40) {
         tag = summ__seg_abbrev_tag(g, tok, wl);
-        if (tag == AB_NONE && g->ordinal_dots && wl <= 3) {
-            bool digits = true;
-            for (size_t q = tok; q < i; q++)
-                if (s[q] < '0' || s[q] > '9')
-                    digits = false;
-            if (digits)
-                tag = AB_NUM;
-        }
+        if (tag == AB_NONE && g->ordinal_dots
+            && ((wl <= 3 && digits_only(s, tok, i)) || roman_only(s, tok, i)))
+            tag = AB_NUM;
+    }
+    /* "z. B.", "s. r. o.", "т. б.": letters with periods, spaced */
+    if (wl == 1 && cclass(s[tok]) == CL_LOWER && wn > 0 && wa + wn < len && s[wa + wn] == '.') {
+        int32_t f;
+        size_t fm = dec(s, wa, len, &f);
+        if (fm == wn)
+            return false;
     }
     switch (tag) {
     case AB_NEVER:
@@ -135,20 +316,20 @@ ends_sentence(const seg *g, int32_t c, size_t tok, size_t i, size_t j, bool elli
     case AB_NUM:
         if (k == CL_DIGIT)
             return false;
-        if (g->ordinal_dots && k == CL_UPPER && !summ__seg_in_stop(g, wa, wn)) {
-            /* "am 3. Oktober": an ordinal before a noun */
-            bool digits = true;
-            for (size_t q = tok; q < i; q++)
-                if (s[q] < '0' || s[q] > '9')
-                    digits = false;
-            if (digits)
-                return false;
-        }
+        /* "am 3. Oktober": an ordinal before a noun */
+        if (g->ordinal_dots && k == CL_UPPER && !summ__seg_in_stop(g, wa, wn)
+            && (digits_only(s, tok, i) || roman_only(s, tok, i)))
+            return false;
         /* Otherwise a word like any other: Portuguese "no mar. Todos". */
         return true;
     case AB_PLAIN:
-        if (k == CL_UPPER)
+        if (k == CL_UPPER) {
+            /* "6 P.M. Mr. Smith": a title starts the next sentence */
+            if (wn > 0 && wa + wn < len && s[wa + wn] == '.'
+                && summ__seg_abbrev_tag(g, wa, wn) == AB_NEVER)
+                return true;
             return summ__seg_in_stop(g, wa, wn);  /* "& Co. It closed" vs "U.S. Army" */
+        }
         return k == CL_LETTER;
     default:
         return true;
@@ -186,6 +367,42 @@ apply_blocks(doc *d)
     }
 }
 
+/* A list marker at p, with the number after a bullet ("• 9. "). */
+static size_t
+full_marker(const seg *g, size_t p)
+{
+    size_t m = summ__seg_list_marker(g, p);
+    if (m && g->s[p] >= 0x80) {
+        size_t m2 = summ__seg_list_marker(g, p + m);
+        int kind;
+        long val;
+        char sep;
+        if (m2 && summ__seg_marker_value(g, p + m, m2, &kind, &val, &sep))
+            m += m2;
+    }
+    return m;
+}
+
+/* "1. The first item 2. The second item": a marker inside the unit that
+ * continues its list (the next number or letter, the same punctuation)
+ * starts the next item. Its length, else 0. */
+static size_t
+inline_marker(seg *g, size_t i)
+{
+    unsigned char b = g->s[i];
+    if (!(b >= '0' && b <= '9') && !(b >= 'a' && b <= 'z') && b < 0x80)
+        return 0;
+    size_t m = full_marker(g, i);
+    int kind;
+    long val;
+    char sep;
+    if (!m || !summ__seg_marker_value(g, i, m, &kind, &val, &sep) || kind != g->seq_kind
+        || val != g->seq_val + 1 || sep != g->seq_sep)
+        return 0;
+    g->seq_val = val;
+    return m;
+}
+
 /* The start of a line at *i: past its indent, is it a consent notice, or
  * a list item (then the unit before ends, and *i moves past the marker)?
  * Returns 1 when *i moved past a marker. */
@@ -208,11 +425,13 @@ line_start(seg *g, size_t *i, summ_status *st)
     size_t ne = summ__seg_notice_end(g, k);
     if (ne)
         g->boiler_end = ne;
-    size_t m = summ__seg_list_marker(g, k);
+    size_t m = full_marker(g, k);
     if (!m)
         return 0;
     if (g->ustart != NONE && (*st = push(g, g->ustart, k, END_LINE, 0)) != SUMM_OK)
         return -1;
+    if (!summ__seg_marker_value(g, k, m, &g->seq_kind, &g->seq_val, &g->seq_sep))
+        g->seq_kind = 0;
     g->pending_para = true;
     g->in_list = true;
     g->marker = k;
@@ -294,11 +513,22 @@ line_break(seg *g, size_t i, int32_t c, size_t n, size_t *next)
 
 /* A cluster of terminals ("?!", "...", ". . .") that starts with c (n
  * bytes) at i, then its closers: the end of it, and what it is. */
-typedef struct cluster {
-    size_t end;
-    int32_t head;    /* the terminal it acts as */
-    bool ellipsis;
-} cluster;
+
+/* An emoticon at p (":)", ":-(", ";)", ":D", ":P") followed by a space or
+ * the end: its length, else 0. */
+static size_t
+emoticon(const unsigned char *s, size_t p, size_t len)
+{
+    if (p + 1 >= len || (s[p] != ':' && s[p] != ';'))
+        return 0;
+    size_t q = p + 1;
+    if (s[q] == '-')
+        q++;
+    if (q >= len || !strchr(")(DPp", s[q]) || s[q] == 0)
+        return 0;
+    q++;
+    return q >= len || is_space(s[q]) ? q - p : 0;
+}
 
 static cluster
 terminal_cluster(const seg *g, size_t i, int32_t c, size_t n, bool greek_q)
@@ -307,7 +537,18 @@ terminal_cluster(const seg *g, size_t i, int32_t c, size_t n, bool greek_q)
     size_t len = g->len, j = i + n;
     size_t dots = c == '.', nterm = 1;
     bool ellipsis = c == 0x2026, only_dots = c == '.';
-    while (j < len) {
+    bool after_space = i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t');
+    cluster k = { 0, greek_q ? '?' : c, false, false, false, false };
+    /* "compounds. . . . The": the period ends its sentence, the spaced
+     * ellipsis opens the next one (at the end of a paragraph it stays) */
+    bool single = false;
+    if (c == '.' && !after_space && j + 1 < len && s[j] == ' ' && s[j + 1] == '.') {
+        size_t q = j;
+        while (q + 1 < len && s[q] == ' ' && s[q + 1] == '.')
+            q += 2;
+        single = q < len && s[q] == ' ' && q + 1 < len && !is_space(s[q + 1]);
+    }
+    while (!single && j < len) {
         int32_t c2;
         size_t m = dec(s, j, len, &c2);
         if (is_terminal(c2, g->greek)) {
@@ -331,12 +572,24 @@ terminal_cluster(const seg *g, size_t i, int32_t c, size_t n, bool greek_q)
     }
     if (dots >= 2)
         ellipsis = true;
-    while (j < len) {
-        int32_t c2;
-        size_t m = dec(s, j, len, &c2);
-        if (!is_closer(c2))
-            break;
-        j += m;
+    k.spaced = ellipsis && after_space && dots >= 3;
+    for (int round = 0; round < 2; round++) {
+        while (j < len) {
+            int32_t c2;
+            size_t m = dec(s, j, len, &c2);
+            if (!is_closer(c2))
+                break;
+            k.closed = true;
+            j += m;
+        }
+        /* a footnote mark: "martyr.[1] The" */
+        if (round == 0 && j + 2 < len && s[j] == '[') {
+            size_t q = j + 1;
+            while (q < len && q - j <= 4 && ascii_alnum(s[q]))
+                q++;
+            if (q > j + 1 && q < len && s[q] == ']')
+                j = q + 1;
+        }
     }
     /* French "« Bonjour. »": a guillemet after a space. */
     if (j < len) {
@@ -347,12 +600,32 @@ terminal_cluster(const seg *g, size_t i, int32_t c, size_t n, bool greek_q)
             q += m;
             if (q < len) {
                 m = dec(s, q, len, &c2);
-                if (c2 == 0xBB)
+                if (c2 == 0xBB) {
                     j = q + m;
+                    k.closed = true;
+                }
             }
         }
     }
-    cluster k = { j, greek_q ? '?' : c, ellipsis };
+    /* "cool. :)": the emoticon is the sentence's */
+    if (j + 1 < len && s[j] == ' ') {
+        size_t e = emoticon(s, j + 1, len);
+        if (e)
+            j += 1 + e;
+    }
+    /* '"..." (Smith 55).': a short parenthesis closed by a period */
+    if (j + 1 < len && s[j] == ' ' && s[j + 1] == '(') {
+        for (size_t q = j + 2; q < len && q - j < 64; q++) {
+            if (s[q] == ')') {
+                k.citation = q + 1 < len && s[q + 1] == '.';
+                break;
+            }
+            if (s[q] == '.' || s[q] == '\n' || s[q] == '(')
+                break;
+        }
+    }
+    k.end = j;
+    k.ellipsis = ellipsis;
     if (nterm > 1 && !only_dots)
         k.head = '!';  /* "?!" or ".?" behaves like its question or exclamation mark */
     return k;
@@ -376,10 +649,32 @@ terminal(seg *g, size_t i, int32_t c, size_t n, bool greek_q, size_t *next)
             if (s[q] < '0' || s[q] > '9')
                 bare = false;
     }
-    if (!bare && ends_sentence(g, k.head, L->tok, i, k.end, k.ellipsis)) {
+    /* Inside a quote or bracket that closes later: not here. A cluster
+     * that takes the closer leaves it, and is decided as any other. */
+    bool inside = false;
+    if (g->depth > 0) {
+        int32_t want = g->nest[g->depth - 1];
+        bool leaves = false;
+        for (size_t q = i + n; q < k.end && !leaves; ) {
+            int32_t c2;
+            q += dec(s, q, g->len, &c2);
+            leaves = c2 == want || (want == 0x201C && c2 == 0x201D);
+        }
+        if (leaves) {
+            g->depth--;
+            g->close_at = NONE;
+        } else {
+            /* Not English-style quotes: news quotes whole speeches in
+             * them, sentence by sentence ('"We won. It was hard," he
+             * said' cut in two scores better on BBC and CNN) */
+            inside = want != '"' && want != 0x201D && inside_nest(g, i);
+        }
+    }
+    if (!bare && !inside && ends_sentence(g, &k, L->tok, i)) {
         summ_status st = push(g, g->ustart, k.end, END_TERM, 0);
         if (st != SUMM_OK)
             return st;
+        L->tok = k.end;  /* "Tuesday.Mr. Smith": the next word starts here */
     }
     /* Keep the line's state: the cluster may end the line. */
     int32_t lc;
@@ -396,18 +691,14 @@ terminal(seg *g, size_t i, int32_t c, size_t n, bool greek_q, size_t *next)
     return SUMM_OK;
 }
 
-/* The settings of the text's language. */
+/* The settings of the text's language, tags of its abbreviation list:
+ * "@ordinal-dots" (numbers with a period are ordinals, German "am 3.
+ * Oktober") and "@semicolon-question" (Greek ';' is its question mark). */
 static void
-language_settings(seg *g, const char *code)
+language_settings(seg *g)
 {
-    g->greek = strcmp(code, "el") == 0;
-    static const char *const ordinal_langs[] = {
-        "de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "sl", "hr", "sr", "bs",
-        "is", "et", "lv", "lt", "tr", NULL,
-    };
-    for (const char *const *o = ordinal_langs; *o; o++)
-        if (strcmp(code, *o) == 0)
-            g->ordinal_dots = true;
+    g->greek = summ__strset_has(g->abbrev, "@semicolon-question", 19);
+    g->ordinal_dots = summ__strset_has(g->abbrev, "@ordinal-dots", 13);
 }
 
 summ_status
@@ -423,7 +714,9 @@ summ__segment(doc *d)
     g->abbrev = d->lr ? &d->lr->abbrev : NULL;
     g->stop = d->lr ? &d->lr->stop : NULL;
     g->boiler = d->lr ? &d->lr->boiler : NULL;
-    language_settings(g, d->lang ? d->lang->code : "und");
+    g->openers = d->lr ? &d->lr->openers : NULL;
+    language_settings(g);
+    g->close_at = NONE;
     g->ustart = NONE;
     g->marker = NONE;
     g->pending_para = true;
@@ -433,6 +726,7 @@ summ__segment(doc *d)
     summ_status st;
 
     summ__seg_line_stats(g, start);
+    summ__seg_case_stats(g, start);
     if ((st = summ__seg_find_glue(g, start)) != SUMM_OK)
         goto out;
 
@@ -478,6 +772,19 @@ summ__segment(doc *d)
             i += n;
             continue;
         }
+        if (g->seq_kind && L->tok == i && g->ustart != NONE && g->ustart < i) {
+            size_t m = inline_marker(g, i);
+            if (m) {
+                if ((st = push(g, g->ustart, i, END_TERM, 0)) != SUMM_OK)
+                    goto out;
+                g->in_list = true;
+                g->marker = i;
+                i += m;
+                L->tok = i;
+                L->prev_cp = ' ';
+                continue;
+            }
+        }
         int k = cclass(c);
         if (g->ustart == NONE) {
             g->ustart = i;
@@ -501,6 +808,8 @@ summ__segment(doc *d)
             L->run_a = NONE;
             if (is_opener(c) && L->tok == i)
                 L->tok = i + n;
+            if (closer_of(c) || c == 0x201D || (g->depth && c == g->nest[g->depth - 1]))
+                nest_track(g, c, L->prev_cp, i);
         }
 
         /* Greek's question mark is ';', also when the language was not

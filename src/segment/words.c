@@ -1,5 +1,8 @@
 /* words.c - the words around a possible boundary: is it a stopword, an
- * abbreviation (and of which kind), and what starts the next word. */
+ * abbreviation (and of which kind), a word that starts sentences, and what
+ * starts the next word; whether the text is written in lower case. */
+#include <utf8proc.h>
+
 #include "segment/seg.h"
 #include "text/fold.h"
 
@@ -13,33 +16,54 @@ summ__seg_in_stop(const seg *g, size_t a, size_t n)
     return m <= sizeof buf && summ__strset_has(g->stop, buf, m);
 }
 
+bool
+summ__seg_in_openers(const seg *g, size_t a, size_t n)
+{
+    if (!g->openers || g->openers->count == 0 || n == 0 || n > 48)
+        return false;
+    char buf[200];
+    size_t m = summ__fold_word((const char *)g->s + a, n, buf, sizeof buf);
+    return m <= sizeof buf && summ__strset_has(g->openers, buf, m);
+}
+
 /* The tag of the abbreviation s[a .. a+n) (without its final period). */
 int
 summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
 {
     if (n == 0 || n > 40)
         return AB_NONE;
-    char key[48];
+    char key[56];
+    size_t kn = n;
     for (int pass = 0; pass < 2; pass++) {
         memcpy(key, g->s + a, n);
+        kn = n;
         if (pass == 1) {
-            /* Sentence-initial capital of a lower-case entry: "E.g." */
-            if (!(key[0] >= 'A' && key[0] <= 'Z'))
+            /* Sentence-initial capital of a lower-case entry: "E.g.",
+             * Bulgarian "Пл." */
+            int32_t c;
+            size_t m = dec(g->s, a, a + n, &c);
+            if (cclass(c) != CL_UPPER)
                 break;
-            key[0] = (char)(key[0] + 32);
+            utf8proc_uint8_t low[4];
+            size_t lm = (size_t)utf8proc_encode_char(utf8proc_tolower(c), low);
+            if (lm == 0 || lm + n - m > 40)
+                break;
+            memcpy(key, low, lm);
+            memcpy(key + lm, g->s + a + m, n - m);
+            kn = lm + n - m;
         }
         if (g->abbrev && g->abbrev->count) {
-            key[n] = ' ';
-            key[n + 1] = '>';
-            if (summ__strset_has(g->abbrev, key, n + 2))
+            key[kn] = ' ';
+            key[kn + 1] = '>';
+            if (summ__strset_has(g->abbrev, key, kn + 2))
                 return AB_NEVER;
-            key[n + 1] = '#';
-            if (summ__strset_has(g->abbrev, key, n + 2))
+            key[kn + 1] = '#';
+            if (summ__strset_has(g->abbrev, key, kn + 2))
                 return AB_NUM;
-            key[n + 1] = '.';
-            if (summ__strset_has(g->abbrev, key, n + 2))
+            key[kn + 1] = '.';
+            if (summ__strset_has(g->abbrev, key, kn + 2))
                 return AB_END;
-            if (summ__strset_has(g->abbrev, key, n))
+            if (summ__strset_has(g->abbrev, key, kn))
                 return AB_PLAIN;
         }
     }
@@ -81,7 +105,10 @@ summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn)
     while (p < len) {
         int32_t c;
         size_t n = dec(s, p, len, &c);
-        if (is_space(c) || (is_opener(c) && openers++ < 4)) {
+        /* a dash: "отырғаным! - деп" */
+        bool dash = c == '-' && p + 1 < len && s[p + 1] == ' ' && openers < 4;
+        if (is_space(c) || (is_opener(c) && openers++ < 4) || dash) {
+            openers += dash;
             p += n;
             continue;
         }
@@ -109,4 +136,33 @@ summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn)
         return k;
     }
     return -1;  /* end of text */
+}
+
+/* Is the text lower-cased as a whole (as many corpora ship it)? Its
+ * sentence ends are followed by lower-case words more often than not:
+ * ". " then a lower-case letter at least three times, and more than twice
+ * as often as a capital. One pass, bounded work per terminal. */
+void
+summ__seg_case_stats(seg *g, size_t start)
+{
+    const unsigned char *s = g->s;
+    size_t len = g->len, lower = 0, upper = 0;
+    for (size_t i = start; i + 2 < len; i++) {
+        unsigned char b = s[i];
+        if (b != '.' && b != '?' && b != '!')
+            continue;
+        size_t j = i + 1;
+        if (s[j] != ' ' && s[j] != '\n')
+            continue;
+        while (j < len && j - i < 4 && (s[j] == ' ' || s[j] == '\n'))
+            j++;
+        if (j >= len)
+            break;
+        int32_t c;
+        dec(s, j, len, &c);
+        int k = cclass(c);
+        lower += k == CL_LOWER;
+        upper += k == CL_UPPER;
+    }
+    g->lower_text = lower >= 3 && lower > 2 * upper;
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# lang.sh [BUILD_DIR] -- languages, on the 31 UDHR translations in
-# ../shared/eval/multi/udhr (not shipped with the project).
+# lang.sh [BUILD_DIR] -- languages: on Debian's translated manual pages and
+# message catalogues (held out from the profiles, section 4, run first and
+# without ../shared) and on the 31 UDHR translations in
+# ../shared/eval/multi/udhr (not shipped with the project; only a check of
+# generalisation: the profiles were not made from it).
 #
 #  1. Whole texts: with no flags, `summarize --format json -n 3` must report
 #     the file's language and three sentences that are verbatim spans of it.
@@ -17,6 +20,11 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$here/build}" && pwd)
 shared=${SHARED:-$here/../shared}
 udhr=$shared/eval/multi/udhr
+if [ -x "$build/summarize" ] && [ -d /usr/share/locale ]; then
+    echo "== 4. held out: Debian manual pages and message catalogues (tests/bench/lang_debian.py)"
+    /usr/bin/python3 "$here/tests/bench/lang_debian.py" "$build/summarize"
+    echo
+fi
 if [ ! -f "$udhr/en.txt" ]; then
     echo "lang.sh: skipped: no UDHR texts at $udhr"
     exit 0

@@ -23,8 +23,8 @@ void fuzz_fail(const char *file, int line, const char *what)
 /* The options header: the first FUZZ_HEADER bytes of an input (see
  * fuzz_common.c for the layout) become option settings, applied with
  * summ_set_*(). Shorter inputs use the defaults and are all text. */
-#define FUZZ_HEADER 6
-#define FUZZ_MAX_OPTS 24
+#define FUZZ_HEADER 8
+#define FUZZ_MAX_OPTS 32
 
 typedef struct fuzz_opt {
     summ_option option;
@@ -37,6 +37,7 @@ typedef struct fuzz_input {
     size_t nopt;
     const char *text;
     size_t len;
+    char words[2][32];    /* the query's and the stopwords' values, when taken from the text */
 } fuzz_input;
 
 void fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in);

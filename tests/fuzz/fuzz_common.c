@@ -38,8 +38,21 @@ put_string(fuzz_input *in, summ_option opt, const char *v)
     in->opt[in->nopt++] = (fuzz_opt){ opt, 0, v };
 }
 
+/* The text's first word (up to white space, at most 31 bytes: it may end
+ * inside a UTF-8 sequence, which the library must refuse) into buf. */
+static const char *
+first_word(const uint8_t *text, size_t len, char *buf)
+{
+    size_t n = 0;
+    while (n < len && n < 31 && text[n] != ' ' && text[n] != '\n' && text[n] != '\0')
+        n++;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 /*
- * Header layout (6 bytes):
+ * Header layout (8 bytes):
  * Each field becomes a setting, applied by fuzz_ctx() with summ_set_*().
  *   b0: bits 0-3 max_sentences (0 = unset), bits 4-5 redundancy
  *       {0.5, 1.0, 0.2, 0.95}, bit 6 w_title = 1, bit 7 w_centroid = 1
@@ -51,6 +64,12 @@ put_string(fuzz_input *in, summ_option opt, const char *v)
  *   b5: bits 0-1 position_decay {1, 0.1, 5, 1000}, bit 2 w_textrank = 0,
  *       bits 3-4 similarity {default, overlap, cosine, bm25}, bit 5
  *       w_directed = 1, bit 6 lead_ratio = 0, bit 7 lead_adapt = 0
+ *   b6: bits 0-1 query {unset, the text's first word, "zzqx" (in no
+ *       text), "the of" (stopwords only)}, bits 2-3 stopwords {unset, the
+ *       text's first word, "the and of", "#\nthe"}, bit 4 query_bias = 0,
+ *       bit 5 query_position = 0, bits 6-7 w_query {default, 0, 1, 100}
+ *   b7: not used yet (kept for the next options, so that adding one does
+ *       not shift the text of every input of the corpus again)
  */
 void
 fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in)
@@ -88,8 +107,26 @@ fuzz_decode(const uint8_t *data, size_t size, fuzz_input *in)
         put_number(in, SUMM_OPT_LEAD_RATIO, 0.0);
     if (data[5] & 128)
         put_number(in, SUMM_OPT_LEAD_ADAPT, 0.0);
-    in->text = (const char *)data + FUZZ_HEADER;
-    in->len = size - FUZZ_HEADER;
+    const uint8_t *text = data + FUZZ_HEADER;
+    size_t tlen = size - FUZZ_HEADER;
+    static const char *const queries[4] = { NULL, NULL, "zzqx", "the of" };
+    static const char *const stops[4] = { NULL, NULL, "the and of", "#\nthe" };
+    static const double wq[4] = { -1, 0, 1, 100 };
+    if (data[6] & 3)
+        put_string(in, SUMM_OPT_QUERY, (data[6] & 3) == 1 ? first_word(text, tlen, in->words[0])
+                                                          : queries[data[6] & 3]);
+    if ((data[6] >> 2) & 3)
+        put_string(in, SUMM_OPT_STOPWORDS, ((data[6] >> 2) & 3) == 1
+                                               ? first_word(text, tlen, in->words[1])
+                                               : stops[(data[6] >> 2) & 3]);
+    if (data[6] & 16)
+        put_number(in, SUMM_OPT_QUERY_BIAS, 0.0);
+    if (data[6] & 32)
+        put_number(in, SUMM_OPT_QUERY_POSITION, 0.0);
+    if (wq[data[6] >> 6] >= 0)
+        put_number(in, SUMM_OPT_W_QUERY, wq[data[6] >> 6]);
+    in->text = (const char *)text;
+    in->len = tlen;
 }
 
 summ_ctx *
@@ -105,6 +142,16 @@ fuzz_ctx(fuzz_input *in)
             summ_status st = summ_set_string(ctx, o->option, o->string);
             if (st == SUMM_ELANG && o->option == SUMM_OPT_LANGUAGE) {
                 /* not known (yet): detect, as without the setting */
+                const char *v = "x";
+                FUZZ_CHECK(summ_get_string(ctx, o->option, &v) == SUMM_OK && v == NULL);
+                memmove(&in->opt[i], &in->opt[i + 1], (in->nopt - i - 1) * sizeof *in->opt);
+                in->nopt--;
+                i--;
+                continue;
+            }
+            if (st == SUMM_EINVAL && o->string
+                && fuzz_first_bad(o->string, strlen(o->string), &(bool){ false }) != (size_t)-1) {
+                /* a word cut inside a UTF-8 sequence: refused, nothing set */
                 const char *v = "x";
                 FUZZ_CHECK(summ_get_string(ctx, o->option, &v) == SUMM_OK && v == NULL);
                 memmove(&in->opt[i], &in->opt[i + 1], (in->nopt - i - 1) * sizeof *in->opt);
@@ -271,8 +318,15 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         /* never inside the BOM */
         FUZZ_CHECK(!(len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 && s->offset < 3));
         FUZZ_CHECK(fuzz_first_bad(text + s->offset, s->length, &nul) == (size_t)-1);
-        /* the flags: the five of a sentence, and selected as summ_run() picks */
-        FUZZ_CHECK((s->flags & ~(SUMM_FLAG_SELECTED | SUMM_FLAG_APPARATUS)) < 16);
+        /* the flags: the five of a sentence, and selected as summ_run() picks;
+         * the query's only with a query that matched */
+        FUZZ_CHECK((s->flags & ~(SUMM_FLAG_SELECTED | SUMM_FLAG_QUERY | SUMM_FLAG_APPARATUS)) < 16);
+        if (s->flags & SUMM_FLAG_QUERY) {
+            const char *q = NULL;
+            FUZZ_CHECK(summ_get_string(ctx, SUMM_OPT_QUERY, &q) == SUMM_OK && q && *q);
+            FUZZ_CHECK(mode != FUZZ_SPLIT);
+            FUZZ_CHECK(!(summ_result_warnings(res) & SUMM_WARN_QUERY_UNMATCHED));
+        }
         if (mode == FUZZ_RUN)
             FUZZ_CHECK(s->flags & SUMM_FLAG_SELECTED);
         if (mode == FUZZ_SPLIT)
@@ -322,7 +376,7 @@ same_span(const summ_span *x, const summ_span *y)
 {
     return x->offset == y->offset && x->length == y->length && x->index == y->index
            && x->score == y->score && x->flags == y->flags && x->text_length == y->text_length
-           && strcmp(x->text, y->text) == 0;
+           && x->document == y->document && strcmp(x->text, y->text) == 0;
 }
 
 static bool

@@ -3,7 +3,8 @@
  * ranking's selected sentences are the summary's, and determinism: the
  * same text gives the same result from a fresh context, from a clone, and
  * from one that has summarized other text in between (its caches are
- * warm). */
+ * warm). And summ_run_multi(): the text alone is summ_run(), its two
+ * halves as two texts give spans inside their own half. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(summ_run(clone, in.text, in.len, &c) == SUMM_OK);
         FUZZ_CHECK(fuzz_same(a, c));
         summ_free(clone);
+        summ_result_free(c);
+        c = NULL;
+
+        FUZZ_CHECK(summ_run_multi(ctx, &in.text, &in.len, 1, &c) == SUMM_OK);
+        FUZZ_CHECK(fuzz_same(a, c) && summ_result_documents(c) == 1);
+        const char *halves[2] = { in.text, in.text + h };
+        size_t lens[2] = { h, in.len - h };
+        summ_result *m = NULL, *mr = NULL;
+        FUZZ_CHECK(summ_run_multi(ctx, halves, lens, 2, &m) == SUMM_OK);
+        FUZZ_CHECK(summ_rank_multi(ctx, halves, lens, 2, &mr) == SUMM_OK);
+        FUZZ_CHECK(summ_result_documents(m) == 2);
+        for (size_t i = 0; i < summ_result_count(mr); i++) {
+            const summ_span *s = summ_result_at(mr, i);
+            FUZZ_CHECK(s->document < 2 && s->offset + s->length <= lens[s->document]);
+            FUZZ_CHECK(s->score >= 0 && s->score <= 1);
+        }
+        FUZZ_CHECK(summ_result_count(mr) == summ_result_sentences(mr));
+        fuzz_check_rank_matches(mr, m);
+        summ_result_free(m);
+        summ_result_free(mr);
     }
     summ_result_free(r);
     summ_result_free(a);
