@@ -58,7 +58,8 @@ enum {
     FEAT_YOU = 4,        /* a second-person word, and no quotation mark */
     FEAT_QUESTION = 8,   /* ends with a question mark */
     FEAT_FILLER = 16,    /* nothing but fillers and stopwords: "Thank you, operator." */
-    FEAT_SECTION = 32    /* the first sentence of a section */
+    FEAT_SECTION = 32,   /* the first sentence of a section */
+    FEAT_OPEN = 64       /* no final punctuation: a fragment, a line, a heading */
 };
 /* The kind of section a sentence is in. */
 enum { SECTION_NONE, SECTION_BODY, SECTION_LEAD, SECTION_SKIP };

@@ -198,51 +198,77 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
     }
 }
 
-/* Citation markers in text[a .. b): a bracket of numbers ("[12]", "[3, 5-7]"),
- * a parenthesis with a year and a name ("(Smith et al., 2010)", "(Lee and
- * Kim 2009a; Wu 2011)"), and "et al" outside one. */
+/* Citation markers in text[a .. b): a bracket or parenthesis of numbers
+ * ("[12]", "[3, 5-7]", "(4, 6)"), a parenthesis with a year and a name
+ * ("(Smith et al., 2010)", "(Lee and Kim 2009a; Wu 2011)"), and "et al"
+ * outside one. The numbers in them are counted into *numbers. */
+static bool
+digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The numbers in t[a .. b): runs of digits not after a period or comma. */
+static size_t
+count_numbers(const char *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t q = a; q < b; q++)
+        n += digit(t[q]) && !digit(t[q - 1]) && t[q - 1] != '.' && t[q - 1] != ',';
+    return n;
+}
+
+/* The end of a bracket or parenthesis of numbers at t[i] ("[12]",
+ * "[3, 5-7]", "(4, 6)"), or 0. */
+static size_t
+numeric_marker(const char *t, size_t i, size_t b)
+{
+    char close = t[i] == '[' ? ']' : ')';
+    size_t digits = 0, j = i + 1;
+    for (; j < b && j < i + 40; j++) {
+        if (digit(t[j]))
+            digits++;
+        else if (!strchr(", -;", t[j]))
+            break;
+    }
+    return j < b && t[j] == close && digits ? j : 0;
+}
+
+/* The end of a parenthesis with a year and a name at t[i] ("(Smith et
+ * al., 2010)", "(Lee and Kim 2009a; Wu 2011)"), or 0. */
+static size_t
+author_year(const char *t, size_t i, size_t b)
+{
+    bool year = false, name = false;
+    size_t j = i + 1;
+    for (; j < b && j < i + 80 && t[j] != ')' && t[j] != '('; j++) {
+        if (j + 4 <= b && (t[j] == '1' || t[j] == '2') && digit(t[j + 1]) && digit(t[j + 2])
+            && digit(t[j + 3]) && strchr(" ,(", t[j - 1]) && (j + 4 == b || !digit(t[j + 4])))
+            year = true;
+        name |= t[j] >= 'A' && t[j] <= 'Z';
+    }
+    return j < b && t[j] == ')' && year && name ? j : 0;
+}
+
+/* Citation markers in text[a .. b): numeric ones, author-year ones, and
+ * "et al" outside them. The numbers in them are counted into *numbers:
+ * a reference is no quantity. */
 static size_t
 citations(const char *t, size_t a, size_t b, size_t *numbers)
 {
     size_t n = 0;
     *numbers = 0;
     for (size_t i = a; i < b; i++) {
-        char c = t[i];
-        if (c == '[') {
-            size_t j = i + 1, digits = 0;
-            for (; j < b && j < i + 40; j++) {
-                if (t[j] >= '0' && t[j] <= '9')
-                    digits++;
-                else if (!strchr(", -;", t[j]))
-                    break;
-            }
-            if (j < b && t[j] == ']' && digits) {
-                n++;
-                for (size_t q = i + 1; q < j; q++)
-                    *numbers += t[q] >= '0' && t[q] <= '9' && !(t[q - 1] >= '0' && t[q - 1] <= '9');
-                i = j;
-            }
-        } else if (c == '(') {
-            size_t j = i + 1;
-            bool year = false, name = false;
-            while (j < b && j < i + 80 && t[j] != ')' && t[j] != '(') {
-                if (j + 4 <= b && (t[j] == '1' || t[j] == '2') && t[j + 1] >= '0' && t[j + 1] <= '9'
-                    && t[j + 2] >= '0' && t[j + 2] <= '9' && t[j + 3] >= '0' && t[j + 3] <= '9'
-                    && (t[j - 1] == ' ' || t[j - 1] == ',' || t[j - 1] == '(')
-                    && (j + 4 == b || t[j + 4] < '0' || t[j + 4] > '9'))
-                    year = true;
-                if (t[j] >= 'A' && t[j] <= 'Z')
-                    name = true;
-                j++;
-            }
-            if (j < b && t[j] == ')' && year && name) {
-                n++;
-                for (size_t q = i + 1; q < j; q++)
-                    *numbers += t[q] >= '0' && t[q] <= '9' && !(t[q - 1] >= '0' && t[q - 1] <= '9')
-                                && t[q - 1] != '.' && t[q - 1] != ',';
-                i = j;
-            }
-        } else if (c == 'e' && i + 5 <= b && memcmp(t + i, "et al", 5) == 0
+        size_t e = 0;
+        if (t[i] == '[' || t[i] == '(')
+            e = numeric_marker(t, i, b);
+        if (!e && t[i] == '(')
+            e = author_year(t, i, b);
+        if (e) {
+            n++;
+            *numbers += count_numbers(t, i + 1, e);
+            i = e;
+        } else if (t[i] == 'e' && i + 5 <= b && memcmp(t + i, "et al", 5) == 0
                    && (i == a || t[i - 1] == ' ')) {
             n++;
             i += 4;
@@ -289,8 +315,9 @@ caption(const char *t, size_t a, size_t b)
     return c == ':' || c == '.' || c == '|' || c == '-' || c == 0x2013 || c == 0x2014;
 }
 
-/* The section kind named by text[a .. b) (a heading line), leading
- * numbering ("2", "2.1", "IV.", "A.") left out; SECTION_NONE if none. */
+/* The section kind named by text[a .. b) (a heading line), numbering
+ * before ("2", "2.1", "IV.", "A.") and after ("Additional file 3",
+ * "Appendix B") left out; SECTION_NONE if none. */
 static int
 section_kind(const langres *lr, const char *text, size_t a, size_t b)
 {
@@ -308,13 +335,28 @@ section_kind(const langres *lr, const char *text, size_t a, size_t b)
             i += utf8_dec(u, i, b, &c);
         if (s == i)
             break;
-        if (numbering) {
-            bool num = true;
-            for (size_t k = s; k < i && num; k++)
-                num = (text[k] >= '0' && text[k] <= '9') || strchr("IVXivx", text[k]);
-            if (num || i - s == 1)
-                continue;
-            numbering = false;
+        bool num = true;
+        for (size_t k = s; k < i && num; k++)
+            num = (text[k] >= '0' && text[k] <= '9') || strchr("IVXivx", text[k]);
+        num |= i - s == 1;
+        if (numbering && num)
+            continue;
+        numbering = false;
+        if (num) {  /* numbering at the end: only numbering may follow */
+            size_t j = i;
+            bool rest = true;
+            while (rest && j < b) {
+                while (j < b && (utf8_dec(u, j, b, &c), !is_word_cp(c)))
+                    j += utf8_dec(u, j, b, &c);
+                size_t t = j;
+                while (j < b && (utf8_dec(u, j, b, &c), is_word_cp(c)))
+                    j += utf8_dec(u, j, b, &c);
+                for (size_t k = t; k < j && rest; k++)
+                    rest = (text[k] >= '0' && text[k] <= '9') || strchr("IVXivx", text[k])
+                           || j - t == 1;
+            }
+            if (rest)
+                break;
         }
         char w[WORD_MAX];
         size_t n;
@@ -340,21 +382,16 @@ section_kind(const langres *lr, const char *text, size_t a, size_t b)
     return SECTION_NONE;
 }
 
-/* A sentence whose first line is a section name in capitals
- * ("BACKGROUND\nthe wox family ..."), glued to it by the segmenter: that
- * section's kind, or SECTION_NONE. */
+/* A sentence whose first line is only a section name ("BACKGROUND\nthe
+ * wox family ...", "acknowledgements\nthis work was ..."), glued to it by
+ * the segmenter: that section's kind, or SECTION_NONE. */
 static int
 glued_section(const langres *lr, const char *text, size_t a, size_t b)
 {
     size_t e = a;
-    bool upper = false;
-    while (e < b && text[e] != '\n') {
-        unsigned char c = (unsigned char)text[e++];
-        if (c >= 'a' && c <= 'z')
-            return SECTION_NONE;
-        upper |= c >= 'A' && c <= 'Z';
-    }
-    if (e == b || !upper || e - a > 60)
+    while (e < b && e < a + 80 && text[e] != '\n')
+        e++;
+    if (e == b || text[e] != '\n')
         return SECTION_NONE;
     return section_kind(lr, text, a, e);
 }
@@ -402,9 +439,10 @@ summ__features(doc *d)
         scan_text(&sc, d->text, s->start, s->end);
         int kind = SECTION_NONE;
         int32_t last = last_cp(d->text, s->start, s->end);
-        bool line = sc.words <= HEADING_WORDS
-                    && ((s->flags & SUMM_FLAG_HEADING)
-                        || !(is_terminal(last, false) || last == ':' || last == ';'));
+        bool open = !(is_terminal(last, false) || last == ':' || last == ';');
+        if (open)
+            f->bits |= FEAT_OPEN;
+        bool line = sc.words <= HEADING_WORDS && ((s->flags & SUMM_FLAG_HEADING) || open);
         if (line && (kind = section_kind(lr, d->text, s->start, s->end)) != SECTION_NONE)
             s->flags |= SUMM_FLAG_HEADING;
         /* captions, equation scraps ("(5)", "|wij | .") and table rows, also

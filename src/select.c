@@ -373,10 +373,17 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     if (d->ndocs > 1 && (st = cover_documents(&sel, order, lim, excluded[0])) != SUMM_OK)
         return st;
     size_t covered = sel.npick;
+    /* What is left of a budget is not filled with fragments (no final
+     * punctuation, and under five words or sunk by the length penalty:
+     * "uptake", "<dig>", "p. margaritifera"): they are taken like
+     * headings, only if nothing else can be. */
+    bool budget = o->max_words || o->max_chars;
     for (int pass = 0; pass < 3 && sel.npick == covered && (pass == 0 || covered == 0); pass++) {
         for (size_t r = 0; r < n && sel.npick < lim; r++) {
             size_t i = order[r].index;
-            if (!(d->sent[i].flags & excluded[pass]))
+            bool fragment = budget && d->feat && (d->feat[i].bits & FEAT_OPEN)
+                            && (d->sent[i].nwords < 5 || d->score[i] <= 0);
+            if (!(d->sent[i].flags & excluded[pass]) && (pass > 0 || !fragment))
                 take(&sel, i);
         }
     }

@@ -94,6 +94,7 @@ test_kinds(void **state)
         { "en", "As Smith et al. [12] and others (Lee and Kim, 2009) showed, it works. Fine.",
           "As Smith", 0, 0, 3, 0 },
         { "en", "Prices rose (in 2009) by [a lot]. Fine.", "Prices", 0, 0, 0, 1 },
+        { "en", "It was shown before (4, 6) and since [7-9]. Fine.", "It was", 0, 0, 2, 0 },
         /* numbers: 1,234 and 3.5 are one number each */
         { "en", "Revenue was 1,234 in 2020 and 3.5 billion in 2021. Fine.", "Revenue", 0, 0, 0,
           4 },
@@ -233,6 +234,23 @@ test_glued_section(void **state)
     assert_true(k.d.feat[b].bits & FEAT_SECTION);
     assert_false(k.d.sent[b].flags & (SUMM_FLAG_HEADING | SUMM_FLAG_APPARATUS));
     assert_int_equal(k.d.nsections, 2);
+    kdoc_teardown(&k);
+
+    /* in lower case too, and numbered at the end: what follows is apparatus */
+    static const char tail[] = "we found two new genes. they matter.\n\n"
+                               "additional file 1\nprimers used for the genes.\n\n"
+                               "click here for file\n\n"
+                               "acknowledgements\nwe thank the reviewers.\n";
+    kdoc_setup(&k, tail, "en");
+    assert_false(k.d.sent[find(&k.d, "we found")].flags & SUMM_FLAG_APPARATUS);
+    assert_true(k.d.sent[find(&k.d, "additional file 1")].flags & SUMM_FLAG_APPARATUS);
+    assert_true(k.d.sent[find(&k.d, "click here")].flags & SUMM_FLAG_APPARATUS);
+    assert_true(k.d.sent[find(&k.d, "acknowledgements")].flags & SUMM_FLAG_APPARATUS);
+    kdoc_teardown(&k);
+
+    /* a first line that only starts with a section name is no heading */
+    kdoc_setup(&k, "results were mixed\nfor the new genes. they matter.\n", "en");
+    assert_int_equal(k.d.nsections, 0);
     kdoc_teardown(&k);
 }
 

@@ -430,6 +430,21 @@ test_budgets(void **state)
     assert_int_equal(summ_result_at(res, 0)->index, 5);
     summ_result_free(res);
 
+    /* what is left of a budget takes no fragment ("the table": no final
+     * punctuation, under five words), though it fits; with nothing else,
+     * a fragment is still a summary */
+    static const test_opt w10[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_WORDS, 10, NULL }, TEST_OPT_END
+    };
+    res = run_with("Solar power is cheap for every town now. Wind farms give power to every "
+                   "city. the table", w10);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_int_equal(summ_result_at(res, 0)->index, 0);
+    summ_result_free(res);
+    res = run_with("the table", w10);
+    assert_int_equal(summ_result_count(res), 1);
+    summ_result_free(res);
+
     /* -w 30 with -n 1: the sentence limit still holds */
     static const test_opt w30n1[] = {
         { SUMM_OPT_MAX_SENTENCES, 1, NULL }, { SUMM_OPT_MAX_WORDS, 30, NULL }, TEST_OPT_END
