@@ -46,6 +46,7 @@ typedef struct scan {
     size_t words, wordy, nnum;  /* words; words of two letters or more; numbers */
     size_t letters, nonspace;   /* code points */
     bool quote, we, you, cue, filler, caption_word;
+    bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
     fword prev[2];              /* the two words before this one */
 } scan;
 
@@ -97,6 +98,8 @@ phrase_cue(const scan *sc, const char *w, size_t n)
             continue;
         size_t m = 0;
         for (int j = 2 - k; j < 2; j++) {
+            if (!sc->prev[j].n)
+                return false;  /* a word too long to be one */
             memcpy(buf + m, sc->prev[j].w, sc->prev[j].n);
             m += sc->prev[j].n;
             buf[m++] = ' ';
@@ -108,7 +111,20 @@ phrase_cue(const scan *sc, const char *w, size_t n)
     return false;
 }
 
-/* One word of a sentence, text[a .. b). */
+/* Could the word text[a .. b) be one of the cue words? A cheap no for
+ * nearly every word, before folding it: its length and first byte
+ * (folded, for ASCII). */
+static bool
+may_cue(const langres *lr, const char *text, size_t a, size_t b)
+{
+    unsigned char c0 = (unsigned char)text[a];
+    if (c0 >= 0x80)
+        return lr->cue_words.count > 0;  /* folding may change it: look it up */
+    return b - a <= lr->cue_maxlen && lr->cue_start[c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0];
+}
+
+/* One word of a sentence, text[a .. b): one lookup of its roles (and of
+ * the stopwords while the sentence may be all fillers). */
 static void
 word(scan *sc, const char *text, size_t a, size_t b)
 {
@@ -116,32 +132,31 @@ word(scan *sc, const char *text, size_t a, size_t b)
     unsigned char c0 = (unsigned char)text[a];
     if (c0 >= '0' && c0 <= '9')
         sc->nnum++;
+    fword *prev = &sc->prev[1];
+    bool started = sc->prev[0].first || prev->first;  /* a phrase may go on here */
+    unsigned role = 0;
+    size_t n = 0;
     char w[WORD_MAX];
-    size_t n;
-    fword cur = { .n = 0 };
-    if (fold(text + a, b - a, w, sizeof w, &n)) {
-        bool first = lr->cue_words.count && summ__strset_has(&lr->cue_words, w, n);
-        bool filler = false;
-        if (first) {
-            sc->we |= has_tag(&lr->cues, "we: ", w, n);
-            sc->you |= has_tag(&lr->cues, "you: ", w, n);
-            sc->cue |= has_tag(&lr->cues, "cue: ", w, n);
-            filler = has_tag(&lr->cues, "filler: ", w, n);
-            if (sc->words == 0)
-                sc->caption_word = has_tag(&lr->cues, "caption: ", w, n);
-        }
-        if (!sc->cue && (sc->prev[0].first || sc->prev[1].first))
-            sc->cue = phrase_cue(sc, w, n);
-        if (sc->filler && !filler)
-            sc->filler = summ__strset_has(&lr->stop, w, n);
-        memcpy(cur.w, w, n);
-        cur.n = n;
-        cur.first = first;
-    } else {
-        sc->filler = false;
-    }
-    sc->prev[0] = sc->prev[1];
-    sc->prev[1] = cur;
+    bool look = may_cue(lr, text, a, b);
+    bool folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
+    if (folded && look)
+        role = summ__cue_roles(lr, w, n);
+    sc->we |= (role & CUE_WE) != 0;
+    sc->you |= (role & CUE_YOU) != 0;
+    sc->cue |= (role & CUE_ONE) != 0;
+    if (sc->words == 0)
+        sc->caption_word = (role & CUE_CAPTION) != 0;
+    if (!sc->cue && started && (role & CUE_REST))
+        sc->cue = phrase_cue(sc, w, n);
+    if (sc->filler && !(role & CUE_FILLER))
+        sc->filler = folded && summ__strset_has(&lr->stop, w, n);
+    /* the window moves on: prev[0] <- prev[1] <- this word, kept only
+     * while it may be part of a phrase */
+    sc->prev[0] = *prev;
+    prev->first = (role & CUE_START) != 0;
+    prev->n = role & (CUE_START | CUE_REST) ? n : 0;
+    if (prev->n)
+        memcpy(prev->w, w, n);
     sc->words++;
 }
 
@@ -157,15 +172,39 @@ is_quote(int32_t c)
 static void
 scan_text(scan *sc, const char *text, size_t a, size_t b)
 {
+    /* the counters in locals: word() gets sc, which would keep them in memory */
     const unsigned char *u = (const unsigned char *)text;
-    size_t wa = SIZE_MAX, wletters = 0;
+    size_t wa = SIZE_MAX, wletters = 0, wordy = 0, letters = 0, nonspace = 0;
+    bool quote = false, cite = false;
     int32_t prev = 0;
     for (size_t i = a; i < b;) {
-        int32_t c;
-        size_t m = utf8_dec(u, i, b, &c);
+        /* the common case first: a run of ASCII letters and digits */
+        if (u[i] < 0x80 && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
+                               <= (unsigned)(CL_DIGIT - CL_LOWER)) {
+            if (wa == SIZE_MAX) {
+                wa = i;
+                wletters = 0;
+            }
+            size_t s0 = i;
+            size_t digits = 0;
+            do {
+                digits += (summ__ascii_props[u[i]] & A_CLASS) == CL_DIGIT;
+                i++;
+            } while (i < b && u[i] < 0x80
+                     && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
+                            <= (unsigned)(CL_DIGIT - CL_LOWER));
+            wletters += i - s0 - digits;
+            letters += i - s0 - digits;
+            nonspace += i - s0;
+            prev = u[i - 1];
+            continue;
+        }
+        int32_t c = u[i];
+        size_t m = c < 0x80 ? 1 : utf8_dec(u, i, b, &c);
         int k = cclass(c);
         bool inner = false;
-        if (k == CL_OTHER && wa != SIZE_MAX && i + m < b) {
+        if (k == CL_OTHER && wa != SIZE_MAX && i + m < b
+            && (c == '\'' || c == 0x2019 || c == '.' || c == ',')) {
             int32_t next;
             utf8_dec(u, i + m, b, &next);
             int nk = cclass(next);
@@ -173,29 +212,39 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
                      && is_letter_class(nk))
                     || ((c == '.' || c == ',') && cclass(prev) == CL_DIGIT && nk == CL_DIGIT);
         }
+        bool letter = is_letter_class(k);
         if (k != CL_OTHER || inner) {
             if (wa == SIZE_MAX) {
                 wa = i;
                 wletters = 0;
             }
-            wletters += is_letter_class(k);
-        } else if (wa != SIZE_MAX) {
-            word(sc, text, wa, i);
-            sc->wordy += wletters >= 2;
-            wa = SIZE_MAX;
+            wletters += letter;
+        } else {
+            if (wa != SIZE_MAX) {
+                word(sc, text, wa, i);
+                wordy += wletters >= 2;
+                cite |= i - wa == 2 && text[wa] == 'e' && text[wa + 1] == 't';
+                wa = SIZE_MAX;
+            }
+            cite |= c == '[' || c == '(';
+            quote |= is_quote(c);
         }
         if (!is_space(c)) {
-            sc->nonspace++;
-            sc->letters += is_letter_class(k);
+            nonspace++;
+            letters += letter;
         }
-        sc->quote |= is_quote(c);
         prev = c;
         i += m;
     }
     if (wa != SIZE_MAX) {
         word(sc, text, wa, b);
-        sc->wordy += wletters >= 2;
+        wordy += wletters >= 2;
     }
+    sc->wordy = wordy;
+    sc->letters = letters;
+    sc->nonspace = nonspace;
+    sc->quote = quote;
+    sc->cite = cite;
 }
 
 /* Citation markers in text[a .. b): a bracket or parenthesis of numbers
@@ -388,12 +437,8 @@ section_kind(const langres *lr, const char *text, size_t a, size_t b)
 static int
 glued_section(const langres *lr, const char *text, size_t a, size_t b)
 {
-    size_t e = a;
-    while (e < b && e < a + 80 && text[e] != '\n')
-        e++;
-    if (e == b || text[e] != '\n')
-        return SECTION_NONE;
-    return section_kind(lr, text, a, e);
+    const char *nl = memchr(text + a, '\n', b - a < 80 ? b - a : 80);
+    return nl ? section_kind(lr, text, a, (size_t)(nl - text)) : SECTION_NONE;
 }
 
 /* The last code point of text[a .. b) that is not a closing quote,
@@ -470,7 +515,7 @@ summ__features(doc *d)
             f->bits |= FEAT_SECTION;
             start = false;
         }
-        size_t cited, ncite = citations(d->text, s->start, s->end, &cited);
+        size_t cited = 0, ncite = sc.cite ? citations(d->text, s->start, s->end, &cited) : 0;
         size_t nnum = sc.nnum > cited ? sc.nnum - cited : 0;  /* "[12]" is no quantity */
         f->ncite = (uint16_t)(ncite < 0xFFFF ? ncite : 0xFFFF);
         f->nnum = (uint16_t)(nnum < 0xFFFF ? nnum : 0xFFFF);

@@ -39,6 +39,24 @@ struct sb_stemmer;
 
 typedef struct lexicon lexicon;
 
+/* The words of a language's cue list (stopwords/cues/), each with its
+ * roles, so that one lookup tells all a word of the text can be. */
+enum {
+    CUE_WE = 1,        /* a first-person plural word */
+    CUE_YOU = 2,       /* a second-person word */
+    CUE_ONE = 4,       /* a cue of one word */
+    CUE_FILLER = 8,
+    CUE_CAPTION = 16,  /* the word of a caption */
+    CUE_START = 32,    /* the first word of a cue phrase */
+    CUE_REST = 64      /* a later word of one */
+};
+typedef struct cuemap {
+    char **key;
+    uint32_t *len;
+    uint8_t *role;
+    size_t cap, count;   /* cap is 0 or a power of two */
+} cuemap;
+
 /* What one language needs (lang/langres.c makes it). */
 typedef struct langres {
     const salloc *al;
@@ -49,9 +67,9 @@ typedef struct langres {
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
     strset cues;                 /* tagged: see stopwords/cues/en.txt */
-    strset cue_words;            /* the first word of every word cue (we, you, cue,
-                                    filler, caption): one lookup tells a word that
-                                    starts none, nearly every word */
+    cuemap cue_words;            /* every word of the word cues, with its roles */
+    unsigned char cue_start[256];  /* 1 for the first byte of a word of cue_words */
+    size_t cue_maxlen;           /* the longest word of cue_words, in bytes */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     strset openers;              /* words that start sentences (stopwords/openers/) */
     lexicon *lex;
@@ -66,6 +84,9 @@ uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* Between documents: clear the lexicon if it has grown past its bound. */
 void summ__lex_trim(langres *lr);
+
+/* lang/langres.c: the CUE_* roles of the folded word w[0 .. n), 0 if none. */
+unsigned summ__cue_roles(const langres *lr, const char *w, size_t n);
 
 /* lang/langres.c: the resources of lang, loaded from data_dir (or the
  * built-in lists), with the words of extra_stop (NULL: none; see
