@@ -75,7 +75,7 @@ print_help(void)
            "Length (the smallest limit wins; default: 3 sentences):\n"
            "  -n, --sentences=N     at most N sentences\n"
            "  -r, --ratio=R         at most this fraction of the sentences, 0 < R <= 1\n"
-           "  -w, --words=N         at most N words in all\n"
+           "  -w, --words=N         at most N words in all, the best set that fits\n"
            "  -c, --chars=N         at most N characters in all (code points of the\n"
            "                        printed sentences), the best set that fits\n"
            "\n"
