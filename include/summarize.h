@@ -185,7 +185,23 @@ typedef enum summ_option {
  * clean text for each sentence. */
 typedef enum summ_format {
     SUMM_FORMAT_AUTO = 0,   /* told from the content (never from a file name) */
-    SUMM_FORMAT_TEXT = 1    /* plain text: the sentences are the input's bytes */
+    SUMM_FORMAT_TEXT = 1,   /* plain text: the sentences are the input's bytes */
+    SUMM_FORMAT_MARKDOWN = 3,   /* CommonMark / GitHub Markdown: code, tables, front
+                                   matter, HTML blocks and comments are not text;
+                                   headings and list items are structure; link, image,
+                                   emphasis and code syntax is not in the text */
+    SUMM_FORMAT_EMAIL = 4,      /* an RFC 5322 message, an mbox, or a pasted message:
+                                   headers are metadata (Subject is the title),
+                                   quoted replies SUMM_FLAG_QUOTED, signatures and
+                                   disclaimers SUMM_FLAG_BOILERPLATE; MIME text/plain
+                                   parts read, quoted-printable and base64 decoded */
+    SUMM_FORMAT_PDFTEXT = 5,    /* text from a PDF (pdftotext, ps2ascii, a viewer's
+                                   copy): hyphenation at line ends rejoined, running
+                                   headers, footers and page numbers left out */
+    SUMM_FORMAT_SUBTITLES = 6,  /* SRT or WebVTT: cue numbers, timings, settings and
+                                   markup are not text; a voice (<v Bob>) is a label */
+    SUMM_FORMAT_TRANSCRIPT = 7  /* speaker-labelled turns ("ALICE:", "[Bob]", "Q:"):
+                                   the label is the turn's summ_span.label */
 } summ_format;
 
 SUMM_API summ_status summ_set_int(summ_ctx *ctx, summ_option opt, long long value);
@@ -239,7 +255,9 @@ SUMM_API summ_option summ_option_lookup(const char *name);
 /* One sentence of the input. */
 typedef struct summ_span {
     size_t offset;        /* byte offset of the sentence in the input given to
-                             summ_run() (for HTML, into the page's own bytes) */
+                             summ_run() (for HTML, into the page's own bytes; in
+                             a base64 part of an e-mail, the part's bytes in
+                             proportion to the sentence's characters) */
     size_t length;        /* its length there, in bytes: from its first character
                              to its last, on UTF-8 character boundaries */
     size_t index;         /* the sentence's number in the text, from 0 */
@@ -252,6 +270,12 @@ typedef struct summ_span {
     size_t text_length;   /* strlen(text), in bytes */
     size_t document;      /* which text of summ_run_multi() it is from (from 0); offset
                              and index are then within that text. 0 for the others */
+    const char *label;    /* metadata of the sentence's turn, not part of its
+                             text: the speaker of a transcript or subtitle turn
+                             ("ALICE", "Bob"), the sender of an e-mail message
+                             ("Karen Liu"). NUL-terminated, owned by the result;
+                             NULL when there is none */
+    size_t label_length;  /* strlen(label), 0 when label is NULL */
 } summ_span;
 
 #define SUMM_FLAG_HEADING     1u  /* a title or heading line without final punctuation */
@@ -264,6 +288,12 @@ typedef struct summ_span {
                                      a line of a references or acknowledgements section:
                                      never selected while anything else can be */
 #define SUMM_FLAG_QUERY     512u  /* has a content word of SUMM_OPT_QUERY */
+#define SUMM_FLAG_QUOTED     32u  /* quoted from another text: an e-mail's quoted reply
+                                     ("> ...", "On ... wrote:", an "Original Message");
+                                     score 0, never selected while anything else can be */
+#define SUMM_FLAG_FILLER     64u  /* a sentence of speech that is only fillers and
+                                     acknowledgements ("Okay.", "Um, yeah."); score 0,
+                                     never selected while anything else can be */
 
 /* The outcome of a call. Owns no pointer into the input. */
 typedef struct summ_result summ_result;
@@ -364,6 +394,12 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                     words were not stemmed */
 #define SUMM_WARN_QUERY_UNMATCHED 2u  /* SUMM_OPT_QUERY was set but no sentence has any of
                                          its content words: the summary is the plain one */
+#define SUMM_WARN_UNDECODED  8u  /* part of an e-mail was not valid text in its
+                                    charset, or in a charset we do not convert (only
+                                    UTF-8, US-ASCII, ISO-8859-1 and -15 and
+                                    Windows-1252 are): those bytes read as U+FFFD */
+#define SUMM_WARN_SKIPPED   16u  /* parts that are not plain text were left out: an
+                                    e-mail's attachments, or a body only in HTML */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
 /* A keyword or key phrase (README "How scoring works"): a run of content

@@ -44,7 +44,7 @@
 #define SUMM_OPT_W_QUESTION        ((summ_option)1016) /* a question: penalty (0.0) */
 #define SUMM_OPT_W_CITATION        ((summ_option)1017) /* citation markers: penalty (0.25) */
 #define SUMM_OPT_W_NUMBER          ((summ_option)1018) /* numbers: bonus (0.2) */
-#define SUMM_OPT_W_FILLER          ((summ_option)1019) /* "Okay.", "Thank you.": penalty (0.0) */
+#define SUMM_OPT_W_FILLER          ((summ_option)1019) /* "Okay.", "Thank you.": penalty (1.0) */
 #define SUMM_OPT_W_LONG            ((summ_option)1020) /* per long_words over long_words, when
                                                           the summary is a few sentences (1.0) */
 #define SUMM_OPT_LONG_WORDS        ((summ_option)1021) /* where "long" starts, in words, > 0;

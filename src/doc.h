@@ -21,6 +21,10 @@ struct langres;
 typedef struct srcmap {
     uint32_t clean;
     uint32_t src, srclen;
+    uint32_t spread;      /* 1: the piece's characters stand evenly for its input
+                             bytes (decoded base64: every character of the piece
+                             maps to its share of them), so a sentence that starts
+                             or ends inside it still gets a span of its own */
 } srcmap;
 
 /* What a block of the clean text is, as its format knows it. The blocks
@@ -32,12 +36,16 @@ typedef enum block_kind {
     BLOCK_TITLE,       /* the document's title (<title>, Subject:): a heading, and
                           the title signal of scoring */
     BLOCK_LIST_ITEM,   /* SUMM_FLAG_LIST_ITEM */
-    BLOCK_BOILER       /* furniture kept for --split: SUMM_FLAG_BOILERPLATE */
+    BLOCK_BOILER,      /* furniture kept for --split: SUMM_FLAG_BOILERPLATE */
+    BLOCK_QUOTED       /* another text quoted (an e-mail's reply): SUMM_FLAG_QUOTED */
 } block_kind;
 
 typedef struct block {
     uint32_t start, end;  /* clean-text bytes */
     uint32_t kind;        /* a block_kind */
+    uint32_t label_len;
+    const char *label;    /* the block's metadata (a speaker, a sender), not in the
+                             text; label_len bytes in the run's arena, or NULL */
 } block;
 
 typedef struct sentence {
@@ -57,7 +65,8 @@ enum {
     FEAT_WE = 2,         /* a first-person plural word, and no quotation mark */
     FEAT_YOU = 4,        /* a second-person word, and no quotation mark */
     FEAT_QUESTION = 8,   /* ends with a question mark */
-    FEAT_FILLER = 16,    /* nothing but fillers and stopwords: "Thank you, operator." */
+    FEAT_FILLER = 16,    /* nothing but fillers and stopwords ("Thank you, operator."),
+                            or a courtesy ("thank you for joining us") */
     FEAT_SECTION = 32,   /* the first sentence of a section */
     FEAT_OPEN = 64       /* no final punctuation: a fragment, a line, a heading */
 };
@@ -96,6 +105,11 @@ typedef struct doc {
     size_t nmap;
     const block *blocks;
     size_t nblocks;
+    unsigned warnings;    /* SUMM_WARN_* the format found */
+    bool conversation;    /* turns of speech (transcripts, subtitles): no lead
+                             sums them up, and fillers are not content */
+    const strset *fillers;  /* folded fillers ("um", "okay") of d->lang, set for a
+                               conversation: not terms */
 
     arena *ar;
     const struct lang_info *lang;

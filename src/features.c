@@ -10,7 +10,8 @@
  *                   such sentences tells how news-like a text is
  *   second person   "you", "your" outside quotation marks: addressing the
  *                   reader or the audience
- *   questions, fillers ("Okay.", "Thank you, operator."), citation markers
+ *   questions, fillers ("Okay.", "Thank you, operator.", a courtesy such as
+ *   "thank you for joining us"), citation markers
  *   ("[12]", "(Smith et al., 2010)"), numbers
  *   sections        headings that name a section ("2 Related Work",
  *                   "CONCLUSIONS"): a section that sums up the text
@@ -45,7 +46,7 @@ typedef struct scan {
     const langres *lr;
     size_t words, wordy, nnum;  /* words; words of two letters or more; numbers */
     size_t letters, nonspace;   /* code points */
-    bool quote, we, you, cue, filler, caption_word;
+    bool quote, we, you, cue, filler, courtesy, caption_word;
     bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
     fword prev[2];              /* the two words before this one */
 } scan;
@@ -86,10 +87,10 @@ fold(const char *p, size_t n, char *out, size_t cap, size_t *outn)
     return true;
 }
 
-/* A cue phrase of two or three words ending with w: the words before it
- * joined by spaces. */
+/* A phrase of the kind tag ("cue: ", "filler: ") of two or three words
+ * ending with w: the words before it joined by spaces. */
 static bool
-phrase_cue(const scan *sc, const char *w, size_t n)
+phrase_cue(const scan *sc, const char *tag, const char *w, size_t n)
 {
     char buf[3 * WORD_MAX + 2];
     for (int k = 1; k <= 2; k++) {
@@ -105,7 +106,7 @@ phrase_cue(const scan *sc, const char *w, size_t n)
             buf[m++] = ' ';
         }
         memcpy(buf + m, w, n);
-        if (has_tag(&sc->lr->cues, "cue: ", buf, m + n))
+        if (has_tag(&sc->lr->cues, tag, buf, m + n))
             return true;
     }
     return false;
@@ -146,8 +147,10 @@ word(scan *sc, const char *text, size_t a, size_t b)
     sc->cue |= (role & CUE_ONE) != 0;
     if (sc->words == 0)
         sc->caption_word = (role & CUE_CAPTION) != 0;
-    if (!sc->cue && started && (role & CUE_REST))
-        sc->cue = phrase_cue(sc, w, n);
+    if (started && (role & CUE_REST)) {
+        sc->cue = sc->cue || phrase_cue(sc, "cue: ", w, n);
+        sc->courtesy = sc->courtesy || phrase_cue(sc, "filler: ", w, n);
+    }
     if (sc->filler && !(role & CUE_FILLER))
         sc->filler = folded && summ__strset_has(&lr->stop, w, n);
     /* the window moves on: prev[0] <- prev[1] <- this word, kept only
@@ -522,7 +525,8 @@ summ__features(doc *d)
         f->bits |= (sc.cue ? FEAT_CUE : 0) | (sc.we && !sc.quote ? FEAT_WE : 0)
                    | (sc.you && !sc.quote ? FEAT_YOU : 0)
                    | (last == '?' || last == 0xFF1F ? FEAT_QUESTION : 0)
-                   | (sc.filler && sc.words && sc.words <= FILLER_WORDS ? FEAT_FILLER : 0);
+                   | ((sc.filler && sc.words && sc.words <= FILLER_WORDS) || sc.courtesy
+                          ? FEAT_FILLER : 0);
         if (cur == SECTION_SKIP)
             s->flags |= SUMM_FLAG_APPARATUS;
         if (!(s->flags & (SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS))) {

@@ -26,7 +26,15 @@
  * run is counted, so a phrase's count includes its occurrences inside
  * longer runs. The ranking is one list: -k 5 is the first five of -k 15.
  * Everything is linear in the number of words (times the phrase length
- * squared, a small constant). */
+ * squared, a small constant).
+ *
+ * Keywords should not make a summary much dearer (issue 14: at most about
+ * a fifth more; tests/bench/keywords.sh INSTR=1 counts it): a word's
+ * class in the keyword list comes with its stem from the lexicon, each
+ * word is looked at once, the one-word parts of runs (most of them) are
+ * found by their term rather than hashed, the word graph is solved
+ * exactly where it is a forest (wordgraph.c), and the arrays are made
+ * once, in the document's arena. */
 #include <math.h>
 #include <string.h>
 
@@ -35,15 +43,24 @@
 #include "text/fold.h"
 #include "text/utf8.h"
 
+/* The stages of this file are called once per document; kept out of line
+ * so each is compiled with the registers to itself (inlined into one
+ * function they spilled their loop counters). */
+#if defined(__GNUC__)
+#define KW_STAGE __attribute__((noinline))
+#else
+#define KW_STAGE
+#endif
+
 #define KW_NONE UINT32_MAX
 #define KW_MAX_PARTS 6     /* a longer hyphen chain is not a compound */
 
 /* A word of a run: one word, a hyphenated compound, or a CJK bigram. */
 typedef struct unit {
-    uint32_t w0, w1;       /* its words: d->word[w0 .. w1) (overlapping for CJK) */
-    uint32_t t0, nt;       /* its content terms: terms[t0 .. t0 + nt) */
+    uint32_t w0;           /* its words: d->word[w0 .. w0 + nw) (overlapping for CJK) */
+    uint32_t t0;           /* its content terms: occ[t0 .. t0 + nt) */
+    uint8_t nw, nt;        /* at most KW_MAX_PARTS */
     bool weak;             /* a generic noun: not a keyword alone */
-    bool run_start;        /* the first unit of its run */
 } unit;
 
 /* A content term where it occurs: the nodes of the graph. */
@@ -53,24 +70,32 @@ typedef struct occ {
     uint32_t sent;         /* sentence number */
 } occ;
 
-/* A distinct term sequence (every part of a run is one, counted). */
+/* A distinct term sequence (every part of a run is one, counted). A run
+ * has at most SUMM_OPT_KEYWORD_WORDS (8) units of at most KW_MAX_PARTS
+ * words in a part: nt and nu fit a byte. */
 typedef struct phrase {
     uint64_t hash;
-    uint32_t t0, nt;       /* its terms: occ[t0 .. t0 + nt) of the first occurrence */
-    uint32_t u0, nu;       /* its first occurrence: units u0 .. u0 + nu */
+    uint32_t t0;           /* its terms: occ[t0 .. t0 + nt) of the first occurrence */
+    uint32_t u0;           /* its first occurrence: units u0 .. u0 + nu */
     uint32_t count;
+    uint8_t nt, nu;
     uint8_t cand;          /* CAND_*: how much of a candidate it is */
+    bool weak;             /* its first occurrence is generic nouns only */
     double score;
 } phrase;
 
+/* The units, occurrences and runs of a text. A text has at least as many
+ * words as units or occurrences (each takes words no other takes), so
+ * the arrays are made for d->nword at once and never grow. */
 typedef struct kwb {
     doc *d;
     const params *p;
     unit *unit;
-    size_t nunit, capunit;
+    size_t nunit;
     occ *occ;
-    size_t nocc, capocc;
-    summ_status st;
+    size_t nocc;
+    uint32_t *run;         /* the first unit of each run, then nunit */
+    size_t nrun;
 } kwb;
 
 /* ---- Reading the words ------------------------------------------------- */
@@ -89,13 +114,24 @@ first_char(const doc *d, uint32_t at, size_t *len)
     return c;
 }
 
-/* The text between two words is white space only. */
+/* The text between two words is white space only: nearly always one
+ * space, decided inline. */
 static bool
+more_space(const doc *d, uint32_t a, uint32_t b);
+
+static inline bool
 only_space(const doc *d, uint32_t a, uint32_t b)
 {
-    const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
+    const unsigned char *s = (const unsigned char *)d->text;
     if (b == a + 1 && s[a] < 0x80)
         return s[a] == ' ' || s[a] == '\n' || s[a] == '\t' || s[a] == '\r';
+    return more_space(d, a, b);
+}
+
+static bool
+more_space(const doc *d, uint32_t a, uint32_t b)
+{
+    const unsigned char *s = (const unsigned char *)d->text, *end = s + d->len;
     while (a < b) {
         int32_t c;
         a += (uint32_t)utf8_decode(s + a, end, &c);
@@ -105,20 +141,20 @@ only_space(const doc *d, uint32_t a, uint32_t b)
     return true;
 }
 
-/* The text between two words is one hyphen: they make a compound. */
-static bool
+/* The text between two words is one hyphen (- U+2010 U+2011): they make a
+ * compound. */
+static inline bool
 hyphen_between(const doc *d, uint32_t a, uint32_t b)
 {
-    if (b <= a || b - a > 3)
+    const unsigned char *s = (const unsigned char *)d->text;
+    if (b <= a)  /* CJK bigrams overlap */
         return false;
     if (b == a + 1)
-        return d->text[a] == '-';
-    size_t n;
-    int32_t c = first_char(d, a, &n);
-    return a + n == b && (c == '-' || c == 0x2010 || c == 0x2011);
+        return s[a] == '-';
+    return b == a + 3 && s[a] == 0xE2 && s[a + 1] == 0x80 && (s[a + 2] == 0x90 || s[a + 2] == 0x91);
 }
 
-static bool
+static inline bool
 is_cjk_word(const doc *d, const wordpos *w)
 {
     if ((unsigned char)d->text[w->start] < 0xE3)  /* no CJK before U+3005 */
@@ -129,43 +165,38 @@ is_cjk_word(const doc *d, const wordpos *w)
 
 /* Whether a single word may be a keyword word: a term, not on the list,
  * not a number, more than one letter. */
-static bool
+static inline bool
 content_word(const doc *d, const wordpos *w, bool in_compound)
 {
     if (w->term == WORD_NOTERM || (w->kw & WORD_KW_STOP))
         return false;
+    unsigned char b = (unsigned char)d->text[w->start];
+    if (b < 0x80)
+        return !is_ascii_digit(b) && (in_compound || w->end - w->start > 1);
     size_t n;
     int32_t c = first_char(d, w->start, &n);
-    if (is_ascii_digit(c) || (c >= 0x660 && c <= 0x669) || c == 0x2212)
+    if ((c >= 0x660 && c <= 0x669) || c == 0x2212)
         return false;
     return in_compound || w->end - w->start > n;
 }
 
-static bool
-push_occ(kwb *b, uint32_t term, uint32_t pos, uint32_t sent)
-{
-    doc *d = b->d;
-    if (b->nocc == b->capocc
-        && !summ__grow(d->ar->al, (void **)&b->occ, &b->capocc, b->nocc + 1, sizeof *b->occ))
-        return false;
-    b->occ[b->nocc++] = (occ){ term, pos, sent };
-    return true;
-}
-
-static bool
+static inline void
 push_unit(kwb *b, uint32_t w0, uint32_t w1, uint32_t t0, bool weak, bool run_start)
 {
-    doc *d = b->d;
-    if (b->nunit == b->capunit
-        && !summ__grow(d->ar->al, (void **)&b->unit, &b->capunit, b->nunit + 1, sizeof *b->unit))
-        return false;
-    b->unit[b->nunit++] = (unit){ w0, w1, t0, (uint32_t)b->nocc - t0, weak, run_start };
-    return true;
+    if (run_start)
+        b->run[b->nrun++] = (uint32_t)b->nunit;
+    unit *x = &b->unit[b->nunit++];
+    x->w0 = w0;
+    x->t0 = t0;
+    x->nw = (uint8_t)(w1 - w0);
+    x->nt = (uint8_t)(b->nocc - t0);
+    x->weak = weak;
 }
 
 /* A Latin (or any spaced) word or compound d->word[q .. r): a unit if it
- * may be part of a keyword. Returns false on OOM. */
-static bool
+ * may be part of a keyword. *open: the word before q ended a unit of the
+ * current run. */
+static void
 spaced_unit(kwb *b, uint32_t q, uint32_t r, uint32_t sent, bool *open)
 {
     doc *d = b->d;
@@ -178,23 +209,23 @@ spaced_unit(kwb *b, uint32_t q, uint32_t r, uint32_t sent, bool *open)
              && w[r - 1].term != WORD_NOTERM;
     if (!ok) {
         *open = false;
-        return true;
+        return;
     }
     bool start = !*open || !only_space(d, w[q - 1].end, w[q].start);
     uint32_t t0 = (uint32_t)b->nocc;
     for (uint32_t k = q; k < r; k++)
-        if (w[k].term != WORD_NOTERM && !push_occ(b, w[k].term, k, sent))
-            return false;
+        if (w[k].term != WORD_NOTERM)
+            b->occ[b->nocc++] = (occ){ w[k].term, k, sent };
     *open = true;
-    return push_unit(b, q, r, t0, r - q == 1 && (w[q].kw & WORD_KW_WEAK), start);
+    push_unit(b, q, r, t0, r - q == 1 && (w[q].kw & WORD_KW_WEAK), start);
 }
 
 /* A run of CJK words of one script from q (bigrams overlapping, or one
- * character alone); returns its end, or KW_NONE on OOM. Its stretches of
- * two or more characters between two-character stopwords and the
- * function characters of the keyword list become runs whose units are
- * their bigrams. (The stopword list's single characters are not used:
- * many are parts of content words, 人 of 人权.) */
+ * character alone); returns its end. Its stretches of two or more
+ * characters between two-character stopwords and the function characters
+ * of the keyword list become runs whose units are their bigrams. (The
+ * stopword list's single characters are not used: many are parts of
+ * content words, 人 of 人权.) */
 static uint32_t
 cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
 {
@@ -231,21 +262,29 @@ cjk_units(kwb *b, uint32_t q, uint32_t end, uint32_t sent)
         /* the stretch piece .. i - 1 has the bigrams piece .. i - 2 */
         for (uint32_t k = piece; k + 1 < i; k++) {
             uint32_t t0 = (uint32_t)b->nocc;
-            if (!push_occ(b, w[q + k].term, q + k, sent)
-                || !push_unit(b, q + k, q + k + 1, t0, false, k == piece))
-                return KW_NONE;
+            b->occ[b->nocc++] = (occ){ w[q + k].term, q + k, sent };
+            push_unit(b, q + k, q + k + 1, t0, false, k == piece);
         }
         piece = i + 1;
     }
     return r;
 }
 
-/* Units and occurrences of every content sentence, in text order. */
-static summ_status
-read_units(kwb *b)
+/* Units, occurrences and runs of every content sentence, in text order. */
+KW_STAGE static summ_status
+read_units(kwb *b, arena *ar)
 {
     doc *d = b->d;
     const wordpos *w = d->word;
+    const unsigned char *text = (const unsigned char *)d->text;
+    size_t nw = d->nword ? d->nword : 1;
+    if (nw > SIZE_MAX / sizeof *b->unit - 1)
+        return SUMM_ENOMEM;
+    b->unit = summ__arena_alloc(ar, nw * sizeof *b->unit);
+    b->occ = summ__arena_alloc(ar, nw * sizeof *b->occ);
+    b->run = summ__arena_alloc(ar, (nw + 1) * sizeof *b->run);
+    if (!b->unit || !b->occ || !b->run)
+        return SUMM_ENOMEM;
     for (size_t k = 0; k < d->nsent; k++) {
         const sentence *sn = &d->sent[k];
         if (sn->flags & SUMM_FLAG_BOILERPLATE)
@@ -253,35 +292,60 @@ read_units(kwb *b)
         uint32_t q = sn->word, end = sn->word + sn->nwords;
         bool open = false;  /* the word before q ended a unit of the current run */
         while (q < end) {
-            if (is_cjk_word(d, &w[q])) {
-                uint32_t r = cjk_units(b, q, end, (uint32_t)k);
-                if (r == KW_NONE)
-                    return SUMM_ENOMEM;
-                q = r;
+            const wordpos *x = &w[q];
+            if (text[x->start] >= 0xE3 && is_cjk_word(d, x)) {
+                q = cjk_units(b, q, end, (uint32_t)k);
                 open = false;
                 continue;
             }
             uint32_t r = q + 1;
-            while (r < end && hyphen_between(d, w[r - 1].end, w[r].start)
-                   && !is_cjk_word(d, &w[r]))
-                r++;
-            if (!spaced_unit(b, q, r, (uint32_t)k, &open))
-                return SUMM_ENOMEM;
+            /* a compound: the word is followed by a hyphen (- or U+2010,
+             * U+2011, which start with E2) */
+            if (r < end && (text[x->end] == '-' || text[x->end] == 0xE2))
+                while (r < end && hyphen_between(d, w[r - 1].end, w[r].start)
+                       && !is_cjk_word(d, &w[r]))
+                    r++;
+            if (r == q + 1) {
+                /* one word, the commonest case: a stopword or a word of
+                 * the list ends the run, as does a number or one letter */
+                if (!content_word(d, x, false)) {
+                    open = false;
+                    q = r;
+                    continue;
+                }
+                bool start = !open || !only_space(d, w[q - 1].end, x->start);
+                uint32_t t0 = (uint32_t)b->nocc;
+                b->occ[b->nocc++] = (occ){ x->term, q, (uint32_t)k };
+                push_unit(b, q, r, t0, x->kw & WORD_KW_WEAK, start);
+                open = true;
+            } else {
+                spaced_unit(b, q, r, (uint32_t)k, &open);
+            }
             q = r;
         }
     }
+    b->run[b->nrun] = (uint32_t)b->nunit;
     return SUMM_OK;
 }
 
 /* ---- Phrases: every part of every run, counted ------------------------- */
 
-static uint64_t
-hash_terms(const occ *o, size_t n)
+/* A hash of term sequences, built a term at a time (FNV-1a over the term
+ * ids), then mixed with the length so the low bits, which pick the slot,
+ * depend on every term. */
+#define HASH_START 0xcbf29ce484222325ull
+
+static inline uint64_t
+hash_step(uint64_t h, uint32_t term)
 {
-    uint64_t h = 0xcbf29ce484222325ull ^ n;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ o[i].term) * 0x100000001b3ull;
-    return h ^ (h >> 31);
+    return (h ^ term) * 0x100000001b3ull;
+}
+
+static inline uint64_t
+hash_end(uint64_t h, size_t n)
+{
+    h = (h ^ n) * 0x9e3779b97f4a7c15ull;
+    return h ^ (h >> 29);
 }
 
 static bool
@@ -296,192 +360,239 @@ same_terms(const occ *a, const occ *b, size_t n)
 typedef struct ptable {
     phrase *ph;
     size_t n;
-    uint32_t *slot;  /* index into ph, or KW_NONE */
-    size_t cap;
 } ptable;
 
-/* The phrase of units u .. u + nu, added or counted. */
 /* Candidates come first, then the parts of runs too long to be
  * candidates: a text without stopwords (an unknown language) still gets
  * keywords. */
 enum { CAND_NONE, CAND_PART, CAND_RUN };
 
-static void
-add_phrase(ptable *t, const kwb *b, uint32_t u, uint32_t nu, uint8_t cand)
-{
-    const unit *un = b->unit;
-    uint32_t t0 = un[u].t0, nt = un[u + nu - 1].t0 + un[u + nu - 1].nt - t0;
-    if (nt == 0)
-        return;
-    const occ *o = b->occ + t0;
-    uint64_t h = hash_terms(o, nt);
-    size_t j = (size_t)h & (t->cap - 1);
-    for (; t->slot[j] != KW_NONE; j = (j + 1) & (t->cap - 1)) {
-        phrase *p = &t->ph[t->slot[j]];
-        if (p->hash == h && p->nt == nt && same_terms(b->occ + p->t0, o, nt)) {
-            p->count++;
-            if (cand > p->cand)
-                p->cand = cand;
-            return;
-        }
-    }
-    t->slot[j] = (uint32_t)t->n;
-    t->ph[t->n++] = (phrase){ h, t0, nt, u, nu, 1, cand, 0 };
-}
-
-static summ_status
+KW_STAGE static summ_status
 make_phrases(const kwb *b, arena *ar, ptable *t)
 {
     const params *p = b->p;
-    size_t maxw = p->kw_words ? p->kw_words : 4;
+    uint32_t maxw = p->kw_words ? (uint32_t)p->kw_words : 4;
     /* how many parts there are, at most */
     size_t total = 0;
-    for (size_t u = 0; u < b->nunit;) {
-        size_t e = u + 1;
-        while (e < b->nunit && !b->unit[e].run_start)
-            e++;
-        size_t len = e - u;
-        for (size_t n = 1; n <= len && n <= maxw; n++)
-            total += len - n + 1;
-        u = e;
+    for (size_t r = 0; r < b->nrun; r++) {
+        size_t len = b->run[r + 1] - b->run[r];
+        size_t m = len < maxw ? len : maxw;
+        total += m * (len + 1) - m * (m + 1) / 2;  /* the sum of len - n + 1 for n = 1 .. m */
     }
-    t->ph = summ__arena_alloc(ar, (total ? total : 1) * sizeof *t->ph);
-    t->cap = 16;
-    while (t->cap < 2 * total + 2)
-        t->cap *= 2;
-    t->slot = summ__arena_alloc(ar, t->cap * sizeof *t->slot);
-    if (!t->ph || !t->slot)
+    size_t cap = 16;
+    while (cap < 2 * total + 2)
+        cap *= 2;
+    /* restrict: the stores into the table cannot change the units read */
+    phrase *restrict ph = summ__arena_alloc(ar, (total ? total : 1) * sizeof *ph);
+    uint32_t *restrict slot = summ__arena_alloc(ar, cap * sizeof *slot);  /* into ph, or KW_NONE */
+    if (!ph || !slot)
         return SUMM_ENOMEM;
-    memset(t->slot, 0xFF, t->cap * sizeof *t->slot);
-    t->n = 0;
-    for (size_t u = 0; u < b->nunit;) {
-        size_t e = u + 1;
-        while (e < b->nunit && !b->unit[e].run_start)
-            e++;
-        size_t len = e - u;
-        for (size_t s = u; s < e; s++) {
-            for (size_t n = 1; n <= maxw && s + n <= e; n++) {
-                uint8_t cand = p->kw_subphrases == 2 || n == len
-                                       || (p->kw_subphrases >= 1 && len > maxw) ? CAND_RUN
-                               : len > maxw ? CAND_PART : CAND_NONE;
-                add_phrase(t, b, (uint32_t)s, (uint32_t)n, cand);
+    /* the phrase of one single-term unit is found by its term, not hashed:
+     * most parts are one word */
+    size_t nv = b->d->nvocab;
+    uint32_t *restrict single = summ__arena_alloc(ar, (nv ? nv : 1) * sizeof *single);
+    if (!single)
+        return SUMM_ENOMEM;
+    memset(slot, 0xFF, cap * sizeof *slot);
+    memset(single, 0xFF, nv * sizeof *single);
+    size_t np = 0, mask = cap - 1;
+    const unit *restrict un = b->unit;
+    const occ *restrict oc = b->occ;
+    const uint32_t *restrict run = b->run;
+    int sub = p->kw_subphrases;
+    for (size_t r = 0; r < b->nrun; r++) {
+        uint32_t u = run[r], e = run[r + 1], len = e - u;
+        /* what a part of n units is: a run whole, a part of a long run, or
+         * neither */
+        uint8_t part = sub == 2 || (sub >= 1 && len > maxw) ? CAND_RUN
+                       : len > maxw                         ? CAND_PART
+                                                            : CAND_NONE;
+        for (uint32_t s = u; s < e; s++) {
+            /* the parts that start at s, a unit longer each time; their
+             * terms are oc[t0 .. t0 + nt) (a run's units' terms follow
+             * each other) */
+            uint64_t h = HASH_START;
+            uint32_t t0 = un[s].t0, nt = 0, stop = e - s > maxw ? s + maxw : e;
+            bool weak = true;
+            if (un[s].nt == 1) {
+                uint32_t term = oc[t0].term, id = single[term];
+                uint8_t cand = len == 1 ? CAND_RUN : part;
+                if (id == KW_NONE) {
+                    single[term] = (uint32_t)np;
+                    phrase *y = &ph[np++];
+                    y->hash = hash_end(hash_step(HASH_START, term), 1);
+                    y->t0 = t0;
+                    y->u0 = s;
+                    y->count = 1;
+                    y->nt = y->nu = 1;
+                    y->weak = un[s].weak;
+                    y->cand = y->weak ? CAND_NONE : cand;
+                    y->score = 0;
+                } else {
+                    phrase *y = &ph[id];
+                    y->count++;
+                    if (cand > y->cand && !y->weak)
+                        y->cand = cand;
+                }
+                h = hash_step(h, term);
+                nt = 1;
+                weak = un[s].weak;
+            }
+            for (uint32_t q = s + (un[s].nt == 1); q < stop; q++) {
+                const unit *x = &un[q];
+                if (x->nt == 1) {  /* nearly every unit: one word, one term */
+                    h = hash_step(h, oc[t0 + nt].term);
+                    nt++;
+                } else {
+                    for (uint32_t k = 0; k < x->nt; k++)
+                        h = hash_step(h, oc[t0 + nt + k].term);
+                    nt += x->nt;
+                    if (!nt)
+                        continue;
+                }
+                weak &= x->weak;
+                uint8_t cand = q + 1 - s == len ? CAND_RUN : part;
+                uint64_t hh = hash_end(h, nt);
+                for (size_t j = (size_t)hh & mask;; j = (j + 1) & mask) {
+                    uint32_t id = slot[j];
+                    if (id == KW_NONE) {
+                        slot[j] = (uint32_t)np;
+                        phrase *y = &ph[np++];
+                        y->hash = hh;
+                        y->t0 = t0;
+                        y->u0 = s;
+                        y->count = 1;
+                        y->nt = (uint8_t)nt;
+                        y->nu = (uint8_t)(q + 1 - s);
+                        y->cand = weak ? CAND_NONE : cand;  /* generic nouns only: none */
+                        y->weak = weak;
+                        y->score = 0;
+                        break;
+                    }
+                    phrase *y = &ph[id];
+                    if (y->hash == hh && y->nt == nt && same_terms(oc + y->t0, oc + t0, nt)) {
+                        y->count++;
+                        if (cand > y->cand && !y->weak)
+                            y->cand = cand;
+                        break;
+                    }
+                }
             }
         }
-        u = e;
     }
-    /* a phrase of generic nouns only is no candidate */
-    for (size_t i = 0; i < t->n; i++) {
-        phrase *ph = &t->ph[i];
-        if (p->kw_subphrases == 3 && ph->count >= 2)
-            ph->cand = CAND_RUN;
-        bool weak = true;
-        for (uint32_t k = 0; k < ph->nu && weak; k++)
-            weak = b->unit[ph->u0 + k].weak;
-        if (weak)
-            ph->cand = CAND_NONE;
-    }
+    if (sub == 3)  /* parts seen twice are candidates too */
+        for (size_t i = 0; i < np; i++)
+            if (ph[i].count >= 2 && !ph[i].weak)
+                ph[i].cand = CAND_RUN;
+    t->ph = ph;
+    t->n = np;
     return SUMM_OK;
 }
 
 /* ---- Scores -------------------------------------------------------------- */
 
-/* Each term's rank in the word graph, times the number of nodes (so the
- * mean is 1), into *out (indexed by local term id). */
-static summ_status
+/* Each term's rank in the word graph into *out (indexed by local term
+ * id; the nodes are the terms, those that are no content word alone and
+ * ranked 0). The scale does not matter: phrases are compared with each
+ * other, and their scores reported relative to the best. */
+KW_STAGE static summ_status
 rank_terms(const kwb *b, arena *ar, double **out)
 {
     doc *d = b->d;
     const params *p = b->p;
     size_t nv = d->nvocab;
-    uint32_t *node = summ__arena_alloc(ar, (nv ? nv : 1) * sizeof *node);
-    double *score = summ__arena_calloc(ar, nv ? nv : 1, sizeof *score);
-    if (!node || !score)
-        return SUMM_ENOMEM;
-    memset(node, 0xFF, nv * sizeof *node);
-    size_t nn = 0;
-    for (size_t i = 0; i < b->nocc; i++)
-        if (node[b->occ[i].term] == KW_NONE)
-            node[b->occ[i].term] = (uint32_t)nn++;
-    double *tele = summ__arena_calloc(ar, nn ? nn : 1, sizeof *tele);
-    double *rank = summ__arena_alloc(ar, (nn ? nn : 1) * sizeof *rank);
+    double *tele = summ__arena_calloc(ar, nv ? nv : 1, sizeof *tele);
+    double *rank = summ__arena_alloc(ar, (nv ? nv : 1) * sizeof *rank);
     if (!tele || !rank)
         return SUMM_ENOMEM;
     /* PositionRank's teleport (the sum of 1 / position over a word's
-     * occurrences), mixed with a uniform one */
+     * occurrences), mixed with a uniform one over the content terms */
     double psum = 0;
+    size_t nn = 0;
     for (size_t i = 0; i < b->nocc; i++) {
         double x = 1.0 / (1.0 + b->occ[i].pos);
-        tele[node[b->occ[i].term]] += x;
+        double *t = &tele[b->occ[i].term];
+        nn += *t == 0;
+        *t += x;
         psum += x;
     }
     double lam = p->kw_position;
-    for (size_t v = 0; v < nn; v++)
-        tele[v] = lam * (psum > 0 ? tele[v] / psum : 0) + (1 - lam) / (double)nn;
+    if (lam < 1)
+        for (size_t v = 0; v < nv; v++)
+            if (tele[v] > 0)
+                tele[v] = lam * tele[v] / psum + (1 - lam) / (double)nn;
 
     wgraph g;
-    summ_status st = summ__wg_init(&g, ar, nn, b->nocc * (size_t)(p->kw_window - 1));
+    uint32_t win = (uint32_t)(p->kw_window > 1 ? p->kw_window : 2);
+    summ_status st = summ__wg_init(&g, ar, nv, b->nocc);
     if (st != SUMM_OK)
         return st;
-    uint32_t win = (uint32_t)(p->kw_window > 1 ? p->kw_window : 2);
     for (size_t i = 0; i < b->nocc; i++) {
         const occ *o = &b->occ[i];
         for (size_t j = i; j-- > 0;) {
             const occ *q = &b->occ[j];
             if (o->pos - q->pos >= win || (!p->kw_cross && q->sent != o->sent))
                 break;
-            if ((st = summ__wg_link(&g, node[o->term], node[q->term], 1.0)) != SUMM_OK)
+            if ((st = summ__wg_link(&g, o->term, q->term, 1.0)) != SUMM_OK)
                 return st;
         }
     }
     if ((st = summ__wg_rank(&g, tele, p->kw_damping, rank)) != SUMM_OK)
         return st;
-    for (size_t t = 0; t < nv; t++)
-        if (node[t] != KW_NONE)
-            score[t] = rank[node[t]] * (double)nn;
-    *out = score;
+    *out = rank;
     return SUMM_OK;
 }
 
 /* The order of the ranking: candidates before parts of long runs, then
- * score, then the earlier, then the shorter
- * (a total order: two phrases that start at the same unit differ in
- * length). */
-static bool
-better(const phrase *x, const phrase *y)
+ * score, then the earlier, then the shorter (a total order: two phrases
+ * that start at the same unit differ in length), as two keys compared as
+ * integers: (cand, score) and (-u0, -nu). A score is >= 0, and the bits
+ * of non-negative doubles order as the numbers do. */
+typedef struct hent {
+    uint64_t k1, k2;
+    phrase *x;
+} hent;
+
+static hent
+hent_of(phrase *x)
 {
-    if (x->cand != y->cand)
-        return x->cand > y->cand;
-    if (x->score != y->score)
-        return x->score > y->score;
-    if (x->u0 != y->u0)
-        return x->u0 < y->u0;
-    return x->nu < y->nu;
+    double s = x->score > 0 ? x->score : 0;
+    uint64_t bits;
+    memcpy(&bits, &s, sizeof bits);
+    return (hent){ (uint64_t)(x->cand == CAND_RUN) << 63 | bits,
+                   (uint64_t)(UINT32_MAX - x->u0) << 32 | (uint32_t)(UINT32_MAX - x->nu), x };
+}
+
+static inline bool
+better(const hent *x, const hent *y)
+{
+    return x->k1 != y->k1 ? x->k1 > y->k1 : x->k2 > y->k2;
 }
 
 /* A binary heap, best on top: the first k of n candidates in O(n + k log
  * n), not a sort of all of them (k is usually 5 to 15 of hundreds). */
 static void
-sift_down(phrase **h, size_t n, size_t i)
+sift_down(hent *h, size_t n, size_t i)
 {
+    hent v = h[i];
     for (;;) {
-        size_t l = 2 * i + 1, m = i;
-        if (l < n && better(h[l], h[m]))
-            m = l;
-        if (l + 1 < n && better(h[l + 1], h[m]))
+        size_t l = 2 * i + 1, m = l;
+        if (l >= n)
+            break;
+        if (l + 1 < n && better(&h[l + 1], &h[l]))
             m = l + 1;
-        if (m == i)
-            return;
-        phrase *t = h[i];
+        if (!better(&h[m], &v))
+            break;
         h[i] = h[m];
-        h[m] = t;
         i = m;
     }
+    h[i] = v;
 }
 
 static phrase *
-heap_pop(phrase **h, size_t *n)
+heap_pop(hent *h, size_t *n)
 {
-    phrase *top = h[0];
+    phrase *top = h[0].x;
     h[0] = h[--*n];
     sift_down(h, *n, 0);
     return top;
@@ -542,33 +653,103 @@ hset_add(hset *s, uint64_t h)
     return true;
 }
 
-/* Is phrase x inside one chosen (its hash among the parts of the chosen,
- * "inside") or does it contain one (a part of x among the chosen)? */
+/* The phrases chosen so far, to tell whether another one is inside one
+ * of them (mode & 1) or contains one (mode & 2). For the short lists
+ * asked for nearly always, by comparing the terms; for long ones, by
+ * sets of hashes: of the chosen, and of every part of them. */
+#define PICKS_SCAN 32
+
+typedef struct picks {
+    const kwb *b;
+    int mode;
+    const phrase **ph;
+    size_t n;
+    uint8_t *mark;        /* per term: in a chosen phrase (scans only) */
+    hset inside, whole;   /* when more than PICKS_SCAN are wanted */
+    bool hashed;
+} picks;
+
 static bool
-redundant(const kwb *b, const phrase *x, const hset *inside, const hset *chosen, int mode)
+picks_init(picks *k, const kwb *b, arena *ar, size_t want, int mode)
 {
-    if ((mode & 1) && hset_has(inside, x->hash))
+    *k = (picks){ .b = b, .mode = mode, .hashed = want > PICKS_SCAN };
+    k->ph = summ__arena_alloc(ar, (want ? want : 1) * sizeof *k->ph);
+    if (!k->ph)
+        return false;
+    if (k->hashed)
+        return hset_init(&k->inside, ar, want * 4) && hset_init(&k->whole, ar, want);
+    size_t nv = b->d->nvocab;
+    return (k->mark = summ__arena_calloc(ar, nv ? nv : 1, 1)) != NULL;
+}
+
+/* Are the terms of y (fewer than x's) a run of the terms of x? (Two
+ * phrases of as many terms are never one inside the other: they are
+ * different phrases.) */
+static inline bool
+contains(const occ *oc, const phrase *x, const phrase *y)
+{
+    const occ *a = oc + x->t0, *c = oc + y->t0;
+    for (uint32_t i = 0; i + y->nt <= x->nt; i++)
+        if (a[i].term == c[0].term && same_terms(a + i + 1, c + 1, y->nt - 1u))
+            return true;
+    return false;
+}
+
+static bool
+redundant(const picks *k, const phrase *x)
+{
+    const occ *oc = k->b->occ;
+    if (!k->hashed) {
+        /* inside a chosen phrase only if each of its terms is in one */
+        bool inside = k->mode & 1;
+        for (uint32_t i = 0; inside && i < x->nt; i++)
+            inside = k->mark[oc[x->t0 + i].term];
+        if (!inside && !(k->mode & 2))
+            return false;
+        for (size_t i = 0; i < k->n; i++) {
+            const phrase *c = k->ph[i];
+            if (c->nt > x->nt ? inside && contains(oc, c, x)
+                              : c->nt < x->nt && (k->mode & 2) && contains(oc, x, c))
+                return true;
+        }
+        return false;
+    }
+    if ((k->mode & 1) && hset_has(&k->inside, x->hash))
         return true;
-    if (mode & 2) {
-        const occ *o = b->occ + x->t0;
-        for (uint32_t i = 0; i < x->nt; i++)
-            for (uint32_t n = 1; i + n <= x->nt; n++)
-                if (n < x->nt && hset_has(chosen, hash_terms(o + i, n)))
+    if (k->mode & 2) {
+        const occ *o = oc + x->t0;
+        for (uint32_t i = 0; i < x->nt; i++) {
+            uint64_t h = HASH_START;
+            for (uint32_t n = 1; i + n <= x->nt; n++) {
+                h = hash_step(h, o[i + n - 1].term);
+                if (n < x->nt && hset_has(&k->whole, hash_end(h, n)))
                     return true;
+            }
+        }
     }
     return false;
 }
 
 static bool
-note_chosen(const kwb *b, const phrase *x, hset *inside, hset *chosen)
+picks_add(picks *k, const phrase *x)
 {
-    const occ *o = b->occ + x->t0;
-    if (!hset_add(chosen, x->hash))
+    k->ph[k->n++] = x;
+    if (!k->hashed) {
+        for (uint32_t i = 0; i < x->nt; i++)
+            k->mark[k->b->occ[x->t0 + i].term] = 1;
+        return true;
+    }
+    const occ *o = k->b->occ + x->t0;
+    if (!hset_add(&k->whole, x->hash))
         return false;
-    for (uint32_t i = 0; i < x->nt; i++)
-        for (uint32_t n = 1; i + n <= x->nt; n++)
-            if (!hset_add(inside, hash_terms(o + i, n)))
+    for (uint32_t i = 0; i < x->nt; i++) {
+        uint64_t h = HASH_START;
+        for (uint32_t n = 1; i + n <= x->nt; n++) {
+            h = hash_step(h, o[i + n - 1].term);
+            if (!hset_add(&k->inside, hash_end(h, n)))
                 return false;
+        }
+    }
     return true;
 }
 
@@ -578,7 +759,8 @@ keyword_of(const kwb *b, const phrase *x, double score)
 {
     const doc *d = b->d;
     const wordpos *first = &d->word[b->unit[x->u0].w0];
-    const wordpos *last = &d->word[b->unit[x->u0 + x->nu - 1].w1 - 1];
+    const unit *lu = &b->unit[x->u0 + x->nu - 1];
+    const wordpos *last = &d->word[lu->w0 + lu->nw - 1];
     uint32_t e = last->end;
     if (e - last->start > 2 && d->text[e - 1] == 's' && d->text[e - 2] == '\'')
         e -= 2;
@@ -597,25 +779,25 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
     if (max == 0 || d->nvocab == 0 || !d->word)
         return SUMM_OK;
     arena *ar = d->ar;
-    kwb b = { .d = d, .p = p, .st = SUMM_OK };
+    kwb b = { .d = d, .p = p };
     ptable t;
     double *tscore = NULL;
-    summ_status st = read_units(&b);
+    summ_status st = read_units(&b, ar);
     if (st == SUMM_OK)
         st = make_phrases(&b, ar, &t);
     if (st == SUMM_OK && b.nunit)
         st = rank_terms(&b, ar, &tscore);
     if (st != SUMM_OK || !b.nunit)
-        goto done;
+        return st;
 
     size_t nc = 0;
     for (size_t i = 0; i < t.n; i++)
         nc += t.ph[i].cand != CAND_NONE;
-    phrase **cand = summ__arena_alloc(ar, (nc ? nc : 1) * sizeof *cand);
-    if (!cand) {
-        st = SUMM_ENOMEM;
-        goto done;
-    }
+    hent *cand = summ__arena_alloc(ar, (nc ? nc : 1) * sizeof *cand);
+    if (!cand)
+        return SUMM_ENOMEM;
+    /* count^kw_count for the small counts, each worked out once */
+    double cpow[32] = { 0 };
     nc = 0;
     for (size_t i = 0; i < t.n; i++) {
         phrase *x = &t.ph[i];
@@ -626,10 +808,17 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
             s += tscore[b.occ[x->t0 + k].term];
         if (p->kw_length > 0)
             s /= pow((double)x->nt, p->kw_length);
-        if (p->kw_count > 0)
-            s *= pow((double)x->count, p->kw_count);
+        if (p->kw_count > 0) {
+            if (x->count < 32) {
+                if (cpow[x->count] == 0)
+                    cpow[x->count] = pow((double)x->count, p->kw_count);
+                s *= cpow[x->count];
+            } else {
+                s *= pow((double)x->count, p->kw_count);
+            }
+        }
         x->score = s;
-        cand[nc++] = x;
+        cand[nc++] = hent_of(x);
     }
     for (size_t i = nc / 2; i-- > 0;)
         sift_down(cand, nc, i);
@@ -640,22 +829,18 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
     size_t want = max < nc ? max : nc;
     keyword *kw = summ__arena_alloc(ar, (want ? want : 1) * sizeof *kw);
     phrase **later = summ__arena_alloc(ar, (nc ? nc : 1) * sizeof *later);
-    hset inside, chosen;
-    if (!kw || !later || !hset_init(&inside, ar, want * 4) || !hset_init(&chosen, ar, want)) {
-        st = SUMM_ENOMEM;
-        goto done;
-    }
+    picks chosen;
+    if (!kw || !later || !picks_init(&chosen, &b, ar, want, p->kw_redundancy))
+        return SUMM_ENOMEM;
     size_t n = 0, nlater = 0, left = nc;
     while (left && n < want) {
         phrase *x = heap_pop(cand, &left);
-        if (p->kw_redundancy && redundant(&b, x, &inside, &chosen, p->kw_redundancy)) {
+        if (p->kw_redundancy && redundant(&chosen, x)) {
             later[nlater++] = x;
             continue;
         }
-        if (p->kw_redundancy && !note_chosen(&b, x, &inside, &chosen)) {
-            st = SUMM_ENOMEM;
-            goto done;
-        }
+        if (p->kw_redundancy && !picks_add(&chosen, x))
+            return SUMM_ENOMEM;
         kw[n++] = keyword_of(&b, x, x->score);
     }
     for (size_t i = 0; i < nlater && n < want; i++)
@@ -668,8 +853,5 @@ summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
     }
     *out = kw;
     *nout = n;
-done:
-    summ__free(ar->al, b.unit);
-    summ__free(ar->al, b.occ);
-    return st;
+    return SUMM_OK;
 }

@@ -52,6 +52,18 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
+/* For the formats that read phrases (e-mail replies, PDF furniture). */
+static summ_status
+env_list(void *ud, int kind, const char *text, size_t len, const strset **out)
+{
+    summ_ctx *ctx = ud;
+    langres *lr = NULL;
+    summ_status st = summ__ctx_langres(ctx, language_of(ctx, text, len), &lr);
+    if (st != SUMM_OK)
+        return st;
+    return summ__langres_list(lr, ctx->p.data_dir, (data_kind)kind, out, &ctx->err);
+}
+
 /* What the stages allocated for d outside the run's arena. */
 static void
 doc_free(const salloc *al, doc *d)
@@ -76,7 +88,7 @@ static summ_status
 read_part(summ_ctx *ctx, const docset *ds, size_t k, const char *text, size_t len)
 {
     doc *d = &ds->part[k];
-    input_env env = { env_stopwords, ctx };
+    input_env env = { env_stopwords, ctx, env_list };
     *d = (doc){ .src = text ? text : "", .srclen = len, .ar = ds->ar, .title = SIZE_MAX };
     summ_status st = summ__input_check(d->src, len, &d->start, &ctx->err);
     if (st == SUMM_OK)
@@ -193,10 +205,19 @@ read_all(summ_ctx *ctx, docset *ds, const char *const *texts, const size_t *lens
         || (st = summ__ctx_langres(ctx, lang, &lr)) != SUMM_OK)
         return st;
     summ__lex_trim(lr);
+    const strset *fillers = NULL;
     for (size_t k = 0; k < ds->n; k++) {
-        ds->part[k].lang = lang;
-        ds->part[k].lr = lr;
-        if ((st = summ__segment(&ds->part[k])) != SUMM_OK)
+        doc *d = &ds->part[k];
+        d->lang = lang;
+        d->lr = lr;
+        /* speech: its fillers are no content (tokenize.c, segment/words.c) */
+        if (d->conversation && !fillers
+            && (st = summ__langres_list(lr, ctx->p.data_dir, DATA_FILLERS, &fillers, &ctx->err))
+                   != SUMM_OK)
+            return st;
+        if (d->conversation)
+            d->fillers = fillers;
+        if ((st = summ__segment(d)) != SUMM_OK)
             return st;
     }
     if (ds->n == 1) {
@@ -207,6 +228,9 @@ read_all(summ_ctx *ctx, docset *ds, const char *const *texts, const size_t *lens
     }
     ds->all->lang = lang;
     ds->all->lr = lr;
+    /* the first text's reading decides, as it does the format */
+    ds->all->conversation = ds->part[0].conversation;
+    ds->all->fillers = ds->part[0].fillers;
     if ((st = join_parts(ctx, ds)) != SUMM_OK)
         return st;
     return summ__features(ds->all);
@@ -248,6 +272,14 @@ rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigne
     if (d->title == SIZE_MAX && d->nsent && (d->sent[0].flags & SUMM_FLAG_HEADING))
         d->title = 0;
     d->keep_words = p->max_keywords > 0;
+    /* room for the words kept, about one per six bytes, at once (grown from
+     * nothing they would be copied a dozen times); past 64k words the
+     * copies cost little beside the words, and text that is no words takes
+     * no room */
+    size_t expect = (d->len - d->start) / 6 + 16;
+    if (d->keep_words && !summ__grow(d->ar->al, (void **)&d->word, &d->capword,
+                                     expect < 65536 ? expect : 65536, sizeof *d->word))
+        return SUMM_ENOMEM;
     if ((st = summ__tokenize(d)) != SUMM_OK || (st = summ__tfidf_build(d, &v)) != SUMM_OK
         || (st = apply_query(ctx, d, &v, &unmatched)) != SUMM_OK
         || (st = summ__score(d, &v, p, summ__summary_length(d, p))) != SUMM_OK)

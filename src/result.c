@@ -4,29 +4,69 @@
 
 #include "context.h"
 #include "input/input.h"
+#include "text/bits.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 
-/* Copy s[0 .. n) to *p with every run of white space one space. */
+/* Copy s[0 .. n) to *p with every run of white space one space (none at
+ * the ends). Runs of other characters are copied whole. */
 static size_t
 put_collapsed(char *p, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t o = 0, i = 0;
-    bool gap = false;
+    /* the common case, printable ASCII with single spaces between words,
+     * is copied as it is */
+    size_t i = 0;
     while (i < n) {
-        int32_t c;
-        size_t m = utf8_dec(u, i, n, &c);
-        if (is_space(c)) {
-            gap = o > 0;
+        if ((unsigned)(u[i] - 0x21) < 0x5E) {  /* printable, not a space */
+            i++;
+        } else if (u[i] == ' ' && i > 0 && i + 1 < n && (unsigned)(u[i + 1] - 0x21) < 0x5E) {
+            i += 2;
         } else {
-            if (gap)
-                p[o++] = ' ';
-            gap = false;
-            memcpy(p + o, s + i, m);
-            o += m;
+            break;
         }
-        i += m;
+    }
+    if (i == n) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+        return n;
+    }
+    size_t o = 0;
+    i = 0;
+    while (i < n) {
+        size_t j = i, m = 0;
+        int32_t c = 0;
+        /* eight printable ASCII bytes (no space among them) at a time */
+        for (uint64_t w; j + 8 <= n && !((w = load64(u + j)) & SUMM_HIGHS)
+                         && !((w - SUMM_ONES * 0x21) & ~w & SUMM_HIGHS);)
+            j += 8;
+        while (j < n) {  /* j: the first space, m its length */
+            if (u[j] < 0x80) {
+                c = u[j];
+                m = 1;
+            } else {
+                m = utf8_dec(u, j, n, &c);
+            }
+            if (is_space(c))
+                break;
+            j += m;
+        }
+        if (j > i) {
+            if (o > 0)
+                p[o++] = ' ';
+            memcpy(p + o, s + i, j - i);
+            o += j - i;
+        }
+        for (i = j; i < n; i += m) {
+            if (u[i] < 0x80) {
+                c = u[i];
+                m = 1;
+            } else {
+                m = utf8_dec(u, i, n, &c);
+            }
+            if (!is_space(c))
+                break;
+        }
     }
     p[o] = '\0';
     return o;
@@ -47,6 +87,19 @@ part_of(const docset *ds, size_t off)
     return lo;
 }
 
+/* The block of sentence s (of ds->all) that gives it a label, or NULL:
+ * blocks are the parts' own, at their clean offsets. */
+static const block *
+label_of(const docset *ds, const sentence *s)
+{
+    size_t part = ds->n > 1 ? s->docno : 0;
+    const doc *p = &ds->part[part];
+    if (!p->nblocks)
+        return NULL;
+    const block *bk = summ__block_at(p, s->start - ds->base[part]);
+    return bk && bk->label ? bk : NULL;
+}
+
 /* The result: spans of the sentences idx[0 .. n) (each with its score if
  * scored, flagged if chosen[]), and the keywords. */
 summ_status
@@ -65,9 +118,14 @@ summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx, size_t n,
     r->format = d->format;
     if (d->lr && d->lr->no_stemmer)
         r->warnings |= SUMM_WARN_NO_STEMMER;
+    for (size_t k = 0; k < ds->n; k++)
+        r->warnings |= ds->part[k].warnings;
     size_t bytes = 1;
-    for (size_t k = 0; k < n; k++)
-        bytes += d->sent[idx[k]].end - d->sent[idx[k]].start + 1;
+    for (size_t k = 0; k < n; k++) {
+        const sentence *s = &d->sent[idx[k]];
+        const block *bk = label_of(ds, s);
+        bytes += s->end - s->start + 1 + (bk ? bk->label_len + 1 : 0);
+    }
     for (size_t k = 0; k < nkw; k++)
         bytes += kw[k].length + 1;
     r->span = summ__calloc(al, n ? n : 1, sizeof *r->span);
@@ -91,6 +149,14 @@ summ__make_result(summ_ctx *ctx, const docset *ds, const size_t *idx, size_t n,
                                   .score = d->score ? d->score[idx[k]] : 0, .flags = flags,
                                   .text = p, .text_length = tl, .document = part };
         p += tl + 1;
+        const block *bk = label_of(ds, s);
+        if (bk) {
+            memcpy(p, bk->label, bk->label_len);
+            p[bk->label_len] = '\0';
+            r->span[k].label = p;
+            r->span[k].label_length = bk->label_len;
+            p += bk->label_len + 1;
+        }
     }
     r->count = n;
     for (size_t k = 0; k < nkw; k++) {

@@ -7,7 +7,9 @@
  *               that to earlier ones, divided by the largest magnitude
  *   tfidf       the sentence's TF-IDF mass, divided by the largest
  *   position    exp(-p / position_decay), p = the sentence's position among
- *               the content sentences (headings and boilerplate skipped)
+ *               the content sentences (headings, boilerplate, quoted text and
+ *               fillers skipped); none in a conversation (transcripts,
+ *               subtitles), whose first turns are greetings
  *   title       cosine similarity to the title line, if the text has one
  *   centroid    cosine similarity to the document's mean TF-IDF vector
  *   length      -1 for sentences under 5 words, scaled up to 0 at 10 words
@@ -173,10 +175,12 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         cnorm = sqrt(cnorm);
     }
 
-    /* Headings, boilerplate and apparatus score 0, unless the text has
-     * nothing else ("Hello world", a list of titles): then they are what
-     * select.c chooses from, and the best of them must score 1 too. */
-    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS;
+    /* Headings, boilerplate, apparatus, quoted text and fillers score 0,
+     * unless the text has nothing else ("Hello world", a list of titles, a
+     * forward without a word of its own): then they are what select.c
+     * chooses from, and the best of them must score 1 too. */
+    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS | SUMM_FLAG_QUOTED
+                               | SUMM_FLAG_FILLER;
     uint32_t skip = SUMM_FLAG_HEADING | furniture;
     size_t ncontent = 0;
     for (int pass = 0; pass < 3 && ncontent == 0; pass++) {
@@ -186,7 +190,8 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
     }
     /* The lead can fill only so much of a summary: the longer the summary
      * asked for, the less its choice is the lead's. */
-    double wpos = o->w_position;
+    /* A conversation's first turns are greetings, not its summary. */
+    double wpos = d->conversation ? 0 : o->w_position;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
         wpos *= pow(o->lead_ratio * (double)ncontent / klen, o->lead_ratio_power);
     if (ncontent > LEAD_TEXT_MAX)

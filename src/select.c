@@ -11,8 +11,8 @@
  * sentence, so that the summary is never empty.
  *
  * Never empty for a text with a sentence: if every sentence is a heading,
- * boilerplate or apparatus (captions, equation scraps, references), those
- * are allowed in two further passes.
+ * boilerplate, apparatus (captions, equation scraps, references), quoted
+ * or a filler, those are allowed in two further passes.
  *
  * The redundancy check compares a candidate only with the chosen
  * sentences it shares a term with, through an inverted index over the
@@ -368,7 +368,10 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     if (sel.limit < 1.0 && (st = index_init(d, v, sel.limit, &sel.x)) != SUMM_OK)
         return st;
     size_t lim = sentence_limit(o, n);
-    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS;
+    /* What is not the text's own content (furniture, apparatus, quotes of
+     * other texts, fillers) comes only when nothing else is left. */
+    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS | SUMM_FLAG_QUOTED
+                               | SUMM_FLAG_FILLER;
     const uint32_t excluded[3] = { SUMM_FLAG_HEADING | furniture, furniture, 0 };
     if (d->ndocs > 1 && (st = cover_documents(&sel, order, lim, excluded[0])) != SUMM_OK)
         return st;

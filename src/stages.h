@@ -72,14 +72,21 @@ typedef struct langres {
     size_t cue_maxlen;           /* the longest word of cue_words, in bytes */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     strset openers;              /* words that start sentences (stopwords/openers/) */
+    strset nonfinal;             /* particles no sentence ends with (stopwords/nonfinal/) */
     lexicon *lex;
+    /* Lists only some formats need, loaded on first use
+     * (summ__langres_list); indexed by data_kind, loaded[] says which. */
+    strset list[DATA_KINDS];
+    bool loaded[DATA_KINDS];
 } langres;
 
 lexicon *summ__lex_new(const salloc *al);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
-/* Map a folded word to its stem id (STEM_STOP for stopwords); *st is set on
- * failure and STEM_STOP returned. */
-uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
+/* Map a folded word to its stem id (STEM_STOP for stopwords), and *kw to
+ * its class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords); *st is
+ * set on failure and STEM_STOP returned. */
+uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
+                          summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* Between documents: clear the lexicon if it has grown past its bound. */
@@ -94,6 +101,12 @@ unsigned summ__cue_roles(const langres *lr, const char *w, size_t n);
 summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
+/* The list of kind (DATA_EMAIL, DATA_FILLERS, DATA_PDF) for lr's language,
+ * with English's added (e-mail disclaimers and page furniture are in
+ * English in mail and documents of any language), loaded on first use from
+ * data_dir or the built-in lists. */
+summ_status summ__langres_list(langres *lr, const char *data_dir, data_kind kind,
+                               const strset **out, summ_err *err);
 
 /* ---- segment/ ------------------------------------------------------------ */
 
@@ -183,13 +196,14 @@ summ_status summ__keywords(doc *d, const params *p, keyword **out, size_t *nout)
 typedef struct wgraph {
     arena *ar;
     size_t n;
-    uint64_t *key;            /* a << 32 | b with a < b, or UINT64_MAX: free */
+    uint32_t *ea, *eb;        /* the edges as added: ea[i] - eb[i], weight w[i] */
     double *w;
     size_t cap, count;
 } wgraph;
 
+/* expect_edges: how many links to make room for at once (more may come). */
 summ_status summ__wg_init(wgraph *g, arena *ar, size_t nnode, size_t expect_edges);
-summ_status summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w);  /* a == b: nothing */
+summ_status summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w);  /* a == b or w <= 0: nothing */
 /* rank (n values, summing to 1) from PageRank with damping in [0, 1) and
  * the teleport distribution teleport (n values >= 0, any sum; NULL or all
  * 0: uniform). */

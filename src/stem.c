@@ -1,7 +1,9 @@
 /* stem.c - stopwords and Snowball stemming, behind a per-language lexicon
  * that maps each distinct folded word to its stem id once: stemming is the
  * costliest step per word, and a text repeats its words. The lexicon lives
- * in the context, so a batch of documents shares it. */
+ * in the context, so a batch of documents shares it. It also keeps what
+ * the keyword list (stopwords/keywords/) says of each word, so keywords
+ * cost no lookup per word either. */
 #include <string.h>
 
 #include <libstemmer.h>
@@ -15,7 +17,8 @@
 typedef struct lexent {
     uint32_t off, len;   /* the folded word in pool */
     uint32_t stem;       /* stem id or STEM_STOP; slot empty if len == 0 && off == 0 */
-    uint32_t used;
+    uint16_t used;
+    uint16_t kw;         /* WORD_KW_* (keyword list class) of a word that is no stopword */
 } lexent;
 
 struct lexicon {
@@ -159,24 +162,48 @@ same_bytes(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* What stopwords/keywords/ says of a word: WORD_KW_STOP, WORD_KW_WEAK
+ * (listed as "word ~") or 0. Kept with the word, so that keywords cost no
+ * lookup per word of the text. */
+static uint16_t
+kw_class(const langres *lr, const char *w, size_t n)
+{
+    if (!lr->kwstop.count)
+        return 0;
+    if (summ__strset_has(&lr->kwstop, w, n))
+        return WORD_KW_STOP;
+    char key[260];
+    if (n + 2 > sizeof key)
+        return 0;
+    memcpy(key, w, n);
+    key[n] = ' ';
+    key[n + 1] = '~';
+    return summ__strset_has(&lr->kwstop, key, n + 2) ? WORD_KW_WEAK : 0;
+}
+
 uint32_t
-summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
+summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, summ_status *st)
 {
     lexicon *lx = lr->lex;
     *st = SUMM_OK;
+    *kw = 0;
     if (lx->capword) {
         size_t j = summ__hash(word, n) & (lx->capword - 1);
         while (lx->word[j].used) {
             lexent *e = &lx->word[j];
-            if (e->len == n && same_bytes(lx->pool + e->off, word, n))
+            if (e->len == n && same_bytes(lx->pool + e->off, word, n)) {
+                *kw = e->kw;
                 return e->stem;
+            }
             j = (j + 1) & (lx->capword - 1);
         }
     }
 
     /* New word: stopword? else stem it. */
     uint32_t sid = STEM_STOP;
+    uint16_t cls = 0;
     if (!summ__strset_has(&lr->stop, word, n)) {
+        cls = kw_class(lr, word, n);
         const char *stem = word;
         size_t slen = n;
         if (lr->stemmer) {
@@ -211,8 +238,9 @@ summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
     size_t j = summ__hash(word, n) & (lx->capword - 1);
     while (lx->word[j].used)
         j = (j + 1) & (lx->capword - 1);
-    lx->word[j] = (lexent){ .off = off, .len = (uint32_t)n, .stem = sid, .used = 1 };
+    lx->word[j] = (lexent){ .off = off, .len = (uint32_t)n, .stem = sid, .used = 1, .kw = cls };
     lx->nword++;
+    *kw = cls;
     return sid;
 }
 

@@ -68,28 +68,9 @@ typedef struct tok_state {
     summ_status st;
 } tok_state;
 
-/* What the keyword list (stopwords/keywords/<code>.txt) says of the folded
- * word w[0 .. n): WORD_KW_STOP, WORD_KW_WEAK ("word ~") or 0. Asked here,
- * where the word is folded anyway, so keywords.c need not fold it again. */
-static uint32_t
-kw_class(const doc *d, const char *w, size_t n)
-{
-    const strset *s = d->lr ? &d->lr->kwstop : NULL;
-    if (!s || !s->count)
-        return 0;
-    if (summ__strset_has(s, w, n))
-        return WORD_KW_STOP;
-    char key[132];
-    if (n + 2 > sizeof key)
-        return 0;
-    memcpy(key, w, n);
-    key[n] = ' ';
-    key[n + 1] = '~';
-    return summ__strset_has(s, key, n + 2) ? WORD_KW_WEAK : 0;
-}
-
-/* Keep a word's place for keywords.c, when asked to. */
-static bool
+/* Keep a word's place for keywords.c, when asked to. Inline: it is
+ * called for every word. */
+static inline bool
 keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw)
 {
     if (!d->keep_words)
@@ -111,7 +92,11 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     size_t n = summ__fold_word(d->text + a, b - a, buf, sizeof buf);
     if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
         return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
-    uint32_t sid = summ__lex_lookup(d->lr, buf, n, &ts->st);
+    /* In speech, "okay" and "um" say nothing about the topic. */
+    if (d->fillers && summ__strset_has(d->fillers, buf, n))
+        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
+    uint32_t kw;  /* the lexicon keeps what the keyword list says of the word */
+    uint32_t sid = summ__lex_lookup(d->lr, buf, n, &kw, &ts->st);
     if (ts->st != SUMM_OK)
         return false;
     if (sid == STEM_STOP)
@@ -147,7 +132,7 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         goto nomem;
     d->term[d->nterm++] = local;
     sn->ntok++;
-    if (!keep_word(d, a, b, local, d->keep_words ? kw_class(d, buf, n) : 0))
+    if (!keep_word(d, a, b, local, kw))
         goto nomem;
     return true;
 nomem:

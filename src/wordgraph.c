@@ -4,35 +4,43 @@
  * 2008, when the teleport is uniform; PositionRank, Florescu & Caragea
  * 2017, when it favours the words that come early).
  *
- * Edges are gathered in a hash table (a pair of nodes is one key however
- * often it is added), then laid out as adjacency lists, so an iteration
- * costs two visits per distinct pair. */
+ * Edges are appended as they come (no hashing per co-occurrence), then
+ * laid out as adjacency lists by a counting pass, a pair added twice
+ * merged into one entry, so a sweep costs two visits per distinct pair.
+ * Only the nodes that have edges are swept: in a keyword graph most words
+ * are linked to few others and many to none, and a node without edges
+ * ranks by its teleport alone. */
 #include <math.h>
 #include <string.h>
 
 #include "stages.h"
 
 #define WG_ITER 100
-#define WG_EPSILON 1e-3   /* L1 change of the ranks (summing to 1) at which they count as converged */
-#define WG_EMPTY UINT64_MAX
+#define WG_EPSILON 1e-4   /* L1 change of the ranks (as summing to 1) at which they count as converged */
 
-static size_t
-slot_of(uint64_t key, size_t cap)
+/* n elements of size bytes in ar, not zeroed; NULL on overflow too */
+static void *
+arr(arena *ar, size_t n, size_t size)
 {
-    key ^= key >> 33;
-    key *= 0xff51afd7ed558ccdull;
-    key ^= key >> 33;
-    return (size_t)key & (cap - 1);
+    return n > SIZE_MAX / size ? NULL : summ__arena_alloc(ar, n * size);
 }
 
 static bool
-table_make(wgraph *g, size_t cap)
+edges_make(wgraph *g, size_t cap)
 {
-    g->key = summ__arena_alloc(g->ar, cap * sizeof *g->key);
-    g->w = summ__arena_alloc(g->ar, cap * sizeof *g->w);
-    if (!g->key || !g->w)
+    uint32_t *a = arr(g->ar, cap, sizeof *a);
+    uint32_t *b = arr(g->ar, cap, sizeof *b);
+    double *w = arr(g->ar, cap, sizeof *w);
+    if (!a || !b || !w)
         return false;
-    memset(g->key, 0xFF, cap * sizeof *g->key);
+    if (g->count) {
+        memcpy(a, g->ea, g->count * sizeof *a);
+        memcpy(b, g->eb, g->count * sizeof *b);
+        memcpy(w, g->w, g->count * sizeof *w);
+    }
+    g->ea = a;
+    g->eb = b;
+    g->w = w;
     g->cap = cap;
     return true;
 }
@@ -43,48 +51,204 @@ summ__wg_init(wgraph *g, arena *ar, size_t nnode, size_t expect)
     memset(g, 0, sizeof *g);
     g->ar = ar;
     g->n = nnode;
-    size_t cap = 64;
-    while (cap < 2 * expect)
-        cap *= 2;
-    return table_make(g, cap) ? SUMM_OK : SUMM_ENOMEM;
+    return edges_make(g, expect > 16 ? expect : 16) ? SUMM_OK : SUMM_ENOMEM;
 }
 
 summ_status
 summ__wg_link(wgraph *g, uint32_t a, uint32_t b, double w)
 {
-    if (a == b)
+    if (a == b || !(w > 0))
         return SUMM_OK;
-    if (a > b) {
-        uint32_t t = a;
-        a = b;
-        b = t;
-    }
-    if (2 * (g->count + 1) > g->cap) {
+    if (g->count == g->cap) {
         /* the old arrays stay in the arena until the run ends */
-        wgraph old = *g;
-        if (!table_make(g, old.cap * 2))
+        if (g->cap > SIZE_MAX / 2 || !edges_make(g, g->cap * 2))
             return SUMM_ENOMEM;
-        for (size_t i = 0; i < old.cap; i++) {
-            if (old.key[i] == WG_EMPTY)
-                continue;
-            size_t j = slot_of(old.key[i], g->cap);
-            while (g->key[j] != WG_EMPTY)
-                j = (j + 1) & (g->cap - 1);
-            g->key[j] = old.key[i];
-            g->w[j] = old.w[i];
+    }
+    g->ea[g->count] = a;
+    g->eb[g->count] = b;
+    g->w[g->count++] = w;
+    return SUMM_OK;
+}
+
+/* A node of the ranking. */
+typedef struct wnode {
+    double A, D;       /* its equation (see peel()) */
+    double q;          /* damping / strength */
+    double share;      /* q x, what a neighbour gets per unit of weight */
+    double strength;   /* the sum of its weights */
+    uint32_t off;      /* its neighbours: nb[off .. next node's off) */
+    uint32_t deg;      /* how many of them are still in the system */
+    uint32_t par;      /* the neighbour it was solved in terms of */
+    uint32_t seen;     /* adj_make: 1 + the node whose list it was last put in */
+} wnode;
+
+/* Adjacency lists: node v's neighbours nb[nd[v].off .. nd[v + 1].off),
+ * each once, with the summed weight of its edges to v (nd has n + 1
+ * entries); strengths and degrees set. Repeated neighbours are merged in
+ * place: a node's merged list starts no later than its raw one. */
+static bool
+adj_make(const wgraph *g, wnode *nd, uint32_t **nbp, double **nwp)
+{
+    size_t n = g->n, m = 2 * g->count;
+    uint32_t *nb = arr(g->ar, m + 1, sizeof *nb), *at = arr(g->ar, n, sizeof *at);
+    double *nw = arr(g->ar, m + 1, sizeof *nw);
+    if (!nb || !nw || !at)
+        return false;
+    /* counting sort of both directions of every edge by their first node:
+     * off counts (shifted by one), then the starts, then the ends */
+    for (size_t i = 0; i < g->count; i++) {
+        nd[g->ea[i] + 1].off++;
+        nd[g->eb[i] + 1].off++;
+    }
+    for (size_t v = 1; v <= n; v++)
+        nd[v].off += nd[v - 1].off;
+    for (size_t i = 0; i < g->count; i++) {
+        uint32_t x = g->ea[i], y = g->eb[i];
+        double w = g->w[i];
+        uint32_t ex = nd[x].off++, ey = nd[y].off++;
+        nb[ex] = y;
+        nw[ex] = w;
+        nb[ey] = x;
+        nw[ey] = w;
+    }
+    /* nd[v].off is the end of v's raw list now, the start of v + 1's */
+    uint32_t k = 0, from = 0;
+    for (size_t v = 0; v < n; v++) {
+        uint32_t to = nd[v].off;
+        nd[v].off = k;
+        double sum = 0;
+        for (uint32_t e = from; e < to; e++) {
+            uint32_t u = nb[e];
+            double w = nw[e];
+            sum += w;
+            if (nd[u].seen == v + 1) {
+                nw[at[u]] += w;
+            } else {
+                nd[u].seen = (uint32_t)v + 1;
+                at[u] = k;
+                nb[k] = u;
+                nw[k++] = w;
+            }
+        }
+        nd[v].strength = sum;
+        nd[v].deg = k - nd[v].off;
+        from = to;
+    }
+    nd[n].off = k;
+    *nbp = nb;
+    *nwp = nw;
+    return true;
+}
+
+/* The system x = t + d W x on the nodes with edges, as D_v x_v = A_v +
+ * sum over the neighbours u still in it of w_uv q_u x_u (q_u = d /
+ * strength_u; at first D = 1 and A = t). A node with one neighbour p left
+ * is solved for in terms of it, x_l = alpha_l + beta_l x_p, and taken out
+ * of p's equation (Gaussian elimination in an order that makes no new
+ * edges); p may then have one left itself. A tree goes whole: its last
+ * node has none and is solved outright. What is left (the 2-core: the
+ * cycles and the paths between them) is solved by Gauss-Seidel sweeps,
+ * then the nodes taken out get their values in the reverse order. Word
+ * graphs are nearly forests (words link to their neighbours in short
+ * phrases), so the sweeps see few nodes and most ranks are exact. A node
+ * out of the system has deg UINT32_MAX. */
+#define GONE UINT32_MAX
+
+typedef struct solver {
+    wnode *nd;
+    uint32_t *nb;
+    double *nw;
+    double *x;
+    uint32_t *order, *stack;
+    size_t norder;
+    double damping;
+} solver;
+
+/* Peels from the sp nodes of degree 1 on s->stack; returns how many
+ * nodes it took out (the last nodes of trees included). */
+static size_t
+peel(solver *s, size_t sp)
+{
+    wnode *nd = s->nd;
+    size_t roots = 0;
+    while (sp) {
+        uint32_t l = s->stack[--sp];
+        if (nd[l].deg == GONE)
+            continue;
+        uint32_t p = 0;
+        double w = 0;
+        for (uint32_t e = nd[l].off; e < nd[l + 1].off; e++)
+            if (nd[s->nb[e]].deg != GONE) {
+                p = s->nb[e];
+                w = s->nw[e];
+                break;
+            }
+        wnode *L = &nd[l], *P = &nd[p];
+        double inv = 1.0 / L->D, alpha = L->A * inv, beta = w * P->q * inv;
+        P->A += w * L->q * alpha;
+        P->D -= w * L->q * beta;
+        L->A = alpha;
+        L->D = beta;
+        L->par = p;
+        L->deg = GONE;
+        s->order[s->norder++] = l;
+        if (--P->deg == 1) {
+            s->stack[sp++] = p;
+        } else if (P->deg == 0) {  /* the last node of a tree */
+            s->x[p] = P->A / P->D;
+            P->deg = GONE;
+            roots++;
         }
     }
-    uint64_t key = (uint64_t)a << 32 | b;
-    size_t j = slot_of(key, g->cap);
-    while (g->key[j] != WG_EMPTY && g->key[j] != key)
-        j = (j + 1) & (g->cap - 1);
-    if (g->key[j] == WG_EMPTY) {
-        g->key[j] = key;
-        g->w[j] = 0;
-        g->count++;
+    return s->norder + roots;
+}
+
+/* Gauss-Seidel sweeps over the nodes peel() left (each node's new value
+ * used at once by the nodes after it), until their L1 change is below
+ * eps. Their neighbours taken out are in their A and D already: each
+ * one's list is cut down to the others first (par, unused for them, is
+ * where it ends now), since they are often hubs with many leaves. */
+static void
+sweep_core(solver *s, size_t n, double eps)
+{
+    wnode *nd = s->nd;
+    uint32_t *nb = s->nb;
+    double *nw = s->nw;
+    size_t ncore = 0;
+    uint32_t *core = s->stack;  /* free again */
+    for (size_t v = 0; v < n; v++)
+        if (nd[v].deg != GONE && nd[v].deg != 0)
+            core[ncore++] = (uint32_t)v;
+    for (size_t i = 0; i < ncore; i++) {
+        wnode *V = &nd[core[i]];
+        uint32_t k = V->off;
+        for (uint32_t e = V->off; e < V[1].off; e++)
+            if (nd[nb[e]].deg != GONE) {
+                nb[k] = nb[e];
+                nw[k++] = nw[e];
+            }
+        V->par = k;
+        V->D = 1.0 / V->D;  /* from here on, its inverse: no division per sweep */
+        /* a start nearer the fixed point than A / D, which leaves out what
+         * comes from the other nodes of the core: a fifth fewer sweeps */
+        s->x[core[i]] = V->A * V->D / (1.0 - s->damping);
+        V->share = V->q * s->x[core[i]];
     }
-    g->w[j] += w;
-    return SUMM_OK;
+    for (int it = 0; it < WG_ITER && ncore; it++) {
+        double diff = 0;
+        for (size_t i = 0; i < ncore; i++) {
+            wnode *V = &nd[core[i]];
+            double y = V->A;
+            for (uint32_t e = V->off; e < V->par; e++)
+                y += nd[nb[e]].share * nw[e];
+            y *= V->D;
+            diff += fabs(y - s->x[core[i]]);
+            s->x[core[i]] = y;
+            V->share = V->q * y;
+        }
+        if (diff < eps)
+            break;
+    }
 }
 
 summ_status
@@ -94,78 +258,67 @@ summ__wg_rank(const wgraph *g, const double *teleport, double damping, double *r
     if (n == 0)
         return SUMM_OK;
     arena *ar = g->ar;
-    /* adjacency lists: node v's neighbours are nb[off[v] .. off[v + 1]) */
-    uint32_t *off = summ__arena_calloc(ar, n + 1, sizeof *off);
-    uint32_t *nb = summ__arena_alloc(ar, (2 * g->count + 1) * sizeof *nb);
-    double *nw = summ__arena_alloc(ar, (2 * g->count + 1) * sizeof *nw);
-    double *strength = summ__arena_calloc(ar, n, sizeof *strength);
-    double *share = summ__arena_alloc(ar, n * sizeof *share);
-    double *tele = summ__arena_alloc(ar, n * sizeof *tele);
-    if (!off || !nb || !nw || !strength || !share || !tele)
+    solver s = { .x = rank, .damping = damping };
+    s.nd = arr(ar, n + 1, sizeof *s.nd);
+    s.order = arr(ar, n, sizeof *s.order);
+    s.stack = arr(ar, n, sizeof *s.stack);
+    if (!s.nd || !s.order || !s.stack)
         return SUMM_ENOMEM;
-    for (size_t i = 0; i < g->cap; i++) {
-        if (g->key[i] == WG_EMPTY)
-            continue;
-        uint32_t a = (uint32_t)(g->key[i] >> 32), b = (uint32_t)g->key[i];
-        off[a + 1]++;
-        off[b + 1]++;
-        strength[a] += g->w[i];
-        strength[b] += g->w[i];
+    for (size_t v = 0; v <= n; v++) {  /* what adj_make() counts on; it sets the rest */
+        s.nd[v].off = 0;
+        s.nd[v].seen = 0;
     }
-    for (size_t v = 0; v < n; v++)
-        off[v + 1] += off[v];
-    uint32_t *fill = summ__arena_alloc(ar, n * sizeof *fill);
-    if (!fill)
+    uint32_t *nb;
+    double *nw;
+    if (!adj_make(g, s.nd, &nb, &nw))
         return SUMM_ENOMEM;
-    memcpy(fill, off, n * sizeof *fill);
-    for (size_t i = 0; i < g->cap; i++) {
-        if (g->key[i] == WG_EMPTY)
-            continue;
-        uint32_t a = (uint32_t)(g->key[i] >> 32), b = (uint32_t)g->key[i];
-        nb[fill[a]] = b;
-        nw[fill[a]++] = g->w[i];
-        nb[fill[b]] = a;
-        nw[fill[b]++] = g->w[i];
-    }
+    s.nb = nb;
+    s.nw = nw;
 
-    double tsum = 0;
-    for (size_t v = 0; v < n; v++)
-        tsum += teleport ? teleport[v] : 1.0;
+    /* Solve x = t + d W x (W: each node's rank shared among its
+     * neighbours by weight) rather than the usual r = ((1 - d) + d lost) t
+     * + d W r (lost: the rank of the nodes without edges, given back
+     * through the teleport): r is x divided by its sum, because lost and
+     * the sum of r are constants at the fixed point. So a node without
+     * edges is its teleport, only the others are solved for, and t need
+     * not sum to 1. */
+    double t_act = 0, t_iso = 0;
+    size_t nact = 0, sp = 0;
     for (size_t v = 0; v < n; v++) {
-        tele[v] = tsum > 0 ? (teleport ? teleport[v] : 1.0) / tsum : 1.0 / (double)n;
-        rank[v] = tele[v];
+        double t = teleport ? teleport[v] : 1.0;
+        rank[v] = t;
+        if (s.nd[v].deg) {
+            s.nd[v].A = t;
+            s.nd[v].D = 1;
+            s.nd[v].q = damping / s.nd[v].strength;
+            t_act += t;
+            nact++;
+            if (s.nd[v].deg == 1)
+                s.stack[sp++] = (uint32_t)v;
+        } else {
+            t_iso += t;
+        }
     }
-    /* Gauss-Seidel sweeps (each node's new rank is used at once by the
-     * nodes after it): the same fixed point as the power iteration, in
-     * about half the sweeps. A node without edges gives its rank back
-     * through the teleport. */
-    for (size_t v = 0; v < n; v++)
-        share[v] = strength[v] > 0 ? damping * rank[v] / strength[v] : 0;
-    for (int it = 0; it < WG_ITER; it++) {
-        double lost = 0, total = 0;
-        for (size_t v = 0; v < n; v++) {
-            if (strength[v] == 0)
-                lost += rank[v];
-            total += rank[v];
-        }
-        double base = (1.0 - damping) * total + damping * lost;
-        double diff = 0;
-        for (size_t v = 0; v < n; v++) {
-            double x = base * tele[v];
-            for (uint32_t e = off[v]; e < off[v + 1]; e++)
-                x += share[nb[e]] * nw[e];
-            diff += fabs(x - rank[v]);
-            rank[v] = x;
-            if (strength[v] > 0)
-                share[v] = damping * x / strength[v];
-        }
-        if (diff < WG_EPSILON)
-            break;
+    if (!(t_act + t_iso > 0)) {  /* no teleport at all: uniform */
+        for (size_t v = 0; v < n; v++)
+            rank[v] = s.nd[v].A = 1.0;
+        t_act = t_iso = 0;
+        for (size_t v = 0; v < n; v++)
+            *(s.nd[v].deg ? &t_act : &t_iso) += 1.0;
+    }
+    /* a forest is solved once peeled; else the core is swept, converged
+     * at an L1 change below WG_EPSILON of the sum of x at the fixed point */
+    if (peel(&s, sp) < nact)
+        sweep_core(&s, n, WG_EPSILON * (t_iso + t_act / (1.0 - damping)));
+    for (size_t i = s.norder; i-- > 0;) {
+        uint32_t l = s.order[i];
+        rank[l] = s.nd[l].A + s.nd[l].D * rank[s.nd[l].par];
     }
     double sum = 0;
     for (size_t v = 0; v < n; v++)
         sum += rank[v];
-    for (size_t v = 0; v < n && sum > 0; v++)
-        rank[v] /= sum;
+    double inv = sum > 0 ? 1.0 / sum : 1.0;
+    for (size_t v = 0; v < n; v++)
+        rank[v] *= inv;
     return SUMM_OK;
 }

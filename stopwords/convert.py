@@ -17,7 +17,8 @@ digits or without any letter dropped, entries in another script than the
 language's dropped (punctuation in the zh and ko lists), duplicates dropped,
 order kept. Mojibake (lists once saved in a Windows code page and read back
 as Latin-1) is repaired with that code page. Serbian gets the Cyrillic
-spelling of each word too, since Serbian is written in both scripts.
+spelling of each word too, since Serbian is written in both scripts, and
+Romanian both spellings of ș and ț (comma below and cedilla).
 """
 import json
 import os
@@ -96,9 +97,53 @@ EXTRA = {
     # tokenizer skips one-letter words), ours does not.
     'en': ['a'],
     # The Serbian list of @orama/stopwords lacks the language's most common
-    # function words (and, in, is, self, that, on, for, from, are, to).
+    # function words (and, in, is, self, that, on, for, from, are, to: the
+    # first line). Serbian and Croatian share most of their function words, but the two
+    # packaged lists hold different halves of them (the Serbian one has no
+    # pronouns or auxiliaries: ja, mi, on, sam, smo, bi; the Croatian one no
+    # dok, gdje, između, osim, zbog, prema), so that a word of either
+    # language counted for the one whose list happened to have it. Each list
+    # gets the other's function words that are the same in both standards,
+    # and the words in which the standards differ, each in its own form:
+    # ekavian Serbian pre, posle, gde, uvek, ceo against ijekavian Croatian
+    # prije, poslije, gdje, uvijek, cijeli; Serbian ko, neko, niko, takođe,
+    # uopšte, tokom, ponovo against Croatian tko, netko, nitko, također,
+    # uopće, tijekom, ponovno (Serbian šta, "what", was there already).
     'sr': ['i', 'u', 'je', 'se', 'da', 'na', 'za', 'od', 'su', 'do', 'a', 'o', 's', 'sa', 'ne',
-           'li', 'ni', 'ili', 'će', 'ako'],
+           'li', 'ni', 'ili', 'će', 'ako',
+           'ali', 'bi', 'bih', 'bila', 'bili', 'bilo', 'bismo', 'biste', 'ga', 'hoće', 'hoćemo',
+           'hoćete', 'hoćeš', 'hoću', 'ih', 'iz', 'ja', 'jedna', 'jedne', 'jedno', 'jer', 'jesam',
+           'jesi', 'jesmo', 'jest', 'jesu', 'jim', 'joj', 'kada', 'kojima', 'koju', 'me', 'mene',
+           'meni', 'mi', 'mimo', 'moj', 'moja', 'moje', 'mu', 'nad', 'nakon', 'nam', 'nama', 'nas',
+           'naša', 'naše', 'našeg', 'neka', 'nekog', 'neku', 'nema', 'neće', 'nećemo', 'nećete',
+           'nećeš', 'neću', 'nikoga', 'nikoje', 'nikoju', 'nisam', 'nisi', 'niste', 'nisu',
+           'njegova', 'njegovo', 'njemu', 'njihova', 'njihovo', 'njim', 'njima', 'njoj', 'nju',
+           'no', 'on', 'ova', 'pa', 'pak', 'po', 'pod', 'pored', 'sam', 'samo', 'sebe', 'sebi', 'si',
+           'smo', 'ste', 'svi', 'svog', 'svoj', 'svoja', 'svoje', 'svom', 'ta', 'tako', 'te', 'tebe',
+           'tebi', 'ti', 'to', 'toj', 'tome', 'tu', 'tvoj', 'tvoja', 'tvoje', 'uz', 'vam', 'vama',
+           'vas', 'vaša', 'vaše', 'već', 'vi', 'vrlo', 'zar', 'ćemo', 'ćete', 'ćeš', 'ću', 'što',
+           'ko', 'neko', 'niko', 'iko', 'nigde', 'svuda', 'uvek', 'uopšte', 'umesto', 'tokom',
+           'ponovo', 'ceo', 'cela', 'celo', 'celi', 'cele'],
+    'hr': ['bez', 'blizu', 'dok', 'drugi', 'dva', 'često', 'čiji', 'gore', 'ispod', 'između',
+           'iznad', 'izvan', 'jednom', 'kad', 'koga', 'mnogo', 'mora', 'moći', 'mogu', 'nekad',
+           'nijedan', 'nikada', 'ništa', 'njen', 'oko', 'okolo', 'onaj', 'osim', 'ostali', 'ovako',
+           'ovamo', 'ove', 'ovo', 'pojedini', 'povodom', 'preko', 'prema', 'prvi', 'radije', 'sada',
+           'svaki', 'svim', 'tamo', 'tim', 'umalo', 'unutra', 'većina', 'više', 'zašto', 'zbog',
+           'tko', 'nitko', 'itko', 'gdje', 'ovdje', 'negdje', 'nigdje', 'svugdje', 'dolje',
+           'poslije', 'uvijek', 'također', 'uopće', 'umjesto', 'tijekom', 'ponovno', 'točno',
+           'cijeli', 'cijela', 'cijelo', 'cijele'],
+    # Gaps of the Snowball lists (@orama/stopwords ships them as they are):
+    # German has "viel" but not its inflected forms, "daß" but not the
+    # reformed spelling "dass" in use since 1996, "unser" but not "unsere"
+    # (while "eure", "eurem", ... are there), "hatte" and "würde" but not
+    # the subjunctives "hätte", "wäre"; Dutch "veel" but not "vele";
+    # Portuguese "muito" but not "muitos", "muita", "muitas"; Russian "ее",
+    # "еще", "все" but not the same words written with ё, as many texts do.
+    'de': ['viele', 'vielem', 'vielen', 'vieler', 'vieles', 'dass', 'unsere', 'unserem',
+           'unseren', 'unserer', 'unseres', 'hätte', 'hätten', 'wäre', 'wären'],
+    'nl': ['vele'],
+    'pt': ['muitos', 'muita', 'muitas'],
+    'ru': ['её', 'неё', 'ещё', 'всё'],
     # stopwords-iso's Ukrainian list lacks "and", "in", "on", "not", "to".
     'uk': ['і', 'в', 'у', 'на', 'не', 'до', 'за', 'по', 'а', 'о', 'ж', 'же', 'вже', 'ще', 'або',
            'щоб', 'бо', 'тому', 'його', 'їхній', 'свій', 'своє', 'свої', 'цього', 'цих'],
@@ -165,6 +210,16 @@ def sr_cyrillic(word):
     return ''.join(SR_LETTERS.get(c, c) for c in word)
 
 
+# Romanian s and t with a comma below (the standard) and with a cedilla
+# (what fonts and keyboards long offered instead): both are in use.
+RO_COMMA = str.maketrans('şţŞŢ', 'șțȘȚ')
+RO_CEDILLA = str.maketrans('șțȘȚ', 'şţŞŢ')
+
+
+def ro_spellings(word):
+    return [word.translate(RO_COMMA), word.translate(RO_CEDILLA)]
+
+
 def yiddish_variants(word):
     """The word as spelled with the ligatures װ ױ ײ and with two letters."""
     two = word.replace('װ', 'וו').replace('ױ', 'וי').replace('ײ', 'יי')
@@ -208,6 +263,8 @@ def clean(code, words, codepage):
         forms = [w]
         if code == 'sr':
             forms.append(sr_cyrillic(w))
+        if code == 'ro':
+            forms += ro_spellings(w)
         for f in forms:
             if f not in seen:
                 seen.add(f)

@@ -13,7 +13,8 @@ import sys
 # The subdirectories of stopwords/ and their data_kind (src/core/core.h).
 KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER',
          'keywords': 'DATA_KEYWORDS', 'openers': 'DATA_OPENERS', 'profiles': 'DATA_PROFILE',
-         'cues': 'DATA_CUES'}
+         'email': 'DATA_EMAIL', 'fillers': 'DATA_FILLERS', 'pdf': 'DATA_PDF',
+         'nonfinal': 'DATA_NONFINAL', 'cues': 'DATA_CUES'}
 
 
 def c_string(data: bytes) -> str:

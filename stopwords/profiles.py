@@ -24,7 +24,8 @@ Languages without enough catalogue text (fewer than MIN_TOKENS words) keep
 their list's own order (the lists written for this project put the most
 common words first). The endings are written for this project (ENDINGS
 below): suffixes common in the language's inflection, each one that its
-Snowball stemmer removes where there is one.
+Snowball stemmer removes where there is one; so are the few sequences of
+letters inside words that tell Serbian from Croatian (INSIDE).
 """
 import gettext
 import os
@@ -67,7 +68,17 @@ ENDINGS = {
     'pt': '-ção -ções -dade -mente -ões -ão',
     'ro': '-ție -ția -ții -ţie -ţia -ţii -ului -ilor -ări -ește -ul -ă',
     'sr': '-ost -osti -anja -enja -ija -ima -ći -će -ju -ama -ije '
-          '-ост -ости -ања -ења -ија -има -ћи -ће -ју -ама -ије',
+          '-ост -ости -ања -ења -ија -има -ћи -ће -ју -ама -ије '
+          '-eo -ео',
+    # Croatian inflects as Serbian does: the same endings, so that they
+    # count for both alike (with them for Serbian only, Croatian text was
+    # taken for Serbian)
+    'hr': '-ost -osti -anja -enja -ija -ima -ći -će -ju -ama -ije '
+          '-jelo -jela -jeli',
+    # Slovene, whose function words are much like Serbian and Croatian
+    # ones: its adjective genitive -ega (Croatian -og, -oga), -oče where
+    # they write -oće (mogoče/moguće), verbs in -jo
+    'sl': '-ega -oče -jo',
     'sv': '-het -heten -heter -erna -arna -orna -ande -else -ning -ningar -igt',
     'tr': '-lar -ler -ları -leri -ının -inin -ması -mesi -dır -dir -lık -lik -ı -ını -ına -ında -ğı -ği',
     'ru': '-ого -ости -ость -ние -ния -ться -ами -ых -ой -ей -ая -ые -ий -ся -ть -ему',
@@ -78,6 +89,25 @@ ENDINGS = {
     'sk': '-osť -osti -anie -enie -ých -ého -ými',
     'hi': '-ों -ाओं -ियों',
     'ne': '-मा -को -ले -लाई -हरू -छ -छन्',
+}
+
+# Sequences of letters anywhere in a word ("~mje"), written for this
+# project like the endings and counted as they are: where Serbian and
+# Croatian, which share most function words, differ in their spelling of
+# the same words. The old vowel jat is "e" in (ekavian) Serbian and "je" or
+# "ije" in (ijekavian) Croatian: mleko/mlijeko, mesto/mjesto,
+# uspelo/uspjelo, menjati/mijenjati, levo/lijevo, deo/dio, hteo/htio. In
+# Croatian the consonant + "je"/"ije" that only jat makes; in Serbian its
+# "-eo" past participle and deo, ceo (endings, above) and the ekavian
+# stems of common words with jat. And Croatian ć where Serbian has št in
+# the same word (opći/opšti, općina/opština). Slovene is ekavian too (mesto, uspeh,
+# menjati): the stems it shares are in its profile as well, so that they
+# count for both and tell Serbian from Croatian only.
+EKAVIAN_SHARED = '~uspe ~mest ~menj ~izmen ~zamen'
+INSIDE = {
+    'hr': '~mje ~vje ~pje ~sje ~mije ~lije ~dije ~tije ~vije ~vrije ~opć',
+    'sr': EKAVIAN_SHARED + ' ~promen ~premeš ~obezbed ~sledeć ~obaveš ~primen ~belež ~opšt',
+    'sl': EKAVIAN_SHARED,
 }
 
 # Macedonian has no stopword list anywhere we take lists from and is not a
@@ -129,6 +159,7 @@ def counts(locale_dir, code):
     that one program repeats does not rise), and the words read. English
     is read from the messages' originals (msgid) of the German catalogues."""
     freq, total = {}, 0
+    freq[None] = 0  # the number of catalogues read
     source = 'de' if code == 'en' else code
     for path in training_catalogues(locale_dir, source):
         try:
@@ -146,9 +177,14 @@ def counts(locale_dir, code):
             for w in words_of(NOISE.sub(' ', text)):
                 w = fold(w).replace('’', "'")
                 seen.add(w)
+                if code in DIGRAPHIC:  # a word counts in either script
+                    seen.update(other_scripts(w))
+                if code in SPELLINGS:
+                    seen.update(SPELLINGS[code](w))
                 total += 1
         for w in seen:
             freq[w] = freq.get(w, 0) + 1
+        freq[None] += 1
     return freq, total
 
 
@@ -159,6 +195,87 @@ ALPHABET_LISTS = 12
 ONE_LETTER_WORDS = {
     'es': 'y a o e u', 'ro': 'a o e', 'sl': 'a v z s k o i', 'bg': 'и в с а у е',
 }
+
+
+# Languages written in two scripts: TOP words of each, since the detector
+# indexes each script apart and a text is in one of them (Serbian Latin with
+# only the few Latin words that made the top of a mostly Cyrillic ranking
+# was taken for Croatian).
+DIGRAPHIC = {'sr'}
+
+
+# Serbian Cyrillic -> Latin (one to one; stopwords/convert.py goes the other way).
+SR_LATIN = dict(zip('абвгдђежзијклмнопрстћуфхцчш', 'abvgdđežzijklmnoprstćufhcčš'))
+SR_LATIN.update({'џ': 'dž', 'љ': 'lj', 'њ': 'nj'})
+SR_CYRILLIC = {v: k for k, v in SR_LATIN.items()}
+
+
+def other_scripts(w):
+    """The Serbian word w in the other alphabet."""
+    if any(c in SR_LATIN for c in w):
+        return [''.join(SR_LATIN.get(c, c) for c in w)]
+    for a in ('dž', 'lj', 'nj'):
+        w = w.replace(a, SR_CYRILLIC[a])
+    return [''.join(SR_CYRILLIC.get(c, c) for c in w)]
+
+
+# Romanian writes ș ț with a comma below or (as fonts long had only those)
+# with a cedilla: a word counts in either spelling, and a profile word is
+# there in both.
+RO_COMMA = str.maketrans('şţ', 'șț')
+RO_CEDILLA = str.maketrans('șț', 'şţ')
+SPELLINGS = {'ro': lambda w: [w.translate(RO_COMMA), w.translate(RO_CEDILLA)]}
+
+
+def top_words(code, words):
+    """The TOP first words (of each script, for DIGRAPHIC languages), each
+    with its other spellings (SPELLINGS) besides."""
+    words = list(dict.fromkeys(words))
+    spell = SPELLINGS.get(code, lambda w: [])
+    out, n = [], {}
+    for w in words:
+        if w in out:
+            continue
+        script = unicodedata.name(w[0], '?').split()[0] if code in DIGRAPHIC else ''
+        if n.get(script, 0) < TOP:
+            out.append(w)
+            out += [v for v in spell(w) if v != w and v not in out]
+            n[script] = n.get(script, 0) + 1
+    return out
+
+
+# Languages so close that most of their function words are the same:
+# a word in one's profile that is as much the other's goes in both
+# profiles, so that it counts half for each (the detector shares a word
+# among the profiles that have it) and only the words in which they differ
+# decide. Without it a shared word that made one ranking's top but not the
+# other's counted wholly for the one. "As much the other's": in its
+# stopword list, or in at least half as large a share of its training
+# catalogues (the lists are uneven: Serbian's has "ima", "broj", which
+# Croatian text uses as much).
+CLOSE = [('sr', 'hr')]
+
+
+def share_close(made, freqs):
+    for group in CLOSE:
+        for a in group:
+            stop = set(read_list(os.path.join(HERE, a + '.txt')))
+            fa = freqs[a]
+            words, endings, src = made[a]
+            added = []
+            for b in group:
+                fb = freqs[b]
+                for w in made[b][0]:
+                    if w in words or w in added or w.startswith(('-', '~')):
+                        continue
+                    share_a = fa.get(w, 0) / max(fa[None], 1)
+                    share_b = fb.get(w, 0) / max(fb[None], 1)
+                    if w in stop or share_a * 2 >= share_b:
+                        added.append(w)
+            if added:
+                src += ('; with the %d words of the profile of %s that are as much its own'
+                        % (len(added), ', '.join(b for b in group if b != a)))
+                made[a] = (words + added, endings, src)
 
 
 def read_list(path):
@@ -179,6 +296,8 @@ def main():
     out_dir = os.path.join(HERE, 'profiles')
     os.makedirs(out_dir, exist_ok=True)
     codes = sorted(f[:-4] for f in os.listdir(HERE) if f.endswith('.txt'))
+    made = {}  # code: (words, endings, where they come from)
+    freqs = {}  # code: catalogue frequencies (counts())
     for code in codes + sorted(EXTRA_PROFILES):
         if code in ('ja', 'zh', 'ko'):
             continue  # told by their scripts alone
@@ -190,8 +309,9 @@ def main():
             if sum(len(w) == 1 for w in words) >= ALPHABET_LISTS:
                 keep = ONE_LETTER_WORDS.get(code, '').split()
                 words = [w for w in words if len(w) > 1 or w in keep]
-            endings = ENDINGS.get(code, '')
+            endings = (ENDINGS.get(code, '') + ' ' + INSIDE.get(code, '')).strip()
             freq, total = counts(locale_dir, code)
+            freqs[code] = freq
             if total >= MIN_TOKENS:
                 ranked = sorted((w for w in dict.fromkeys(words) if freq.get(w, 0) >= 2),
                                 key=lambda w: (-freq[w], words.index(w)))
@@ -204,7 +324,9 @@ def main():
             else:
                 src = 'stopwords/%s.txt in its own order (too little catalogue text: %d words)' % (
                     code, total)
-        words = list(dict.fromkeys(words))[:TOP]
+        made[code] = (top_words(code, words), endings, src)
+    share_close(made, freqs)
+    for code, (words, endings, src) in sorted(made.items()):
         with open(os.path.join(out_dir, code + '.txt'), 'w', encoding='utf-8') as f:
             f.write('# Detection profile, language %s: %s.\n' % (code, src))
             f.write('# Generated by stopwords/profiles.py: edit that, not this file.\n')

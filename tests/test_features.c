@@ -88,8 +88,13 @@ test_kinds(void **state)
         { "en", "Thank you, operator. Revenue grew by a third.", "Thank you", FEAT_FILLER, 0, 0,
           0 },
         { "en", "Okay. Revenue grew by a third.", "Okay", FEAT_FILLER, 0, 0, 0 },
-        { "en", "Thank you for the strong revenue. It grew.", "Thank you", 0, FEAT_FILLER, 0,
+        { "en", "Good revenue grew by a third. It grew.", "Good revenue", 0, FEAT_FILLER, 0,
           0 },
+        /* a courtesy, whatever the words around it */
+        { "en", "Dr. Osei, thank you for joining us. The outbreaks follow the fishing season.",
+          "Dr. Osei", FEAT_FILLER, 0, 0, 0 },
+        { "en", "Dr. Osei, thank you for joining us. The outbreaks follow the fishing season.",
+          "The outbreaks", 0, FEAT_FILLER, 0, 0 },
         /* citation markers: et al, a bracket, a parenthesis with a name and a year */
         { "en", "As Smith et al. [12] and others (Lee and Kim, 2009) showed, it works. Fine.",
           "As Smith", 0, 0, 3, 0 },

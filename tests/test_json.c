@@ -2,6 +2,7 @@
  * (json_write_string), table-driven. Every line is handed to the parser in
  * a heap buffer of exactly its length, so a sanitizer build catches any
  * read past the end. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -273,6 +274,94 @@ test_write(void **state)
     }
 }
 
+/* A string longer than the writer's buffer, with multi-byte characters,
+ * escapes and bad bytes at every offset around the buffer's end, is
+ * written as the same string escaped in one piece would be; that is the
+ * escaping of test_write character by character. */
+static void
+test_write_long(void **state)
+{
+    (void)state;
+    const char *pieces[] = { "a", "\xc3\xa9", "\xf0\x9f\x98\x80", "\"", "\n", "\x01", "\xff" };
+    const char *escaped[] = { "a", "\xc3\xa9", "\xf0\x9f\x98\x80", "\\\"", "\\n", "\\u0001",
+                              "\\ufffd" };
+    for (size_t shift = 0; shift < 9; shift++) {
+        for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+            /* shift + 600 copies of piece k after 3000 plain bytes: the
+             * 4096-byte buffer fills inside the copies */
+            size_t reps = shift + 600, plen = strlen(pieces[k]), elen = strlen(escaped[k]);
+            size_t n = 3000 + reps * plen;
+            char *in = malloc(n), *want = malloc(3000 + reps * elen + 3);
+            assert_non_null(in);
+            assert_non_null(want);
+            memset(in, 'x', 3000);
+            want[0] = '"';
+            memset(want + 1, 'x', 3000);
+            for (size_t r = 0; r < reps; r++) {
+                memcpy(in + 3000 + r * plen, pieces[k], plen);
+                memcpy(want + 3001 + r * elen, escaped[k], elen);
+            }
+            strcpy(want + 3001 + reps * elen, "\"");
+            char *out = written(in, n);
+            assert_string_equal(out, want);
+            char *buf = malloc(JSON_ESCAPED_MAX(n));
+            assert_non_null(buf);
+            size_t m = json_escape_string(buf, in, n);
+            assert_int_equal(m, strlen(want));
+            assert_memory_equal(buf, want, m);
+            free(buf);
+            free(out);
+            free(in);
+            free(want);
+        }
+    }
+}
+
+/* Numbers are written as printf writes them: %zu, and %.4f for every
+ * score (including halves, which printf rounds by the exact binary value,
+ * and what is not a score at all). */
+static void
+test_numbers(void **state)
+{
+    (void)state;
+    char a[JSON_NUM_MAX + 1], b[JSON_NUM_MAX + 1];
+    size_t sizes[] = { 0, 1, 9, 10, 99, 100, 12345, 4294967295u, 4294967296u, SIZE_MAX };
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        size_t n = json_fmt_size(a, sizes[i]);
+        a[n] = '\0';
+        snprintf(b, sizeof b, "%zu", sizes[i]);
+        assert_string_equal(a, b);
+    }
+    double fixed[] = { 0, 1, 0.5, 0.00005, 0.00015, 0.00025, 0.12345, 0.99995, 0.999949999,
+                       1e-9, 1e-300, 0.3, 2.5, 123.45675, 1e14, 1e16, 1e300, -0.5, -0.0,
+                       0.0001 * 3, 1.0 / 3, NAN, INFINITY, -INFINITY };
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        size_t n = json_fmt_fixed4(a, fixed[i]);
+        a[n] = '\0';
+        snprintf(b, sizeof b, "%.4f", fixed[i]);
+        if (strcmp(a, b) != 0)
+            fail_msg("%.17g: %s, printf says %s", fixed[i], a, b);
+    }
+    /* every multiple of 1/20000 (the halves) and many values between */
+    unsigned long long x = 88172645463325252ull;
+    for (int i = 0; i < 200000; i++) {
+        double v;
+        if (i < 40001) {
+            v = i / 20000.0;
+        } else {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            v = (double)(x >> 11) / 9007199254740992.0 * (i % 2 ? 1.0 : 1000.0);
+        }
+        size_t n = json_fmt_fixed4(a, v);
+        a[n] = '\0';
+        snprintf(b, sizeof b, "%.4f", v);
+        if (strcmp(a, b) != 0)
+            fail_msg("%.17g: %s, printf says %s", v, a, b);
+    }
+}
+
 /* What the writer makes, the reader reads back as it was. */
 static void
 test_round_trip(void **state)
@@ -313,6 +402,8 @@ main(void)
         cmocka_unit_test(test_prefixes),
         cmocka_unit_test(test_small_err),
         cmocka_unit_test(test_write),
+        cmocka_unit_test(test_write_long),
+        cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,7 @@
  * no keywords from stopwords, every language; and the word graph's
  * PageRank on graphs whose ranking is known. */
 #include <dirent.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -410,9 +411,88 @@ test_languages(void **state)
     assert_true(tried >= 31);
 }
 
+/* Whether a phrase is inside (or contains) one chosen is told by
+ * comparing terms for lists of up to 32 keywords and by hash sets for
+ * longer ones: the two agree, so -k 31, 32 and 33 are the beginning of
+ * -k 1000 under each kind of redundancy. */
+static void
+test_redundancy_both_ways(void **state)
+{
+    (void)state;
+    /* sentences of two-word phrases between stopwords, some words alone
+     * too: many candidates, many of them inside or around others */
+    static const char *adj[] = { "red", "quiet", "ancient", "frozen", "bright", "narrow", "wild" };
+    static const char *noun[] = { "harbour", "orchard", "glacier", "market", "tower",
+                                  "meadow", "canal", "quarry", "lantern", "bridge", "forest" };
+    char text[8192];
+    size_t len = 0;
+    for (unsigned i = 0; i < 40; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "The %s %s was near the %s %s, and the %s was there. ",
+                                adj[i % 7], noun[i % 11], adj[(i * 3 + 1) % 7],
+                                noun[(i * 5 + 2) % 11], noun[(i * 7 + 3) % 11]);
+    assert_true(len < sizeof text - 1);
+    for (long long mode = 1; mode <= 3; mode++) {
+        summ_ctx *big = ctx_k(1000, "en");
+        assert_int_equal(summ_set_int(big, SUMM_OPT_KW_REDUNDANCY, mode), SUMM_OK);
+        summ_result *all = run(big, text, len);
+        size_t nall = summ_result_keyword_count(all);
+        assert_true(nall > 40);
+        for (size_t k = 31; k <= 33; k++) {
+            summ_ctx *ctx = ctx_k(k, "en");
+            assert_int_equal(summ_set_int(ctx, SUMM_OPT_KW_REDUNDANCY, mode), SUMM_OK);
+            summ_result *res = run(ctx, text, len);
+            assert_int_equal(summ_result_keyword_count(res), k);
+            for (size_t i = 0; i < k; i++)
+                if (strcmp(summ_result_keyword(res, i)->text,
+                           summ_result_keyword(all, i)->text) != 0)
+                    fail_msg("mode %lld, -k %zu: keyword %zu is '%s', -k 1000 has '%s'", mode, k,
+                             i, summ_result_keyword(res, i)->text,
+                             summ_result_keyword(all, i)->text);
+            summ_result_free(res);
+            summ_free(ctx);
+        }
+        summ_result_free(all);
+        summ_free(big);
+    }
+}
+
 /* The word graph: on a path a - b - c the middle ranks first; a teleport
  * on a lifts a above c; ranks sum to 1; a graph without edges gives the
- * teleport back. */
+ * teleport back; a pair linked three times is one edge of weight 3; the
+ * ranks of a forest (solved exactly) meet the PageRank equation to
+ * rounding error, those of a graph with cycles (swept until the change is
+ * below 1e-4) nearly. */
+static void
+check_pagerank(const wgraph *g, const double *tele, double d, const double *r, double tol)
+{
+    /* r = (1 - d) t + d (W r + lost t): W shares a node's rank among its
+     * neighbours by weight, lost is the rank of the nodes without edges */
+    size_t n = g->n;
+    double strength[64] = { 0 }, flow[64] = { 0 }, lost = 0, tsum = 0, rsum = 0;
+    assert_true(n <= 64);
+    for (size_t i = 0; i < g->count; i++) {
+        strength[g->ea[i]] += g->w[i];
+        strength[g->eb[i]] += g->w[i];
+    }
+    for (size_t i = 0; i < g->count; i++) {
+        flow[g->eb[i]] += d * g->w[i] * r[g->ea[i]] / strength[g->ea[i]];
+        flow[g->ea[i]] += d * g->w[i] * r[g->eb[i]] / strength[g->eb[i]];
+    }
+    for (size_t v = 0; v < n; v++) {
+        tsum += tele[v];
+        rsum += r[v];
+        if (strength[v] == 0)
+            lost += r[v];
+    }
+    assert_true(fabs(rsum - 1) < 1e-9);
+    for (size_t v = 0; v < n; v++) {
+        double want = ((1 - d) + d * lost) * tele[v] / tsum + flow[v];
+        if (fabs(r[v] - want) > tol)
+            fail_msg("node %zu: rank %g, the equation gives %g", v, r[v], want);
+    }
+}
+
 static void
 test_word_graph(void **state)
 {
@@ -426,29 +506,62 @@ test_word_graph(void **state)
     assert_int_equal(summ__wg_link(&g, 0, 1, 1.0), SUMM_OK);
     assert_int_equal(summ__wg_link(&g, 2, 1, 1.0), SUMM_OK);
     assert_int_equal(summ__wg_link(&g, 1, 1, 5.0), SUMM_OK);  /* a loop: nothing */
-    double r[3];
+    assert_int_equal(summ__wg_link(&g, 0, 2, 0.0), SUMM_OK);  /* no weight: nothing */
+    assert_int_equal(g.count, 2);
+    double r[64];
     assert_int_equal(summ__wg_rank(&g, NULL, 0.85, r), SUMM_OK);
     assert_true(r[1] > r[0] && r[1] > r[2]);
     assert_true(r[0] - r[2] < 1e-3 && r[2] - r[0] < 1e-3);
     assert_true(r[0] + r[1] + r[2] > 0.999 && r[0] + r[1] + r[2] < 1.001);
-    double tele[3] = { 1, 0, 0 };
+    double tele[64] = { 1, 0, 0 };
     assert_int_equal(summ__wg_rank(&g, tele, 0.85, r), SUMM_OK);
     assert_true(r[0] > r[2]);
-    /* many edges: the table grows and keeps their weights */
-    wgraph h;
+    check_pagerank(&g, tele, 0.85, r, 1e-12);
+
+    /* many edges: the list grows; a pair linked three times weighs 3 */
+    wgraph h, h3;
     assert_int_equal(summ__wg_init(&h, &ar, 200, 1), SUMM_OK);
-    for (uint32_t a = 0; a < 199; a++)
-        for (int rep = 0; rep < 3; rep++)
+    assert_int_equal(summ__wg_init(&h3, &ar, 200, 1), SUMM_OK);
+    for (uint32_t a = 0; a < 199; a++) {
+        for (int rep = 0; rep < (a % 2 ? 3 : 1); rep++)
             assert_int_equal(summ__wg_link(&h, a, a + 1, 1.0), SUMM_OK);
-    assert_int_equal(h.count, 199);
-    double r2[200];
+        assert_int_equal(summ__wg_link(&h3, a + 1, a, a % 2 ? 3.0 : 1.0), SUMM_OK);
+    }
+    double r2[200], r3[200];
     assert_int_equal(summ__wg_rank(&h, NULL, 0.85, r2), SUMM_OK);
+    assert_int_equal(summ__wg_rank(&h3, NULL, 0.85, r3), SUMM_OK);
     assert_true(r2[100] > r2[0]);
+    for (size_t v = 0; v < 200; v++)
+        assert_true(fabs(r2[v] - r3[v]) < 1e-12);
+
+    /* no edges: the teleport */
     wgraph e;
     assert_int_equal(summ__wg_init(&e, &ar, 2, 0), SUMM_OK);
     double t2[2] = { 3, 1 };
     assert_int_equal(summ__wg_rank(&e, t2, 0.85, r), SUMM_OK);
     assert_true(r[0] > 0.74 && r[0] < 0.76);
+
+    /* a forest (solved exactly), then with cycles and a node left alone
+     * (swept), against the equation */
+    wgraph f;
+    assert_int_equal(summ__wg_init(&f, &ar, 40, 4), SUMM_OK);
+    double tf[64];
+    for (uint32_t v = 0; v < 40; v++)
+        tf[v] = 1.0 / (1.0 + v);
+    for (uint32_t v = 1; v < 39; v++)  /* node 39 has no edges */
+        assert_int_equal(summ__wg_link(&f, v, (v - 1) / 3, 1.0 + v % 4), SUMM_OK);
+    assert_int_equal(summ__wg_rank(&f, tf, 0.85, r), SUMM_OK);
+    check_pagerank(&f, tf, 0.85, r, 1e-12);
+    for (uint32_t v = 0; v + 7 < 39; v += 5)
+        assert_int_equal(summ__wg_link(&f, v, v + 7, 2.0), SUMM_OK);
+    assert_int_equal(summ__wg_link(&f, 3, 4, 1.0), SUMM_OK);
+    assert_int_equal(summ__wg_rank(&f, tf, 0.85, r), SUMM_OK);
+    check_pagerank(&f, tf, 0.85, r, 1e-4);
+    assert_int_equal(summ__wg_rank(&f, NULL, 0.5, r), SUMM_OK);
+    double uni[64];
+    for (size_t v = 0; v < 40; v++)
+        uni[v] = 1;
+    check_pagerank(&f, uni, 0.5, r, 1e-4);
     summ__arena_free(&ar);
 }
 
@@ -478,6 +591,7 @@ main(void)
         cmocka_unit_test(test_no_candidates),
         cmocka_unit_test(test_cjk),
         cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_redundancy_both_ways),
         cmocka_unit_test(test_word_graph),
         cmocka_unit_test(test_alloc_failure),
     };

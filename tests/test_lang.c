@@ -328,6 +328,53 @@ test_stopword_languages(void **state)
     }
 }
 
+/* Serbian and Croatian share nearly all their function words: what tells
+ * them apart is the few that differ (pre/prije, gde/gdje, ko/tko, tokom/
+ * tijekom) and the old vowel jat, "e" in Serbian and "je", "ije" in
+ * Croatian (mesto/mjesto, menja/mijenja). The same text in each; then a
+ * text of shared words only: und while short, Serbian from sixty words on
+ * (no Croatian mark in so many words), Croatian once a jat mark is in it.
+ * Slovak "pre" and Slovene, which shares many of these words, are not
+ * taken for them (their letters: Slovak á í ý, Slovene without ć đ). */
+static void
+test_serbian_croatian(void **state)
+{
+    (void)state;
+    static const char sr[] =
+        "Posle dugog dana uvek se vraćamo kući istim putem. Reka teče pored starog grada, a "
+        "deca se igraju na obali gde je trava najlepša. Tokom leta ceo grad izlazi napolje i "
+        "niko ne želi da ostane unutra. Svako ko dođe može da vidi kako se mesto menja iz "
+        "godine u godinu, ali ljudi ostaju isti. Pre nego što padne mrak, sedimo na klupi i "
+        "pričamo o svemu.";
+    static const char hr[] =
+        "Poslije dugog dana uvijek se vraćamo kući istim putem. Rijeka teče pored starog "
+        "grada, a djeca se igraju na obali gdje je trava najljepša. Tijekom ljeta cijeli grad "
+        "izlazi van i nitko ne želi ostati unutra. Svatko tko dođe može vidjeti kako se "
+        "mjesto mijenja iz godine u godinu, ali ljudi ostaju isti. Prije nego što padne mrak, "
+        "sjedimo na klupi i pričamo o svemu.";
+    assert_string_equal(detect(sr), "sr");
+    assert_string_equal(detect(hr), "hr");
+    /* 25 words, then 64, then 70 with "mjestu" */
+    static const char shared[] =
+        "Kada smo stigli na stanicu, voz je već otišao. Ona je bila ljuta, ali nije ništa "
+        "rekla. Sutra ćemo opet pokušati, jer nemamo drugi izbor.";
+    static const char more[] =
+        " Svi su nam rekli da je put dug i težak, ali mi ne odustajemo tako lako. Na kraju "
+        "dana svi su bili umorni, ali zadovoljni, i otišli su na spavanje. Kada smo se "
+        "probudili, sunce je već bilo visoko.";
+    static const char mark[] = " Kasnije smo na mjestu sreli prijatelje.";
+    char buf[sizeof shared + sizeof more + sizeof mark];
+    assert_string_equal(detect(shared), "und");
+    snprintf(buf, sizeof buf, "%s%s", shared, more);
+    assert_string_equal(detect(buf), "sr");
+    snprintf(buf, sizeof buf, "%s%s%s", shared, more, mark);
+    assert_string_equal(detect(buf), "hr");
+    assert_string_equal(detect("Nepodarilo sa alokovať pamäť pre načítanie obrázku XPM. "
+                               "Nepodarilo sa vyhradiť pamäť pre uloženie súboru BMP."), "sk");
+    assert_string_equal(detect("Pomnilnika ni mogoče dodeliti, zato programa ni mogoče "
+                               "zagnati. Poskusite znova, ko bo na voljo več prostora."), "sl");
+}
+
 /* A few words of another script or language do not change the verdict. */
 static void
 test_mixed(void **state)
@@ -498,8 +545,41 @@ test_data_dir(void **state)
     rmdir(dir);
 }
 
-/* Chinese and Japanese: character bigrams, split where the script
- * changes; one character alone is a term of its own. */
+/* The lexicon gives each word's class in stopwords/keywords/en.txt with
+ * its stem, the same when the word is new and when it is found again. The
+ * class is the word's, not its stem's: "noted" (listed) is never part of a
+ * keyword, "notes" (listed "notes ~") is not one alone, and "note", of the
+ * same stem, is an ordinary word, as "base" is beside "based"; stopwords
+ * have no class. */
+static void
+test_lexicon_keyword_class(void **state)
+{
+    (void)state;
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    summ_err err;
+    summ__err_clear(&err);
+    langres *lr = NULL;
+    assert_int_equal(summ__langres_make(&al, NULL, NULL, summ__lang_lookup("en"), &lr, &err), SUMM_OK);
+    static const struct {
+        const char *word;
+        uint32_t kw;
+    } kc[] = { { "said", WORD_KW_STOP }, { "noted", WORD_KW_STOP }, { "notes", WORD_KW_WEAK },
+               { "note", 0 }, { "based", WORD_KW_STOP }, { "base", 0 }, { "the", 0 } };
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof kc / sizeof kc[0]; i++) {
+            summ_status st;
+            uint32_t kw = 99;
+            uint32_t sid = summ__lex_lookup(lr, kc[i].word, strlen(kc[i].word), &kw, &st);
+            assert_int_equal(st, SUMM_OK);
+            if (kw != kc[i].kw)
+                fail_msg("round %d: %s: class %u, want %u", round, kc[i].word, kw, kc[i].kw);
+            assert_true((sid == STEM_STOP) == (strcmp(kc[i].word, "the") == 0));
+        }
+    }
+    summ__langres_free(lr);
+}
+
 /* A language whose Snowball algorithm this libstemmer lacks is read
  * without stemming and flagged, not refused as out of memory (as
  * sb_stemmer_new()'s NULL would have it); and every algorithm our table
@@ -520,11 +600,12 @@ test_missing_stemmer(void **state)
     assert_null(lr->stemmer);
     assert_true(lr->stop.count > 0);  /* the stopwords are still there */
     summ_status st;
-    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &st);
+    uint32_t kw;
+    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &kw, &st);
     assert_int_equal(st, SUMM_OK);
-    uint32_t b = summ__lex_lookup(lr, "library", 7, &st);
+    uint32_t b = summ__lex_lookup(lr, "library", 7, &kw, &st);
     assert_int_not_equal(a, b);  /* not stemmed to one stem */
-    assert_int_equal(summ__lex_lookup(lr, "the", 3, &st), STEM_STOP);
+    assert_int_equal(summ__lex_lookup(lr, "the", 3, &kw, &st), STEM_STOP);
     summ__langres_free(lr);
 
     for (const lang_info *l = summ__lang_table; l->code; l++) {
@@ -614,9 +695,11 @@ main(void)
         cmocka_unit_test(test_undetermined),
         cmocka_unit_test(test_stopword_languages),
         cmocka_unit_test(test_mixed),
+        cmocka_unit_test(test_serbian_croatian),
         cmocka_unit_test(test_long_input),
         cmocka_unit_test(test_data_dir),
         cmocka_unit_test(test_missing_stemmer),
+        cmocka_unit_test(test_lexicon_keyword_class),
         cmocka_unit_test(test_cjk_tokens),
         cmocka_unit_test(test_cjk_shared_terms),
     };

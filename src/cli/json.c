@@ -2,6 +2,7 @@
  * of --jsonl batch mode. Our own rather than a library's: the CLI needs one
  * object shape, and a reader this small can be strict (RFC 8259, UTF-8
  * checked) and fuzzed whole (tests/test_json.c). */
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -11,48 +12,153 @@
 #include "json.h"
 #include "text/utf8.h"
 
-void
-json_write_string(FILE *f, const char *s, size_t n)
+/* Does any of the 8 bytes at q need a look (a quote, backslash, control
+ * or non-ASCII byte)? The usual bit tricks; a false alarm can only come
+ * after a true one, and the byte loop after this finds the first. */
+static inline bool
+word_special(const unsigned char *q)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    putc('"', f);
-    size_t i = 0;
-    while (i < n) {
-        /* copy the longest run that needs no escaping in one call */
-        size_t j = i;
-        while (j < n && p[j] >= 0x20 && p[j] < 0x80 && p[j] != '"' && p[j] != '\\')
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t x;
+    memcpy(&x, q, 8);
+    uint64_t quote = x ^ (ones * '"'), bslash = x ^ (ones * '\\');
+    uint64_t ctl = (x - ones * 0x20) & ~x;
+    uint64_t zq = (quote - ones) & ~quote, zb = (bslash - ones) & ~bslash;
+    return ((ctl | zq | zb) & high) || (x & high);
+}
+
+/* Escape p[*i .. n) into out[0 .. cap) while at least JSON_ESC_ROOM bytes
+ * are left (no one character takes more); advances *i, returns the bytes
+ * written. */
+#define JSON_ESC_ROOM 6
+
+static size_t
+escape_some(const unsigned char *p, size_t n, size_t *at, char *out, size_t cap)
+{
+    static const char short_esc[32] = { ['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n',
+                                        ['\f'] = 'f', ['\r'] = 'r' };
+    size_t i = *at, o = 0;
+    while (i < n && o + JSON_ESC_ROOM <= cap) {
+        /* the plain run (no quote, backslash, control or non-ASCII byte)
+         * in one copy, as much as there is room for */
+        size_t j = i, room = i + (cap - o - JSON_ESC_ROOM) + 1, stop = room < n ? room : n;
+        while (stop - j >= 8 && !word_special(p + j))
+            j += 8;
+        while (j < stop && p[j] >= 0x20 && p[j] < 0x80 && p[j] != '"' && p[j] != '\\')
             j++;
         if (j > i) {
-            fwrite(p + i, 1, j - i, f);
+            memcpy(out + o, p + i, j - i);
+            o += j - i;
             i = j;
             continue;
         }
         unsigned c = p[i];
-        switch (c) {
-        case '"': fputs("\\\"", f); i++; continue;
-        case '\\': fputs("\\\\", f); i++; continue;
-        case '\n': fputs("\\n", f); i++; continue;
-        case '\t': fputs("\\t", f); i++; continue;
-        case '\r': fputs("\\r", f); i++; continue;
-        case '\b': fputs("\\b", f); i++; continue;
-        case '\f': fputs("\\f", f); i++; continue;
-        default: break;
-        }
-        if (c < 0x20) {
-            fprintf(f, "\\u%04x", c);
+        if (c == '"' || c == '\\') {
+            out[o++] = '\\';
+            out[o++] = (char)c;
             i++;
-            continue;
-        }
-        size_t len = utf8_seq_len(p + i, n - i);
-        if (len == 0) {
-            fputs("\\ufffd", f);
+        } else if (c < 0x20 && short_esc[c]) {
+            out[o++] = '\\';
+            out[o++] = short_esc[c];
             i++;
-            continue;
+        } else if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            memcpy(out + o, "\\u00", 4);
+            out[o + 4] = hex[c >> 4];
+            out[o + 5] = hex[c & 15];
+            o += 6;
+            i++;
+        } else {
+            size_t len = utf8_seq_len(p + i, n - i);
+            if (len == 0) {
+                memcpy(out + o, "\\ufffd", 6);
+                o += 6;
+                i++;
+            } else {
+                memcpy(out + o, p + i, len);
+                o += len;
+                i += len;
+            }
         }
-        fwrite(p + i, 1, len, f);
-        i += len;
     }
-    putc('"', f);
+    *at = i;
+    return o;
+}
+
+size_t
+json_escape_string(char *out, const char *s, size_t n)
+{
+    size_t i = 0, o = 1;
+    out[0] = '"';
+    o += escape_some((const unsigned char *)s, n, &i, out + 1, JSON_ESCAPED_MAX(n) - 2);
+    out[o++] = '"';
+    return o;
+}
+
+void
+json_write_string(FILE *f, const char *s, size_t n)
+{
+    char buf[4096];
+    size_t i = 0, o = 1;
+    buf[0] = '"';
+    for (;;) {
+        o += escape_some((const unsigned char *)s, n, &i, buf + o, sizeof buf - 1 - o);
+        if (i == n)
+            break;
+        fwrite(buf, 1, o, f);
+        o = 0;
+    }
+    buf[o++] = '"';
+    fwrite(buf, 1, o, f);
+}
+
+static const char digits2[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                              "8081828384858687888990919293949596979899";
+
+size_t
+json_fmt_size(char *buf, size_t v)
+{
+    size_t n = 1;
+    for (uint64_t p = 10; n < 20 && (uint64_t)v >= p; p *= 10)  /* p wraps only past 10^19, unread */
+        n++;
+    char *e = buf + n;
+    while (v >= 100) {
+        size_t q = v / 100;
+        e -= 2;
+        memcpy(e, digits2 + 2 * (v - 100 * q), 2);
+        v = q;
+    }
+    if (v >= 10)
+        memcpy(e - 2, digits2 + 2 * v, 2);
+    else
+        e[-1] = (char)('0' + v);
+    return n;
+}
+
+size_t
+json_fmt_fixed4(char *buf, double x)
+{
+    /* x * 10^4 rounded to the nearest integer is printf's answer unless
+     * the exact product is within rounding error of a half: printf rounds
+     * the exact binary value (halves to even), the product may not be
+     * exact. Those, and what is not a modest number, go to printf. */
+    double v = x * 10000.0;
+    if (!signbit(x) && v < 1e15) {  /* not NaN, not -0 */
+        uint64_t whole = (uint64_t)v;  /* floor, v being >= 0 */
+        double frac = v - (double)whole;
+        if (fabs(frac - 0.5) > 1e-6) {
+            uint64_t i = whole + (frac > 0.5);
+            size_t n = i < 10000 ? (buf[0] = '0', 1) : json_fmt_size(buf, (size_t)(i / 10000));
+            unsigned f = (unsigned)(i % 10000);
+            buf[n] = '.';
+            memcpy(buf + n + 1, digits2 + 2 * (f / 100), 2);
+            memcpy(buf + n + 3, digits2 + 2 * (f % 100), 2);
+            return n + 5;
+        }
+    }
+    int n = snprintf(buf, JSON_NUM_MAX, "%.4f", x);
+    return n > 0 && n < JSON_NUM_MAX ? (size_t)n : 0;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -118,21 +224,6 @@ hex4(jp *j, unsigned *out)
     j->p += 4;
     *out = v;
     return 0;
-}
-
-/* Does any of the 8 bytes at q need a look (a quote, backslash, control
- * or non-ASCII byte)? The usual bit tricks; a false alarm can only come
- * after a true one, and the byte loop after this finds the first. */
-static bool
-word_special(const unsigned char *q)
-{
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t x;
-    memcpy(&x, q, 8);
-    uint64_t quote = x ^ (ones * '"'), bslash = x ^ (ones * '\\');
-    uint64_t ctl = (x - ones * 0x20) & ~x;
-    uint64_t zq = (quote - ones) & ~quote, zb = (bslash - ones) & ~bslash;
-    return ((ctl | zq | zb) & high) || (x & high);
 }
 
 /* Append k bytes to out (when there is room; the length counts anyway). */

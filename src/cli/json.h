@@ -11,6 +11,20 @@
  * UTF-8 and valid JSON. */
 void json_write_string(FILE *f, const char *s, size_t n);
 
+/* The same into out, which has room for JSON_ESCAPED_MAX(n) bytes; the
+ * length written. */
+#define JSON_ESCAPED_MAX(n) (6 * (n) + 2)
+size_t json_escape_string(char *out, const char *s, size_t n);
+
+/* Numbers as printf("%zu") and printf("%.4f") write them, into buf
+ * (JSON_NUM_MAX bytes at least, not NUL-terminated); their length. The
+ * output has a score per sentence and per keyword: printf's format
+ * parsing and its big-number arithmetic were most of the cost of writing
+ * it. */
+#define JSON_NUM_MAX 330  /* -DBL_MAX in %.4f: a sign, 309 digits, a point, 4 more */
+size_t json_fmt_size(char *buf, size_t v);
+size_t json_fmt_fixed4(char *buf, double x);
+
 /* One record of a JSON Lines batch. */
 typedef struct json_record {
     const char *id;    /* the "id" value's JSON text, verbatim: a string literal

@@ -93,6 +93,10 @@ typedef enum data_kind {
     DATA_KEYWORDS,    /* keywords/<code>.txt: tagged words that make poor keywords */
     DATA_OPENERS,     /* openers/<code>.txt: words that start sentences */
     DATA_PROFILE,     /* profiles/<code>.txt: language detection (built in only) */
+    DATA_EMAIL,       /* email/<code>.txt: reply, signature, disclaimer phrases */
+    DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
+    DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
+    DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
     DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
     DATA_KINDS
 } data_kind;

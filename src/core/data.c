@@ -19,8 +19,10 @@
 #endif
 
 /* The subdirectory of each kind. */
-static const char *const kind_dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/", "openers/",
-                                                  "profiles/", "cues/" };
+static const char *const kind_dir[DATA_KINDS] = {
+    "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
+    "nonfinal/", "cues/",
+};
 
 /* The directory to look in; *strict is set when the caller named it. */
 static const char *

@@ -61,7 +61,7 @@ append(tbuild *b, const char *s, size_t n)
 }
 
 static void
-piece(tbuild *b, size_t off, size_t srclen, bool verbatim)
+piece(tbuild *b, size_t off, size_t srclen, bool verbatim, bool spread)
 {
     if (b->nmap) {
         srcmap *last = &b->map[b->nmap - 1];
@@ -73,7 +73,7 @@ piece(tbuild *b, size_t off, size_t srclen, bool verbatim)
     }
     if (!room(b, (void **)&b->map, &b->capmap, b->nmap, 1, sizeof *b->map))
         return;
-    b->map[b->nmap++] = (srcmap){ (uint32_t)b->len, (uint32_t)off, (uint32_t)srclen };
+    b->map[b->nmap++] = (srcmap){ (uint32_t)b->len, (uint32_t)off, (uint32_t)srclen, spread };
 }
 
 void
@@ -81,7 +81,7 @@ summ__tb_copy(tbuild *b, size_t off, size_t n)
 {
     if (n == 0 || b->failed)
         return;
-    piece(b, off, n, true);
+    piece(b, off, n, true, false);
     append(b, b->src + off, n);
 }
 
@@ -90,8 +90,47 @@ summ__tb_put(tbuild *b, const char *s, size_t n, size_t off, size_t srclen)
 {
     if (n == 0 || b->failed)
         return;
-    piece(b, off, srclen, false);
+    piece(b, off, srclen, false, false);
     append(b, s, n);
+}
+
+/* The number of characters (UTF-8 lead bytes) of s[0 .. n). */
+static size_t
+chars_of(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+void
+summ__tb_put_spread(tbuild *b, const char *s, size_t n, size_t off, size_t srclen)
+{
+    if (n == 0 || b->failed)
+        return;
+    /* Each character needs an input byte of its own, or two sentences
+     * could share one; else the piece maps as a whole. */
+    piece(b, off, srclen, false, srclen >= chars_of(s, n));
+    append(b, s, n);
+}
+
+void
+summ__tb_label(tbuild *b, const char *s, size_t n)
+{
+    if (!b->open || b->failed || n == 0)
+        return;
+    if (n > UINT32_MAX / 2)
+        n = UINT32_MAX / 2;
+    char *p = summ__arena_alloc(b->ar, n);
+    if (!p) {
+        b->failed = true;
+        return;
+    }
+    memcpy(p, s, n);
+    block *k = &b->blk[b->nblk - 1];
+    k->label = p;
+    k->label_len = (uint32_t)n;
 }
 
 /* Where the input stands at the end of the clean text so far. */
@@ -128,7 +167,8 @@ summ__tb_block(tbuild *b, block_kind kind)
     }
     if (!room(b, (void **)&b->blk, &b->capblk, b->nblk, 1, sizeof *b->blk))
         return;
-    b->blk[b->nblk++] = (block){ (uint32_t)b->len, (uint32_t)b->len, (uint32_t)kind };
+    b->blk[b->nblk++] = (block){ .start = (uint32_t)b->len, .end = (uint32_t)b->len,
+                                 .kind = (uint32_t)kind };
     b->open = true;
 }
 
@@ -163,6 +203,17 @@ find_piece(const doc *d, size_t a)
     return lo;
 }
 
+/* The input offset of clean offset x, inside spread piece m of cl bytes
+ * (m->clean <= x <= m->clean + cl): its characters share the piece's input
+ * bytes evenly, so the offset grows with every character. */
+static size_t
+spread_at(const doc *d, const srcmap *m, size_t cl, size_t x)
+{
+    size_t before = chars_of(d->text + m->clean, x - m->clean);
+    size_t all = before + chars_of(d->text + x, m->clean + cl - x);
+    return m->src + (all ? (size_t)((uint64_t)before * m->srclen / all) : 0);
+}
+
 void
 summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb)
 {
@@ -174,11 +225,33 @@ summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb)
     size_t k = find_piece(d, a);
     const srcmap *m = &d->map[k];
     size_t cl = (k + 1 < d->nmap ? d->map[k + 1].clean : d->len) - m->clean;
-    *sa = m->src + (cl == m->srclen ? a - m->clean : 0);
+    if (m->spread)
+        *sa = spread_at(d, m, cl, a);
+    else
+        *sa = m->src + (cl == m->srclen ? a - m->clean : 0);
     k = find_piece(d, b - 1);
     m = &d->map[k];
     cl = (k + 1 < d->nmap ? d->map[k + 1].clean : d->len) - m->clean;
-    *sb = cl == m->srclen ? m->src + (b - m->clean) : m->src + m->srclen;
+    if (m->spread)
+        *sb = spread_at(d, m, cl, b);
+    else
+        *sb = cl == m->srclen ? m->src + (b - m->clean) : m->src + m->srclen;
     if (*sb < *sa)
         *sb = *sa;
+}
+
+const block *
+summ__block_at(const doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->nblocks;
+    while (lo < hi) {  /* the first block that ends after pos */
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->blocks[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < d->nblocks && d->blocks[lo].start <= pos)
+        return &d->blocks[lo];
+    return NULL;
 }

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "input/input.h"
+#include "input/textfmt.h"
 
 typedef summ_status (*fmt_fn)(doc *d, const input_env *env, summ_err *err);
 
@@ -28,8 +29,22 @@ static const struct {
     fmt_fn read;      /* NULL: not in this build */
 } formats[] = {
     { SUMM_FORMAT_TEXT, "text", read_text },
+    { SUMM_FORMAT_MARKDOWN, "markdown", summ__read_markdown },
+    { SUMM_FORMAT_EMAIL, "email", summ__read_email },
+    { SUMM_FORMAT_PDFTEXT, "pdftext", summ__read_pdftext },
+    { SUMM_FORMAT_SUBTITLES, "subtitles", summ__read_subtitles },
+    { SUMM_FORMAT_TRANSCRIPT, "transcript", summ__read_transcript },
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
+
+/* Other names a user may type for a format. */
+static const struct {
+    const char *alias, *name;
+} aliases[] = {
+    { "md", "markdown" }, { "mail", "email" }, { "eml", "email" }, { "mbox", "email" },
+    { "pdf", "pdftext" }, { "srt", "subtitles" }, { "vtt", "subtitles" },
+    { "webvtt", "subtitles" },
+};
 
 const char *
 summ__format_name(int fmt)
@@ -49,6 +64,9 @@ summ__format_lookup(const char *name)
         return -1;
     if (strcasecmp(name, "auto") == 0)
         return SUMM_FORMAT_AUTO;
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcasecmp(aliases[i].alias, name) == 0)
+            name = aliases[i].name;
     for (size_t i = 0; i < NFORMATS; i++)
         if (strcasecmp(formats[i].name, name) == 0)
             return formats[i].fmt;
@@ -69,8 +87,19 @@ summ__format_supported(int fmt)
 int
 summ__input_sniff(const char *text, size_t len)
 {
-    (void)text;
-    (void)len;
+    /* The most particular marks first: a message's headers, subtitle cue
+     * timings, a PDF's form feeds and page furniture, speaker labels; then
+     * Markdown, whose marks are the weakest. */
+    if (summ__sniff_email(text, len))
+        return SUMM_FORMAT_EMAIL;
+    if (summ__sniff_subtitles(text, len))
+        return SUMM_FORMAT_SUBTITLES;
+    if (summ__sniff_pdftext(text, len))
+        return SUMM_FORMAT_PDFTEXT;
+    if (summ__sniff_transcript(text, len))
+        return SUMM_FORMAT_TRANSCRIPT;
+    if (summ__sniff_markdown(text, len))
+        return SUMM_FORMAT_MARKDOWN;
     return SUMM_FORMAT_TEXT;
 }
 

@@ -48,17 +48,27 @@ void summ__tb_copy(tbuild *b, size_t off, size_t n);
 /* Append s[0 .. n), which stands for input bytes [off, off + srclen): an
  * entity, a rejoined word, a line break for <br>. */
 void summ__tb_put(tbuild *b, const char *s, size_t n, size_t off, size_t srclen);
+/* The same for a piece whose characters stand evenly for its input
+ * bytes: decoded base64, where no character has bytes of its own. The
+ * input bytes must be ASCII and at least as many as the characters (else
+ * it maps as a whole, like summ__tb_put()). */
+void summ__tb_put_spread(tbuild *b, const char *s, size_t n, size_t off, size_t srclen);
 /* Start a block of kind at the end of the text: a blank line separates it
  * from the text before (a unit never runs across two blocks). */
 void summ__tb_block(tbuild *b, block_kind kind);
 /* End the open block, if any. */
 void summ__tb_end_block(tbuild *b);
+/* Give the open block a label (its speaker, its sender: metadata, not
+ * text), copied; nothing if no block is open. */
+void summ__tb_label(tbuild *b, const char *s, size_t n);
 /* Fill d's clean text, map and blocks (which live in b's arena). Returns
  * SUMM_ENOMEM or SUMM_ETOOBIG if the building failed. */
 summ_status summ__tb_finish(tbuild *b, doc *d);
 
 /* The input bytes of clean span [a, b): [*sa, *sb). */
 void summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb);
+/* The block that holds clean byte pos, or NULL. */
+const block *summ__block_at(const doc *d, size_t pos);
 
 /* ---- format.c: the formats ------------------------------------------------ */
 
@@ -66,6 +76,10 @@ typedef struct input_env {
     /* The stopwords of text's language (detected), or NULL. */
     const strset *(*stopwords)(void *ud, const char *text, size_t len);
     void *ud;
+    /* The word list of a data_kind (DATA_EMAIL, DATA_PDF, ...) for text's
+     * language (detected), with English's: *out never NULL on SUMM_OK;
+     * SUMM_ENOMEM or SUMM_EDATA (with the detail in the run's error). */
+    summ_status (*list)(void *ud, int kind, const char *text, size_t len, const strset **out);
 } input_env;
 
 /* Read d->src[0 .. d->srclen), already checked (summ__input_check; d->start

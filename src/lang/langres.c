@@ -1,8 +1,8 @@
 /* langres.c - what a language needs, loaded once per context on first
- * use: its stopwords, abbreviations, sentence openers, boilerplate
- * phrases, the words that make poor keywords and its cue words
- * (core/data.c),
- * its Snowball stemmer, and the lexicon that caches stems (stem.c).
+ * use: its stopwords, abbreviations, sentence openers, particles no
+ * sentence ends with, boilerplate phrases, the words that make poor
+ * keywords and its cue words (core/data.c), its Snowball stemmer, and the
+ * lexicon that caches stems (stem.c).
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -33,6 +33,9 @@ summ__langres_free(langres *lr)
     cue_free(al, &lr->cue_words);
     summ__strset_free(&lr->kwstop);
     summ__strset_free(&lr->openers);
+    summ__strset_free(&lr->nonfinal);
+    for (int k = 0; k < DATA_KINDS; k++)
+        summ__strset_free(&lr->list[k]);
     summ__lex_free(lr->lex);
     summ__free(al, lr);
 }
@@ -188,6 +191,9 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
     summ__strset_init(&lr->cues, al);
     summ__strset_init(&lr->kwstop, al);
     summ__strset_init(&lr->openers, al);
+    summ__strset_init(&lr->nonfinal, al);
+    for (int k = 0; k < DATA_KINDS; k++)
+        summ__strset_init(&lr->list[k], al);
     lr->lex = summ__lex_new(al);
     if (!lr->lex) {
         summ__langres_free(lr);
@@ -203,6 +209,8 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
                                      &lr->kwstop, err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, false,
                                      &lr->openers, err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_NONFINAL, false,
+                                     &lr->nonfinal, err)) != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_CUES, false, &lr->cues,
                                      err)) != SUMM_OK)
             goto fail;
@@ -238,4 +246,26 @@ summ__langres_make(const salloc *al, const char *data_dir, const char *extra_sto
 fail:
     summ__langres_free(lr);
     return st;
+}
+
+summ_status
+summ__langres_list(langres *lr, const char *data_dir, data_kind kind, const strset **out,
+                   summ_err *err)
+{
+    *out = &lr->list[kind];
+    if (lr->loaded[kind])
+        return SUMM_OK;
+    strset *set = &lr->list[kind];
+    const char *code = lr->info->code ? lr->info->code : "und";
+    summ_status st = summ__data_load(lr->al, data_dir, code, kind, false, set, err);
+    if (st == SUMM_OK && strcmp(code, "en") != 0)
+        st = summ__data_load(lr->al, data_dir, "en", kind, false, set, err);
+    if (st != SUMM_OK) {
+        /* the next call tries again, from an empty set */
+        summ__strset_free(set);
+        summ__strset_init(set, lr->al);
+        return st;
+    }
+    lr->loaded[kind] = true;
+    return SUMM_OK;
 }

@@ -142,6 +142,49 @@ summ__seg_word_cps(const seg *g, size_t p)
     return n;
 }
 
+/* Lines of a word or two that start in lower case and end without
+ * punctuation are items of a list written one a line, although a lower-case
+ * word after a line break usually continues the sentence. Three things
+ * tell them apart from a sentence cut by wrapping: the line and the next
+ * word are shorter than any wrap width (the word would have fitted), the
+ * line ends in no function word or comma (the caller checked), and the
+ * next line is short too and ends with no punctuation at all, where the
+ * rest of a wrapped sentence would end with its period ("We have to
+ * leave\nbefore they come back."). Looks at most one short line ahead. */
+bool
+summ__seg_item_lines(const seg *g, size_t k)
+{
+    const linestate *L = &g->line;
+    if (!g->u_line_start || g->u_multi_line
+        || L->cps + 1 + summ__seg_word_cps(g, k) >= SEG_MIN_WRAP)
+        return false;
+    const unsigned char *s = g->s;
+    size_t len = g->len, q = k, cps = 0, wa = NONE, we = NONE, run = NONE;
+    int32_t last = 0;
+    while (q < len) {
+        int32_t c;
+        size_t m = dec(s, q, len, &c);
+        if (is_newline(c))
+            break;
+        if (++cps >= SEG_MIN_WRAP || is_terminal(c, g->greek))
+            return false;
+        if (is_letter_class(cclass(c))) {
+            if (run == NONE)
+                run = q;
+            wa = run;
+            we = q + m;
+        } else {
+            run = NONE;
+        }
+        if (!is_hspace(c))
+            last = c;
+        q += m;
+    }
+    if (!is_word_cp(last) && !is_closer(last))
+        return false;  /* "events,", "and -" go on */
+    return !(we != NONE && summ__seg_in_stop(g, wa, we - wa));
+}
+
 /* Document line statistics: is the text hard-wrapped, and at what width?
  * Hard-wrapped text has most lines near one width (its 90th percentile) and
  * almost none longer; text with a paragraph a line has lines of any length. */
@@ -197,7 +240,7 @@ summ__seg_line_stats(seg *g, size_t start)
         }
     }
     g->line_paras = p90 > 110;
-    if (lines < 8 || p90 < 30 || p90 > 250)
+    if (lines < 8 || p90 < SEG_MIN_WRAP || p90 > 250)
         return;
     size_t full = 0, over = 0;
     for (size_t k = p90 * 6 / 10; k <= LINE_HIST; k++)

@@ -22,6 +22,11 @@
 
 #define NONE ((size_t)-1)
 
+/* The narrowest width, in code points, at which we take text to be
+ * hard-wrapped: a line break where the line and the next word together
+ * are shorter was not made by wrapping. */
+#define SEG_MIN_WRAP 30
+
 /* Abbreviation tags (stopwords/abbrev/en.txt explains them). */
 enum { AB_NONE, AB_PLAIN, AB_NUM, AB_NEVER, AB_END };
 /* Why a unit ended. */
@@ -47,6 +52,7 @@ typedef struct seg {
     const strset *stop;     /* may be NULL or empty */
     const strset *boiler;   /* may be NULL or empty */
     const strset *openers;  /* words that start sentences; may be NULL or empty */
+    const strset *nonfinal; /* particles no sentence ends with; may be NULL or empty */
     bool greek;
     bool lower_text;        /* lower-cased text: ". word" is a boundary */
     bool ordinal_dots;      /* "am 3. Oktober": numbers with a period are ordinals */
@@ -100,7 +106,11 @@ bool summ__seg_in_stop(const seg *g, size_t a, size_t n);
 bool summ__seg_in_openers(const seg *g, size_t a, size_t n);
 void summ__seg_case_stats(seg *g, size_t start);
 int summ__seg_abbrev_tag(const seg *g, size_t a, size_t n);
+bool summ__seg_nonfinal_end(const seg *g, size_t a, size_t e);
 int summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn);
+/* Flag SUMM_FLAG_FILLER the sentences of a conversation that are only
+ * fillers and stopwords ("Okay.", "Um, yeah, so."), with d->fillers. */
+void summ__seg_mark_fillers(seg *g);
 
 /* boiler.c */
 /* s[a .. b), lower-cased, punctuation runs made one space, trimmed, folded
@@ -125,6 +135,10 @@ size_t summ__seg_list_marker(const seg *g, size_t p);
  * follows it ('.', ')', 'd' for ".)"): false for one that is neither. */
 bool summ__seg_marker_value(const seg *g, size_t p, size_t m, int *kind, long *val, char *sep);
 size_t summ__seg_word_cps(const seg *g, size_t p);
+/* The line before the break at i is a unit of its own, and the next one,
+ * at k, is short and ends with no punctuation: one-line items
+ * ("features\ncontact manager\n"), not a sentence wrapped. */
+bool summ__seg_item_lines(const seg *g, size_t k);
 unsigned summ__seg_classify(const seg *g, size_t a, size_t b, int why);
 
 /* glue.c */

@@ -361,6 +361,9 @@ apply_blocks(doc *d)
         case BLOCK_BOILER:
             t->flags |= SUMM_FLAG_BOILERPLATE;
             break;
+        case BLOCK_QUOTED:
+            t->flags = (t->flags & ~(uint32_t)SUMM_FLAG_HEADING) | SUMM_FLAG_QUOTED;
+            break;
         default:
             break;
         }
@@ -458,7 +461,14 @@ hard_break(const seg *g, size_t i, size_t k)
     if (is_terminal(lc, g->greek) || lc == ',' || lc == ';' || lc == '-' || lc == '('
         || lc == '&' || lc == '/' || lc == 0x2013 || lc == 0x2014 || stopword_end)
         return false;  /* "Mr.", "and", "," cannot end a sentence */
-    if (bk == CL_LOWER || bk == CL_DIGIT)
+    /* "これは父の\n家です。": Chinese and Japanese put no space where a
+     * line breaks; a line ending in a particle that needs more goes on. */
+    if (summ__cjk_class(b) != CJK_NONE && is_letter_class(cclass(lc))
+        && summ__seg_nonfinal_end(g, L->word_a, L->word_e))
+        return false;
+    if (bk == CL_LOWER)
+        return summ__seg_item_lines(g, k);
+    if (bk == CL_DIGIT)
         return false;
     if (g->wrapped)  /* the next word did not fit on the line */
         return L->cps + 1 + summ__seg_word_cps(g, k) + 8 <= g->wrapw;
@@ -715,6 +725,7 @@ summ__segment(doc *d)
     g->stop = d->lr ? &d->lr->stop : NULL;
     g->boiler = d->lr ? &d->lr->boiler : NULL;
     g->openers = d->lr ? &d->lr->openers : NULL;
+    g->nonfinal = d->lr ? &d->lr->nonfinal : NULL;
     language_settings(g);
     g->close_at = NONE;
     g->ustart = NONE;
@@ -844,6 +855,8 @@ summ__segment(doc *d)
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
     if (st == SUMM_OK && d->blocks)
         apply_blocks(d);
+    if (st == SUMM_OK && d->conversation)
+        summ__seg_mark_fillers(g);
 out:
     summ__free(d->ar->al, g->glue);
     return st;

@@ -26,6 +26,35 @@ summ__seg_in_openers(const seg *g, size_t a, size_t n)
     return m <= sizeof buf && summ__strset_has(g->openers, buf, m);
 }
 
+/* Does the letter run s[a .. e) of a script written without spaces end in
+ * a particle no sentence ends with (stopwords/nonfinal/), right after a
+ * kanji, Han character or katakana: a noun, which the particle ties to
+ * what follows? A hiragana word before it is a set phrase or a greeting
+ * ("こんにちは", "それでは") that may stand alone. */
+bool
+summ__seg_nonfinal_end(const seg *g, size_t a, size_t e)
+{
+    if (!g->nonfinal || g->nonfinal->count == 0 || e <= a)
+        return false;
+    const unsigned char *s = g->s;
+    size_t p = e;
+    for (int k = 0; k < 3 && p > a; k++) {
+        p -= utf8_prev_len(s + a, s + p);
+        if (p == a)
+            break;
+        int32_t before;
+        dec(s, p - utf8_prev_len(s + a, s + p), e, &before);
+        int ck = summ__cjk_class(before);
+        if (ck != CJK_HAN && ck != CJK_KATAKANA)
+            continue;
+        char buf[64];
+        size_t m = summ__fold_word((const char *)s + p, e - p, buf, sizeof buf);
+        if (m <= sizeof buf && summ__strset_has(g->nonfinal, buf, m))
+            return true;
+    }
+    return false;
+}
+
 /* The tag of the abbreviation s[a .. a+n) (without its final period). */
 int
 summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
@@ -165,4 +194,52 @@ summ__seg_case_stats(seg *g, size_t start)
         upper += k == CL_UPPER;
     }
     g->lower_text = lower >= 3 && lower > 2 * upper;
+}
+
+/* Is the word s[a .. b) a filler (1), a stopword (2), or neither (0)? */
+static int
+filler_kind(const seg *g, size_t a, size_t b)
+{
+    char buf[200];
+    if (b - a > 48)
+        return 0;
+    size_t m = summ__fold_word((const char *)g->s + a, b - a, buf, sizeof buf);
+    if (m > sizeof buf)
+        return 0;
+    if (summ__strset_has(g->d->fillers, buf, m))
+        return 1;
+    return g->stop && summ__strset_has(g->stop, buf, m) ? 2 : 0;
+}
+
+void
+summ__seg_mark_fillers(seg *g)
+{
+    doc *d = g->d;
+    const unsigned char *s = g->s;
+    if (!d->fillers || d->fillers->count == 0)
+        return;
+    for (size_t k = 0; k < d->nsent; k++) {
+        sentence *t = &d->sent[k];
+        size_t i = t->start, wa = NONE;
+        int fillers = 0;
+        bool other = false;
+        while (i <= t->end && !other) {
+            int32_t c = 0;
+            size_t n = i < t->end ? dec(s, i, t->end, &c) : 1;
+            /* "uh-huh", "y'know": inner hyphens and apostrophes */
+            bool inner = (c == '-' || c == '\'' || c == 0x2019) && wa != NONE;
+            if (i < t->end && (is_word_cp(c) || inner)) {
+                if (wa == NONE)
+                    wa = i;
+            } else if (wa != NONE) {
+                int f = filler_kind(g, wa, i);
+                fillers += f == 1;
+                other = f == 0;
+                wa = NONE;
+            }
+            i += n;
+        }
+        if (fillers && !other)
+            t->flags |= SUMM_FLAG_FILLER;
+    }
 }

@@ -11,12 +11,15 @@
 #   cost:    milliseconds per document with -k 15 and without keywords, on
 #            each set, and on the BBC articles (../shared/eval/bbc) with
 #            -k 10 and without: keywords should add at most about 20 %.
+#            With INSTR=1 (and valgrind), also the instructions per
+#            document, counted by callgrind: unlike the times, the same
+#            on a loaded machine.
 #
 # Every run is one process over a JSON Lines file (--jsonl), so the times
 # are the library's, not process start-up's; each is the best of REPEAT
 # (default 3). Environment: SHARED (default ../shared next to the
 # checkout), SETS ("inspec-dev semeval2010-train"), REPEAT, KEEP=DIR to
-# keep the predictions (DIR/SET-K.json).
+# keep the predictions (DIR/SET-K.json), INSTR=1 to count instructions.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$here/build}
@@ -32,11 +35,14 @@ exe=$build/summarize
 [ -x "$exe" ] || { echo "keywords.sh: no $exe; build first" >&2; exit 2; }
 
 exec python3 - "$exe" "$shared" "${SETS:-inspec-dev semeval2010-train}" "${REPEAT:-3}" \
-    "${KEEP:-}" "$@" <<'EOF'
-import json, os, subprocess, sys, tempfile, time
+    "${KEEP:-}" "${INSTR:-}" "$@" <<'EOF'
+import json, os, re, shutil, subprocess, sys, tempfile, time
 
-exe, shared, sets, repeat, keep = sys.argv[1:6]
-extra = sys.argv[6:]
+exe, shared, sets, repeat, keep, count = sys.argv[1:7]
+extra = sys.argv[7:]
+if count and not shutil.which("valgrind"):
+    print("keywords.sh: INSTR=1 needs valgrind; instructions not counted", file=sys.stderr)
+    count = ""
 sets, repeat = sets.split(), int(repeat)
 kp = os.path.join(shared, "eval", "keyphrase")
 work = keep or tempfile.mkdtemp()
@@ -61,6 +67,19 @@ def run(path, args):
         best = dt if best is None else min(best, dt)
         out = p.stdout
     return out, best
+
+
+def instructions(path, args):
+    """Instructions of summarize --jsonl args < path, counted by callgrind
+    (None unless INSTR=1)."""
+    if not count:
+        return None
+    with open(path, "rb") as f:
+        p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", exe,
+                            "--jsonl", "-n", "1"] + args + extra, stdin=f,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+    m = re.search(rb"Collected : (\d+)", p.stderr)
+    return int(m.group(1)) if m else None
 
 
 def read_docs(d):
@@ -105,7 +124,8 @@ for s in sets:
     short = sum(1 for i in preds[15] if len(preds[15][i]) < 15)
     notes.append("%s: -k 5 or -k 10 not the first keywords of -k 15: %d of %d runs; "
                  "fewer than 15 keywords: %d documents" % (s, cut, 2 * len(preds[15]), short))
-    times.append((s, len(docs), t_kw, t_none, "-k 15"))
+    times.append((s, len(docs), t_kw, t_none, "-k 15", instructions(src, ["-k", "15"]),
+                  instructions(src, [])))
     os.remove(src)
 
 bbc = os.path.join(shared, "eval", "bbc", "articles")
@@ -115,7 +135,8 @@ if os.path.isdir(bbc):
     n = sum(1 for _ in open(src, encoding="utf-8"))
     _, t_kw = run(src, ["-k", "10"])
     _, t_none = run(src, [])
-    times.append(("bbc", n, t_kw, t_none, "-k 10"))
+    times.append(("bbc", n, t_kw, t_none, "-k 10", instructions(src, ["-k", "10"]),
+                  instructions(src, [])))
     os.remove(src)
 else:
     print("keywords.sh: BBC timing skipped: no %s" % bbc, file=sys.stderr)
@@ -126,9 +147,17 @@ for n in notes:
 print()
 print("| set | docs | keywords | ms/doc with | ms/doc without | added |")
 print("|---|---:|---|---:|---:|---:|")
-for s, n, a, b, k in times:
+for s, n, a, b, k, _, _ in times:
     print("| %s | %d | %s | %.3f | %.3f | %+.1f %% |" % (s, n, k, 1e3 * a / n, 1e3 * b / n,
                                                       100 * (a - b) / b))
+if count:
+    print()
+    print("| set | docs | keywords | instructions/doc with | without | added |")
+    print("|---|---:|---|---:|---:|---:|")
+    for s, n, _, _, k, a, b in times:
+        if a and b:
+            print("| %s | %d | %s | %.0f | %.0f | %+.1f %% |" % (s, n, k, a / n, b / n,
+                                                             100 * (a - b) / b))
 if not keep:
     for f in os.listdir(work):
         os.remove(os.path.join(work, f))

@@ -8,7 +8,9 @@ Pieces of 40-99, 100-199, 200-499 and 500-2000 characters are cut from
 each document (paragraphs of a manual page, messages of a catalogue, run
 together), at most PER_BIN per language, source and length, and detected
 with `summarize --jsonl --split` (the language is in every output line).
-Printed: accuracy by language and source, by length, and the confusions.
+Printed: accuracy by language and source, by locale where the locale is not
+the code (sr@latin, bs, ...) or the language has close kin (sr, hr, sl)
+with the answers given, by length, and the confusions.
 Languages we do not have (Macedonian, Belarusian, Icelandic, ...) count as
 right when they come out "und".
 
@@ -33,6 +35,8 @@ BINS = [(40, 99), (100, 199), (200, 499), (500, 2000)]
 # Locale directory -> our code. Languages not ours: "und" expected.
 MAP = {'nb': 'no', 'nn': 'no', 'pt_BR': 'pt', 'sr@latin': 'sr', 'zh_CN': 'zh', 'zh_TW': 'zh'}
 NOT_OURS = ['mk', 'be', 'is', 'sq', 'ky', 'bs', 'cy', 'mt', 'tt', 'oc', 'ast']
+# Also shown by locale: languages close to others, whose confusions matter.
+CLOSE_LOOK = {'sr', 'hr', 'sl', 'bs', 'mk'}
 ENGLISH = set('the of and to a in is for with this that be are or not by on as an it from '
               'if you can will which when file files option options default'.split())
 
@@ -117,7 +121,7 @@ def main():
         if re.fullmatch(r'[a-z]{2}', c) and subprocess.run(
                 [summarize, '--split', '--lang', c], input=b'x', capture_output=True).returncode == 0:
             known.add(c)
-    samples = []  # (want, source, bin, text)
+    samples = []  # (want, source, bin, text, locale)
     for loc in sorted(os.listdir(locale_dir)):
         want = code_of(loc, known)
         if want is None or want == 'en':
@@ -131,7 +135,7 @@ def main():
                         got[b].extend(ps)
             for b, ps in got.items():
                 rng.shuffle(ps)
-                samples += [(want, 'catalogues', b, p) for p in ps[:PER_BIN]]
+                samples += [(want, 'catalogues', b, p, loc) for p in ps[:PER_BIN]]
         md = os.path.join(man_dir, loc)
         if os.path.isdir(md) and shutil.which('groff'):
             got = {b: [] for b in BINS}
@@ -141,7 +145,7 @@ def main():
                         got[b].extend(ps)
             for b, ps in got.items():
                 rng.shuffle(ps)
-                samples += [(want, 'man pages', b, p) for p in ps[:PER_BIN]]
+                samples += [(want, 'man pages', b, p, loc) for p in ps[:PER_BIN]]
     lines = ''.join(json.dumps({'id': i, 'text': s[3]}, ensure_ascii=False) + '\n'
                     for i, s in enumerate(samples))
     out = subprocess.run([summarize, '--jsonl', '--split'], input=lines.encode(),
@@ -150,8 +154,8 @@ def main():
     for line in out.splitlines():
         r = json.loads(line)
         got[r['id']] = r.get('language', 'error')
-    by_lang, by_bin, conf = {}, {}, {}
-    for i, (want, src, b, _) in enumerate(samples):
+    by_lang, by_bin, conf, by_loc = {}, {}, {}, {}
+    for i, (want, src, b, _, loc) in enumerate(samples):
         g = got.get(i, 'error')
         ok = g == want
         for key, tab in (((want, src), by_lang), (b, by_bin)):
@@ -160,9 +164,18 @@ def main():
             t[1] += 1
         if not ok:
             conf[(want, g)] = conf.get((want, g), 0) + 1
+        if loc != want or want in CLOSE_LOOK:  # sr@latin, pt_BR, nb; bs, mk...: not ours
+            t = by_loc.setdefault(loc, [0, 0, {}])
+            t[0] += ok
+            t[1] += 1
+            t[2][g] = t[2].get(g, 0) + 1
     print('%-5s %-11s %9s' % ('lang', 'source', 'right'))
     for (want, src), (k, n) in sorted(by_lang.items()):
         print('%-5s %-11s %4d/%-4d %5.1f%%' % (want, src, k, n, 100.0 * k / n))
+    print('by locale, where it is not the code or the language has close kin (answers given):')
+    for loc, (k, n, gave) in sorted(by_loc.items()):
+        print('  %-9s %4d/%-4d %5.1f%%  %s' % (loc, k, n, 100.0 * k / n, ' '.join(
+            '%s:%d' % kv for kv in sorted(gave.items(), key=lambda kv: -kv[1])[:6])))
     print('by length (characters):')
     for b in BINS:
         k, n = by_bin.get(b, (0, 0))

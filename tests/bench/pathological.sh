@@ -27,10 +27,13 @@ gen mixed-5mb      "('Привет мир. 你好世界。 مرحبا بالعا
 gen abbrev-1m      "b'Dr. e.g. U.S. p.m. J. ' * 100000 + b'end.'"
 gen longword-utf8  "('é' * 1500000 + '. Fin.').encode()"
 gen distinct-words "' '.join('w%d' % i for i in range(1500000)).encode() + b'.'"
+gen items-600k     "b'contact manager\n' * 600000"
+gen cjk-lines-400k "('\u3053\u308c\u306f\u7236\u306e\n' * 400000).encode()"
 
 printf '%-16s %8s %7s %7s %6s %6s %10s\n' case bytes wall cpu maxMB status outbytes
 for f in line-10mb tiny-1m identical-50k word-3mb brackets-1m quotes-1m dots-2m \
-         newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words; do
+         newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words items-600k \
+         cjk-lines-400k; do
     for mode in "" "--split" "-k 5"; do
         set +e
         /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$exe" $mode "$tmp/$f" > "$tmp/out" 2> "$tmp/err"

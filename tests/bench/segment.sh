@@ -2,9 +2,11 @@
 # segment.sh [BUILD_DIR] -- sentence segmentation: accuracy and speed.
 #
 #   accuracy: exact match per case on the table in tests/test_segment.c
-#   speed:    summ_split() (input check + language + segmentation) in MB/s
-#             on 2.5, 5 and 10 MB built from the Project Gutenberg books in
-#             ../shared/eval/long (equal MB/s at each size = linear time),
+#   speed:    summ_split() (input check + language + segmentation) in MB/s,
+#             best of three, by wall and by CPU time (on a shared machine
+#             the CPU figure is the one to compare), on 2.5, 5 and 10 MB
+#             built from the Project Gutenberg books in ../shared/eval/long
+#             (equal MB/s at each size = linear time),
 #             and on pathological inputs: a 10 MB line without punctuation,
 #             a 3 MB "word", 3 MB of "a.a.a.", 3 MB of "aAaA".
 # Environment: SHARED (default: ../shared next to the checkout).

@@ -318,15 +318,30 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         /* never inside the BOM */
         FUZZ_CHECK(!(len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 && s->offset < 3));
         FUZZ_CHECK(fuzz_first_bad(text + s->offset, s->length, &nul) == (size_t)-1);
-        /* the flags: the five of a sentence, and selected as summ_run() picks;
+        /* the flags: those of a sentence, and selected as summ_run() picks;
          * the query's only with a query that matched */
-        FUZZ_CHECK((s->flags & ~(SUMM_FLAG_SELECTED | SUMM_FLAG_QUERY | SUMM_FLAG_APPARATUS)) < 16);
+        FUZZ_CHECK((s->flags & ~(unsigned)(SUMM_FLAG_HEADING | SUMM_FLAG_LIST_ITEM
+                                           | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_PARAGRAPH
+                                           | SUMM_FLAG_SELECTED | SUMM_FLAG_QUOTED
+                                           | SUMM_FLAG_FILLER | SUMM_FLAG_QUERY
+                                           | SUMM_FLAG_APPARATUS)) == 0);
         if (s->flags & SUMM_FLAG_QUERY) {
             const char *q = NULL;
             FUZZ_CHECK(summ_get_string(ctx, SUMM_OPT_QUERY, &q) == SUMM_OK && q && *q);
             FUZZ_CHECK(mode != FUZZ_SPLIT);
             FUZZ_CHECK(!(summ_result_warnings(res) & SUMM_WARN_QUERY_UNMATCHED));
         }
+        /* only formats that know turns and senders label sentences */
+        if (s->label) {
+            FUZZ_CHECK(!plain && s->label_length > 0 && strlen(s->label) == s->label_length);
+            FUZZ_CHECK(fuzz_first_bad(s->label, s->label_length, &nul) == (size_t)-1);
+        } else {
+            FUZZ_CHECK(s->label_length == 0);
+        }
+        /* fillers are told only in speech */
+        if (s->flags & SUMM_FLAG_FILLER)
+            FUZZ_CHECK(summ_result_format(res) == SUMM_FORMAT_SUBTITLES
+                       || summ_result_format(res) == SUMM_FORMAT_TRANSCRIPT);
         if (mode == FUZZ_RUN)
             FUZZ_CHECK(s->flags & SUMM_FLAG_SELECTED);
         if (mode == FUZZ_SPLIT)
@@ -376,7 +391,9 @@ same_span(const summ_span *x, const summ_span *y)
 {
     return x->offset == y->offset && x->length == y->length && x->index == y->index
            && x->score == y->score && x->flags == y->flags && x->text_length == y->text_length
-           && x->document == y->document && strcmp(x->text, y->text) == 0;
+           && x->document == y->document && strcmp(x->text, y->text) == 0
+           && x->label_length == y->label_length && (x->label == NULL) == (y->label == NULL)
+           && (!x->label || strcmp(x->label, y->label) == 0);
 }
 
 static bool

@@ -34,6 +34,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(y && x->offset == y->offset && x->length == y->length);
             FUZZ_CHECK((x->flags & ~(SUMM_FLAG_SELECTED | SUMM_FLAG_QUERY)) == y->flags);
             FUZZ_CHECK(x->text_length == y->text_length && strcmp(x->text, y->text) == 0);
+            FUZZ_CHECK(x->label_length == y->label_length
+                       && (x->label ? y->label && strcmp(x->label, y->label) == 0 : !y->label));
         }
     }
     summ_result_free(a);

@@ -1,0 +1,590 @@
+/* test_formats.c - the plain-text input formats, table-driven.
+ *
+ * Each row of docs[] is a real-looking document of tests/formats/ (a
+ * README, a blog post, Outlook and Gmail messages, an mbox thread, a
+ * pasted reply, a report as pdftotext gives it, SRT and WebVTT captions,
+ * meeting and interview transcripts), read with the format told from its
+ * content, and what must come of it: sentences with their exact clean text,
+ * flags and label, and the input bytes their spans start and end with;
+ * text that must be in no sentence (markup, code, headers, page furniture);
+ * what the summary must not hold (quoted text, disclaimers, fillers).
+ * Each row of snippets[] is one small behaviour of one reader, with its
+ * format given. Every result also keeps the fuzz harness's invariants
+ * (fuzz_check_result: spans in order, on character boundaries, texts and
+ * labels valid UTF-8, ...).
+ *
+ * The expected texts were written from the documents, by hand. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fuzz/fuzz.h"
+#include "summarize.h"
+
+static const char *docdir = "formats";
+
+#define ANY_LABEL "*"
+#define NO_LABEL "-"
+
+typedef struct want {
+    const char *text;     /* a sentence whose text is this (white space collapsed) */
+    unsigned set, clear;  /* flags it has; flags it has not */
+    const char *label;    /* NULL: not checked; NO_LABEL: none; ANY_LABEL: some */
+    const char *from;     /* its span in the input starts with this (NULL: not checked) */
+    const char *to;       /* ... and ends with this */
+} want;
+
+#define MAXW 12
+typedef struct doccase {
+    const char *file;
+    summ_format format;       /* told from the content */
+    want w[MAXW];
+    const char *absent[10];   /* in no sentence's text */
+    const char *not_summary[8];  /* in no sentence of the 3-sentence summary */
+    unsigned warnings;        /* summ_result_warnings() */
+} doccase;
+
+#define OWN SUMM_FLAG_QUOTED | SUMM_FLAG_BOILERPLATE  /* "clear" of the author's own text */
+#define Q SUMM_FLAG_QUOTED
+#define B SUMM_FLAG_BOILERPLATE
+#define H SUMM_FLAG_HEADING
+#define L SUMM_FLAG_LIST_ITEM
+#define F SUMM_FLAG_FILLER
+
+static const doccase docs[] = {
+    { "readme.md", SUMM_FORMAT_MARKDOWN,
+      { { "tidewater", H, 0, NO_LABEL, "tidewater", "tidewater" },
+        { "tidewater predicts tide heights for any port from its harmonic constants, offline "
+          "and in microseconds.", 0, H, NULL, "tidewater** predicts", "microseconds." },
+        { "Binaries for Linux, macOS and Windows are on the releases page.", 0, H, NULL,
+          "Binaries", "[releases]." },
+        { "To build from source you need Rust 1.70 or later; cargo build --release puts the "
+          "binary in target/release/.", 0, 0, NULL, "To build", "`target/release/`." },
+        { "--port NAME picks a port from the bundled list of 1,240 stations.", L, H, NULL,
+          "--port NAME`", "stations." },
+        { "--constants FILE reads your own constants instead (see the file format).", L, 0,
+          NULL, "--constants FILE`", "(docs/format.md))." },
+        { "Install", H, 0, NULL, "Install", "Install" },
+        { "Always check the official tide tables before you go to sea.", 0, 0, NULL, NULL,
+          NULL } },
+      { "cargo install", "tidewater --port", "| M2", "28.984", "TODO", "shields.io", "![",
+        "**", "newlyn.svg", "logo" },
+      { "cargo install", "28.984" }, 0 },
+    { "post.md", SUMM_FORMAT_MARKDOWN,
+      { { "What we learned from a year of heat pumps", H, 0, NULL, "What", "pumps" },
+        { "Setting it up", H, 0, NULL, "Setting", "up" },
+        { "The heat pump used 4,150 kWh of electricity for the same heating and hot water, a "
+          "seasonal coefficient of performance of about 3.2.", 0, H, NULL, "The heat",
+          "3.2." },
+        { "1. Bigger radiators.", L, 0, NULL, "1. **Bigger", "radiators." },
+        { "Loft insulation topped up to 300 mm", L, 0, NULL, "Loft", "300 mm" },
+        { "With outside temperatures down to \xe2\x88\x92" "6 \xc2\xb0" "C the pump kept the "
+          "living room at 20 \xc2\xb0" "C, but its efficiency fell to 2.1 and it ran almost "
+          "without a break.", 0, 0, NULL, "With", "break." },
+        { "For the raw data see https://example.org/heatpump-data.csv or write to us at "
+          "heatpump@example.org.", 0, 0, NULL, "For the raw", "example.org>." },
+        { "Would we do it again?", 0, 0, NULL, "Would", "again?" } },
+      { "layout: post", "tags:", "title:", "heat-pump.jpg", "[^1]", "curl", "&minus;", "[x]",
+        "======" },
+      { "curl" }, 0 },
+    { "outlook-reply.eml", SUMM_FORMAT_EMAIL,
+      { { "Database migration on Saturday", H, 0, "Karen Liu", "Database", "Saturday" },
+        { "No data was lost.", 0, OWN, "Karen Liu", "No data", "lost." },
+        { "Hi all,", B, 0, NULL, "Hi all,", "Hi all," },
+        { "Best regards, Karen Liu", B, 0, NULL, "Best regards,", "Karen Liu" },
+        { "If you are not the intended recipient, please notify the sender immediately and "
+          "delete this message.", B, 0, NULL, "If you", "message." },
+        { "Karen, are we still on for tonight?", Q, 0, NULL, "Karen, are", "tonight?" },
+        { "Subject: Database migration on Saturday", Q, 0, NULL, NULL, NULL },
+        { "Marco fixed the exporter on Sunday morning; the rate cache needs a config change "
+          "that we will ship with Wednesday's release.", 0, OWN, NULL, NULL, NULL } },
+      { "RE:", "DB9PR08MB1234", "MIME-Version", "quoted-printable", "To: Platform" },
+      { "intended recipient", "Original Message", "still on for tonight", "Best regards",
+        "Hi all", "rollback plan" }, 0 },
+    { "gmail-multipart.eml", SUMM_FORMAT_EMAIL,
+      { { "Grant report \xe2\x80\x93 second draft", H, 0, "Ana Silva Gon\xc3\xa7" "alves", NULL,
+          NULL },
+        { "Hi Tom,", B, 0, NULL, NULL, NULL },
+        { "Could you fix both and send me the final version by Thursday?", 0, OWN,
+          "Ana Silva Gon\xc3\xa7" "alves", NULL, NULL },
+        { "Cheers, Ana", B, 0, NULL, NULL, NULL },
+        { "On Mon, 4 Mar 2024 at 17:31, Tom Becker <tom.becker@uni-example.de> wrote:", Q, 0,
+          NULL, NULL, NULL },
+        { "attached is the second draft of the report.", Q, 0, NULL, NULL, NULL } },
+      { "Re:", "<div", "JVBERi0", "text/html", "budget-v2.pdf", "=?UTF-8?" },
+      { "second draft of the report", "letters of support", "Cheers" }, SUMM_WARN_SKIPPED },
+    { "latin1-qp.eml", SUMM_FORMAT_EMAIL,
+      { { "R\xc3\xa9novation de la m\xc3\xa9" "diath\xc3\xa8que", H, 0,
+          "H\xc3\xa9l\xc3\xa8ne Martin", NULL, NULL },
+        { "Bonjour Claire,", B, 0, NULL, "Bonjour", "Claire," },
+        { "Le comit\xc3\xa9 a valid\xc3\xa9 hier le budget de la r\xc3\xa9novation de la "
+          "m\xc3\xa9" "diath\xc3\xa8que.", 0, OWN, NULL, "Le comit=E9", "=E8=\nque." },
+        { "Cordialement, H\xc3\xa9l\xc3\xa8ne", B, 0, NULL, NULL, NULL } },
+      { "=E9", "=?iso" }, { "Cordialement", "Bonjour" }, 0 },
+    { "thread.mbox", SUMM_FORMAT_EMAIL,
+      { { "Spring clean-up of the river bank", H, 0, "Jonas Berg", NULL, NULL },
+        { "Hello everyone,", B, 0, "Jonas Berg", NULL, NULL },
+        { "-- Jonas Berg, Riverside Volunteers coordinator", B, 0, NULL, "-- ", "coordinator" },
+        { "I can bring the first-aid kit and the two folding tables from the scout hut, and my "
+          "daughter's class wants to come for the first hour.", 0, OWN, "Mei Tanaka", NULL,
+          NULL },
+        { "From what I saw last week, the worst part is below the footbridge, where the flood "
+          "left a lot of plastic in the reeds.", 0, OWN, "Mei Tanaka", "From what", "reeds." },
+        { "Mei Tanaka wrote:", Q, 0, "Jonas Berg", NULL, NULL },
+        { "Thanks, Mei.", 0, Q, "Jonas Berg", NULL, NULL },
+        { "Best, Jonas", B, 0, NULL, NULL, NULL } },
+      { "[volunteers]", "Return-Path", "Message-ID", "Mon Apr  8", "In-Reply-To" },
+      { "mailing list", "listinfo", "Mei Tanaka wrote", "Leave it better" }, 0 },
+    { "pasted.txt", SUMM_FORMAT_EMAIL,
+      { { "Lift outage in building B", H, 0, "Priya Raman", "Lift", "building B" },
+        { "Hi team,", B, 0, NULL, NULL, NULL },
+        { "Two people were inside; the fire brigade got them out at 4:05 and nobody was hurt.",
+          0, OWN, "Priya Raman", "Two people", "hurt." },
+        { "Sent from my iPhone", B, 0, NULL, NULL, NULL },
+        { "Date: Thu, May 16, 2024 at 4:30 PM", B, 0, NULL, NULL, NULL },
+        { "Our engineer attended at 15:40.", 0, OWN, NULL, NULL, NULL } },
+      { "Sent: Thursday", "Cc: Daniel" }, { "Sent from my iPhone", "Forwarded", "Thanks," },
+      0 },
+    { "report.txt", SUMM_FORMAT_PDFTEXT,
+      { { "2023 was the year our members' wind and solar parks produced more electricity "
+          "than the cooperative's members used.", 0, 0, NO_LABEL, "2023 was", "used." },
+        { "We used the surplus for debt reduction: the loans taken out for the Hollum wind "
+          "park in 2019 fell from 38 to 29 million euros, and the interest we pay on them "
+          "fell by a fifth.", 0, 0, NULL, "We used", "a fifth." },
+        { "Its availability improved to 97 percent after the gearbox of turbine 4 was replaced "
+          "in March, the first gearbox failure in the park's history.", 0, 0, NULL,
+          "Its availability", "tory." },
+        { "The new battery at Veenhoop, a well-known site for the cooperative's members, went "
+          "into service in September.", 0, 0, NULL, "The new battery", "ber." },
+        { "The average member paid 0.27 euros per kilowatt-hour in 2023, 9 percent less than "
+          "the national average, and the financial reserve built up in 2022 let us keep the "
+          "price unchanged when wholesale prices spiked in the autumn.", 0, 0, NULL,
+          "The average", "autumn." } },
+      { "Page 1 of 3", "Page 2", "Annual Report 2023 Generation", "\xef\xac\x81", "reduc-",
+        "his-", "well- known", "Septem-", "Greenfield Energy Cooperative \xc2\xb7 Annual" },
+      { "Page" }, 0 },
+    { "talk.srt", SUMM_FORMAT_SUBTITLES,
+      { { "So, um, three years ago we started measuring the water in every school in the "
+          "district, and what we found surprised us.", 0, 0, NO_LABEL, "So, um", "us." },
+        { "One school in five had lead levels above the federal action limit.", 0, 0, NULL,
+          "One school", "limit." },
+        { "The drinking fountains were.", 0, 0, NULL, "The drinking", "were." } },
+      { "-->", "00:00", "applause", "<i>", "music" }, { 0 }, 0 },
+    { "panel.vtt", SUMM_FORMAT_SUBTITLES,
+      { { "Welcome to the panel on city budgets.", 0, 0, "Moderator", "Welcome", "budgets." },
+        { "The transit budget grew by twelve percent, & most of it went to bus drivers' "
+          "wages.", 0, 0, "Dr. Lena Park", "The transit", "wages." },
+        { "Yeah.", F, 0, "Moderator", NULL, NULL } },
+      { "WEBVTT", "NOTE", "made by hand", "::cue", "intro", "align:start", "<v", "&amp;" },
+      { "Yeah.", "Okay." }, 0 },
+    { "meeting.txt", SUMM_FORMAT_TRANSCRIPT,
+      { { "Okay, I think everyone's here.", 0, F, "ALICE", "Okay, I", "here." },
+        { "Yeah.", F, 0, "BOB", "Yeah.", "Yeah." },
+        { "Um, yeah.", F, 0, "ALICE", NULL, NULL },
+        { "The payment screen still crashes on older Android phones, about three percent of "
+          "sessions on version nine.", 0, F, "CAROL", "The payment", "nine." },
+        { "Sorry, go ahead.", 0, 0, "BOB", "Sorry", "ahead." },
+        { "Weekly product sync, 14 March", H, 0, NO_LABEL, NULL, NULL } },
+      { "ALICE:", "BOB:", "crosstalk" },
+      { "everyone's here", "Yeah.", "Um, so, first thing", "Right.", "Okay." }, 0 },
+    { "interview.txt", SUMM_FORMAT_TRANSCRIPT,
+      { { "Transcript: \"The Long Road Home\", episode 14", 0, 0, NO_LABEL, NULL, NULL },
+        { "Dr. Osei, thank you for joining us.", 0, 0, "Q", "Dr. Osei", "us." },
+        { "Well, the short answer is that the outbreaks follow the fishing season, not the "
+          "rainy season.", 0, 0, "A", "Well,", "season." },
+        { "One infected person arriving from upstream is enough.", 0, 0, "A", NULL, NULL } },
+      { "[00:", "(laughs)", "crosstalk", "Q:", "A:" },
+      { "thank you for joining", "Thank you for having me" }, 0 },
+    { "otter.txt", SUMM_FORMAT_TRANSCRIPT,
+      { { "Okay, so, um, let's get started.", 0, 0, "Speaker 1", "Okay, so", "started." },
+        { "Yeah.", F, 0, "Speaker 2", NULL, NULL },
+        { "I asked the dean last week.", 0, F, "Speaker 3", NULL, NULL },
+        { "Mm-hmm.", F, 0, "Speaker 1", NULL, NULL } },
+      { "0:02", "Speaker 1  0:09" }, { "let's get started", "Yeah.", "Okay." }, 0 },
+};
+
+/* ---- small cases ----------------------------------------------------------------- */
+
+typedef struct snippet {
+    const char *name;
+    summ_format format;
+    const char *input;
+    want w[4];
+    const char *absent[4];
+    unsigned warnings;
+} snippet;
+
+static const snippet snippets[] = {
+    { "md: inline code keeps its text", SUMM_FORMAT_MARKDOWN, "Run `make install` now.\n",
+      { { "Run make install now.", 0, 0, NULL, "Run", "now." } }, { "`" }, 0 },
+    { "md: a backtick without its match is text", SUMM_FORMAT_MARKDOWN, "Use a ` here.\n",
+      { { "Use a ` here.", 0, 0, NULL, NULL, NULL } }, { 0 }, 0 },
+    { "md: double backticks hold single ones", SUMM_FORMAT_MARKDOWN,
+      "The ``a`b`` span stays.\n", { { "The a`b span stays.", 0, 0, NULL, NULL, NULL } },
+      { 0 }, 0 },
+    { "md: link text, destination with parentheses and title", SUMM_FORMAT_MARKDOWN,
+      "Read [the docs](https://x.org/a_(b) \"Docs\") first.\n",
+      { { "Read the docs first.", 0, 0, NULL, "Read", "first." } }, { "x.org", "Docs\"" }, 0 },
+    { "md: reference link defined after its use", SUMM_FORMAT_MARKDOWN,
+      "See [the guide][g] and [Guide] too.\n\n[g]: http://x.org\n[guide]: http://y.org\n",
+      { { "See the guide and Guide too.", 0, 0, NULL, NULL, NULL } }, { "x.org", "[g]" }, 0 },
+    { "md: a badge (image in a link) leaves nothing", SUMM_FORMAT_MARKDOWN,
+      "[![CI](https://ci/badge.svg)](https://ci) Text after.\n",
+      { { "Text after.", 0, 0, NULL, "Text", "after." } }, { "CI", "badge" }, 0 },
+    { "md: brackets that are no link stay", SUMM_FORMAT_MARKDOWN,
+      "An array a[1] and [sic] stay.\n",
+      { { "An array a[1] and [sic] stay.", 0, 0, NULL, NULL, NULL } }, { 0 }, 0 },
+    { "md: emphasis markers go, snake_case and lone stars stay", SUMM_FORMAT_MARKDOWN,
+      "**Bold** and _it_ and ~~gone~~ but snake_case_name and 2 * 3 stay.\n",
+      { { "Bold and it and gone but snake_case_name and 2 * 3 stay.", 0, 0, NULL, "Bold",
+          "stay." } }, { "**", "~~" }, 0 },
+    { "md: escapes and entities", SUMM_FORMAT_MARKDOWN,
+      "A \\*star\\* &amp; an &#x263A; and &bogus; stay.\n",
+      { { "A *star* & an \xe2\x98\xba and &bogus; stay.", 0, 0, NULL, NULL, NULL } }, { 0 },
+      0 },
+    { "md: an unclosed fence runs to the end", SUMM_FORMAT_MARKDOWN,
+      "Before the code.\n\n```c\nint main(void);\n\nMore code.\n",
+      { { "Before the code.", 0, 0, NULL, NULL, NULL } }, { "int main", "More code" }, 0 },
+    { "md: tilde fences, indented code, HTML comments, front matter", SUMM_FORMAT_MARKDOWN,
+      "---\ntitle: x\n---\nText one.\n\n~~~\ncode one\n~~~\n\n    code two\n\n<!-- a\nb -->\n"
+      "Text two.\n",
+      { { "Text one.", 0, 0, NULL, NULL, NULL }, { "Text two.", 0, 0, NULL, NULL, NULL } },
+      { "code", "title", "<!--", "b -->" }, 0 },
+    { "md: a table of any size is no text", SUMM_FORMAT_MARKDOWN,
+      "Intro line.\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 | 4 |\n\nOutro line.\n",
+      { { "Intro line.", 0, 0, NULL, NULL, NULL }, { "Outro line.", 0, 0, NULL, NULL, NULL } },
+      { "| a", "---", "1 | 2" }, 0 },
+    { "md: HTML blocks are no text", SUMM_FORMAT_MARKDOWN,
+      "<div align=\"center\">\n<img src=\"x.png\">\n</div>\n\nReal text here.\n",
+      { { "Real text here.", 0, 0, NULL, NULL, NULL } }, { "div", "img" }, 0 },
+    { "md: headings, bullets dropped, numbers kept, quotes read", SUMM_FORMAT_MARKDOWN,
+      "## Setup ##\n\n- First step.\n* Second step.\n\n1. One.\n2) Two.\n\n> Quoted advice.\n",
+      { { "Setup", H, 0, NULL, "Setup", "Setup" }, { "First step.", L, 0, NULL, "First", NULL },
+        { "1. One.", L, 0, NULL, "1. One.", "One." },
+        { "Quoted advice.", 0, SUMM_FLAG_QUOTED, NULL, "Quoted", "advice." } },
+      { "##", "- First", "* Second", ">" }, 0 },
+    { "md: autolinks keep their address", SUMM_FORMAT_MARKDOWN,
+      "Write to <team@example.org> or see <https://example.org/a>.\n",
+      { { "Write to team@example.org or see https://example.org/a.", 0, 0, NULL, "Write",
+          "a>." } }, { "<" }, 0 },
+    { "email: quoted-printable soft breaks and UTF-8", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=utf-8\n"
+      "Content-Transfer-Encoding: quoted-printable\n\nThe caf=C3=A9 on the corner opens at e=\night.\n",
+      { { "The caf\xc3\xa9 on the corner opens at eight.", 0, 0, "a@example.org", "The caf",
+          "ight." } }, { "=" }, 0 },
+    { "email: a bad quoted-printable byte is U+FFFD, with a warning", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=utf-8\n"
+      "Content-Transfer-Encoding: quoted-printable\n\nBroken =C3 byte here.\n",
+      { { "Broken \xef\xbf\xbd byte here.", 0, 0, NULL, NULL, NULL } }, { 0 },
+      SUMM_WARN_UNDECODED },
+    { "email: Windows-1252 in base64", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=windows-1252\n"
+      "Content-Transfer-Encoding: base64\n\nU2hlIHNhaWQgk2hlbGxvlCB0byB0aGUgY2Fm6S4K\n",
+      { { "She said \xe2\x80\x9chello\xe2\x80\x9d to the caf\xc3\xa9.", 0, 0, NULL,
+          "U2hl", NULL } }, { 0 }, 0 },
+    { "email: a charset we do not convert warns", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=koi8-r\n"
+      "Content-Transfer-Encoding: quoted-printable\n\nOK =F0=D2 text.\n",
+      { { 0 } }, { 0 }, SUMM_WARN_UNDECODED },
+    { "email: an HTML-only body warns and leaves the subject", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: Only HTML here\nContent-Type: text/html\n\n<p>Hi</p>\n",
+      { { "Only HTML here", H, 0, NULL, NULL, NULL } }, { "Hi" }, SUMM_WARN_SKIPPED },
+    { "email: encoded words, adjacent ones joined", SUMM_FORMAT_EMAIL,
+      "From: x@y\nSubject: =?utf-8?Q?Caf=C3=A9?= =?utf-8?B?IG5vdGVz?= today\n\nBody text.\n",
+      { { "Caf\xc3\xa9 notes today", H, 0, NULL, NULL, NULL } }, { "=?" }, 0 },
+    { "email: a signature after \"-- \"", SUMM_FORMAT_EMAIL,
+      "From: x@y\nSubject: s\n\nThe body sentence is here.\n\n-- \nJane Doe, Acme Corp.\n",
+      { { "The body sentence is here.", 0, OWN, NULL, NULL, NULL },
+        { "-- Jane Doe, Acme Corp.", B, 0, NULL, "-- ", "Corp." } }, { 0 }, 0 },
+    { "email: deep multipart nesting is bounded", SUMM_FORMAT_EMAIL,
+      "From: x@y\nSubject: deep\nContent-Type: multipart/mixed; boundary=a\n\n--a\n"
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nInner text.\n"
+      "--b--\n--a--\n",
+      { { "Inner text.", 0, OWN, NULL, NULL, NULL } }, { "--b", "Content-Type" }, 0 },
+    { "pdf: hyphens by the text's evidence", SUMM_FORMAT_PDFTEXT,
+      "Renewable power is cheap. Wind is renew-\nable and solar is well-\nknown, the well-known kind. "
+      "Franco-\nGerman ties help. The soft\xc2\xad\nhyphen joins.\f",
+      { { "Wind is renewable and solar is well-known, the well-known kind.", 0, 0, NULL, "Wind",
+          "kind." },
+        { "Franco-German ties help.", 0, 0, NULL, "Franco-", "help." },
+        { "The softhyphen joins.", 0, 0, NULL, "The soft", "joins." } }, { "renew-" }, 0 },
+    { "pdf: page numbers and running headers go", SUMM_FORMAT_PDFTEXT,
+      "Acme Annual Review\n\nThe first page says one thing and\n\n- 1 -\n\fAcme Annual Review\n\n"
+      "goes on to the second page.\n\n- 2 -\n\f",
+      { { "The first page says one thing and goes on to the second page.", 0, 0, NULL, "The",
+          "page." } }, { "Acme", "- 1 -", "2 -" }, 0 },
+    { "pdf: \"Page 3 of 12\" without form feeds", SUMM_FORMAT_PDFTEXT,
+      "The report begins here and\nPage 1 of 2\ncontinues on the next page.\n",
+      { { "The report begins here and continues on the next page.", 0, 0, NULL, NULL, NULL } },
+      { "Page 1" }, 0 },
+    { "pdf: ligatures are letters", SUMM_FORMAT_PDFTEXT,
+      "The \xef\xac\x81nancial of\xef\xac\x81" "ce is e\xef\xac\x83" "cient.\f",
+      { { "The financial office is efficient.", 0, 0, NULL, "The", "cient." } }, { 0 }, 0 },
+    { "srt: markup, sound notes and songs go", SUMM_FORMAT_SUBTITLES,
+      "1\n00:00:01,000 --> 00:00:02,000\n<i>Hello</i> {\\an8}there.\n\n2\n00:00:02,500 --> "
+      "00:00:03,000\n[music]\n\xe2\x99\xaa la la \xe2\x99\xaa\n",
+      { { "Hello there.", 0, 0, NO_LABEL, "Hello", "there." } }, { "la la", "music", "<i>" },
+      0 },
+    { "srt: captioners' speaker labels", SUMM_FORMAT_SUBTITLES,
+      "1\n00:00:01,000 --> 00:00:02,000\n>> ALICE: We leave at dawn.\n\n2\n00:00:02,000 --> "
+      "00:00:03,000\n>> BOB: Not before coffee.\n",
+      { { "We leave at dawn.", 0, 0, "ALICE", NULL, NULL },
+        { "Not before coffee.", 0, 0, "BOB", NULL, NULL } }, { ">>", "ALICE:" }, 0 },
+    { "transcript: notes and time stamps are no text", SUMM_FORMAT_TRANSCRIPT,
+      "[00:00:01] ALICE: We start (laughs) now.\n[00:00:05] BOB: [inaudible] Agreed.\n"
+      "ALICE: Good.\nBOB: Fine.\n",
+      { { "We start now.", 0, 0, "ALICE", "We start", "now." },
+        { "Agreed.", 0, 0, "BOB", NULL, NULL } }, { "laughs", "inaudible", "00:00" }, 0 },
+    { "transcript: a time of day in a turn stays", SUMM_FORMAT_TRANSCRIPT,
+      "ALICE: The bus leaves at 10:30 sharp.\nBOB: See you there.\n",
+      { { "The bus leaves at 10:30 sharp.", 0, 0, "ALICE", NULL, NULL } }, { 0 }, 0 },
+};
+
+/* ---- checks ------------------------------------------------------------------------ */
+
+static char *
+slurp(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", docdir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fail_msg("cannot open %s", path);
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, got;
+    char *p = malloc(cap);
+    assert_non_null(p);
+    while ((got = fread(p + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            p = realloc(p, cap *= 2);
+            assert_non_null(p);
+        }
+    }
+    fclose(f);
+    *len = n;
+    return p;
+}
+
+/* s with every run of white space one space, trimmed (into a new string). */
+static char *
+collapse(const char *s, size_t n)
+{
+    char *o = malloc(n + 1);
+    assert_non_null(o);
+    size_t k = 0;
+    bool gap = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            gap = k > 0;
+            continue;
+        }
+        if (gap)
+            o[k++] = ' ';
+        gap = false;
+        o[k++] = c;
+    }
+    o[k] = '\0';
+    return o;
+}
+
+static void
+check_want(const char *what, const char *in, size_t len, const summ_result *res, const want *w)
+{
+    for (size_t i = 0; i < summ_result_count(res); i++) {
+        const summ_span *s = summ_result_at(res, i);
+        char *t = collapse(s->text, s->text_length);
+        bool same = strcmp(t, w->text) == 0;
+        free(t);
+        if (!same)
+            continue;
+        if ((s->flags & w->set) != w->set || (s->flags & w->clear))
+            fail_msg("%s: \"%s\" has flags %u (wants %u set, %u clear)", what, w->text, s->flags,
+                     w->set, w->clear);
+        if (w->label && strcmp(w->label, ANY_LABEL) != 0) {
+            if (strcmp(w->label, NO_LABEL) == 0) {
+                if (s->label)
+                    fail_msg("%s: \"%s\" has label \"%s\"", what, w->text, s->label);
+            } else if (!s->label || strcmp(s->label, w->label) != 0) {
+                fail_msg("%s: \"%s\" has label \"%s\", not \"%s\"", what, w->text,
+                         s->label ? s->label : "(none)", w->label);
+            }
+        } else if (w->label && !s->label) {
+            fail_msg("%s: \"%s\" has no label", what, w->text);
+        }
+        if (w->from && (s->length < strlen(w->from)
+                        || memcmp(in + s->offset, w->from, strlen(w->from)) != 0))
+            fail_msg("%s: \"%s\": its span starts \"%.20s\", not \"%s\"", what, w->text,
+                     in + s->offset, w->from);
+        if (w->to) {
+            size_t k = strlen(w->to);
+            if (s->length < k || memcmp(in + s->offset + s->length - k, w->to, k) != 0)
+                fail_msg("%s: \"%s\": its span ends \"%.*s\", not \"%s\"", what, w->text,
+                         (int)(k < s->length ? k : s->length), in + s->offset + s->length
+                         - (k < s->length ? k : s->length), w->to);
+        }
+        (void)len;
+        return;
+    }
+    fprintf(stderr, "# %s: sentences:\n", what);
+    for (size_t i = 0; i < summ_result_count(res); i++) {
+        char *t = collapse(summ_result_at(res, i)->text, summ_result_at(res, i)->text_length);
+        fprintf(stderr, "#   [%s]\n", t);
+        free(t);
+    }
+    fail_msg("%s: no sentence \"%s\"", what, w->text);
+}
+
+static void
+check_absent(const char *what, const summ_result *res, const char *frag)
+{
+    for (size_t i = 0; i < summ_result_count(res); i++) {
+        const summ_span *s = summ_result_at(res, i);
+        if (strstr(s->text, frag))
+            fail_msg("%s: \"%s\" is in \"%s\"", what, frag, s->text);
+    }
+}
+
+/* Split text as fmt (AUTO: told from the content) and check the result. */
+static summ_result *
+split_checked(const char *what, const char *text, size_t len, summ_format fmt,
+              summ_format expect)
+{
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_INPUT_FORMAT, fmt), SUMM_OK);
+    summ_result *res = NULL;
+    summ_status st = summ_split(ctx, text, len, &res);
+    if (st != SUMM_OK)
+        fail_msg("%s: %s", what, summ_errmsg(ctx));
+    if (summ_result_format(res) != expect)
+        fail_msg("%s: read as %s, not %s", what, summ_format_name(summ_result_format(res)),
+                 summ_format_name(expect));
+    fuzz_check_result(text, len, res, ctx, FUZZ_SPLIT);
+    summ_free(ctx);
+    return res;
+}
+
+static void
+test_documents(void **state)
+{
+    (void)state;
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        const doccase *c = &docs[d];
+        size_t len;
+        char *text = slurp(c->file, &len);
+        summ_result *res = split_checked(c->file, text, len, SUMM_FORMAT_AUTO, c->format);
+        for (size_t k = 0; k < MAXW && c->w[k].text; k++)
+            check_want(c->file, text, len, res, &c->w[k]);
+        for (size_t k = 0; k < 10 && c->absent[k]; k++)
+            check_absent(c->file, res, c->absent[k]);
+        if (summ_result_warnings(res) != c->warnings)
+            fail_msg("%s: warnings %u, not %u", c->file, summ_result_warnings(res), c->warnings);
+        summ_result_free(res);
+
+        /* the summary: three sentences, none of what is not the text's own */
+        summ_ctx *ctx;
+        assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
+        summ_result *sum = NULL;
+        assert_int_equal(summ_run(ctx, text, len, &sum), SUMM_OK);
+        fuzz_check_result(text, len, sum, ctx, FUZZ_RUN);
+        assert_int_equal(summ_result_count(sum), 3);
+        for (size_t k = 0; k < 8 && c->not_summary[k]; k++)
+            check_absent(c->file, sum, c->not_summary[k]);
+        for (size_t i = 0; i < summ_result_count(sum); i++)
+            if (summ_result_at(sum, i)->flags
+                & (SUMM_FLAG_QUOTED | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_FILLER | SUMM_FLAG_HEADING))
+                fail_msg("%s: the summary has \"%s\"", c->file, summ_result_at(sum, i)->text);
+        summ_result_free(sum);
+        summ_free(ctx);
+        free(text);
+    }
+}
+
+static void
+test_snippets(void **state)
+{
+    (void)state;
+    for (size_t d = 0; d < sizeof snippets / sizeof snippets[0]; d++) {
+        const snippet *c = &snippets[d];
+        size_t len = strlen(c->input);
+        summ_result *res = split_checked(c->name, c->input, len, c->format, c->format);
+        for (size_t k = 0; k < 4 && c->w[k].text; k++)
+            check_want(c->name, c->input, len, res, &c->w[k]);
+        for (size_t k = 0; k < 4 && c->absent[k]; k++)
+            check_absent(c->name, res, c->absent[k]);
+        if ((summ_result_warnings(res) & c->warnings) != c->warnings)
+            fail_msg("%s: warnings %u, wants %u", c->name, summ_result_warnings(res),
+                     c->warnings);
+        summ_result_free(res);
+    }
+}
+
+/* A format's names, and the option's range. */
+static void
+test_names(void **state)
+{
+    (void)state;
+    static const struct { summ_format f; const char *name, *alias; } n[] = {
+        { SUMM_FORMAT_MARKDOWN, "markdown", "md" }, { SUMM_FORMAT_EMAIL, "email", "mbox" },
+        { SUMM_FORMAT_PDFTEXT, "pdftext", "pdf" }, { SUMM_FORMAT_SUBTITLES, "subtitles", "vtt" },
+        { SUMM_FORMAT_TRANSCRIPT, "transcript", "transcript" },
+    };
+    for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
+        assert_string_equal(summ_format_name(n[i].f), n[i].name);
+        assert_int_equal(summ_format_lookup(n[i].name), n[i].f);
+        assert_int_equal(summ_format_lookup(n[i].alias), n[i].f);
+        assert_int_equal(summ_format_supported(n[i].f), 1);
+    }
+    assert_int_equal(summ_format_lookup("srt"), SUMM_FORMAT_SUBTITLES);
+    assert_int_equal(summ_format_lookup("EML"), SUMM_FORMAT_EMAIL);
+    assert_int_equal(summ_format_lookup("docx"), -1);
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_INPUT_FORMAT, SUMM_FORMAT_TRANSCRIPT), SUMM_OK);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_INPUT_FORMAT, SUMM_FORMAT_TRANSCRIPT + 1),
+                     SUMM_EINVAL);
+    summ_free(ctx);
+}
+
+/* Plain prose is never taken for a format: news copy with a colon line, a
+ * list, a quote, a number line, a time. */
+static void
+test_plain_stays_plain(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Subject: the budget. The council met on Monday.\nIt agreed the plan.\n",
+        "The minister said: \"We will act.\"\n\n- one\n- two\n\nIt was 10:30 when he spoke.\n",
+        "Photos: the storm in pictures\n\nNote: this story was updated.\n\n"
+        "Read more: how the flood began.\n\nThe river rose two metres overnight.\n",
+        "By Jane Doe\n\n12\n\nThe results come in at 22:00 and are expected to be close.\n",
+        "Q: Who won? The home side, 2-1, after a late goal from the captain.\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        summ_result *res = split_checked("plain", texts[i], strlen(texts[i]), SUMM_FORMAT_AUTO,
+                                         SUMM_FORMAT_TEXT);
+        summ_result_free(res);
+    }
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc > 1)
+        docdir = argv[1];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_documents),
+        cmocka_unit_test(test_snippets),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_plain_stays_plain),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
