@@ -14,7 +14,7 @@ import sys
 KINDS = {'': 'DATA_STOPWORDS', 'abbrev': 'DATA_ABBREV', 'boiler': 'DATA_BOILER',
          'keywords': 'DATA_KEYWORDS', 'openers': 'DATA_OPENERS', 'profiles': 'DATA_PROFILE',
          'email': 'DATA_EMAIL', 'fillers': 'DATA_FILLERS', 'pdf': 'DATA_PDF',
-         'nonfinal': 'DATA_NONFINAL'}
+         'nonfinal': 'DATA_NONFINAL', 'cues': 'DATA_CUES'}
 
 
 def c_string(data: bytes) -> str:

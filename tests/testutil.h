@@ -46,7 +46,7 @@ summ_ctx *new_ctx_opts(const test_opt *opts);
  * context still gives the unhindered result once memory is back. */
 void fail_every_allocation(const char *text, size_t len, const test_opt *opts);
 
-/* An English text segmented, tokenized (words kept, for keywords) and
+/* An English text segmented, its kinds of sentence told (features.c), tokenized (words kept, for keywords) and
  * turned into TF-IDF vectors, as summ_run() does before scoring. */
 typedef struct fixture {
     summ_ctx *ctx;

@@ -97,6 +97,7 @@ typedef enum data_kind {
     DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
     DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
     DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
+    DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
     DATA_KINDS
 } data_kind;
 

@@ -21,7 +21,7 @@
 /* The subdirectory of each kind. */
 static const char *const kind_dir[DATA_KINDS] = {
     "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
-    "nonfinal/",
+    "nonfinal/", "cues/",
 };
 
 /* The directory to look in; *strict is set when the caller named it. */
