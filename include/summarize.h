@@ -150,7 +150,11 @@ SUMM_API void summ_free(summ_ctx *ctx);
 typedef enum summ_option {
     /* Length of the summary. The smallest of the limits that are set wins;
      * 0 is "not set"; when none is set, 3 sentences. A text with a
-     * sentence always gives at least one. */
+     * sentence always gives at least one. A word or character budget is
+     * kept: a sentence that does not fit what is left of it is passed over
+     * for the next best one that does (the best set that fits, not the
+     * best sentence cut); only when no sentence fits at all is it exceeded,
+     * by the one shortest sentence. */
     SUMM_OPT_MAX_SENTENCES = 1,  /* int >= 0: at most this many sentences (default 3) */
     SUMM_OPT_RATIO = 2,          /* real in [0, 1]: at most this fraction of the
                                     sentences (rounded up; default 0) */
@@ -166,6 +170,9 @@ typedef enum summ_option {
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
     SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_MAX_CHARS = 9,      /* int >= 0: at most this many characters in all
+                                    (default 0): code points of the sentences' texts
+                                    with each run of white space counted as one */
     SUMM_OPT_QUERY = 10,         /* string: bias the summary toward sentences about these
                                     words (a question, a topic, a name), still extractive and in
                                     text order: the query's content words, stemmed like the
@@ -287,6 +294,9 @@ typedef struct summ_span {
                                      selected while anything else can be */
 #define SUMM_FLAG_PARAGRAPH   8u  /* the first sentence of a paragraph */
 #define SUMM_FLAG_SELECTED   16u  /* chosen for the summary (summ_run, summ_rank) */
+#define SUMM_FLAG_APPARATUS 128u  /* a figure or table caption, an equation or table row,
+                                     a line of a references or acknowledgements section:
+                                     never selected while anything else can be */
 #define SUMM_FLAG_QUERY     512u  /* has a content word of SUMM_OPT_QUERY */
 #define SUMM_FLAG_QUOTED     32u  /* quoted from another text: an e-mail's quoted reply
                                      ("> ...", "On ... wrote:", an "Original Message");

@@ -438,6 +438,15 @@ keywords_list(const job *j, size_t first)
     return l;
 }
 
+/* The span's label as a new reference: a str, or None. */
+static PyObject *
+label_of(const summ_span *s)
+{
+    if (!s->label)
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8(s->label, (Py_ssize_t)s->label_length, "strict");
+}
+
 static PyObject *
 summary(const job *j)
 {
@@ -454,7 +463,7 @@ summary(const job *j)
                                           (Py_ssize_t)j->cp[2 * i], (Py_ssize_t)j->cp[2 * i + 1],
                                           (Py_ssize_t)s->offset, (Py_ssize_t)s->length,
                                           (Py_ssize_t)s->index, s->score, s->flags,
-                                          (Py_ssize_t)s->document);
+                                          (Py_ssize_t)s->document, label_of(s));
         if (!o || PyList_Append(sum, o) < 0)
             Py_CLEAR(sum);
         Py_XDECREF(o);

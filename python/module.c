@@ -648,8 +648,12 @@ PyInit_summarize(void)
         || add_int(m, "FLAG_PARAGRAPH", SUMM_FLAG_PARAGRAPH) < 0
         || add_int(m, "FLAG_SELECTED", SUMM_FLAG_SELECTED) < 0
         || add_int(m, "FLAG_QUERY", SUMM_FLAG_QUERY) < 0
+        || add_int(m, "FLAG_QUOTED", SUMM_FLAG_QUOTED) < 0
+        || add_int(m, "FLAG_FILLER", SUMM_FLAG_FILLER) < 0
         || add_int(m, "WARN_NO_STEMMER", SUMM_WARN_NO_STEMMER) < 0
         || add_int(m, "WARN_QUERY_UNMATCHED", SUMM_WARN_QUERY_UNMATCHED) < 0
+        || add_int(m, "WARN_UNDECODED", SUMM_WARN_UNDECODED) < 0
+        || add_int(m, "WARN_SKIPPED", SUMM_WARN_SKIPPED) < 0
         || add_size(m, "MAX_INPUT", SUMM_MAX_INPUT) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -17,18 +17,23 @@ typedef struct {
     double score;
     unsigned flags;
     Py_ssize_t document;
+    PyObject *label;      /* the speaker or sender, or None */
 } SentenceObject;
 
 PyObject *
 summpy_sentence_new(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t byte_offset,
                     Py_ssize_t byte_length, Py_ssize_t index, double score, unsigned flags,
-                    Py_ssize_t document)
+                    Py_ssize_t document, PyObject *label)
 {
-    if (!text)
+    if (!text || !label) {
+        Py_XDECREF(text);
+        Py_XDECREF(label);
         return NULL;
+    }
     SentenceObject *s = PyObject_New(SentenceObject, &summpy_SentenceType);
     if (!s) {
         Py_DECREF(text);
+        Py_DECREF(label);
         return NULL;
     }
     s->text = text;
@@ -40,6 +45,7 @@ summpy_sentence_new(PyObject *text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t
     s->score = score;
     s->flags = flags;
     s->document = document;
+    s->label = label;
     return (PyObject *)s;
 }
 
@@ -47,14 +53,18 @@ static PyObject *
 sentence_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
 {
     static char *names[] = { "text", "start", "end", "byte_offset", "byte_length", "index",
-                             "score", "flags", "document", NULL };
-    PyObject *text;
+                             "score", "flags", "document", "label", NULL };
+    PyObject *text, *label = Py_None;
     Py_ssize_t a, b, bo, bl, idx = 0, doc = 0;
     double score = 0;
     unsigned int flags = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "Unnnn|ndIn:Sentence", names, &text, &a, &b,
-                                     &bo, &bl, &idx, &score, &flags, &doc))
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "Unnnn|ndInO:Sentence", names, &text, &a, &b,
+                                     &bo, &bl, &idx, &score, &flags, &doc, &label))
         return NULL;
+    if (label != Py_None && !PyUnicode_Check(label)) {
+        PyErr_SetString(PyExc_TypeError, "Sentence: label must be a str or None");
+        return NULL;
+    }
     SentenceObject *s = (SentenceObject *)type->tp_alloc(type, 0);
     if (!s)
         return NULL;
@@ -68,6 +78,8 @@ sentence_tp_new(PyTypeObject *type, PyObject *args, PyObject *kw)
     s->score = score;
     s->flags = flags;
     s->document = doc;
+    Py_INCREF(label);
+    s->label = label;
     return (PyObject *)s;
 }
 
@@ -75,6 +87,7 @@ static void
 sentence_dealloc(PyObject *self)
 {
     Py_XDECREF(((SentenceObject *)self)->text);
+    Py_XDECREF(((SentenceObject *)self)->label);
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -84,9 +97,9 @@ static PyObject *
 sentence_fields(PyObject *self)
 {
     SentenceObject *s = (SentenceObject *)self;
-    return Py_BuildValue("(Onnnnndkn)", s->text, s->start, s->end, s->byte_offset,
+    return Py_BuildValue("(OnnnnndknO)", s->text, s->start, s->end, s->byte_offset,
                          s->byte_length, s->index, s->score, (unsigned long)s->flags,
-                         s->document);
+                         s->document, s->label);
 }
 
 static PyObject *
@@ -191,6 +204,9 @@ static PyMemberDef sentence_members[] = {
     { "document", T_PYSSIZET, offsetof(SentenceObject, document), READONLY,
       "which text of a list of texts it is from (from 0); start, end and index are then\n"
       "within that text. 0 for a single text" },
+    { "label", T_OBJECT, offsetof(SentenceObject, label), READONLY,
+      "who says it: the speaker of a transcript's turn, the sender of an e-mail; None\n"
+      "when the format has none" },
     { NULL },
 };
 
@@ -206,6 +222,10 @@ static PyGetSetDef sentence_getset[] = {
       (void *)(uintptr_t)SUMM_FLAG_SELECTED },
     { "matches_query", sentence_flag, NULL, "has a content word of the query= option",
       (void *)(uintptr_t)SUMM_FLAG_QUERY },
+    { "is_quoted", sentence_flag, NULL, "quoted text: an e-mail's reply, a Markdown quote",
+      (void *)(uintptr_t)SUMM_FLAG_QUOTED },
+    { "is_filler", sentence_flag, NULL, "a filler of speech ('okay', 'um')",
+      (void *)(uintptr_t)SUMM_FLAG_FILLER },
     { NULL },
 };
 
@@ -224,7 +244,7 @@ PyTypeObject summpy_SentenceType = {
     .tp_hash = sentence_hash,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Sentence(text, start, end, byte_offset, byte_length, index=0, score=0.0, flags=0, "
-              "document=0)\n"
+              "document=0, label=None)\n"
               "--\n\n"
               "One sentence of a text: its clean text, where it is in the argument\n"
               "(text[s.start:s.end] == s.text for plain text in a str), its number and\n"

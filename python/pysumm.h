@@ -26,12 +26,12 @@ extern PyObject *summpy_Error;
  * exception. */
 int summpy_types_ready(void);
 
-/* A new Sentence: text is a new reference that is stolen (NULL is passed
- * on as failure). */
+/* A new Sentence: text and label (a str or Py_None) are new references
+ * that are stolen (NULL for either is passed on as failure). */
 PyObject *summpy_sentence_new(PyObject *text, Py_ssize_t start, Py_ssize_t end,
                               Py_ssize_t byte_offset, Py_ssize_t byte_length,
                               Py_ssize_t index, double score, unsigned flags,
-                              Py_ssize_t document);
+                              Py_ssize_t document, PyObject *label);
 PyObject *summpy_keyword_new(PyObject *text, Py_ssize_t start, Py_ssize_t end,
                              Py_ssize_t byte_offset, Py_ssize_t byte_length,
                              double score, Py_ssize_t count, Py_ssize_t document);

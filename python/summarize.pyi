@@ -15,8 +15,12 @@ FLAG_BOILERPLATE: int
 FLAG_PARAGRAPH: int
 FLAG_SELECTED: int
 FLAG_QUERY: int
+FLAG_QUOTED: int
+FLAG_FILLER: int
 WARN_NO_STEMMER: int
 WARN_QUERY_UNMATCHED: int
+WARN_UNDECODED: int
+WARN_SKIPPED: int
 
 Text = Union[str, bytes, bytearray, memoryview]
 # a list (or other iterable) of texts: one summary of them all
@@ -61,10 +65,16 @@ class Sentence:
     @property
     def matches_query(self) -> bool: ...
     @property
+    def is_quoted(self) -> bool: ...
+    @property
+    def is_filler(self) -> bool: ...
+    @property
     def document(self) -> int: ...
+    @property
+    def label(self) -> Optional[str]: ...
     def __init__(self, text: str, start: int, end: int, byte_offset: int, byte_length: int,
                  index: int = ..., score: float = ..., flags: int = ...,
-                 document: int = ...) -> None: ...
+                 document: int = ..., label: Optional[str] = ...) -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 

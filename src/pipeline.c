@@ -290,14 +290,16 @@ read_all(summ_ctx *ctx, docset *ds, const char *const *texts, const size_t *lens
         ds->base[0] = 0;
         ds->first[0] = 0;
         ds->first[1] = ds->part[0].nsent;
-        return SUMM_OK;  /* ds->all is part[0] */
+        return summ__features(&ds->part[0]);  /* ds->all is part[0] */
     }
     ds->all->lang = lang;
     ds->all->lr = lr;
     /* the first text's reading decides, as it does the format */
     ds->all->conversation = ds->part[0].conversation;
     ds->all->fillers = ds->part[0].fillers;
-    return join_parts(ctx, ds);
+    if ((st = join_parts(ctx, ds)) != SUMM_OK)
+        return st;
+    return summ__features(ds->all);
 }
 
 /* The query's pull on the document: d->qrel and d->teleport, sentences

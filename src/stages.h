@@ -1,6 +1,7 @@
 /* stages.h - the stages of the pipeline, in order, each a file of src/:
  *
  *   segment/    sentence boundaries -> doc.sent[]
+ *   features.c  the kind of each sentence (cues, sections, apparatus) -> doc.feat[]
  *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[]
  *   stem.c      the lexicon: stopwords + Snowball stems, cached per word
  *   tfidf.c     TF-IDF sentence vectors
@@ -39,6 +40,24 @@ struct sb_stemmer;
 
 typedef struct lexicon lexicon;
 
+/* The words of a language's cue list (stopwords/cues/), each with its
+ * roles, so that one lookup tells all a word of the text can be. */
+enum {
+    CUE_WE = 1,        /* a first-person plural word */
+    CUE_YOU = 2,       /* a second-person word */
+    CUE_ONE = 4,       /* a cue of one word */
+    CUE_FILLER = 8,
+    CUE_CAPTION = 16,  /* the word of a caption */
+    CUE_START = 32,    /* the first word of a cue phrase */
+    CUE_REST = 64      /* a later word of one */
+};
+typedef struct cuemap {
+    char **key;
+    uint32_t *len;
+    uint8_t *role;
+    size_t cap, count;   /* cap is 0 or a power of two */
+} cuemap;
+
 /* What one language needs that never changes once made: its word lists
  * and its lexicon. A context and its clones share one (langres.c makes
  * it; the lexicon is the only part that changes, and is thread-safe). */
@@ -49,6 +68,10 @@ typedef struct langdata {
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    strset cues;                 /* tagged: see stopwords/cues/en.txt */
+    cuemap cue_words;            /* every word of the word cues, with its roles */
+    unsigned char cue_start[256];  /* 1 for the first byte of a word of cue_words */
+    size_t cue_maxlen;           /* the longest word of cue_words, in bytes */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     strset openers;              /* words that start sentences (stopwords/openers/) */
     strset nonfinal;             /* particles no sentence ends with (stopwords/nonfinal/) */
@@ -70,6 +93,10 @@ typedef struct langres {
     strset kwstop;
     strset openers;
     strset nonfinal;
+    strset cues;
+    cuemap cue_words;            /* the langdata's (shared, not to be freed) */
+    unsigned char cue_start[256];
+    size_t cue_maxlen;
     lexicon *lex;                /* shared */
     lexicon *own;                /* this context's, made when lex is full */
     langdata *data;
@@ -98,6 +125,9 @@ void summ__lex_limit(lexicon *lx, size_t words);
  * its bound. */
 void summ__lex_trim(langres *lr);
 
+/* lang/langres.c: the CUE_* roles of the folded word w[0 .. n), 0 if none. */
+unsigned summ__cue_roles(const langres *lr, const char *w, size_t n);
+
 /* lang/langres.c: the data of lang, loaded from data_dir (or the built-in
  * lists), with the words of extra_stop (NULL: none; see
  * summ__strset_load_words) added to its stopwords; *out NULL on failure. */
@@ -125,6 +155,14 @@ summ_status summ__langres_list(langres *lr, const char *data_dir, data_kind kind
  * boilerplate, paragraph start), using d->lr's abbreviations, stopwords and
  * boilerplate phrases (d->lr may be NULL) and d->blocks' kinds. */
 summ_status summ__segment(doc *d);
+
+/* ---- features.c ----------------------------------------------------------- */
+
+/* The kind of each sentence (d->feat, d->first_person, d->nsections; see
+ * doc.h), from d->lr's cue lists: sets SUMM_FLAG_HEADING on lines that
+ * name a section and SUMM_FLAG_APPARATUS on captions, equation scraps,
+ * table rows and the lines of reference and acknowledgement sections. */
+summ_status summ__features(doc *d);
 
 /* ---- tokenize.c ----------------------------------------------------------- */
 

@@ -49,7 +49,7 @@ void same_result(const summ_result *res, const summ_result *ref);
  * context still gives the unhindered result once memory is back. */
 void fail_every_allocation(const char *text, size_t len, const test_opt *opts);
 
-/* An English text segmented, tokenized (words kept, for keywords) and
+/* An English text segmented, its kinds of sentence told (features.c), tokenized (words kept, for keywords) and
  * turned into TF-IDF vectors, as summ_run() does before scoring. */
 typedef struct fixture {
     summ_ctx *ctx;

@@ -123,3 +123,19 @@ def test_stubs_match_the_module():
         actual = {n for n in dir(getattr(summarize, cls)) if not n.startswith("_")}
         actual -= set(dir(list)) if cls == "Summary" else set()
         assert actual <= declared, (cls, actual - declared)
+
+
+def test_speaker_labels():
+    # A transcript's speaker is the turn's label, not part of its text.
+    text = ("ALICE: The new library opens on Monday with four hundred solar panels.\n"
+            "BOB: The panels will power the reading rooms and the heat pump.\n"
+            "ALICE: The city expects to save money on electricity every year.\n")
+    got = summarize.split(text, format="transcript")
+    assert [s.label for s in got] == ["ALICE", "BOB", "ALICE"]
+    assert all(not s.text.startswith(s.label) for s in got)
+    assert all(s.label is None for s in summarize.split("One. Two."))
+    s = got[0]
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert s != summarize.Sentence(s.text, s.start, s.end, s.byte_offset, s.byte_length,
+                                   s.index, s.score, s.flags, s.document, None)
+    assert summarize.FLAG_QUOTED and summarize.FLAG_FILLER and summarize.WARN_SKIPPED

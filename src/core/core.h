@@ -150,6 +150,10 @@ bool summ__strset_add(strset *s, const char *k, size_t n);   /* copies k; false 
  * one is copied in. false on OOM. */
 bool summ__strset_add_table(strset *s, const strtab *t);
 bool summ__strset_has(const strset *s, const char *k, size_t n);  /* s may be NULL */
+/* fn(key, length, arg) for every key of s (a key in two of its parts
+ * comes twice); stops, and returns false, when fn does. */
+bool summ__strset_each(const strset *s, bool (*fn)(const char *k, size_t n, void *arg),
+                       void *arg);
 void summ__strset_free(strset *s);
 
 /* Parse a word list ("# comment" lines, one entry a line, white space
@@ -177,6 +181,7 @@ typedef enum data_kind {
     DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
     DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
     DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
+    DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
     DATA_KINDS
 } data_kind;
 

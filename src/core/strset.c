@@ -122,6 +122,25 @@ summ__strset_add_table(strset *s, const strtab *t)
     return true;
 }
 
+bool
+summ__strset_each(const strset *s, bool (*fn)(const char *k, size_t n, void *arg), void *arg)
+{
+    for (size_t i = 0; i < 2 && s->fixed[i]; i++) {
+        const strtab *t = s->fixed[i];
+        for (size_t j = 0; j < t->cap; j++) {
+            if (!t->slot[j])
+                continue;
+            const unsigned char *e = t->pool + t->slot[j] - 1;
+            if (!fn((const char *)e + 2, (size_t)(e[0] | e[1] << 8), arg))
+                return false;
+        }
+    }
+    for (size_t j = 0; j < s->cap; j++)
+        if (s->keys[j] && !fn(s->keys[j], s->lens[j], arg))
+            return false;
+    return true;
+}
+
 void
 summ__strset_free(strset *s)
 {

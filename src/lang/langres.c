@@ -1,8 +1,9 @@
 /* langres.c - what a language needs: its stopwords, abbreviations,
- * sentence openers, particles no sentence ends with, boilerplate phrases
- * and the words that make poor keywords (core/data.c) and the lexicon that caches stems (stem.c), made
- * once for a context and its clones (langdata); and per context, its
- * Snowball stemmer (langres), since a stemmer has state.
+ * sentence openers, particles no sentence ends with, boilerplate phrases,
+ * the words that make poor keywords and its cue words (core/data.c) and
+ * the lexicon that caches stems (stem.c), made once for a context and its
+ * clones (langdata); and per context, its Snowball stemmer (langres),
+ * since a stemmer has state.
  *
  * libstemmer allocates its stemmers with malloc(3), not through the
  * caller's allocator (it has no hook for one): one small object per
@@ -16,11 +17,15 @@
 #include "lang/lang.h"
 #include "stages.h"
 
+static void cue_free(const salloc *al, cuemap *m);
+
 void
 summ__langdata_free(langdata *ld)
 {
     if (!ld)
         return;
+    summ__strset_free(&ld->cues);
+    cue_free(ld->al, &ld->cue_words);
     summ__strset_free(&ld->stop);
     summ__strset_free(&ld->abbrev);
     summ__strset_free(&ld->boiler);
@@ -29,6 +34,132 @@ summ__langdata_free(langdata *ld)
     summ__strset_free(&ld->nonfinal);
     summ__lex_free(ld->lex);
     summ__free(ld->al, ld);
+}
+
+/* ---- the cue words and their roles: a small open-addressing map ---- */
+
+/* FNV-1a: the words are short, and most of the text's words are looked up */
+static size_t
+cue_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static size_t
+cue_slot(const cuemap *m, const char *w, size_t n)
+{
+    size_t j = cue_hash(w, n) & (m->cap - 1);
+    while (m->key[j] && !(m->len[j] == n && memcmp(m->key[j], w, n) == 0))
+        j = (j + 1) & (m->cap - 1);
+    return j;
+}
+
+unsigned
+summ__cue_roles(const langres *lr, const char *w, size_t n)
+{
+    const cuemap *m = &lr->cue_words;
+    if (!m->cap)
+        return 0;
+    size_t j = cue_slot(m, w, n);
+    return m->key[j] ? m->role[j] : 0;
+}
+
+static void
+cue_free(const salloc *al, cuemap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        summ__free(al, m->key[i]);
+    summ__free(al, m->key);
+    summ__free(al, m->len);
+    summ__free(al, m->role);
+    memset(m, 0, sizeof *m);
+}
+
+static bool
+cue_grow(const salloc *al, cuemap *m)
+{
+    cuemap g = { .cap = m->cap ? 2 * m->cap : 64, .count = m->count };
+    g.key = summ__calloc(al, g.cap, sizeof *g.key);
+    g.len = summ__calloc(al, g.cap, sizeof *g.len);
+    g.role = summ__calloc(al, g.cap, sizeof *g.role);
+    if (!g.key || !g.len || !g.role) {
+        summ__free(al, g.key);
+        summ__free(al, g.len);
+        summ__free(al, g.role);
+        return false;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->key[i])
+            continue;
+        size_t j = cue_slot(&g, m->key[i], m->len[i]);
+        g.key[j] = m->key[i];
+        g.len[j] = m->len[i];
+        g.role[j] = m->role[i];
+    }
+    summ__free(al, m->key);
+    summ__free(al, m->len);
+    summ__free(al, m->role);
+    *m = g;
+    return true;
+}
+
+static bool
+cue_add(langdata *ld, const char *w, size_t n, unsigned role)
+{
+    cuemap *m = &ld->cue_words;
+    if ((m->count + 1) * 2 > m->cap && !cue_grow(ld->al, m))
+        return false;
+    size_t j = cue_slot(m, w, n);
+    if (!m->key[j]) {
+        if (!(m->key[j] = summ__strndup(ld->al, w, n)))
+            return false;
+        m->len[j] = (uint32_t)n;
+        m->count++;
+    }
+    m->role[j] |= (uint8_t)role;
+    ld->cue_start[(unsigned char)w[0]] = 1;
+    if (n > ld->cue_maxlen)
+        ld->cue_maxlen = n;
+    return true;
+}
+
+/* One entry of the cues list: its words into ld->cue_words, if it is a
+ * word cue ("we: our", "cue: we propose"). */
+static bool
+cue_entry(const char *k, size_t n, void *arg)
+{
+    static const struct {
+        const char *tag;
+        unsigned role;
+    } tags[] = { { "we: ", CUE_WE }, { "you: ", CUE_YOU }, { "cue: ", CUE_ONE },
+                 { "filler: ", CUE_FILLER }, { "caption: ", CUE_CAPTION } };
+    langdata *ld = arg;
+    for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
+        size_t tl = strlen(tags[t].tag);
+        if (n <= tl || memcmp(k, tags[t].tag, tl) != 0)
+            continue;
+        bool phrase = memchr(k + tl, ' ', n - tl) != NULL;
+        for (size_t w = tl, e; w < n; w = e + 1) {
+            e = w;
+            while (e < n && k[e] != ' ')
+                e++;
+            unsigned role = !phrase ? tags[t].role : w == tl ? CUE_START : CUE_REST;
+            if (e > w && !cue_add(ld, k + w, e - w, role))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Every word of the word cues of ld->cues into ld->cue_words with its
+ * roles: a word of the text is looked up once. */
+static bool
+cue_roles(langdata *ld)
+{
+    return summ__strset_each(&ld->cues, cue_entry, ld);
 }
 
 /* Does this libstemmer have the algorithm? sb_stemmer_new() answers NULL
@@ -58,6 +189,7 @@ summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_st
     summ__strset_init(&ld->kwstop, al);
     summ__strset_init(&ld->openers, al);
     summ__strset_init(&ld->nonfinal, al);
+    summ__strset_init(&ld->cues, al);
     ld->lex = summ__lex_new(al, true);
     if (!ld->lex) {
         summ__langdata_free(ld);
@@ -74,8 +206,14 @@ summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_st
             || (st = summ__data_load(al, data_dir, lang->code, DATA_OPENERS, &ld->openers, err))
                    != SUMM_OK
             || (st = summ__data_load(al, data_dir, lang->code, DATA_NONFINAL, &ld->nonfinal,
-                                     err)) != SUMM_OK)
+                                     err)) != SUMM_OK
+            || (st = summ__data_load(al, data_dir, lang->code, DATA_CUES, &ld->cues, err))
+                   != SUMM_OK)
             goto fail;
+        if (!cue_roles(ld)) {
+            st = SUMM_ENOMEM;
+            goto fail;
+        }
         ld->no_stemmer = lang->snowball && !have_algorithm(lang->snowball);
     }
     /* The caller's own stopwords, for any language (also "none": asked for,
@@ -130,6 +268,10 @@ summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out)
     lr->kwstop = ld->kwstop;
     lr->openers = ld->openers;
     lr->nonfinal = ld->nonfinal;
+    lr->cues = ld->cues;
+    lr->cue_words = ld->cue_words;
+    memcpy(lr->cue_start, ld->cue_start, sizeof lr->cue_start);
+    lr->cue_maxlen = ld->cue_maxlen;
     lr->lex = ld->lex;
     lr->data = ld;
     for (int k = 0; k < DATA_KINDS; k++)
