@@ -28,7 +28,10 @@
  *
  * Thread safety: the library has no global mutable state. A summ_ctx must
  * not be used by two threads at once; use one context per thread
- * (summ_clone() makes another with the same options). Results are
+ * (summ_clone() makes another with the same options). Clones share their
+ * word lists and their cache of stems with the context they were made
+ * from (and with its other clones), safely: each may run on its own
+ * thread while the others run, and be freed in any order. Results are
  * independent of their context and may be read from any thread.
  *
  * Compatibility: from 1.0 the functions and constants declared here keep
@@ -43,7 +46,9 @@
  * Memory: everything goes through the allocator given to summ_new(),
  * except libstemmer's stemmer objects (one small object per language used
  * by a context, made with malloc(3) and freed with the context: libstemmer
- * has no allocator hook).
+ * has no allocator hook). Clones use the same allocator, so when they run
+ * on several threads it must be safe to call from all of them at once
+ * (as malloc is).
  *
  * Link with `pkg-config --cflags --libs summarize`.
  */
@@ -108,7 +113,7 @@ typedef struct summ_allocator {
 /* ---- Contexts ---------------------------------------------------------- */
 
 /* A summarization context: options plus caches (stemmers, stopword lists,
- * the stem cache, language detection's indexes) reused across texts. */
+ * the stem cache) reused across texts. */
 typedef struct summ_ctx summ_ctx;
 
 /*
@@ -119,8 +124,13 @@ typedef struct summ_ctx summ_ctx;
  */
 SUMM_API summ_status summ_new(const summ_allocator *alloc, summ_ctx **out);
 
-/* A new context with ctx's allocator and options, and caches of its own:
- * what each thread of a pool needs. SUMM_EINVAL, SUMM_ENOMEM. */
+/* A new context with ctx's allocator and options: what each thread of a
+ * pool needs. It has a stemmer of its own, and shares the word lists and
+ * the cache of stems of ctx (a word one of them has stemmed, the others
+ * find without stemming it again); the shared part lives until the last
+ * context that shares it is freed. A context whose SUMM_OPT_DATA_DIR is
+ * changed stops sharing (its lists come from elsewhere). Results do not
+ * depend on what is shared. SUMM_EINVAL, SUMM_ENOMEM. */
 SUMM_API summ_status summ_clone(const summ_ctx *ctx, summ_ctx **out);
 
 /* Free a context and everything it owns. Accepts NULL. Results made with

@@ -102,8 +102,7 @@ option_value(const summ_ctx *ctx, summ_option opt, char *buf, size_t cap)
 
 /* ---- allocation failure ------------------------------------------------- */
 
-/* res and ref are the same result: every span and keyword, field by field. */
-static void
+void
 same_result(const summ_result *res, const summ_result *ref)
 {
     assert_int_equal(summ_result_count(res), summ_result_count(ref));

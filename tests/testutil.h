@@ -37,6 +37,9 @@ void set_options(summ_ctx *ctx, const test_opt *opts);
 /* A context with the default allocator and the options opts. */
 summ_ctx *new_ctx_opts(const test_opt *opts);
 
+/* res and ref are the same result: every span and keyword, field by field. */
+void same_result(const summ_result *res, const summ_result *ref);
+
 /* For every N, the Nth allocation of summ_new(), setting the options opts
  * (summ_set_string() copies its value: that allocation is hindered too),
  * summ_run(), summ_rank() and summ_split() on text fails: each call
