@@ -28,7 +28,10 @@
  *
  * Thread safety: the library has no global mutable state. A summ_ctx must
  * not be used by two threads at once; use one context per thread
- * (summ_clone() makes another with the same options). Results are
+ * (summ_clone() makes another with the same options). Clones share their
+ * word lists and their cache of stems with the context they were made
+ * from (and with its other clones), safely: each may run on its own
+ * thread while the others run, and be freed in any order. Results are
  * independent of their context and may be read from any thread.
  *
  * Compatibility: from 1.0 the functions and constants declared here keep
@@ -43,7 +46,9 @@
  * Memory: everything goes through the allocator given to summ_new(),
  * except libstemmer's stemmer objects (one small object per language used
  * by a context, made with malloc(3) and freed with the context: libstemmer
- * has no allocator hook).
+ * has no allocator hook). Clones use the same allocator, so when they run
+ * on several threads it must be safe to call from all of them at once
+ * (as malloc is).
  *
  * Link with `pkg-config --cflags --libs summarize`.
  */
@@ -108,7 +113,7 @@ typedef struct summ_allocator {
 /* ---- Contexts ---------------------------------------------------------- */
 
 /* A summarization context: options plus caches (stemmers, stopword lists,
- * the stem cache, language detection's indexes) reused across texts. */
+ * the stem cache) reused across texts. */
 typedef struct summ_ctx summ_ctx;
 
 /*
@@ -119,8 +124,13 @@ typedef struct summ_ctx summ_ctx;
  */
 SUMM_API summ_status summ_new(const summ_allocator *alloc, summ_ctx **out);
 
-/* A new context with ctx's allocator and options, and caches of its own:
- * what each thread of a pool needs. SUMM_EINVAL, SUMM_ENOMEM. */
+/* A new context with ctx's allocator and options: what each thread of a
+ * pool needs. It has a stemmer of its own, and shares the word lists and
+ * the cache of stems of ctx (a word one of them has stemmed, the others
+ * find without stemming it again); the shared part lives until the last
+ * context that shares it is freed. A context whose SUMM_OPT_DATA_DIR is
+ * changed stops sharing (its lists come from elsewhere). Results do not
+ * depend on what is shared. SUMM_EINVAL, SUMM_ENOMEM. */
 SUMM_API summ_status summ_clone(const summ_ctx *ctx, summ_ctx **out);
 
 /* Free a context and everything it owns. Accepts NULL. Results made with
@@ -140,7 +150,11 @@ SUMM_API void summ_free(summ_ctx *ctx);
 typedef enum summ_option {
     /* Length of the summary. The smallest of the limits that are set wins;
      * 0 is "not set"; when none is set, 3 sentences. A text with a
-     * sentence always gives at least one. */
+     * sentence always gives at least one. A word or character budget is
+     * kept: a sentence that does not fit what is left of it is passed over
+     * for the next best one that does (the best set that fits, not the
+     * best sentence cut); only when no sentence fits at all is it exceeded,
+     * by the one shortest sentence. */
     SUMM_OPT_MAX_SENTENCES = 1,  /* int >= 0: at most this many sentences (default 3) */
     SUMM_OPT_RATIO = 2,          /* real in [0, 1]: at most this fraction of the
                                     sentences (rounded up; default 0) */
@@ -160,6 +174,9 @@ typedef enum summ_option {
                                     only (the article: navigation, menus, footers, cookie
                                     banners, share bars, related links and comments
                                     dropped); 0 keeps every visible block */
+    SUMM_OPT_MAX_CHARS = 9,      /* int >= 0: at most this many characters in all
+                                    (default 0): code points of the sentences' texts
+                                    with each run of white space counted as one */
     SUMM_OPT_QUERY = 10,         /* string: bias the summary toward sentences about these
                                     words (a question, a topic, a name), still extractive and in
                                     text order: the query's content words, stemmed like the
@@ -300,6 +317,9 @@ typedef struct summ_span {
                                      selected while anything else can be */
 #define SUMM_FLAG_PARAGRAPH   8u  /* the first sentence of a paragraph */
 #define SUMM_FLAG_SELECTED   16u  /* chosen for the summary (summ_run, summ_rank) */
+#define SUMM_FLAG_APPARATUS 128u  /* a figure or table caption, an equation or table row,
+                                     a line of a references or acknowledgements section:
+                                     never selected while anything else can be */
 #define SUMM_FLAG_QUERY     512u  /* has a content word of SUMM_OPT_QUERY */
 #define SUMM_FLAG_QUOTED     32u  /* quoted from another text: an e-mail's quoted reply
                                      ("> ...", "On ... wrote:", an "Original Message");

@@ -19,6 +19,10 @@ summ_new(const summ_allocator *alloc, summ_ctx **out)
     if (!ctx)
         return SUMM_ENOMEM;
     ctx->al = al;
+    if (!(ctx->group = summ__group_new(&ctx->al))) {
+        summ__free(&al, ctx);
+        return SUMM_ENOMEM;
+    }
     summ__params_default(&ctx->p);
     summ__err_clear(&ctx->err);
     *out = ctx;
@@ -33,15 +37,22 @@ summ_clone(const summ_ctx *ctx, summ_ctx **out)
     *out = NULL;
     if (!ctx)
         return SUMM_EINVAL;
-    summ_ctx *c;
-    summ_status st = summ_new(&ctx->al.a, &c);
-    if (st != SUMM_OK)
-        return st;
+    salloc al;
+    summ__salloc_init(&al, &ctx->al.a);
+    summ_ctx *c = summ__calloc(&al, 1, sizeof *c);
+    if (!c)
+        return SUMM_ENOMEM;
+    c->al = al;
+    summ__err_clear(&c->err);
     if (!summ__params_copy(&c->al, &c->p, &ctx->p)) {
-        summ_free(c);
+        summ__free(&al, c);
         return SUMM_ENOMEM;
     }
     c->fixed_lang = ctx->fixed_lang;
+    /* the word lists and the lexicons are shared (ctx has no group only if
+     * making one failed: then c makes its own on first use) */
+    c->group = ctx->group;
+    summ__group_ref(c->group);
     *out = c;
     return SUMM_OK;
 }
@@ -55,6 +66,7 @@ summ_free(summ_ctx *ctx)
     for (size_t i = 0; i < LANGRES_MAX; i++)
         summ__langres_free(ctx->res[i]);
     summ__langres_free(ctx->und);
+    summ__group_unref(ctx->group);
     summ__lang_cache_free(&al, ctx->lang_cache);
     summ__params_free(&al, &ctx->p);
     summ__free(&al, ctx);
@@ -71,13 +83,17 @@ options_changed(summ_ctx *ctx, int opt)
         ctx->fixed_lang = l && *l && strcmp(l, "auto") != 0 ? summ__lang_lookup(l) : NULL;
     } else if (opt == SUMM_OPT_DATA_DIR || opt == SUMM_OPT_STOPWORDS) {
         /* the word lists come from elsewhere now, or have other words: load
-         * them again (the lexicon's cached stems know the old stopwords) */
+         * them again (the lexicon's cached stems know the old stopwords), in
+         * a group of its own (if none can be made now, the first run makes
+         * one) */
         for (size_t i = 0; i < LANGRES_MAX; i++) {
             summ__langres_free(ctx->res[i]);
             ctx->res[i] = NULL;
         }
         summ__langres_free(ctx->und);
         ctx->und = NULL;
+        summ__group_unref(ctx->group);
+        ctx->group = summ__group_new(&ctx->al);
     }
 }
 

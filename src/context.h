@@ -4,6 +4,9 @@
 #ifndef SUMM_CONTEXT_H
 #define SUMM_CONTEXT_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "core/core.h"
 #include "core/params.h"
 #include "lang/lang.h"
@@ -12,13 +15,27 @@
 /* One langres per language of the table, made on first use. */
 #define LANGRES_MAX 64
 
+/* What a context shares with its clones, and they with theirs: each
+ * language's word lists and lexicon, made on first use by whichever of
+ * them needs it first, and freed with the last of them. All of them have
+ * the same data directory and extra stopwords (a context whose data
+ * directory or extra stopwords change leaves its group for a new one). */
+typedef struct ctx_group {
+    salloc al;
+    atomic_size_t refs;
+    pthread_mutex_t mu;            /* for making a langdata */
+    _Atomic(langdata *) data[LANGRES_MAX];
+    _Atomic(langdata *) und;
+} ctx_group;
+
 struct summ_ctx {
     salloc al;
     params p;
     const lang_info *fixed_lang;   /* from p.language; NULL = detect */
-    langres *res[LANGRES_MAX];     /* index into summ__lang_table */
+    ctx_group *group;              /* NULL: made on first use */
+    langres *res[LANGRES_MAX];     /* index into summ__lang_table; over group's data */
     langres *und;
-    lang_cache *lang_cache;
+    lang_cache *lang_cache;        /* detection's indexes, this context's */
     summ_err err;
 };
 
@@ -75,5 +92,11 @@ void summ__doc_free(doc *d);
 
 /* The resources of lang in ctx, made on first use (pipeline.c). */
 summ_status summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out);
+
+/* A new group, with one reference (NULL if out of memory); dropping the
+ * last reference frees it (pipeline.c). Both accept NULL. */
+ctx_group *summ__group_new(const salloc *al);
+void summ__group_ref(ctx_group *g);
+void summ__group_unref(ctx_group *g);
 
 #endif

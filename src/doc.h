@@ -58,6 +58,28 @@ typedef struct sentence {
     uint32_t docno;       /* the text it is from, when several are summarized as one */
 } sentence;
 
+/* The kind of a sentence, as features.c tells it from its words (the cue
+ * lists of stopwords/cues/) and characters, for scoring. */
+enum {
+    FEAT_CUE = 1,        /* a cue phrase: "we propose", "in this paper" */
+    FEAT_WE = 2,         /* a first-person plural word, and no quotation mark */
+    FEAT_YOU = 4,        /* a second-person word, and no quotation mark */
+    FEAT_QUESTION = 8,   /* ends with a question mark */
+    FEAT_FILLER = 16,    /* nothing but fillers and stopwords ("Thank you, operator."),
+                            or a courtesy ("thank you for joining us") */
+    FEAT_SECTION = 32,   /* the first sentence of a section */
+    FEAT_OPEN = 64       /* no final punctuation: a fragment, a line, a heading */
+};
+/* The kind of section a sentence is in. */
+enum { SECTION_NONE, SECTION_BODY, SECTION_LEAD, SECTION_SKIP };
+
+typedef struct sfeat {
+    uint8_t bits;         /* FEAT_* */
+    uint8_t section;      /* SECTION_*: of the last section heading before it */
+    uint16_t ncite;       /* citation markers: "[12]", "(Smith et al., 2010)" */
+    uint16_t nnum;        /* numbers */
+} sfeat;
+
 /* One word as it stands in the text (kept for keywords). */
 #define WORD_NOTERM UINT32_MAX
 #define WORD_KW_STOP 1u   /* stopwords/keywords/: never part of a keyword */
@@ -105,6 +127,10 @@ typedef struct doc {
     bool keep_words;      /* set before tokenize(): fill word[] */
     wordpos *word;        /* every word of every sentence, in text order */
     size_t nword, capword;
+
+    sfeat *feat;          /* per sentence, after features.c */
+    double first_person;  /* the share of content sentences with FEAT_WE */
+    size_t nsections;     /* section headings recognised (stopwords/cues/) */
 
     double *score;        /* per sentence, after score.c */
     size_t title;         /* index of the title sentence, or SIZE_MAX */

@@ -12,21 +12,87 @@
 #include "context.h"
 #include "input/input.h"
 
+ctx_group *
+summ__group_new(const salloc *al)
+{
+    ctx_group *g = summ__calloc(al, 1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->al = *al;
+    if (pthread_mutex_init(&g->mu, NULL) != 0) {
+        summ__free(al, g);
+        return NULL;
+    }
+    atomic_init(&g->refs, 1);
+    for (size_t i = 0; i < LANGRES_MAX; i++)
+        atomic_init(&g->data[i], NULL);
+    atomic_init(&g->und, NULL);
+    return g;
+}
+
+void
+summ__group_ref(ctx_group *g)
+{
+    if (g)
+        atomic_fetch_add_explicit(&g->refs, 1, memory_order_relaxed);
+}
+
+void
+summ__group_unref(ctx_group *g)
+{
+    if (!g || atomic_fetch_sub_explicit(&g->refs, 1, memory_order_acq_rel) != 1)
+        return;
+    for (size_t i = 0; i < LANGRES_MAX; i++)
+        summ__langdata_free(atomic_load_explicit(&g->data[i], memory_order_relaxed));
+    summ__langdata_free(atomic_load_explicit(&g->und, memory_order_relaxed));
+    pthread_mutex_destroy(&g->mu);
+    salloc al = g->al;
+    summ__free(&al, g);
+}
+
+/* The group's data of lang, made now if no member has made it yet. */
+static summ_status
+group_data(summ_ctx *ctx, _Atomic(langdata *) *slot, const lang_info *lang, langdata **out)
+{
+    ctx_group *g = ctx->group;
+    *out = atomic_load_explicit(slot, memory_order_acquire);
+    if (*out)
+        return SUMM_OK;
+    summ_status st = SUMM_OK;
+    pthread_mutex_lock(&g->mu);
+    *out = atomic_load_explicit(slot, memory_order_relaxed);
+    if (!*out) {
+        st = summ__langdata_make(&g->al, ctx->p.data_dir, ctx->p.stopwords, lang, out,
+                                 &ctx->err);
+        if (st == SUMM_OK)
+            atomic_store_explicit(slot, *out, memory_order_release);
+    }
+    pthread_mutex_unlock(&g->mu);
+    return st;
+}
+
 summ_status
 summ__ctx_langres(summ_ctx *ctx, const lang_info *lang, langres **out)
 {
     langres **slot;
-    if (lang == &summ__lang_und || !lang->code) {
+    size_t idx = 0;
+    bool und = lang == &summ__lang_und || !lang->code;
+    if (und) {
         slot = &ctx->und;
     } else {
-        size_t idx = (size_t)(lang - summ__lang_table);
+        idx = (size_t)(lang - summ__lang_table);
         if (idx >= LANGRES_MAX)
             return summ__err_set(&ctx->err, SUMM_ELANG, "language table too large");
         slot = &ctx->res[idx];
     }
     if (!*slot) {
-        summ_status st = summ__langres_make(&ctx->al, ctx->p.data_dir, ctx->p.stopwords, lang,
-                                            slot, &ctx->err);
+        if (!ctx->group && !(ctx->group = summ__group_new(&ctx->al)))
+            return SUMM_ENOMEM;
+        langdata *ld;
+        summ_status st = group_data(ctx, und ? &ctx->group->und : &ctx->group->data[idx], lang,
+                                    &ld);
+        if (st == SUMM_OK)
+            st = summ__langres_new(&ctx->al, ld, false, slot);
         if (st != SUMM_OK)
             return st;
     }
@@ -224,14 +290,16 @@ read_all(summ_ctx *ctx, docset *ds, const char *const *texts, const size_t *lens
         ds->base[0] = 0;
         ds->first[0] = 0;
         ds->first[1] = ds->part[0].nsent;
-        return SUMM_OK;  /* ds->all is part[0] */
+        return summ__features(&ds->part[0]);  /* ds->all is part[0] */
     }
     ds->all->lang = lang;
     ds->all->lr = lr;
     /* the first text's reading decides, as it does the format */
     ds->all->conversation = ds->part[0].conversation;
     ds->all->fillers = ds->part[0].fillers;
-    return join_parts(ctx, ds);
+    if ((st = join_parts(ctx, ds)) != SUMM_OK)
+        return st;
+    return summ__features(ds->all);
 }
 
 /* The query's pull on the document: d->qrel and d->teleport, sentences

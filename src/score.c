@@ -14,11 +14,21 @@
  *   centroid    cosine similarity to the document's mean TF-IDF vector
  *   length      -1 for sentences under 5 words, scaled up to 0 at 10 words
  *
+ *   kinds       (features.c) a cue phrase, addressing the reader, a question,
+ *               citation markers, numbers, fillers: a bonus or a penalty each
+ *   long        when the summary is a few sentences of a longer text, a
+ *               sentence pays for each long_words it has over long_words
+ *   sections    in a text with named sections, the position within its
+ *               section, and a bonus for the start of an abstract or
+ *               conclusion
+ *
  * The position weight is not fixed: it is scaled down when the summary is
- * longer than the lead can be (lead_ratio of the text), and by how well the
- * lead sums up the rest of this text (lead_adapt, lead_strength() below).
+ * longer than the lead can be (lead_ratio of the text), by how well the
+ * lead sums up the rest of this text (lead_adapt, lead_strength() below),
+ * and by how little news-like the text is (the share of its sentences in
+ * the first person plural, first_person_low to first_person_high).
  * score = sum of weight * feature, then divided by the largest score, so
- * the best sentence has 1. Headings and boilerplate score 0. */
+ * the best sentence has 1. Headings, boilerplate and apparatus score 0. */
 #include <math.h>
 #include <string.h>
 
@@ -80,6 +90,42 @@ lead_strength(doc *d, const tfidf *v, uint32_t skip, double *out)
     return SUMM_OK;
 }
 
+/* News copy is written in the third person; papers, reports and calls
+ * say "we" in every few sentences: the lead bias is news's, so it fades
+ * with the share of first-person sentences (1 up to first_person_low, 0
+ * from first_person_high). */
+static double
+news_likeness(const doc *d, const params *o)
+{
+    double lo = o->first_person_low, hi = o->first_person_high;
+    if (hi <= 0 || hi <= lo)
+        return 1.0;
+    double g = (hi - d->first_person) / (hi - lo);
+    return g < 0 ? 0 : g > 1 ? 1 : g;
+}
+
+/* What the kind of sentence i adds to its score (features.c). */
+static double
+kind_terms(const doc *d, size_t i, const params *o, double long_gate, double long_words)
+{
+    const sfeat *f = &d->feat[i];
+    double s = 0;
+    if (f->bits & FEAT_CUE)
+        s += o->w_cue;
+    if (f->bits & FEAT_YOU)
+        s -= o->w_second_person;
+    if (f->bits & FEAT_QUESTION)
+        s -= o->w_question;
+    if (f->bits & FEAT_FILLER)
+        s -= o->w_filler;
+    s -= o->w_citation * (f->ncite < 2 ? f->ncite / 2.0 : 1.0);
+    s += o->w_number * (f->nnum < 3 ? f->nnum / 3.0 : 1.0);
+    double nw = d->sent[i].nwords;
+    if (long_gate > 0 && nw > long_words)
+        s -= o->w_long * long_gate * (nw - long_words) / long_words;
+    return s;
+}
+
 summ_status
 summ__score(doc *d, const tfidf *v, const params *o, double klen)
 {
@@ -129,15 +175,16 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         cnorm = sqrt(cnorm);
     }
 
-    /* Headings, boilerplate, quoted text and fillers score 0, unless the
-     * text has nothing else ("Hello world", a list of titles, a forward
-     * without a word of its own): then they are what select.c chooses
-     * from, and the best of them must score 1 too. */
-    const uint32_t other = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_QUOTED | SUMM_FLAG_FILLER;
-    uint32_t skip = SUMM_FLAG_HEADING | other;
+    /* Headings, boilerplate, apparatus, quoted text and fillers score 0,
+     * unless the text has nothing else ("Hello world", a list of titles, a
+     * forward without a word of its own): then they are what select.c
+     * chooses from, and the best of them must score 1 too. */
+    const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS | SUMM_FLAG_QUOTED
+                               | SUMM_FLAG_FILLER;
+    uint32_t skip = SUMM_FLAG_HEADING | furniture;
     size_t ncontent = 0;
     for (int pass = 0; pass < 3 && ncontent == 0; pass++) {
-        skip = pass == 0 ? skip : pass == 1 ? other : 0;
+        skip = pass == 0 ? skip : pass == 1 ? furniture : 0;
         for (size_t i = 0; i < n; i++)
             ncontent += !(d->sent[i].flags & skip);
     }
@@ -146,7 +193,7 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
     /* A conversation's first turns are greetings, not its summary. */
     double wpos = d->conversation ? 0 : o->w_position;
     if (o->lead_ratio > 0 && klen > o->lead_ratio * (double)ncontent)
-        wpos *= o->lead_ratio * (double)ncontent / klen;
+        wpos *= pow(o->lead_ratio * (double)ncontent / klen, o->lead_ratio_power);
     if (ncontent > LEAD_TEXT_MAX)
         wpos *= (double)LEAD_TEXT_MAX / (double)ncontent;
     /* A query says what the reader wants: the lead matters less. */
@@ -161,11 +208,27 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
             return st;
         wpos *= pow(strength, o->lead_adapt);
     }
-    size_t pos = 0;
+    wpos *= news_likeness(d, o);
+    /* The long penalty is for a summary in sentences that is a small part
+     * of the text: there a long sentence takes the room of two. */
+    double long_gate = 0;
+    if (!o->max_words && !o->max_chars && o->w_long > 0 && o->long_share > 0 && ncontent)
+        long_gate = 1.0 - klen / ((double)ncontent * o->long_share);
+    double long_words = o->long_words;
+    if (o->long_relative > 0 && ncontent) {
+        size_t words = 0;
+        for (size_t i = 0; i < n; i++)
+            words += (d->sent[i].flags & skip) ? 0 : d->sent[i].nwords;
+        long_words = o->long_relative * (double)words / (double)ncontent;
+        if (long_words < 1)
+            long_words = 1;
+    }
+    bool sections = d->nsections >= 2;
+    size_t pos = 0, secpos = 0;
     double best = -HUGE_VAL;
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && d->sent[i].docno != d->sent[i - 1].docno)
-            pos = 0;  /* several texts in one: each has its lead */
+            pos = secpos = 0;  /* several texts in one: each has its lead */
         if (d->sent[i].flags & skip) {
             d->score[i] = 0;
             continue;
@@ -180,6 +243,17 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         if (maxdir > 0)
             s += o->w_directed * fwd[i] / maxdir;
         s += wpos * exp(-(double)pos / o->position_decay);
+        if (d->feat) {
+            if (d->feat[i].bits & FEAT_SECTION)
+                secpos = 0;
+            if (sections && d->feat[i].section != SECTION_NONE) {
+                double at = exp(-(double)secpos / o->position_decay);
+                s += o->w_section * at;
+                if (d->feat[i].section == SECTION_LEAD)
+                    s += o->w_lead_section * at;
+            }
+            s += kind_terms(d, i, o, long_gate, long_words);
+        }
         if (o->w_title > 0 && d->title != SIZE_MAX)
             s += o->w_title * summ__tfidf_cosine(v, i, d->title);
         if (centroid && cnorm > 0) {
@@ -194,6 +268,7 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
         if (s > best)
             best = s;
         pos++;
+        secpos++;
     }
     /* When every score is negative (weights set so), exp(s - best) keeps
      * their order and still gives the best 1. */

@@ -1,6 +1,7 @@
 /* stages.h - the stages of the pipeline, in order, each a file of src/:
  *
  *   segment/    sentence boundaries -> doc.sent[]
+ *   features.c  the kind of each sentence (cues, sections, apparatus) -> doc.feat[]
  *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[]
  *   stem.c      the lexicon: stopwords + Snowball stems, cached per word
  *   tfidf.c     TF-IDF sentence vectors
@@ -31,33 +32,85 @@ struct sb_stemmer;
 
 /* ---- stem.c: the lexicon ------------------------------------------------ */
 
-/* Folded word -> stem id, or STEM_STOP for a stopword. Stem ids are dense,
- * per language, and stay valid for the life of the context (the lexicon is
- * cleared between documents when it grows past a bound; see stem.c). */
+/* Folded word -> stem id, or STEM_STOP for a stopword. Stem ids are dense
+ * per lexicon; they stay valid for the life of the context, except those
+ * of a context's own lexicon, which is cleared between documents when it
+ * grows past a bound (see stem.c). */
 #define STEM_STOP UINT32_MAX
 
 typedef struct lexicon lexicon;
 
-/* What one language needs (lang/langres.c makes it). */
-typedef struct langres {
+/* The words of a language's cue list (stopwords/cues/), each with its
+ * roles, so that one lookup tells all a word of the text can be. */
+enum {
+    CUE_WE = 1,        /* a first-person plural word */
+    CUE_YOU = 2,       /* a second-person word */
+    CUE_ONE = 4,       /* a cue of one word */
+    CUE_FILLER = 8,
+    CUE_CAPTION = 16,  /* the word of a caption */
+    CUE_START = 32,    /* the first word of a cue phrase */
+    CUE_REST = 64      /* a later word of one */
+};
+typedef struct cuemap {
+    char **key;
+    uint32_t *len;
+    uint8_t *role;
+    size_t cap, count;   /* cap is 0 or a power of two */
+} cuemap;
+
+/* What one language needs that never changes once made: its word lists
+ * and its lexicon. A context and its clones share one (langres.c makes
+ * it; the lexicon is the only part that changes, and is thread-safe). */
+typedef struct langdata {
     const salloc *al;
     const struct lang_info *info;
-    struct sb_stemmer *stemmer;  /* NULL: words are their own stems */
     bool no_stemmer;             /* the language has an algorithm this libstemmer lacks */
     strset stop;
     strset abbrev;               /* tagged: see stopwords/abbrev/en.txt */
     strset boiler;               /* tagged: see stopwords/boiler/en.txt */
+    strset cues;                 /* tagged: see stopwords/cues/en.txt */
+    cuemap cue_words;            /* every word of the word cues, with its roles */
+    unsigned char cue_start[256];  /* 1 for the first byte of a word of cue_words */
+    size_t cue_maxlen;           /* the longest word of cue_words, in bytes */
     strset kwstop;               /* tagged: see stopwords/keywords/en.txt */
     strset openers;              /* words that start sentences (stopwords/openers/) */
     strset nonfinal;             /* particles no sentence ends with (stopwords/nonfinal/) */
     lexicon *lex;
+} langdata;
+
+/* What one language needs in one context: the shared data (the sets and
+ * lex are copies of its handles, not to be freed), and what a
+ * thread must have of its own: the stemmer, and a lexicon for the words
+ * that no longer fit in the shared one. */
+typedef struct langres {
+    const salloc *al;
+    const struct lang_info *info;
+    struct sb_stemmer *stemmer;  /* NULL: words are their own stems */
+    bool no_stemmer;
+    strset stop;
+    strset abbrev;
+    strset boiler;
+    strset kwstop;
+    strset openers;
+    strset nonfinal;
+    strset cues;
+    cuemap cue_words;            /* the langdata's (shared, not to be freed) */
+    unsigned char cue_start[256];
+    size_t cue_maxlen;
+    lexicon *lex;                /* shared */
+    lexicon *own;                /* this context's, made when lex is full */
+    langdata *data;
+    bool owns_data;              /* made by summ__langres_make(): freed with it */
     /* Lists only some formats need, loaded on first use
-     * (summ__langres_list); indexed by data_kind, loaded[] says which. */
+     * (summ__langres_list), this context's; indexed by data_kind, loaded[]
+     * says which. */
     strset list[DATA_KINDS];
     bool loaded[DATA_KINDS];
 } langres;
 
-lexicon *summ__lex_new(const salloc *al);
+/* A lexicon; shared: safe to use from several threads (adds take a lock,
+ * lookups none). */
+lexicon *summ__lex_new(const salloc *al, bool shared);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
 /* Map a folded word to its stem id (STEM_STOP for stopwords), and *kw to
  * its class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords); *st is
@@ -66,12 +119,25 @@ uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
                           summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
-/* Between documents: clear the lexicon if it has grown past its bound. */
+/* For tests: make a shared lexicon full at this many words. */
+void summ__lex_limit(lexicon *lx, size_t words);
+/* Between documents: clear the context's own lexicon if it has grown past
+ * its bound. */
 void summ__lex_trim(langres *lr);
 
-/* lang/langres.c: the resources of lang, loaded from data_dir (or the
- * built-in lists), with the words of extra_stop (NULL: none; see
+/* lang/langres.c: the CUE_* roles of the folded word w[0 .. n), 0 if none. */
+unsigned summ__cue_roles(const langres *lr, const char *w, size_t n);
+
+/* lang/langres.c: the data of lang, loaded from data_dir (or the built-in
+ * lists), with the words of extra_stop (NULL: none; see
  * summ__strset_load_words) added to its stopwords; *out NULL on failure. */
+summ_status summ__langdata_make(const salloc *al, const char *data_dir, const char *extra_stop,
+                                const struct lang_info *lang, langdata **out, summ_err *err);
+void summ__langdata_free(langdata *ld);  /* accepts NULL */
+/* A context's resources over ld (which must outlive them, unless owned:
+ * then they free it). */
+summ_status summ__langres_new(const salloc *al, langdata *ld, bool owned, langres **out);
+/* Both at once, the data owned: a language's resources for one context. */
 summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
@@ -89,6 +155,14 @@ summ_status summ__langres_list(langres *lr, const char *data_dir, data_kind kind
  * boilerplate, paragraph start), using d->lr's abbreviations, stopwords and
  * boilerplate phrases (d->lr may be NULL) and d->blocks' kinds. */
 summ_status summ__segment(doc *d);
+
+/* ---- features.c ----------------------------------------------------------- */
+
+/* The kind of each sentence (d->feat, d->first_person, d->nsections; see
+ * doc.h), from d->lr's cue lists: sets SUMM_FLAG_HEADING on lines that
+ * name a section and SUMM_FLAG_APPARATUS on captions, equation scraps,
+ * table rows and the lines of reference and acknowledgement sections. */
+summ_status summ__features(doc *d);
 
 /* ---- tokenize.c ----------------------------------------------------------- */
 

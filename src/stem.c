@@ -1,135 +1,82 @@
-/* stem.c - stopwords and Snowball stemming, behind a per-language lexicon
- * that maps each distinct folded word to its stem id once: stemming is the
- * costliest step per word, and a text repeats its words. The lexicon lives
- * in the context, so a batch of documents shares it. It also keeps what
- * the keyword list (stopwords/keywords/) says of each word, so keywords
- * cost no lookup per word either. */
+/* stem.c - stopwords and Snowball stemming, behind a lexicon that maps
+ * each distinct folded word to its stem id once: stemming is the costliest
+ * step per word, and texts repeat their words.
+ *
+ * A language's lexicon is shared by a context and its clones (see
+ * lang/langres.c), which may run on threads of their own: looking a word
+ * up takes no lock and writes nothing; a new word is stemmed by the
+ * context's own stemmer, then added under the lexicon's mutex. This works
+ * because the lexicon only grows: a slot, once its key is published (a
+ * release store after the rest of it is written), never changes; a table
+ * that grew is copied into a new one, published the same way, and the old
+ * one kept until the lexicon is freed (a reader may still be in it; the
+ * tables before the last add up to less than it). Word and stem strings
+ * live in chunks that never move.
+ *
+ * The shared lexicon stops growing at LEX_SHARED_WORDS words (it is then
+ * read-only for good); words past that go to a lexicon of the context's
+ * own, which is cleared between documents when it has grown past
+ * LEX_OWN_WORDS: memory stays bounded on endless batches of new words.
+ *
+ * A slot is 32 bytes, half a cache line: its key (length and 24 bits of
+ * the hash), the stem id, what the keyword list (stopwords/keywords/) says
+ * of the word (so that keywords cost no lookup per word either), and the
+ * word itself when it has at most 22 bytes (nearly every word): a lookup
+ * that hits reads one line. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <libstemmer.h>
 
 #include "stages.h"
 
-/* Past this many distinct words the lexicon is cleared before the next
- * document, bounding memory on endless batches. */
-#define LEX_MAX_WORDS (1u << 20)
+#define LEX_SHARED_WORDS (1u << 19)
+#define LEX_OWN_WORDS (1u << 20)
+#define LEX_INLINE 22
+#define CHUNK_BYTES 65536          /* string storage; a word is at most 255 bytes */
+#define STEM_CHUNK 4096            /* stem records per chunk */
+#define STEM_CHUNKS (LEX_OWN_WORDS / STEM_CHUNK + 1)
+#define OWN_BIT 0x80000000u        /* stem ids of a context's own lexicon */
+#define NOT_FOUND (UINT32_MAX - 1)
 
-typedef struct lexent {
-    uint32_t off, len;   /* the folded word in pool */
-    uint32_t stem;       /* stem id or STEM_STOP; slot empty if len == 0 && off == 0 */
-    uint16_t used;
-    uint16_t kw;         /* WORD_KW_* (keyword list class) of a word that is no stopword */
-} lexent;
+typedef struct wslot {
+    _Atomic uint32_t key;    /* 0: empty; else the length | 24 bits of hash << 8 */
+    uint32_t stem;           /* stem id, or STEM_STOP */
+    uint16_t kw;             /* WORD_KW_* of a word that is no stopword */
+    char w[LEX_INLINE];      /* the word if it has at most LEX_INLINE bytes, else a
+                                pointer to it (memcpy'd: w is not aligned) */
+} wslot;
+
+typedef struct wtable {
+    struct wtable *older;    /* the table it replaced */
+    size_t mask;             /* slots - 1 */
+    wslot slot[];
+} wtable;
+
+typedef struct strrec {
+    const char *s;
+    uint32_t len;
+} strrec;
 
 struct lexicon {
     const salloc *al;
-    char *pool;           /* folded words and stems, back to back */
-    size_t npool, cappool;
-    lexent *word;         /* folded word -> stem id */
-    size_t capword, nword;
-    uint32_t *stem_slot;  /* hash of stems: slot -> stem id + 1 */
+    bool shared;             /* adds take mu */
+    pthread_mutex_t mu;
+    _Atomic(wtable *) tab;
+    atomic_bool full;        /* the shared lexicon takes no more words */
+    size_t nword, max_words;
+    /* stem id -> string, in chunks that never move */
+    strrec *stem_rec[STEM_CHUNKS];
+    size_t nstem;
+    /* string -> stem id + 1, for adds only (or once full) */
+    uint32_t *stem_slot;
     size_t capslot;
-    uint32_t *stem_off, *stem_len;  /* stem id -> string in pool */
-    size_t nstem, capstem;
+    /* strings: the current chunk; each chunk starts with a pointer to the one before */
+    char *chunk;
+    size_t chunk_used;
+    size_t nbytes;           /* all strings, for the bound */
 };
-
-static bool
-pool_add(lexicon *lx, const char *s, size_t n, uint32_t *off)
-{
-    if (lx->npool + n > UINT32_MAX)
-        return false;
-    if (!summ__grow(lx->al, (void **)&lx->pool, &lx->cappool, lx->npool + n, 1))
-        return false;
-    memcpy(lx->pool + lx->npool, s, n);
-    *off = (uint32_t)lx->npool;
-    lx->npool += n;
-    return true;
-}
-
-static void
-lex_clear(lexicon *lx)
-{
-    summ__free(lx->al, lx->pool);
-    summ__free(lx->al, lx->word);
-    summ__free(lx->al, lx->stem_slot);
-    summ__free(lx->al, lx->stem_off);
-    summ__free(lx->al, lx->stem_len);
-    const salloc *al = lx->al;
-    memset(lx, 0, sizeof *lx);
-    lx->al = al;
-}
-
-static bool
-word_rehash(lexicon *lx, size_t ncap)
-{
-    lexent *w = summ__calloc(lx->al, ncap, sizeof *w);
-    if (!w)
-        return false;
-    for (size_t i = 0; i < lx->capword; i++) {
-        lexent *e = &lx->word[i];
-        if (!e->used)
-            continue;
-        size_t j = summ__hash(lx->pool + e->off, e->len) & (ncap - 1);
-        while (w[j].used)
-            j = (j + 1) & (ncap - 1);
-        w[j] = *e;
-    }
-    summ__free(lx->al, lx->word);
-    lx->word = w;
-    lx->capword = ncap;
-    return true;
-}
-
-static bool
-slot_rehash(lexicon *lx, size_t ncap)
-{
-    uint32_t *sl = summ__calloc(lx->al, ncap, sizeof *sl);
-    if (!sl)
-        return false;
-    for (size_t id = 0; id < lx->nstem; id++) {
-        size_t j = summ__hash(lx->pool + lx->stem_off[id], lx->stem_len[id]) & (ncap - 1);
-        while (sl[j])
-            j = (j + 1) & (ncap - 1);
-        sl[j] = (uint32_t)id + 1;
-    }
-    summ__free(lx->al, lx->stem_slot);
-    lx->stem_slot = sl;
-    lx->capslot = ncap;
-    return true;
-}
-
-/* Intern a stem; its id. */
-static bool
-stem_intern(lexicon *lx, const char *s, size_t n, uint32_t *id)
-{
-    if ((lx->nstem + 1) * 2 > lx->capslot
-        && !slot_rehash(lx, lx->capslot ? lx->capslot * 2 : 1024))
-        return false;
-    size_t j = summ__hash(s, n) & (lx->capslot - 1);
-    while (lx->stem_slot[j]) {
-        uint32_t k = lx->stem_slot[j] - 1;
-        if (lx->stem_len[k] == n && memcmp(lx->pool + lx->stem_off[k], s, n) == 0) {
-            *id = k;
-            return true;
-        }
-        j = (j + 1) & (lx->capslot - 1);
-    }
-    size_t cap = lx->capstem;
-    if (!summ__grow(lx->al, (void **)&lx->stem_off, &cap, lx->nstem + 1, sizeof *lx->stem_off))
-        return false;
-    cap = lx->capstem;
-    if (!summ__grow(lx->al, (void **)&lx->stem_len, &cap, lx->nstem + 1, sizeof *lx->stem_len))
-        return false;
-    lx->capstem = cap;
-    uint32_t off;
-    if (!pool_add(lx, s, n, &off))
-        return false;
-    lx->stem_off[lx->nstem] = off;
-    lx->stem_len[lx->nstem] = (uint32_t)n;
-    lx->stem_slot[j] = (uint32_t)lx->nstem + 1;
-    *id = (uint32_t)lx->nstem++;
-    return true;
-}
 
 /* memcmp(a, b, n) == 0 for the short words of a lexicon, without a call:
  * eight bytes at a time, the tail by two overlapping loads. */
@@ -162,6 +109,40 @@ same_bytes(const char *a, const char *b, size_t n)
     return true;
 }
 
+static inline uint32_t
+key_of(size_t n, uint64_t h)
+{
+    return (uint32_t)n | (uint32_t)(h >> 40) << 8;
+}
+
+static inline const char *
+slot_word(const wslot *s, size_t n)
+{
+    if (n <= LEX_INLINE)
+        return s->w;
+    const char *far;
+    memcpy(&far, s->w, sizeof far);
+    return far;
+}
+
+/* The slot of word (hash h), or NULL. Takes no lock. */
+static inline const wslot *
+lex_find(const lexicon *lx, const char *word, size_t n, uint64_t h)
+{
+    const wtable *t = atomic_load_explicit(&lx->tab, memory_order_acquire);
+    if (!t)
+        return NULL;
+    uint32_t want = key_of(n, h);
+    for (size_t j = h & t->mask;; j = (j + 1) & t->mask) {
+        const wslot *s = &t->slot[j];
+        uint32_t k = atomic_load_explicit(&s->key, memory_order_acquire);
+        if (k == want && same_bytes(slot_word(s, n), word, n))
+            return s;
+        if (!k)
+            return NULL;
+    }
+}
+
 /* What stopwords/keywords/ says of a word: WORD_KW_STOP, WORD_KW_WEAK
  * (listed as "word ~") or 0. Kept with the word, so that keywords cost no
  * lookup per word of the text. */
@@ -181,90 +162,325 @@ kw_class(const langres *lr, const char *w, size_t n)
     return summ__strset_has(&lr->kwstop, key, n + 2) ? WORD_KW_WEAK : 0;
 }
 
+/* A copy of s[0 .. n) (n <= 255) that never moves. */
+static const char *
+store(lexicon *lx, const char *s, size_t n)
+{
+    if (!lx->chunk || lx->chunk_used + n > CHUNK_BYTES) {
+        char *c = summ__malloc(lx->al, CHUNK_BYTES);
+        if (!c)
+            return NULL;
+        memcpy(c, &lx->chunk, sizeof lx->chunk);
+        lx->chunk = c;
+        lx->chunk_used = sizeof lx->chunk;
+    }
+    char *p = lx->chunk + lx->chunk_used;
+    memcpy(p, s, n);
+    lx->chunk_used += n;
+    lx->nbytes += n;
+    return p;
+}
+
+static bool
+slot_rehash(lexicon *lx, size_t ncap)
+{
+    uint32_t *sl = summ__calloc(lx->al, ncap, sizeof *sl);
+    if (!sl)
+        return false;
+    for (size_t id = 0; id < lx->nstem; id++) {
+        const strrec *r = &lx->stem_rec[id / STEM_CHUNK][id % STEM_CHUNK];
+        size_t j = summ__hash(r->s, r->len) & (ncap - 1);
+        while (sl[j])
+            j = (j + 1) & (ncap - 1);
+        sl[j] = (uint32_t)id + 1;
+    }
+    summ__free(lx->al, lx->stem_slot);
+    lx->stem_slot = sl;
+    lx->capslot = ncap;
+    return true;
+}
+
+/* The id of stem s (interned here if new, when add is set), or NOT_FOUND. */
+static bool
+stem_intern(lexicon *lx, const char *s, size_t n, bool add, uint32_t *id)
+{
+    *id = NOT_FOUND;
+    if (add && (lx->nstem + 1) * 2 > lx->capslot
+        && !slot_rehash(lx, lx->capslot ? lx->capslot * 2 : 1024))
+        return false;
+    if (!lx->capslot)
+        return true;
+    size_t j = summ__hash(s, n) & (lx->capslot - 1);
+    while (lx->stem_slot[j]) {
+        uint32_t k = lx->stem_slot[j] - 1;
+        const strrec *r = &lx->stem_rec[k / STEM_CHUNK][k % STEM_CHUNK];
+        if (r->len == n && memcmp(r->s, s, n) == 0) {
+            *id = k;
+            return true;
+        }
+        j = (j + 1) & (lx->capslot - 1);
+    }
+    if (!add)
+        return true;
+    if (lx->nstem >= (size_t)STEM_CHUNKS * STEM_CHUNK)
+        return false;
+    strrec **chunk = &lx->stem_rec[lx->nstem / STEM_CHUNK];
+    if (!*chunk && !(*chunk = summ__malloc(lx->al, STEM_CHUNK * sizeof **chunk)))
+        return false;
+    const char *copy = store(lx, s, n);
+    if (!copy)
+        return false;
+    (*chunk)[lx->nstem % STEM_CHUNK] = (strrec){ copy, (uint32_t)n };
+    lx->stem_slot[j] = (uint32_t)lx->nstem + 1;
+    *id = (uint32_t)lx->nstem++;
+    return true;
+}
+
+/* A table of ncap slots holding t's words. */
+static wtable *
+table_grow(lexicon *lx, const wtable *t, size_t ncap)
+{
+    wtable *nt = summ__calloc(lx->al, 1, sizeof *nt + ncap * sizeof nt->slot[0]);
+    if (!nt)
+        return NULL;
+    nt->mask = ncap - 1;
+    for (size_t i = 0; t && i <= t->mask; i++) {
+        uint32_t k = atomic_load_explicit(&t->slot[i].key, memory_order_relaxed);
+        if (!k)
+            continue;
+        size_t n = k & 0xFF;
+        size_t j = summ__hash(slot_word(&t->slot[i], n), n) & nt->mask;
+        while (atomic_load_explicit(&nt->slot[j].key, memory_order_relaxed))
+            j = (j + 1) & nt->mask;
+        nt->slot[j].stem = t->slot[i].stem;
+        nt->slot[j].kw = t->slot[i].kw;
+        memcpy(nt->slot[j].w, t->slot[i].w, sizeof nt->slot[j].w);
+        atomic_store_explicit(&nt->slot[j].key, k, memory_order_relaxed);
+    }
+    nt->older = (wtable *)t;
+    return nt;
+}
+
+/* Add word (hash h, not there yet) with stem id sid and keyword class kw.
+ * The caller holds the mutex of a shared lexicon. */
+static bool
+word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, uint16_t kw)
+{
+    wtable *t = atomic_load_explicit(&lx->tab, memory_order_relaxed);
+    if (!t || (lx->nword + 1) * 2 > t->mask + 1) {
+        wtable *nt = table_grow(lx, t, t ? (t->mask + 1) * 2 : 1024);
+        if (!nt)
+            return false;
+        atomic_store_explicit(&lx->tab, nt, memory_order_release);
+        t = nt;
+    }
+    const char *far = NULL;
+    if (n > LEX_INLINE && !(far = store(lx, word, n)))
+        return false;
+    size_t j = h & t->mask;
+    while (atomic_load_explicit(&t->slot[j].key, memory_order_relaxed))
+        j = (j + 1) & t->mask;
+    wslot *s = &t->slot[j];
+    s->stem = sid;
+    s->kw = kw;
+    if (far)
+        memcpy(s->w, &far, sizeof far);
+    else
+        memcpy(s->w, word, n);
+    atomic_store_explicit(&s->key, key_of(n, h), memory_order_release);
+    lx->nword++;
+    return true;
+}
+
+/* What a new word is: a stopword (*stop), or its stem *stem[0 .. *slen)
+ * (the stemmer's buffer, valid until its next call) and what the keyword
+ * list says of it (*kw). false if out of memory. */
+static bool
+stem_of(langres *lr, const char *word, size_t n, const char **stem, size_t *slen, bool *stop,
+        uint16_t *kw)
+{
+    *stop = summ__strset_has(&lr->stop, word, n);
+    *stem = word;
+    *slen = n;
+    *kw = 0;
+    if (*stop)
+        return true;
+    *kw = kw_class(lr, word, n);
+    if (!lr->stemmer)
+        return true;
+    const sb_symbol *r = sb_stemmer_stem(lr->stemmer, (const sb_symbol *)word, (int)n);
+    if (!r)
+        return false;
+    size_t m = (size_t)sb_stemmer_length(lr->stemmer);
+    if (m > 0 && m <= 255) {
+        *stem = (const char *)r;
+        *slen = m;
+    }
+    return true;
+}
+
+/* A new word, as stem_of() found it. */
+typedef struct newword {
+    bool stop;
+    const char *stem;
+    size_t slen;
+    uint16_t kw;
+} newword;
+
+/* Add a new word to the shared lexicon: its stem id and *kw, or NOT_FOUND
+ * if it is full. */
+static uint32_t
+shared_add(lexicon *lx, const char *word, size_t n, uint64_t h, const newword *nw,
+           uint32_t *kw, summ_status *st)
+{
+    pthread_mutex_lock(&lx->mu);
+    uint32_t sid = NOT_FOUND;
+    const wslot *e = lex_find(lx, word, n, h);  /* another thread may have added it */
+    if (e) {
+        sid = e->stem;
+        *kw = e->kw;
+    } else if (!atomic_load_explicit(&lx->full, memory_order_relaxed)) {
+        if (lx->nword >= lx->max_words || lx->nbytes >= 64u * LEX_SHARED_WORDS) {
+            /* release: whoever sees it full sees every add before */
+            atomic_store_explicit(&lx->full, true, memory_order_release);
+        } else if (nw->stop) {
+            if (word_add(lx, word, n, h, STEM_STOP, 0))
+                sid = STEM_STOP;
+            else
+                *st = SUMM_ENOMEM;
+        } else {
+            uint32_t id;
+            if (stem_intern(lx, nw->stem, nw->slen, true, &id)
+                && word_add(lx, word, n, h, id, nw->kw)) {
+                sid = id;
+                *kw = nw->kw;
+            } else {
+                *st = SUMM_ENOMEM;
+            }
+        }
+    }
+    pthread_mutex_unlock(&lx->mu);
+    return sid;
+}
+
+/* Add a new word to the context's own lexicon (the shared one is full, so
+ * its stems are final: a stem it has keeps its id). */
+static uint32_t
+own_add(langres *lr, const char *word, size_t n, uint64_t h, const newword *nw, uint32_t *kw,
+        summ_status *st)
+{
+    if (!lr->own && !(lr->own = summ__lex_new(lr->al, false))) {
+        *st = SUMM_ENOMEM;
+        return STEM_STOP;
+    }
+    uint32_t sid = STEM_STOP;
+    if (!nw->stop) {
+        uint32_t id;
+        if (!stem_intern(lr->lex, nw->stem, nw->slen, false, &id))
+            goto nomem;
+        if (id == NOT_FOUND) {
+            if (!stem_intern(lr->own, nw->stem, nw->slen, true, &id))
+                goto nomem;
+            id |= OWN_BIT;
+        }
+        sid = id;
+    }
+    if (!word_add(lr->own, word, n, h, sid, nw->stop ? 0 : nw->kw))
+        goto nomem;
+    *kw = nw->stop ? 0 : nw->kw;
+    return sid;
+nomem:
+    *st = SUMM_ENOMEM;
+    return STEM_STOP;
+}
+
+/* A word neither lexicon has: stopword? else stem it (outside the lock),
+ * and add it. Out of line, so that the lookup that finds the word (nearly
+ * every one) stays a short function. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint32_t
+lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
+             summ_status *st)
+{
+    newword nw;
+    if (!stem_of(lr, word, n, &nw.stem, &nw.slen, &nw.stop, &nw.kw)) {
+        *st = SUMM_ENOMEM;
+        return STEM_STOP;
+    }
+    if (!atomic_load_explicit(&lr->lex->full, memory_order_acquire)) {
+        uint32_t sid = shared_add(lr->lex, word, n, h, &nw, kw, st);
+        if (*st != SUMM_OK)
+            return STEM_STOP;
+        if (sid != NOT_FOUND)
+            return sid;
+        atomic_thread_fence(memory_order_acquire);  /* it is full now */
+    }
+    return own_add(lr, word, n, h, &nw, kw, st);
+}
+
 uint32_t
 summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, summ_status *st)
 {
-    lexicon *lx = lr->lex;
     *st = SUMM_OK;
     *kw = 0;
-    if (lx->capword) {
-        size_t j = summ__hash(word, n) & (lx->capword - 1);
-        while (lx->word[j].used) {
-            lexent *e = &lx->word[j];
-            if (e->len == n && same_bytes(lx->pool + e->off, word, n)) {
-                *kw = e->kw;
-                return e->stem;
-            }
-            j = (j + 1) & (lx->capword - 1);
-        }
+    if (n == 0 || n > 255)
+        return STEM_STOP;  /* no word (tokenize.c never asks for these) */
+    uint64_t h = summ__hash(word, n);
+    const wslot *e = lex_find(lr->lex, word, n, h);
+    if (!e && lr->own)
+        e = lex_find(lr->own, word, n, h);
+    if (e) {
+        *kw = e->kw;
+        return e->stem;
     }
-
-    /* New word: stopword? else stem it. */
-    uint32_t sid = STEM_STOP;
-    uint16_t cls = 0;
-    if (!summ__strset_has(&lr->stop, word, n)) {
-        cls = kw_class(lr, word, n);
-        const char *stem = word;
-        size_t slen = n;
-        if (lr->stemmer) {
-            const sb_symbol *r = sb_stemmer_stem(lr->stemmer, (const sb_symbol *)word, (int)n);
-            if (!r) {
-                *st = SUMM_ENOMEM;
-                return STEM_STOP;
-            }
-            stem = (const char *)r;   /* owned by the stemmer: copied by stem_intern */
-            slen = (size_t)sb_stemmer_length(lr->stemmer);
-        }
-        if (slen == 0) {
-            stem = word;
-            slen = n;
-        }
-        if (!stem_intern(lx, stem, slen, &sid)) {
-            *st = SUMM_ENOMEM;
-            return STEM_STOP;
-        }
-    }
-
-    if ((lx->nword + 1) * 2 > lx->capword
-        && !word_rehash(lx, lx->capword ? lx->capword * 2 : 1024)) {
-        *st = SUMM_ENOMEM;
-        return STEM_STOP;
-    }
-    uint32_t off;
-    if (!pool_add(lx, word, n, &off)) {
-        *st = SUMM_ENOMEM;
-        return STEM_STOP;
-    }
-    size_t j = summ__hash(word, n) & (lx->capword - 1);
-    while (lx->word[j].used)
-        j = (j + 1) & (lx->capword - 1);
-    lx->word[j] = (lexent){ .off = off, .len = (uint32_t)n, .stem = sid, .used = 1, .kw = cls };
-    lx->nword++;
-    *kw = cls;
-    return sid;
+    return lex_new_word(lr, word, n, h, kw, st);
 }
 
 const char *
 summ__lex_stem(const langres *lr, uint32_t id, size_t *n)
 {
-    *n = lr->lex->stem_len[id];
-    return lr->lex->pool + lr->lex->stem_off[id];
+    const lexicon *lx = id & OWN_BIT ? lr->own : lr->lex;
+    id &= ~OWN_BIT;
+    const strrec *r = &lx->stem_rec[id / STEM_CHUNK][id % STEM_CHUNK];
+    *n = r->len;
+    return r->s;
 }
 
 void
 summ__lex_trim(langres *lr)
 {
-    if (lr->lex->nword > LEX_MAX_WORDS || lr->lex->npool > 64u * LEX_MAX_WORDS)
-        lex_clear(lr->lex);
+    if (lr->own && (lr->own->nword > LEX_OWN_WORDS || lr->own->nbytes > 64u * LEX_OWN_WORDS)) {
+        summ__lex_free(lr->own);
+        lr->own = NULL;
+    }
 }
 
 lexicon *
-summ__lex_new(const salloc *al)
+summ__lex_new(const salloc *al, bool shared)
 {
     lexicon *lx = summ__calloc(al, 1, sizeof *lx);
-    if (lx)
-        lx->al = al;
+    if (!lx)
+        return NULL;
+    lx->al = al;
+    lx->shared = shared;
+    lx->max_words = LEX_SHARED_WORDS;
+    atomic_init(&lx->tab, NULL);
+    atomic_init(&lx->full, false);
+    if (shared && pthread_mutex_init(&lx->mu, NULL) != 0) {
+        summ__free(al, lx);
+        return NULL;
+    }
     return lx;
+}
+
+void
+summ__lex_limit(lexicon *lx, size_t words)
+{
+    pthread_mutex_lock(&lx->mu);
+    lx->max_words = words;
+    pthread_mutex_unlock(&lx->mu);
 }
 
 void
@@ -273,6 +489,18 @@ summ__lex_free(lexicon *lx)
     if (!lx)
         return;
     const salloc *al = lx->al;
-    lex_clear(lx);
+    for (wtable *t = atomic_load(&lx->tab), *older; t; t = older) {
+        older = t->older;
+        summ__free(al, t);
+    }
+    for (char *c = lx->chunk, *prev; c; c = prev) {
+        memcpy(&prev, c, sizeof prev);
+        summ__free(al, c);
+    }
+    for (size_t k = 0; k < STEM_CHUNKS; k++)
+        summ__free(al, lx->stem_rec[k]);
+    summ__free(al, lx->stem_slot);
+    if (lx->shared)
+        pthread_mutex_destroy(&lx->mu);
     summ__free(al, lx);
 }

@@ -14,6 +14,25 @@ cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* A sentence's terms in ascending order: most sentences have a few dozen,
+ * where insertion sort beats qsort's calls through a pointer; long ones
+ * (a text without punctuation is one sentence) go to qsort. */
+static void
+sort_terms(uint32_t *t, size_t m)
+{
+    if (m > 48) {
+        qsort(t, m, sizeof *t, cmp_u32);
+        return;
+    }
+    for (size_t k = 1; k < m; k++) {
+        uint32_t x = t[k];
+        size_t j = k;
+        for (; j > 0 && t[j - 1] > x; j--)
+            t[j] = t[j - 1];
+        t[j] = x;
+    }
+}
+
 summ_status
 summ__tfidf_build(doc *d, tfidf *v)
 {
@@ -35,7 +54,7 @@ summ__tfidf_build(doc *d, tfidf *v)
     for (size_t i = 0; i < n; i++) {
         uint32_t *t = sorted + d->sent[i].tok;
         size_t m = d->sent[i].ntok;
-        qsort(t, m, sizeof *t, cmp_u32);
+        sort_terms(t, m);
         v->off[i] = (uint32_t)total;
         for (size_t k = 0; k < m; k++) {
             if (k == 0 || t[k] != t[k - 1]) {
@@ -47,8 +66,12 @@ summ__tfidf_build(doc *d, tfidf *v)
     v->off[n] = (uint32_t)total;
     v->id = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->id);
     v->w = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->w);
-    if (!v->id || !v->w)
+    /* idf once per term, not once per sentence it is in */
+    double *idf = summ__arena_alloc(ar, (d->nvocab ? d->nvocab : 1) * sizeof *idf);
+    if (!v->id || !v->w || !idf)
         return SUMM_ENOMEM;
+    for (size_t t = 0; t < d->nvocab; t++)
+        idf[t] = v->df[t] ? log(1.0 + (double)n / v->df[t]) : 0;
 
     for (size_t i = 0; i < n; i++) {
         uint32_t *t = sorted + d->sent[i].tok;
@@ -59,8 +82,7 @@ summ__tfidf_build(doc *d, tfidf *v)
             size_t r = k + 1;
             while (r < m && t[r] == t[k])
                 r++;
-            double idf = log(1.0 + (double)n / v->df[t[k]]);
-            double w = (double)(r - k) * idf;
+            double w = (double)(r - k) * idf[t[k]];
             v->id[o] = t[k];
             v->w[o] = (float)w;
             o++;

@@ -170,6 +170,17 @@ summ__tokenize(doc *d)
     tok_state ts = { .d = d, .st = SUMM_OK };
     if (!termmap_init(&ts.map, d->ar, 256))
         return SUMM_ENOMEM;
+    /* Room for the words a text of this length has, about one per six
+     * bytes, at once: growing from nothing would copy them a dozen times. */
+    size_t expect = (d->len - d->start) / 6 + 16;
+    if (!summ__grow(d->ar->al, (void **)&d->term, &d->capterm, expect, sizeof *d->term)
+        || !summ__grow(d->ar->al, (void **)&d->term_stem, &ts.capstem, expect / 2,
+                       sizeof *d->term_stem)
+        || !summ__grow(d->ar->al, (void **)&d->term_first, &ts.capfirst, expect / 2,
+                       sizeof *d->term_first)
+        || (d->keep_words
+            && !summ__grow(d->ar->al, (void **)&d->word, &d->capword, expect, sizeof *d->word)))
+        return SUMM_ENOMEM;
     const unsigned char *s = (const unsigned char *)d->text;
     const unsigned char *end = s + d->len;
 

@@ -495,6 +495,60 @@ test_stopwords(void **state)
     summ_free(ctx);
 }
 
+/* Every compiled-in table (stopwords/embed.py) holds exactly what the
+ * library makes of its file at run time (summ__strset_load_list: the same
+ * lines, folded the same way, summ__fold_word against embed.py's copy of
+ * it), and is found with the same hash. The files are read from the
+ * source tree (SUMM_STOPWORDS_SRC). */
+static void
+test_builtin_tables(void **state)
+{
+    (void)state;
+    static const char *const dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/",
+                                                 "openers/", "profiles/", "email/",
+                                                 "fillers/", "pdf/", "nonfinal/", "cues/",
+                                                 "html/" };
+    const char *src = getenv("SUMM_STOPWORDS_SRC");
+    if (!src || !*src)
+        skip();
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    size_t lists = 0, keys = 0;
+    for (const builtin_list *b = summ__builtin_lists; b->code; b++) {
+        if (b->kind == DATA_PROFILE) {
+            assert_true(b->text && b->len > 0 && b->tab.cap == 0);  /* text, not a table */
+            continue;
+        }
+        lists++;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s%s.txt", src, dir[b->kind], b->code);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            fail_msg("%s: cannot open", path);
+        static char text[1 << 20];
+        size_t len = fread(text, 1, sizeof text, f);
+        assert_true(len < sizeof text);
+        fclose(f);
+        strset parsed, table;
+        summ__strset_init(&parsed, &al);
+        summ__strset_init(&table, &al);
+        assert_true(summ__strset_load_list(&parsed, text, len, !summ__kind_folded[b->kind]));
+        assert_true(summ__strset_add_table(&table, &b->tab));
+        if (parsed.count != table.count)
+            fail_msg("%s: %zu entries parsed, %zu in the table", path, parsed.count,
+                     table.count);
+        for (size_t j = 0; j < parsed.cap; j++) {
+            if (parsed.keys[j] && !summ__strset_has(&table, parsed.keys[j], parsed.lens[j]))
+                fail_msg("%s: \"%.*s\" is not in the table", path, (int)parsed.lens[j],
+                         parsed.keys[j]);
+        }
+        keys += parsed.count;
+        summ__strset_free(&parsed);
+        summ__strset_free(&table);
+    }
+    assert_true(lists > 40 && keys > 5000);
+}
+
 /* A list in the data directory replaces the built-in one, for that
  * language only. */
 static void
@@ -691,6 +745,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_builtin_tables),
         cmocka_unit_test(test_each_language),
         cmocka_unit_test(test_undetermined),
         cmocka_unit_test(test_stopword_languages),

@@ -25,6 +25,8 @@ bare(void)
     summ__params_default(&o);
     o.w_textrank = o.w_tfidf = o.w_position = o.w_title = o.w_centroid = o.w_length = 0;
     o.w_directed = o.lead_ratio = o.lead_adapt = 0;
+    o.w_cue = o.w_second_person = o.w_question = o.w_citation = o.w_number = o.w_filler = 0;
+    o.w_long = o.long_relative = o.first_person_high = o.w_section = o.w_lead_section = 0;
     o.redundancy = 1;
     return o;
 }
@@ -184,6 +186,459 @@ test_redundancy(void **state)
     fixture_teardown(&f);
 }
 
+/* How news-like a text is: in one that says "we" in most sentences (a
+ * paper, a call), the lead bias fades out; in third-person copy it stays. */
+static void
+test_first_person_gate(void **state)
+{
+    (void)state;
+    fixture f;
+    /* the sixth sentence carries the most TF-IDF mass */
+    fixture_setup(&f, "We met in May. We ate cake. We sang songs. We played games. We went home. "
+              "Engineers, chemists, physicists and geologists debated reactor fuel, turbine "
+              "efficiency, grid storage and carbon pricing. We slept.");
+    assert_int_equal(f.d.nsent, 7);
+    assert_true(f.d.first_person > 0.8);
+    params o = bare();
+    o.w_tfidf = 1;
+    o.w_position = 2;
+    o.position_decay = 1;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 0);  /* no gate: the lead */
+    o.first_person_low = 0.1;
+    o.first_person_high = 0.3;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 5);
+    fixture_teardown(&f);
+
+    /* the same in the third person: the lead bias stays */
+    fixture_setup(&f, "They met in May. They ate cake. They sang songs. They played games. "
+              "They went home. Engineers, chemists, physicists and geologists debated reactor "
+              "fuel, turbine efficiency, grid storage and carbon pricing. They slept.");
+    assert_true(f.d.first_person == 0);
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), 0);
+    fixture_teardown(&f);
+}
+
+/* The kinds of sentence move the score their way; apparatus scores 0 and
+ * is chosen only when nothing else can be. */
+static void
+test_kind_weights(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_setup(&f, "Parsers read tables of data.\n\nFigure 2: Parsers and tables of data.\n\n"
+              "In this paper parsers read data. Do parsers read tables? "
+              "You can read tables with parsers.");
+    size_t cap = 1, cue = 2, q = 3, you = 4;
+    assert_int_equal(f.d.nsent, 5);
+    assert_true(f.d.sent[cap].flags & SUMM_FLAG_APPARATUS);
+    params o = bare();
+    o.w_textrank = 1;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[cap] == 0);
+    o.w_cue = 2;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), cue);
+    double with = f.d.score[q];
+    o.w_question = 0.5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[q] < with);
+    with = f.d.score[you];
+    o.w_second_person = 0.5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_true(f.d.score[you] < with);
+
+    /* -r 1: everything but the caption */
+    o.max_sentences = 0;
+    o.ratio = 1;
+    size_t pick[5], npick;
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(npick, 4);
+    for (size_t k = 0; k < npick; k++)
+        assert_int_not_equal(pick[k], cap);
+    fixture_teardown(&f);
+
+    /* only apparatus: still one sentence */
+    fixture_setup(&f, "Figure 1: Parsers.\n\nTable 2: Tables.");
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    o.ratio = 0;
+    o.max_sentences = 1;
+    assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+    assert_int_equal(npick, 1);
+    fixture_teardown(&f);
+}
+
+/* A long sentence pays for its length when the summary is a few
+ * sentences, not under a word budget (where it pays with its words). */
+static void
+test_long_sentences(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_setup(&f, "Solar power is cheap. Wind power is cheap. Solar and wind power are cheap "
+              "now, and solar panels and wind farms give power to towns, cities, farms, ports, "
+              "factories, schools and homes across the whole wide country today. Power is "
+              "cheap. Solar wind power. Cheap solar. Cheap wind. Power to towns. Farms use "
+              "wind. Cities use solar.");
+    size_t lng = 2;
+    assert_int_equal(f.d.nsent, 10);
+    assert_int_equal(f.d.sent[lng].nwords, 30);
+    params o = bare();
+    o.w_tfidf = 1;  /* the long sentence has the most mass */
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    o.w_long = 1;
+    o.long_words = 10;
+    o.long_share = 0.5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_not_equal(best(&f.d), lng);
+    /* relative: ten times the mean sentence is no long one here */
+    o.long_relative = 10;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    o.long_relative = 0;
+    /* a summary of half the sentences or more: no penalty */
+    o.max_sentences = 5;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    /* a word budget: no penalty either */
+    o.max_sentences = 0;
+    o.max_words = 12;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), lng);
+    fixture_teardown(&f);
+}
+
+/* In a text with named sections, the start of an abstract or conclusion
+ * gets its bonus. */
+static void
+test_section_position(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_setup(&f, "Introduction\n\nTables hold data. Parsers read tables.\n\n"
+              "Method\n\nThe parser reads rows. It reads columns.\n\n"
+              "Conclusion\n\nParsers read rows of tables. That is all.");
+    size_t concl = 0;
+    for (size_t i = 0; i < f.d.nsent; i++)
+        if (memcmp(f.d.text + f.d.sent[i].start, "Parsers read rows", 17) == 0)
+            concl = i;
+    assert_true(concl > 0);
+    assert_int_equal(f.d.nsections, 3);
+    params o = bare();
+    o.w_textrank = 1;
+    o.w_position = 3;
+    o.max_sentences = 1;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_not_equal(best(&f.d), concl);
+    o.w_lead_section = 3;
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    assert_int_equal(best(&f.d), concl);
+    fixture_teardown(&f);
+}
+
+/* The sentences of a result: their count, and their words and code points
+ * as printed (white space runs as one), for the budget tests. */
+static void
+result_size(const summ_result *res, size_t *words, size_t *chars)
+{
+    *words = *chars = 0;
+    for (size_t i = 0; i < summ_result_count(res); i++) {
+        const summ_span *sp = summ_result_at(res, i);
+        bool gap = false, inword = false;
+        size_t cps = 0;
+        for (size_t b = 0; b < sp->text_length; b++) {
+            unsigned char c = (unsigned char)sp->text[b];
+            if (c == ' ' || c == '\n' || c == '\t') {
+                gap = true;
+                inword = false;
+                continue;
+            }
+            if ((c & 0xC0) != 0x80)
+                cps += 1 + gap;
+            gap = false;
+            if (!inword)
+                (*words)++;
+            inword = true;
+        }
+        *chars += cps;
+    }
+}
+
+static summ_result *
+run_with(const char *text, const test_opt *opts)
+{
+    summ_ctx *ctx = new_ctx_opts(opts);
+    summ_result *res;
+    assert_int_equal(summ_run(ctx, text, strlen(text), &res), SUMM_OK);
+    summ_free(ctx);
+    return res;
+}
+
+/* A word or character budget is kept whenever a sentence fits it: the
+ * long central sentence is passed over for shorter ones that fit, as many
+ * as fit, rather than kept whole past the budget. */
+static void
+test_budgets(void **state)
+{
+    (void)state;
+    /* 0: 24 words, the most central; 1-4: 6 words each; 5: 4 words */
+    static const char text[] =
+        "Solar power and wind power cut the cost of power for every town, and solar "
+        "panels with wind farms now give power to cities across the whole country.\n\n"
+        "Solar power cut costs for towns. Wind power gave cities cheap power. "
+        "Solar panels now power whole cities. Cheap wind farms power every country. "
+        "My cat sleeps today.";
+    size_t words, chars;
+    summ_result *res;
+
+    /* -w 15: two six-word sentences fit, the 24-word one never does */
+    static const test_opt w15[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_WORDS, 15, NULL },
+        { SUMM_OPT_REDUNDANCY, 1.0, NULL }, TEST_OPT_END
+    };
+    res = run_with(text, w15);
+    result_size(res, &words, &chars);
+    assert_true(words <= 15);
+    assert_int_equal(summ_result_count(res), 2);
+    for (size_t i = 0; i < summ_result_count(res); i++)
+        assert_int_not_equal(summ_result_at(res, i)->index, 0);
+    summ_result_free(res);
+
+    /* -w 16: the four-word sentence fills what is left */
+    static const test_opt w16[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_WORDS, 16, NULL },
+        { SUMM_OPT_REDUNDANCY, 1.0, NULL }, TEST_OPT_END
+    };
+    res = run_with(text, w16);
+    result_size(res, &words, &chars);
+    assert_int_equal(words, 16);
+    assert_int_equal(summ_result_count(res), 3);
+    summ_result_free(res);
+
+    /* -w 3: nothing fits; the one shortest sentence, not the best */
+    static const test_opt w3[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_WORDS, 3, NULL }, TEST_OPT_END
+    };
+    res = run_with(text, w3);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_int_equal(summ_result_at(res, 0)->index, 5);
+    summ_result_free(res);
+
+    /* what is left of a budget takes no fragment ("the table": no final
+     * punctuation, under five words), though it fits; with nothing else,
+     * a fragment is still a summary */
+    static const test_opt w10[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_WORDS, 10, NULL }, TEST_OPT_END
+    };
+    res = run_with("Solar power is cheap for every town now. Wind farms give power to every "
+                   "city. the table", w10);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_int_equal(summ_result_at(res, 0)->index, 0);
+    summ_result_free(res);
+    res = run_with("the table", w10);
+    assert_int_equal(summ_result_count(res), 1);
+    summ_result_free(res);
+
+    /* -w 30 with -n 1: the sentence limit still holds */
+    static const test_opt w30n1[] = {
+        { SUMM_OPT_MAX_SENTENCES, 1, NULL }, { SUMM_OPT_MAX_WORDS, 30, NULL }, TEST_OPT_END
+    };
+    res = run_with(text, w30n1);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_int_equal(summ_result_at(res, 0)->index, 0);
+    summ_result_free(res);
+}
+
+/* SUMM_OPT_MAX_CHARS counts code points of the sentences as printed: a
+ * run of white space inside one is one character, a multi-byte letter is
+ * one; the budget is inclusive. */
+static void
+test_char_budget(void **state)
+{
+    (void)state;
+    /* 0: "Le café coûte cher." 19 code points (22 bytes);
+     * 1: "Le thé\n   coûte moins." 19 once its white space is collapsed;
+     * 2: a long one the budgets below never fit */
+    static const char text[] = "Le café coûte cher. Le thé\n   coûte moins. "
+                               "Le chocolat chaud du café de la gare coûte beaucoup plus cher "
+                               "que le café et que le thé réunis.";
+    size_t words, chars;
+    summ_result *res;
+    test_opt opts[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_CHARS, 38, NULL },
+        { SUMM_OPT_REDUNDANCY, 1.0, NULL }, { SUMM_OPT_LANGUAGE, 0, "fr" }, TEST_OPT_END
+    };
+    res = run_with(text, opts);
+    result_size(res, &words, &chars);
+    assert_int_equal(summ_result_count(res), 2);
+    assert_int_equal(chars, 38);
+    summ_result_free(res);
+
+    opts[1].number = 37;  /* one of the two */
+    res = run_with(text, opts);
+    result_size(res, &words, &chars);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_int_equal(chars, 19);
+    summ_result_free(res);
+
+    opts[1].number = 5;  /* none fits: the shortest, over the budget */
+    res = run_with(text, opts);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_int_equal(summ_result_at(res, 0)->index, 0);
+    summ_result_free(res);
+
+    /* with a word budget as well, both hold: 4 words leave only sentence 0 */
+    test_opt both[] = {
+        { SUMM_OPT_MAX_SENTENCES, 0, NULL }, { SUMM_OPT_MAX_CHARS, 38, NULL },
+        { SUMM_OPT_MAX_WORDS, 4, NULL }, { SUMM_OPT_REDUNDANCY, 1.0, NULL },
+        { SUMM_OPT_LANGUAGE, 0, "fr" }, TEST_OPT_END
+    };
+    res = run_with(text, both);
+    result_size(res, &words, &chars);
+    assert_int_equal(summ_result_count(res), 1);
+    assert_true(words <= 4 && chars <= 38);
+    summ_result_free(res);
+
+    /* the option's bounds and default */
+    summ_ctx *ctx;
+    assert_int_equal(summ_new(NULL, &ctx), SUMM_OK);
+    long long v = -1;
+    assert_int_equal(summ_get_int(ctx, SUMM_OPT_MAX_CHARS, &v), SUMM_OK);
+    assert_int_equal(v, 0);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_MAX_CHARS, -1), SUMM_EINVAL);
+    assert_non_null(strstr(summ_errmsg(ctx), "max_chars"));
+    assert_int_equal(summ_set_double(ctx, SUMM_OPT_MAX_CHARS, 2.5), SUMM_EINVAL);
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_MAX_CHARS, 140), SUMM_OK);
+    assert_int_equal(summ_get_int(ctx, SUMM_OPT_MAX_CHARS, &v), SUMM_OK);
+    assert_int_equal(v, 140);
+    assert_int_equal(summ_option_lookup("max-chars"), SUMM_OPT_MAX_CHARS);
+    summ_free(ctx);
+}
+
+/* A text of n sentences of 3 to 10 words from a vocabulary of 40, with
+ * each sentence one time in four a shuffled copy of an earlier one with
+ * a word changed: many pairs near any threshold. */
+static char *
+near_duplicates_text(size_t n)
+{
+    static const char *const vocab[] = {
+        "river", "stone", "market", "engine", "garden", "silver", "harbor", "winter",
+        "letter", "window", "forest", "candle", "bridge", "cotton", "mirror", "ladder",
+        "pepper", "copper", "castle", "meadow", "rocket", "tunnel", "violin", "saddle",
+        "lantern", "pillow", "carpet", "basket", "hammer", "kettle", "lemon", "marble",
+        "needle", "orchard", "parrot", "quarry", "ribbon", "shovel", "timber", "wagon",
+    };
+    size_t cap = n * 100 + 1, len = 0;
+    char *t = malloc(cap);
+    unsigned (*words)[10] = malloc(n * sizeof *words);
+    size_t *nw = malloc(n * sizeof *nw);
+    assert_true(t && words && nw);
+    uint32_t x = 777;
+#define NEXT() (x = x * 1103515245u + 12345u, (x >> 16) & 0x7fff)
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && NEXT() % 4 == 0) {
+            size_t src = NEXT() % i;
+            nw[i] = nw[src];
+            memcpy(words[i], words[src], sizeof words[i]);
+            for (size_t k = nw[i] - 1; k > 0; k--) {
+                size_t j = NEXT() % (k + 1);
+                unsigned tmp = words[i][k];
+                words[i][k] = words[i][j];
+                words[i][j] = tmp;
+            }
+            size_t at = NEXT() % nw[i];
+            words[i][at] = NEXT() % 40;
+        } else {
+            nw[i] = 3 + NEXT() % 8;
+            for (size_t k = 0; k < nw[i]; k++)
+                words[i][k] = NEXT() % 40;
+        }
+        for (size_t k = 0; k < nw[i]; k++) {
+            len += (size_t)snprintf(t + len, cap - len, "%s%s", k ? " " : "", vocab[words[i][k]]);
+            if (k == 0)  /* a capital: the segmenter starts a sentence there */
+                t[len - strlen(vocab[words[i][k]])] -= 'a' - 'A';
+        }
+        len += (size_t)snprintf(t + len, cap - len, ". ");
+    }
+#undef NEXT
+    free(words);
+    free(nw);
+    return t;
+}
+
+static int
+cmp_desc(const void *a, const void *b)
+{
+    const double *x = *(const double *const *)a, *y = *(const double *const *)b;
+    if (*x != *y)
+        return *x < *y ? 1 : -1;
+    return (x > y) - (x < y);
+}
+
+/* The redundancy check through the index over the chosen sentences makes
+ * exactly the choice of comparing every candidate with every chosen
+ * sentence, at any threshold and length limit. */
+static void
+test_redundancy_index_is_exact(void **state)
+{
+    (void)state;
+    char *t = near_duplicates_text(600);
+    fixture f;
+    fixture_setup(&f, t);
+    size_t n = f.d.nsent;
+    assert_true(n > 500);
+    params o;
+    summ__params_default(&o);
+    assert_int_equal(score(&f.d, &f.v, &o), SUMM_OK);
+    const double **by = malloc(n * sizeof *by);
+    size_t *pick = malloc(n * sizeof *pick), *ref = malloc(n * sizeof *ref);
+    bool *in = calloc(n, sizeof *in);
+    assert_true(by && pick && ref && in);
+    for (size_t i = 0; i < n; i++)
+        by[i] = &f.d.score[i];
+    qsort(by, n, sizeof *by, cmp_desc);
+    static const double thresholds[] = { 0.0, 0.2, 0.45, 0.7, 0.9, 0.999 };
+    static const double ratios[] = { 0.1, 1.0 };
+    size_t dropped = 0;
+    for (size_t a = 0; a < sizeof thresholds / sizeof *thresholds; a++) {
+        for (size_t b = 0; b < 2; b++) {
+            o.redundancy = thresholds[a];
+            o.max_sentences = 0;
+            o.ratio = ratios[b];
+            size_t npick = 0, nref = 0, lim = (size_t)ceil(ratios[b] * (double)n);
+            assert_int_equal(summ__select(&f.d, &f.v, &o, pick, &npick), SUMM_OK);
+            for (size_t r = 0; r < n && nref < lim; r++) {
+                size_t i = (size_t)(by[r] - f.d.score);
+                bool dup = false;
+                for (size_t k = 0; k < nref && !dup; k++)
+                    dup = summ__tfidf_cosine(&f.v, i, ref[k]) > o.redundancy;
+                if (!dup)
+                    ref[nref++] = i;
+            }
+            memset(in, 0, n * sizeof *in);
+            for (size_t k = 0; k < nref; k++)
+                in[ref[k]] = true;
+            assert_int_equal(npick, nref);
+            for (size_t k = 0; k < npick; k++)
+                assert_true(in[pick[k]]);
+            dropped += lim - nref;
+        }
+    }
+    assert_true(dropped > 0);  /* the thresholds did drop sentences */
+    free(by);
+    free(pick);
+    free(ref);
+    free(in);
+    fixture_teardown(&f);
+    free(t);
+}
+
 /* A text of n sentences whose first is unrelated front matter (a licence
  * line) and whose others are like a novel's: many different words, so that
  * no sentence is much more central than another. Words are made-up
@@ -284,6 +739,13 @@ main(void)
         cmocka_unit_test(test_position_and_summary_length),
         cmocka_unit_test(test_summary_length_and_select),
         cmocka_unit_test(test_redundancy),
+        cmocka_unit_test(test_first_person_gate),
+        cmocka_unit_test(test_kind_weights),
+        cmocka_unit_test(test_long_sentences),
+        cmocka_unit_test(test_section_position),
+        cmocka_unit_test(test_budgets),
+        cmocka_unit_test(test_char_budget),
+        cmocka_unit_test(test_redundancy_index_is_exact),
         cmocka_unit_test(test_lead_bias_is_for_articles),
         cmocka_unit_test(test_options_checked),
     };

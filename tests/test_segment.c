@@ -262,6 +262,12 @@ static const seg_case cases[] = {
     /* glued boundaries in scraped text */
     { "en", "Profits rose this year. The board met.\nIt was a record profit this yearThe board raised the dividend.",
       "Profits rose this year. | The board met. | It was a record profit this year | The board raised the dividend." },
+    /* the case change at bytes 7 and 8, where glue.c's pre-filter reads
+     * eight at a time; after and before a letter that is not ASCII */
+    { "en", "In a dayThe board met.", "In a day | The board met." },
+    { "en", "At the caf\xc3\xa9The band played.", "At the caf\xc3\xa9 | The band played." },
+    { "en", "The year was good. It was the best year\xc3\x89mile had.",
+      "The year was good. | It was the best year | \xc3\x89mile had." },
     { "en", "They trained a large language modelThis partnership is new.",
       "They trained a large language model | This partnership is new." },
     { "en", "Apple sells the iPhone. The iPhone is popular.",
@@ -412,15 +418,15 @@ render(const seg_case *c, char *buf, size_t cap)
     for (const builtin_list *b = summ__builtin_lists; b->code; b++) {
         bool own = strcmp(b->code, c->lang) == 0;
         if (b->kind == DATA_BOILER && (own || strcmp(b->code, "en") == 0))
-            assert_true(summ__strset_load_list(&lr.boiler, b->text, b->len, false));
+            assert_true(summ__strset_add_table(&lr.boiler, &b->tab));
         else if (own && b->kind == DATA_ABBREV)
-            assert_true(summ__strset_load_list(&lr.abbrev, b->text, b->len, true));
+            assert_true(summ__strset_add_table(&lr.abbrev, &b->tab));
         else if (own && b->kind == DATA_STOPWORDS)
-            assert_true(summ__strset_load_list(&lr.stop, b->text, b->len, false));
+            assert_true(summ__strset_add_table(&lr.stop, &b->tab));
         else if (own && b->kind == DATA_OPENERS)
-            assert_true(summ__strset_load_list(&lr.openers, b->text, b->len, false));
+            assert_true(summ__strset_add_table(&lr.openers, &b->tab));
         else if (own && b->kind == DATA_NONFINAL)
-            assert_true(summ__strset_load_list(&lr.nonfinal, b->text, b->len, false));
+            assert_true(summ__strset_add_table(&lr.nonfinal, &b->tab));
     }
     arena ar;
     summ__arena_init(&ar, &al);

@@ -2,7 +2,8 @@
  * graph (window, common terms, top-k, mean field for what is dropped):
  * the ranks stay a probability distribution, agree with the exact
  * PageRank computed here by brute force, and every allocation failure on
- * that path is clean. */
+ * that path is clean; and on short texts, where PageRank is solved as a
+ * linear system, that the solution is the same. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -156,6 +157,67 @@ check_against_exact(size_t nsent, double max_abs_err, size_t min_top10)
     free(text);
 }
 
+/* Up to TR_DIRECT sentences PageRank is solved, not iterated: the same
+ * ranks (to the float precision of the edge weights, as below). */
+static void
+test_direct_is_exact(void **state)
+{
+    (void)state;
+    check_against_exact(12, 1e-6, 10);
+    check_against_exact(40, 1e-6, 10);
+}
+
+/* Sentences the graph cannot tell apart (the same one twice or three
+ * times, among others) get the same rank to the bit from the direct
+ * solve, so that their tie goes to the first, as it does with power
+ * iteration; over many texts, for elimination rounds each row its own
+ * way. */
+static void
+test_direct_ties(void **state)
+{
+    (void)state;
+    static const char *const other[] = {
+        "Trees fell across several roads and thousands of homes lost power.",
+        "The weather service said the winds reached ninety kilometres an hour.",
+        "The harbour was closed and the ferries stayed in port until Tuesday.",
+        "Fishermen said they had not seen waves that high in twenty years.",
+        "Schools in the region stayed closed on Tuesday morning.",
+        "Power came back to most homes by the evening.",
+        "The council said the roads would be cleared within a day.",
+    };
+    static const char dup[] = "A storm brought heavy rain and strong winds to the coast.";
+    size_t checked = 0;
+    for (size_t mask = 1; mask < 128; mask++) {
+        char text[2048] = "";
+        size_t at[8], nd = 0, ns = 0;
+        for (size_t k = 0; k < 7; k++) {
+            if (k == 0 || k == 3 || (k == 6 && mask % 3 == 0)) {
+                strcat(text, dup);
+                strcat(text, "\n\n");
+                at[nd++] = ns++;
+            }
+            if (mask & (1u << k)) {
+                strcat(text, other[k]);
+                strcat(text, "\n\n");
+                ns++;
+            }
+        }
+        fixture f;
+        fixture_setup(&f, text);
+        assert_int_equal(f.d.nsent, ns);
+        double rank[16];
+        assert_int_equal(summ__sentence_graph(&f.d, &f.v, SUMM_SIM_OVERLAP, 0.85, rank, NULL,
+                                              NULL), SUMM_OK);
+        for (size_t k = 1; k < nd; k++)
+            if (rank[at[k]] != rank[at[0]])
+                fail_msg("sentences %zu and %zu of \"%s\": ranks %.17g and %.17g", at[0],
+                         at[k], text, rank[at[0]], rank[at[k]]);
+        checked++;
+        fixture_teardown(&f);
+    }
+    assert_int_equal(checked, 127);
+}
+
 /* Up to TR_SMALL sentences the graph is the exact one. */
 static void
 test_short_is_exact(void **state)
@@ -193,6 +255,8 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_direct_is_exact),
+        cmocka_unit_test(test_direct_ties),
         cmocka_unit_test(test_short_is_exact),
         cmocka_unit_test(test_long_is_close),
         cmocka_unit_test(test_long_alloc_failure),

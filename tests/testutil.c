@@ -102,8 +102,7 @@ option_value(const summ_ctx *ctx, summ_option opt, char *buf, size_t cap)
 
 /* ---- allocation failure ------------------------------------------------- */
 
-/* res and ref are the same result: every span and keyword, field by field. */
-static void
+void
 same_result(const summ_result *res, const summ_result *ref)
 {
     assert_int_equal(summ_result_count(res), summ_result_count(ref));
@@ -253,6 +252,7 @@ fixture_setup(fixture *f, const char *text)
     assert_non_null(lr);
     f->d = plain_doc(&f->ar, text, strlen(text), lang, lr);
     assert_int_equal(summ__segment(&f->d), SUMM_OK);
+    assert_int_equal(summ__features(&f->d), SUMM_OK);
     f->d.keep_words = true;
     assert_int_equal(summ__tokenize(&f->d), SUMM_OK);
     assert_int_equal(summ__tfidf_build(&f->d, &f->v), SUMM_OK);

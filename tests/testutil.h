@@ -37,6 +37,9 @@ void set_options(summ_ctx *ctx, const test_opt *opts);
 /* A context with the default allocator and the options opts. */
 summ_ctx *new_ctx_opts(const test_opt *opts);
 
+/* res and ref are the same result: every span and keyword, field by field. */
+void same_result(const summ_result *res, const summ_result *ref);
+
 /* For every N, the Nth allocation of summ_new(), setting the options opts
  * (summ_set_string() copies its value: that allocation is hindered too),
  * summ_run(), summ_rank() and summ_split() on text fails: each call
@@ -46,7 +49,7 @@ summ_ctx *new_ctx_opts(const test_opt *opts);
  * context still gives the unhindered result once memory is back. */
 void fail_every_allocation(const char *text, size_t len, const test_opt *opts);
 
-/* An English text segmented, tokenized (words kept, for keywords) and
+/* An English text segmented, its kinds of sentence told (features.c), tokenized (words kept, for keywords) and
  * turned into TF-IDF vectors, as summ_run() does before scoring. */
 typedef struct fixture {
     summ_ctx *ctx;

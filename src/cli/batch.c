@@ -1,18 +1,28 @@
 /* batch.c - many documents: whole files, or the lines of --jsonl input, on
  * -j worker threads (one summ_ctx each), written in input order.
  *
- * The main thread reads a batch of inputs; the workers take documents from
- * it in turn and format each output into their own buffer; meanwhile the
- * main thread reads the next batch, as far as input is ready; then it
- * writes the finished batch in order. With -j 1 the one worker is the main
- * thread. A batch ends early when no more input is ready, so a program that
- * writes one line and waits for the answer (a co-process) gets it. */
+ * With -j 1 everything happens on the main thread, one document after the
+ * other. With -j N a reader thread reads the inputs into a window (a ring
+ * of jobs), N workers take the next job whenever they are free, and the
+ * main thread writes the finished jobs at the head of the window, in
+ * order, as soon as they are there: nobody waits for a whole batch, so
+ * one long document holds up only the output behind it, while the other
+ * workers go on filling the window. The window is bounded in jobs and in
+ * bytes (input not yet summarized plus output not yet written), so memory
+ * stays flat on endless input; when it is full the reader waits.
+ *
+ * Output is flushed whenever the input pauses (the reader would wait for
+ * bytes) and everything finished so far has been written, so a program
+ * that writes one line and waits for the answer (a co-process) gets it,
+ * even if it wrote the line in pieces. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#  define _GNU_SOURCE  /* for glibc's adaptive mutex (PTHREAD_MUTEX_ADAPTIVE_NP) */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +34,13 @@
 #include "json.h"
 #include "utf8fix.h"
 
-#define BATCH_PER_JOB 256          /* documents per worker and batch */
-#define BATCH_BYTES (16u << 20)    /* input bytes per batch (past one document) */
+/* The window: at most this many jobs per worker, and this many bytes of
+ * input and output in all (past one job). A 1 MB record takes about as
+ * long as a thousand news articles: the window must hold that many for
+ * the other workers to keep going meanwhile. */
+#define WINDOW_PER_JOB 2048
+#define WINDOW_JOBS_MAX 65536
+#define WINDOW_BYTES (64u << 20)
 #define LINE_MAX_BYTES SUMM_MAX_INPUT
 
 typedef struct job {
@@ -35,26 +50,25 @@ typedef struct job {
     size_t len;
     const char *src;    /* where the line comes from, for messages */
     size_t lineno;
-    /* output: for stdout, a slice of a worker's buffer, or own */
-    size_t wk;          /* the worker that ran it */
-    size_t off, outlen;
-    char *own;          /* malloc'd, for lines that failed before any worker saw them */
-    char *err;          /* for stderr (malloc'd), or NULL */
+    uint64_t nread;     /* input bytes read when it was read (for progress) */
+    /* output (malloc'd), and a message for stderr (malloc'd) or NULL */
+    char *out;
+    size_t outlen;
+    char *err;
     bool ok;
+    bool done;          /* in the window: run, ready to write */
 } job;
 
-/* A worker: its context, and the buffer its outputs of a batch go to
- * (one stream per batch rather than per document: glibc's open_memstream
- * clears a BUFSIZ buffer every time). */
+/* A worker: its context, and the stream its output goes to first (one
+ * stream reused for every document: glibc's open_memstream clears a
+ * BUFSIZ buffer each time one is made). */
 typedef struct worker {
     struct pool *p;
-    size_t index;
     summ_ctx *ctx;
     FILE *mem;
     char *buf;
-    size_t len;
+    size_t size;
     pthread_t th;
-    bool running;     /* on a thread of its own */
 } worker;
 
 static void
@@ -79,23 +93,30 @@ job_error(job *jb, const char *fmt, ...)
 
 /* ---- one document ------------------------------------------------------- */
 
-/* Note where a job's output starts in w->mem. */
+/* A job's output goes to w->mem from its start... */
 static long
 out_begin(worker *w, job *jb)
 {
-    jb->wk = w->index;
-    return ftell(w->mem);
+    (void)jb;
+    rewind(w->mem);
+    return 0;
 }
 
-/* Its length; false if the stream failed (out of memory). */
+/* ...and is copied out of it at its end, into jb->out; false if out of
+ * memory. */
 static bool
 out_end(worker *w, job *jb, long start)
 {
     long end = ftell(w->mem);
-    if (start < 0 || end < start || ferror(w->mem))
+    if (fflush(w->mem) != 0 || start < 0 || end < start || ferror(w->mem))
         return false;
-    jb->off = (size_t)start;
     jb->outlen = (size_t)(end - start);
+    jb->out = malloc(jb->outlen ? jb->outlen : 1);
+    if (!jb->out) {
+        jb->outlen = 0;
+        return false;
+    }
+    memcpy(jb->out, w->buf + start, jb->outlen);
     return true;
 }
 
@@ -289,100 +310,6 @@ run_job(const cli *c, worker *w, job *jb)
         run_file(c, w, jb);
 }
 
-/* ---- workers ------------------------------------------------------------ */
-
-typedef struct pool {
-    const cli *c;
-    job *jobs;
-    size_t njobs;
-    atomic_size_t next;
-} pool;
-
-static void
-work(worker *w)
-{
-    pool *p = w->p;
-    for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->njobs)
-            return;
-        run_job(p->c, w, &p->jobs[i]);
-    }
-}
-
-static void *
-worker_main(void *arg)
-{
-    work(arg);
-    return NULL;
-}
-
-/* Start p->jobs on up to nw workers, each with a fresh output stream: on
- * threads when nw > 1, so this thread is free to read ahead meanwhile;
- * else (or if no thread would start) right here. Returns how many workers
- * took part, 0 if not even one output stream could be made. */
-static size_t
-start_jobs(pool *p, worker *w, size_t nw)
-{
-    size_t want = nw < p->njobs ? nw : p->njobs, started = 0;
-    if (want == 0)
-        want = 1;
-    for (size_t k = 0; k < want; k++) {
-        w[k].p = p;
-        w[k].index = k;
-        w[k].running = false;
-        w[k].buf = NULL;
-        w[k].len = 0;
-        w[k].mem = open_memstream(&w[k].buf, &w[k].len);
-        if (!w[k].mem)
-            break;
-        if (nw > 1 && pthread_create(&w[k].th, NULL, worker_main, &w[k]) == 0) {
-            w[k].running = true;
-        } else if (k > 0) {
-            fclose(w[k].mem);  /* fewer threads, same result */
-            free(w[k].buf);
-            w[k].buf = NULL;
-            w[k].mem = NULL;
-            break;
-        }
-        started++;
-    }
-    if (started && !w[0].running)
-        work(&w[0]);
-    return started;
-}
-
-/* Wait for the workers start_jobs() started; afterwards each job's output
- * is in w[job.wk].buf until release_outputs(). */
-static void
-finish_jobs(pool *p, worker *w, size_t started)
-{
-    for (size_t k = 0; k < started; k++)
-        if (w[k].running)
-            pthread_join(w[k].th, NULL);
-    for (size_t k = 0; k < started; k++) {
-        if (fclose(w[k].mem) != 0) {
-            /* out of memory at the very end: say so for each of its jobs */
-            for (size_t i = 0; i < p->njobs; i++)
-                if (p->jobs[i].wk == k && p->jobs[i].ok && !p->jobs[i].err) {
-                    job_error(&p->jobs[i], "%s: out of memory\n", progname);
-                    p->jobs[i].outlen = 0;
-                }
-        }
-        w[k].mem = NULL;
-    }
-}
-
-static void
-release_outputs(worker *w, size_t nw)
-{
-    for (size_t k = 0; k < nw; k++) {
-        free(w[k].buf);
-        w[k].buf = NULL;
-        w[k].len = 0;
-    }
-}
-
 /* ---- progress on a terminal --------------------------------------------- */
 
 typedef struct progress {
@@ -445,6 +372,10 @@ typedef struct reader {
     bool skipping;        /* inside a line too long to keep */
     size_t lineno;
     uint64_t nread;
+    /* Called right before a read that would wait (no byte is there yet):
+     * the input pauses, so the output so far should go out. */
+    void (*waiting)(void *arg);
+    void *waiting_arg;
 } reader;
 
 static void
@@ -453,17 +384,6 @@ reader_close(reader *r)
     if (r->fd > STDIN_FILENO)
         close(r->fd);
     r->fd = -1;
-}
-
-/* Is a line (or the end of the input) there without waiting? */
-static bool
-reader_ready(reader *r)
-{
-    if (r->fd < 0 || r->eof
-        || (r->end > r->start && memchr(r->buf + r->start, '\n', r->end - r->start)))
-        return true;
-    struct pollfd p = { .fd = r->fd, .events = POLLIN };
-    return poll(&p, 1, 0) != 0;
 }
 
 /* The next job: a line, or an input that failed. false at the end. */
@@ -504,8 +424,8 @@ reader_next(reader *r, job *jb)
             if (!jb->line) {
                 job_error(jb, "%s: %s:%zu: out of memory\n", progname, r->name, jb->lineno);
                 /* and the id-less error line, so no line goes missing */
-                jb->own = strdup("{\"id\":null,\"error\":\"out of memory\"}\n");
-                jb->outlen = jb->own ? strlen(jb->own) : 0;
+                jb->out = strdup("{\"id\":null,\"error\":\"out of memory\"}\n");
+                jb->outlen = jb->out ? strlen(jb->out) : 0;
                 return true;
             }
             memcpy(jb->line, r->buf + a, jb->len);
@@ -532,8 +452,8 @@ reader_next(reader *r, job *jb)
                 jb->lineno = ++r->lineno;
                 job_error(jb, "%s: %s:%zu: line longer than %zu bytes\n", progname, r->name,
                           jb->lineno, (size_t)LINE_MAX_BYTES);
-                jb->own = strdup("{\"id\":null,\"error\":\"line too long\"}\n");
-                jb->outlen = jb->own ? strlen(jb->own) : 0;
+                jb->out = strdup("{\"id\":null,\"error\":\"line too long\"}\n");
+                jb->outlen = jb->out ? strlen(jb->out) : 0;
                 return true;
             }
             size_t ncap = r->cap ? r->cap * 2 : 1 << 16;
@@ -545,6 +465,11 @@ reader_next(reader *r, job *jb)
             }
             r->buf = nb;
             r->cap = ncap;
+        }
+        if (r->waiting) {
+            struct pollfd pf = { .fd = r->fd, .events = POLLIN };
+            if (poll(&pf, 1, 0) == 0)
+                r->waiting(r->waiting_arg);
         }
         ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
         if (got < 0) {
@@ -561,37 +486,346 @@ reader_next(reader *r, job *jb)
     }
 }
 
-/* ---- the run ------------------------------------------------------------ */
+/* ---- inputs --------------------------------------------------------------- */
 
-/* Read up to maxjobs inputs (JSON lines, or file names) into jobs. Only the
- * first may wait for input, and only if may_block: a batch ends when no
- * more is ready. *more turns false at the end of the input. */
-static size_t
-fill_batch(const cli *c, reader *r, size_t *nextpath, job *jobs, size_t maxjobs,
-           bool may_block, bool *more)
+/* Where the jobs come from: the lines of --jsonl input, or file names. */
+typedef struct source {
+    const cli *c;
+    reader r;
+    size_t nextpath;
+} source;
+
+/* The next input, into jb; false at the end. */
+static bool
+source_next(source *s, job *jb)
 {
-    size_t n = 0, bytes = 0;
-    while (*more && n < maxjobs && bytes < BATCH_BYTES) {
-        if (c->jsonl) {
-            if ((n > 0 || !may_block) && !reader_ready(r))
-                break;
-            if (!reader_next(r, &jobs[n])) {
-                *more = false;
-                break;
-            }
-            bytes += jobs[n].len;
-        } else {
-            if (*nextpath == r->npaths) {
-                *more = false;
-                break;
-            }
-            memset(&jobs[n], 0, sizeof jobs[n]);
-            jobs[n].path = r->paths[(*nextpath)++];
-        }
-        n++;
+    if (s->c->jsonl) {
+        if (!reader_next(&s->r, jb))
+            return false;
+        jb->nread = s->r.nread;
+        return true;
     }
-    return n;
+    if (s->nextpath == s->r.npaths)
+        return false;
+    memset(jb, 0, sizeof *jb);
+    jb->path = s->r.paths[s->nextpath++];
+    return true;
 }
+
+/* ---- output, in order ----------------------------------------------------- */
+
+typedef struct writer {
+    const cli *c;
+    progress pg;
+    size_t printed;
+    int status;
+} writer;
+
+static void
+flush_stdout(void)
+{
+    if (fflush(stdout) != 0)
+        check_stdout();
+}
+
+/* Write a finished job (stdout and stderr) and free what it holds. */
+static void
+write_job(writer *wr, job *jb)
+{
+    const cli *c = wr->c;
+    if (jb->err) {
+        progress_clear(&wr->pg);
+        fputs(jb->err, stderr);
+    }
+    if (!jb->ok)
+        wr->status = 1;
+    if (jb->ok || jb->outlen) {
+        if (c->many && jb->ok) {
+            /* a file name is any bytes: print it as UTF-8 all the same */
+            const char *shown = strcmp(jb->path, "-") == 0 ? "standard input" : jb->path;
+            size_t n_shown, nbad, first;
+            char *fixed = utf8_replace_invalid(shown, strlen(shown), &n_shown, &nbad, &first);
+            printf("%s==> %.*s <==\n", wr->printed ? "\n" : "", fixed ? (int)n_shown : 0,
+                   fixed ? fixed : "");
+            free(fixed);
+        }
+        fwrite(jb->out, 1, jb->outlen, stdout);
+        wr->printed++;
+    }
+    if (ferror(stdout))
+        check_stdout();
+    free(jb->out);
+    free(jb->err);
+    free(jb->line);
+    jb->out = jb->err = jb->line = NULL;
+    wr->pg.docs++;
+    wr->pg.done = c->jsonl ? jb->nread : wr->pg.docs;
+    progress_show(&wr->pg);
+}
+
+static void
+waiting_flush(void *arg)
+{
+    (void)arg;
+    flush_stdout();
+}
+
+/* -j 1: each job read, run and written in turn, on this thread. */
+static void
+run_sequential(source *src, worker *w, writer *wr)
+{
+    job jb;
+    src->r.waiting = waiting_flush;  /* the input pauses: answer what came so far */
+    for (;;) {
+        if (!source_next(src, &jb))
+            break;
+        run_job(src->c, w, &jb);
+        write_job(wr, &jb);
+    }
+}
+
+/* ---- -j N: the window --------------------------------------------------- */
+
+/* The threads wake each other in batches, not for every job: waking a
+ * thread and switching to it costs as much as a small document. The
+ * writer waits until WAKE_BATCH jobs are done at the head (or the input
+ * pauses or ends, when every answer should go out at once); the reader,
+ * once the window is full, waits until a quarter of it is free again. */
+#define WAKE_BATCH 32
+
+typedef struct pool {
+    const cli *c;
+    source *src;
+    pthread_mutex_t mu;
+    pthread_cond_t work;   /* a job to run, or the end: for the workers */
+    pthread_cond_t ready;  /* jobs done at the head, or the reader paused: for the writer */
+    pthread_cond_t space;  /* room in the window: for the reader */
+    job *ring;
+    size_t cap;
+    /* Counters of jobs, slot = counter % cap: head <= next <= tail. Jobs
+     * [head, next) are being run or done, [next, tail) wait for a worker. */
+    size_t head, next, tail;
+    size_t bytes;          /* input of the jobs not yet run, output of those not yet written */
+    size_t wake_at;        /* the job whose end wakes the writer */
+    size_t idle;           /* workers waiting for a job */
+    bool writer_waiting, reader_waiting;
+    bool eof;              /* the reader has read all there is */
+    bool paused;           /* the reader waits for input */
+} pool;
+
+static bool
+is_done(const pool *p, size_t k)
+{
+    return k < p->tail && p->ring[k % p->cap].done;
+}
+
+/* Has the writer enough to do? The head job done, and the batch behind it
+ * too, unless the input pauses or ended (then any answer goes out now) or
+ * the reader waits for room (then any room helps). */
+static bool
+writer_has_work(const pool *p)
+{
+    if (p->eof && p->head == p->tail)
+        return true;
+    return is_done(p, p->head)
+           && (p->paused || p->eof || p->reader_waiting || is_done(p, p->wake_at));
+}
+
+/* Is the window full? Once it was, it is until a quarter is free again. */
+static bool
+window_full(const pool *p, bool was_full)
+{
+    size_t jobs = p->tail - p->head, cap = was_full ? p->cap - p->cap / 4 : p->cap;
+    size_t bytes = was_full ? WINDOW_BYTES - WINDOW_BYTES / 4 : WINDOW_BYTES;
+    return p->tail != p->head && (jobs >= cap || p->bytes >= bytes);  /* one job always fits */
+}
+
+/* The reader is about to wait for input: the writer flushes once it has
+ * written what it can. */
+static void
+waiting_pause(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    p->paused = true;
+    pthread_cond_signal(&p->ready);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *
+reader_main(void *arg)
+{
+    pool *p = arg;
+    p->src->r.waiting = waiting_pause;
+    p->src->r.waiting_arg = p;
+    for (;;) {
+        job jb;
+        bool more = source_next(p->src, &jb);
+        pthread_mutex_lock(&p->mu);
+        p->paused = false;
+        if (!more) {
+            p->eof = true;
+            pthread_cond_broadcast(&p->work);
+            pthread_cond_signal(&p->ready);
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        if (window_full(p, false)) {
+            p->reader_waiting = true;
+            if (p->writer_waiting && writer_has_work(p))
+                pthread_cond_signal(&p->ready);
+            while (window_full(p, true))
+                pthread_cond_wait(&p->space, &p->mu);
+            p->reader_waiting = false;
+        }
+        p->ring[p->tail % p->cap] = jb;
+        p->bytes += jb.len + jb.outlen;
+        p->tail++;
+        if (p->idle)
+            pthread_cond_signal(&p->work);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+/* A job is done: the writer and the reader are woken if they wait for it
+ * (the caller holds the lock). */
+static void
+job_done(pool *p, job *jb, size_t before)
+{
+    jb->done = true;
+    p->bytes = p->bytes - before + jb->outlen;
+    if (p->writer_waiting && writer_has_work(p))
+        pthread_cond_signal(&p->ready);
+    if (p->reader_waiting && !window_full(p, true))
+        pthread_cond_signal(&p->space);
+}
+
+static void *
+worker_main(void *arg)
+{
+    worker *w = arg;
+    pool *p = w->p;
+    job *jb = NULL;
+    size_t before = 0;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        /* one lock for the job just done and the next one */
+        if (jb)
+            job_done(p, jb, before);
+        while (p->next == p->tail && !p->eof) {
+            p->idle++;
+            pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
+        }
+        if (p->next == p->tail)
+            break;
+        jb = &p->ring[p->next++ % p->cap];
+        before = jb->len + jb->outlen;
+        pthread_mutex_unlock(&p->mu);
+        run_job(p->c, w, jb);
+        pthread_mutex_lock(&p->mu);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* The writer, on this thread: the jobs done at the head, in order, as a
+ * batch; a flush when nothing is left to write and the reader is waiting
+ * for input (or has reached its end). */
+static void
+write_window(pool *p, writer *wr)
+{
+    bool unflushed = false;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        size_t end = p->head;
+        while (is_done(p, end))
+            end++;
+        if (end > p->head) {
+            size_t from = p->head, outlen = 0;
+            pthread_mutex_unlock(&p->mu);
+            for (size_t k = from; k < end; k++) {
+                job *jb = &p->ring[k % p->cap];
+                outlen += jb->outlen;
+                write_job(wr, jb);
+            }
+            unflushed = true;
+            pthread_mutex_lock(&p->mu);
+            p->bytes -= outlen;
+            p->head = end;
+            if (p->reader_waiting && !window_full(p, true))
+                pthread_cond_signal(&p->space);
+            continue;
+        }
+        if (p->eof && p->head == p->tail)
+            break;
+        if (unflushed && (p->paused || p->eof)) {
+            pthread_mutex_unlock(&p->mu);
+            flush_stdout();
+            unflushed = false;
+            pthread_mutex_lock(&p->mu);
+            continue;
+        }
+        p->wake_at = p->head + WAKE_BATCH - 1;
+        p->writer_waiting = true;
+        while (!writer_has_work(p))
+            pthread_cond_wait(&p->ready, &p->mu);
+        p->writer_waiting = false;
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Run the jobs on nw worker threads and a reader thread. false if not even
+ * one worker (or the reader) could start: nothing was read then, and the
+ * caller runs them on this thread. */
+static bool
+run_threaded(source *src, worker *w, size_t nw, writer *wr)
+{
+    pool p = { .c = src->c, .src = src };
+    p.cap = nw * WINDOW_PER_JOB < WINDOW_JOBS_MAX ? nw * WINDOW_PER_JOB : WINDOW_JOBS_MAX;
+    p.ring = calloc(p.cap, sizeof *p.ring);
+    if (!p.ring)
+        return false;
+    /* The lock is held for a few instructions at a time, by several threads
+     * many times a document: spin a little before sleeping on it. */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+#if defined(PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP)
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+#endif
+    pthread_mutex_init(&p.mu, &attr);
+    pthread_mutexattr_destroy(&attr);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    pthread_cond_init(&p.space, NULL);
+    size_t started = 0;
+    for (; started < nw; started++) {
+        w[started].p = &p;
+        if (pthread_create(&w[started].th, NULL, worker_main, &w[started]) != 0)
+            break;  /* fewer threads, same result */
+    }
+    pthread_t rd;
+    bool reading = started > 0 && pthread_create(&rd, NULL, reader_main, &p) == 0;
+    if (!reading) {
+        pthread_mutex_lock(&p.mu);
+        p.eof = true;  /* nothing was read: the workers end at once */
+        pthread_cond_broadcast(&p.work);
+        pthread_mutex_unlock(&p.mu);
+    } else {
+        write_window(&p, wr);
+        pthread_join(rd, NULL);
+    }
+    for (size_t k = 0; k < started; k++)
+        pthread_join(w[k].th, NULL);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.ready);
+    pthread_cond_destroy(&p.work);
+    pthread_mutex_destroy(&p.mu);
+    free(p.ring);
+    return reading;
+}
+
+/* ---- the run ---------------------------------------------------------------- */
 
 int
 batch_run(const cli *c, char **paths, size_t npaths)
@@ -603,18 +837,15 @@ batch_run(const cli *c, char **paths, size_t npaths)
     }
     size_t nw = c->jobs ? c->jobs : 1;
     worker *w = calloc(nw, sizeof *w);
-    size_t maxjobs = c->jsonl || nw > 1 ? BATCH_PER_JOB * nw : 1;
-    /* two batches: the workers run one while this thread reads the next */
-    job *jobs = calloc(2 * maxjobs, sizeof *jobs);
-    if (!w || !jobs) {
+    if (!w) {
         fprintf(stderr, "%s: out of memory\n", progname);
-        free(w);
-        free(jobs);
         return 1;
     }
     int status = 0;
     for (size_t k = 0; k < nw; k++) {
         summ_status st = summ_clone(c->proto, &w[k].ctx);
+        if (st == SUMM_OK && !(w[k].mem = open_memstream(&w[k].buf, &w[k].size)))
+            st = SUMM_ENOMEM;
         if (st != SUMM_OK) {
             fprintf(stderr, "%s: %s\n", progname, summ_strerror(st));
             status = 1;
@@ -622,95 +853,35 @@ batch_run(const cli *c, char **paths, size_t npaths)
         }
     }
 
-    progress pg = { .on = (c->jsonl || npaths > 1) && isatty(STDERR_FILENO) };
-    pg.t0 = now();
+    writer wr = { .c = c, .pg = { .on = (c->jsonl || npaths > 1) && isatty(STDERR_FILENO) } };
+    wr.pg.t0 = now();
     if (!c->jsonl) {
-        pg.total = npaths;
+        wr.pg.total = npaths;
     } else {
         for (size_t i = 0; i < npaths; i++) {
             struct stat sb;
             if (strcmp(paths[i], "-") == 0 || stat(paths[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
-                pg.total = 0;
+                wr.pg.total = 0;
                 break;
             }
-            pg.total += (uint64_t)sb.st_size;
+            wr.pg.total += (uint64_t)sb.st_size;
         }
     }
 
-    reader r = { .paths = paths, .npaths = npaths, .fd = -1 };
-    size_t nextpath = 0, printed = 0;
-    bool more = true;
-    job *batch = jobs, *ahead = jobs + maxjobs;
-    size_t n = fill_batch(c, &r, &nextpath, batch, maxjobs, true, &more);
-    pool p = { .c = c };
-    while (n > 0) {
-        p.jobs = batch;
-        p.njobs = n;
-        atomic_store(&p.next, 0);
-        size_t started = start_jobs(&p, w, nw);
-        if (!started) {
-            fprintf(stderr, "%s: out of memory\n", progname);
-            status = 1;
-            for (size_t i = 0; i < n; i++) {
-                free(batch[i].own);
-                free(batch[i].err);
-                free(batch[i].line);
-            }
-            break;
-        }
-        size_t next = 0;
-        if (nw > 1)
-            next = fill_batch(c, &r, &nextpath, ahead, maxjobs, false, &more);
-        finish_jobs(&p, w, started);
-
-        /* write it, in order */
-        for (size_t i = 0; i < n; i++) {
-            job *jb = &batch[i];
-            if (jb->err) {
-                progress_clear(&pg);
-                fputs(jb->err, stderr);
-            }
-            if (!jb->ok)
-                status = 1;
-            if (jb->ok || jb->outlen) {
-                if (c->many && jb->ok) {
-                    /* a file name is any bytes: print it as UTF-8 all the same */
-                    const char *shown = strcmp(jb->path, "-") == 0 ? "standard input" : jb->path;
-                    size_t n_shown, nbad, first;
-                    char *fixed = utf8_replace_invalid(shown, strlen(shown), &n_shown, &nbad,
-                                                       &first);
-                    printf("%s==> %.*s <==\n", printed ? "\n" : "", fixed ? (int)n_shown : 0,
-                           fixed ? fixed : "");
-                    free(fixed);
-                }
-                fwrite(jb->own ? jb->own : w[jb->wk].buf + jb->off, 1, jb->outlen, stdout);
-                printed++;
-            }
-            free(jb->own);
-            free(jb->err);
-            free(jb->line);
-        }
-        release_outputs(w, nw);
-        if (fflush(stdout) != 0)
-            check_stdout();
-        pg.docs += n;
-        pg.done = c->jsonl ? r.nread : pg.docs;
-        progress_show(&pg);
-
-        if (next == 0)
-            next = fill_batch(c, &r, &nextpath, ahead, maxjobs, true, &more);
-        job *t = batch;
-        batch = ahead;
-        ahead = t;
-        n = next;
-    }
-    progress_clear(&pg);
-    reader_close(&r);
-    free(r.buf);
+    source src = { .c = c, .r = { .paths = paths, .npaths = npaths, .fd = -1 } };
+    if (nw == 1 || !run_threaded(&src, w, nw, &wr))
+        run_sequential(&src, &w[0], &wr);
+    progress_clear(&wr.pg);
+    reader_close(&src.r);
+    free(src.r.buf);
+    status = wr.status;
 done:
-    for (size_t k = 0; k < nw; k++)
+    for (size_t k = 0; k < nw; k++) {
+        if (w[k].mem)
+            fclose(w[k].mem);
+        free(w[k].buf);
         summ_free(w[k].ctx);
+    }
     free(w);
-    free(jobs);
     return status;
 }

@@ -61,7 +61,10 @@ check_stdout(void)
             _exit(141);
         }
         fprintf(stderr, "%s: write error: %s\n", progname, strerror(errno));
-        exit(1);
+        /* _exit, not exit: worker threads may be writing to their own
+         * streams, which exit() would flush under them; stdout is lost
+         * already and stderr is unbuffered. */
+        _exit(1);
     }
 }
 

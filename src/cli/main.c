@@ -43,10 +43,6 @@ enum {
     OPT_NO_EXTRACT,
 };
 
-/* The character budget, SUMM_OPT_MAX_CHARS of summarize.h (issue 15's
- * selection); by number until that header has it. */
-#define CLI_OPT_MAX_CHARS ((summ_option)9)
-
 /* The largest count an option of the library takes (2^53, its bound for
  * every int option), as --help and the messages say it. */
 #define MAX_COUNT 9007199254740992ull
@@ -96,7 +92,7 @@ print_help(void)
            "Length (the smallest limit wins; default: 3 sentences):\n"
            "  -n, --sentences=N     at most N sentences\n"
            "  -r, --ratio=R         at most this fraction of the sentences, 0 < R <= 1\n"
-           "  -w, --words=N         at most N words in all\n"
+           "  -w, --words=N         at most N words in all, the best set that fits\n"
            "  -c, --chars=N         at most N characters in all (code points of the\n"
            "                        printed sentences), the best set that fits\n"
            "\n"
@@ -142,8 +138,11 @@ print_help(void)
            "  --w-textrank=X --w-tfidf=X --w-position=X --position-decay=X\n"
            "  --w-title=X --w-centroid=X --w-length=X --damping=X --redundancy=X\n"
            "  --w-directed=X --directed-backward=X --lead-ratio=X --lead-adapt=X\n"
-           "  --similarity=overlap|cosine|bm25 --w-query=X --query-bias=X\n"
-           "  --query-position=X --multi-redundancy=X\n"
+           "  --lead-ratio-power=X --w-cue=X --w-second-person=X --w-question=X\n"
+           "  --w-citation=X --w-number=X --w-filler=X --w-long=X --long-words=X\n"
+           "  --long-share=X --long-relative=X --first-person-low=X --first-person-high=X\n"
+           "  --w-section=X --w-lead-section=X --similarity=overlap|cosine|bm25\n"
+           "  --w-query=X --query-bias=X --query-position=X --multi-redundancy=X\n"
            "\n"
            "  -h, --help            print this help and exit\n"
            "  -V, --version         print the version and exit\n"
@@ -198,7 +197,10 @@ parse_real(const char *opt, const char *arg)
 static const char *const scoring_opts[] = {
     "w-textrank", "w-tfidf", "w-position", "position-decay", "w-title", "w-centroid",
     "w-length", "damping", "redundancy", "w-directed", "directed-backward", "lead-ratio",
-    "lead-adapt", "similarity", "w-query", "query-bias", "query-position", "multi-redundancy",
+    "lead-adapt", "similarity", "w-cue", "w-second-person", "w-question", "w-citation",
+    "w-number", "w-filler", "w-long", "long-words", "long-share", "first-person-low",
+    "first-person-high", "w-section", "w-lead-section", "lead-ratio-power", "long-relative",
+    "w-query", "query-bias", "query-position", "multi-redundancy",
 };
 #define N_SCORING (sizeof scoring_opts / sizeof *scoring_opts)
 
@@ -346,11 +348,12 @@ main(int argc, char **argv)
         { "version", no_argument, NULL, 'V' },
 #define S(k) { NULL, required_argument, NULL, SCORING_OPT + (k) }
         S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7), S(8), S(9), S(10), S(11), S(12), S(13),
-        S(14), S(15), S(16), S(17),
+        S(14), S(15), S(16), S(17), S(18), S(19), S(20), S(21), S(22), S(23), S(24), S(25),
+        S(26), S(27), S(28), S(29), S(30), S(31), S(32),
 #undef S
         { NULL, 0, NULL, 0 },
     };
-    _Static_assert(N_SCORING == 18, "one longopts entry per scoring option");
+    _Static_assert(N_SCORING == 33, "one longopts entry per scoring option");
     struct option opts[sizeof longopts / sizeof *longopts];
     memcpy(opts, longopts, sizeof opts);
     for (size_t k = 0; k < N_SCORING; k++)
@@ -518,7 +521,7 @@ main(int argc, char **argv)
         summ_set_int(c.proto, SUMM_OPT_MAX_SENTENCES, (long long)n_sent);
         summ_set_double(c.proto, SUMM_OPT_RATIO, ratio);
         summ_set_int(c.proto, SUMM_OPT_MAX_WORDS, (long long)n_words);
-        if (n_chars && summ_set_int(c.proto, CLI_OPT_MAX_CHARS, (long long)n_chars) != SUMM_OK)
+        if (n_chars && summ_set_int(c.proto, SUMM_OPT_MAX_CHARS, (long long)n_chars) != SUMM_OK)
             usage_error("--chars: %s", summ_errmsg(c.proto));
     }
     if (summ_set_int(c.proto, SUMM_OPT_MAX_KEYWORDS, (long long)keywords) != SUMM_OK)

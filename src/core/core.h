@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "summarize.h"
 
@@ -57,25 +58,108 @@ void summ__err_clear(summ_err *e);
 /* Set e's message (printf-style) and return st. */
 summ_status summ__err_set(summ_err *e, summ_status st, const char *fmt, ...) S_PRINTF(3, 4);
 
-/* ---- strset.c: hashing and sets of byte strings ------------------------ */
+/* ---- hashing, and strset.c: sets of byte strings ------------------------ */
 
-uint64_t summ__hash(const void *p, size_t n);
+/* Little-endian loads on any machine: the hash is the same everywhere,
+ * so that tables of it can be made at build time (stopwords/embed.py). */
+static inline uint64_t
+summ__load64(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
 
+static inline uint64_t
+summ__load32(const unsigned char *s)
+{
+    uint32_t w;
+    memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap32(w);
+#endif
+    return w;
+}
+
+#define SUMM_HASH_K 0xc6a4a7935bd1e995ULL
+
+static inline uint64_t
+summ__hash_round(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * SUMM_HASH_K;
+    return h ^ (h >> 47);
+}
+
+/* Eight bytes at a time, a multiply-xorshift round per word (as in
+ * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
+ * so no byte loop and no memcpy call is left; then one more round so the
+ * low bits, which pick the slot, depend on every byte. Words are short:
+ * the per-byte loop of FNV-1a used to be most of the cost of a lookup.
+ * Inline: every word of every text is hashed. stopwords/embed.py has a
+ * copy (summ_hash), for the compiled-in tables. */
+static inline uint64_t
+summ__hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+    if (n >= 8) {
+        size_t k = n;
+        while (k > 8) {
+            h = summ__hash_round(h, summ__load64(s));
+            s += 8;
+            k -= 8;
+        }
+        h = summ__hash_round(h, summ__load64(s + k - 8));  /* the last 8, overlapping */
+    } else if (n >= 4) {
+        h = summ__hash_round(h, summ__load32(s) | summ__load32(s + n - 4) << 32);
+    } else if (n > 0) {
+        h = summ__hash_round(h, s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16);
+    }
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    return h ^ (h >> 32);
+}
+
+/* A set of strings compiled in (stopwords/embed.py makes them, in
+ * langdata.c): open addressing over slot[0 .. cap) (cap a power of two,
+ * or 0 for none), each slot 0 (empty) or 1 + the offset in pool of a key,
+ * stored as its length (two bytes, little-endian) and then its bytes. */
+typedef struct strtab {
+    const uint32_t *slot;
+    const unsigned char *pool;
+    uint32_t cap, count;
+} strtab;
+
+/* A set: up to two compiled-in tables, looked at as they are, and the
+ * keys added at run time (a list read from a data directory). */
 typedef struct strset {
     const salloc *al;
+    const strtab *fixed[2];
     char **keys;
     uint32_t *lens;
-    size_t cap, count;  /* cap is 0 or a power of two */
+    size_t cap, nkeys;  /* cap is 0 or a power of two */
+    size_t count;       /* every entry (a key in two parts counts twice) */
 } strset;
 
 void summ__strset_init(strset *s, const salloc *al);
 bool summ__strset_add(strset *s, const char *k, size_t n);   /* copies k; false on OOM */
+/* Include the compiled-in table t (not copied: it is constant); a third
+ * one is copied in. false on OOM. */
+bool summ__strset_add_table(strset *s, const strtab *t);
 bool summ__strset_has(const strset *s, const char *k, size_t n);  /* s may be NULL */
+/* fn(key, length, arg) for every key of s (a key in two of its parts
+ * comes twice); stops, and returns false, when fn does. */
+bool summ__strset_each(const strset *s, bool (*fn)(const char *k, size_t n, void *arg),
+                       void *arg);
 void summ__strset_free(strset *s);
 
 /* Parse a word list ("# comment" lines, one entry a line, white space
  * trimmed) into s. Entries are folded (summ__fold_word) unless keep_case
- * is set. Returns false on OOM. */
+ * is set; folded entries over 256 bytes and any over 65535 are left out.
+ * Returns false on OOM. */
 bool summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case);
 /* Add the words of text[0 .. len) (valid UTF-8), separated by any white
  * space, folded; a line that starts with '#' is a comment. A word too long
@@ -97,27 +181,35 @@ typedef enum data_kind {
     DATA_FILLERS,     /* fillers/<code>.txt: fillers of speech ("um", "okay") */
     DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
     DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
+    DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
     DATA_HTML,        /* html/<code>.txt: class/id hints and labels for finding a
                          web page's main text */
     DATA_KINDS
 } data_kind;
 
-/* The lists compiled in from stopwords/ (langdata.c, made by embed.py);
- * terminated by code == NULL. */
+/* The lists compiled in from stopwords/ (langdata.c, made by embed.py):
+ * each as its table, ready to look up; a detection profile (never a set)
+ * as its text instead. Terminated by code == NULL. */
 typedef struct builtin_list {
     const char *code;
     data_kind kind;
+    strtab tab;         /* empty for DATA_PROFILE */
+    const char *text;   /* DATA_PROFILE only: the file as it is */
     size_t len;
-    const char *text;
 } builtin_list;
 extern const builtin_list summ__builtin_lists[];
 
+/* Whether the entries of a kind are folded (summ__fold_word): all but
+ * the abbreviations, whose case tells (embed.py's KINDS agrees), and the
+ * profiles, which are not sets. */
+extern const bool summ__kind_folded[DATA_KINDS];
+
 /* Load the list of kind for the language code into s: the file in dir (or
  * $SUMMARIZE_DATA_DIR, or the installed data directory, when dir is NULL
- * or "") if there is one, else the built-in list, else nothing.
- * keep_case: do not fold the entries. Returns SUMM_OK, SUMM_ENOMEM or
- * SUMM_EDATA (a file exists but cannot be read; err says which). */
+ * or "") if there is one, else the built-in list, else nothing. Returns
+ * SUMM_OK, SUMM_ENOMEM or SUMM_EDATA (a file exists but cannot be read;
+ * err says which). */
 summ_status summ__data_load(const salloc *al, const char *dir, const char *code, data_kind kind,
-                            bool keep_case, strset *s, summ_err *err);
+                            strset *s, summ_err *err);
 
 #endif

@@ -3,7 +3,8 @@
  * Looked for, in order, in the directory the caller named (a parameter),
  * $SUMMARIZE_DATA_DIR, and the installed data directory (SUMM_DATADIR, set
  * by meson); a list found in none of them comes from the copy compiled
- * into the library from stopwords/, so the library works uninstalled too.
+ * into the library from stopwords/ (a constant table, nothing to parse),
+ * so the library works uninstalled too.
  * A directory named by the caller (parameter or environment) whose file
  * exists but cannot be read is an error; the installed directory is only a
  * preference. */
@@ -18,10 +19,13 @@
 #  define SUMM_DATADIR ""
 #endif
 
+const bool summ__kind_folded[DATA_KINDS] = { true, false, true, true, true, false, true, true,
+                                              true, true, true, true };
+
 /* The subdirectory of each kind. */
 static const char *const kind_dir[DATA_KINDS] = {
     "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
-    "nonfinal/", "html/",
+    "nonfinal/", "cues/", "html/",
 };
 
 /* The directory to look in; *strict is set when the caller named it. */
@@ -76,8 +80,9 @@ read_file(const salloc *al, const char *path, char **buf, size_t *len, summ_err 
 
 summ_status
 summ__data_load(const salloc *al, const char *dir, const char *code, data_kind kind,
-                bool keep_case, strset *s, summ_err *err)
+                strset *s, summ_err *err)
 {
+    bool keep_case = !summ__kind_folded[kind];
     bool strict;
     dir = data_dir(dir, &strict);
     if (dir) {
@@ -104,8 +109,7 @@ summ__data_load(const salloc *al, const char *dir, const char *code, data_kind k
     }
     for (const builtin_list *b = summ__builtin_lists; b->code; b++) {
         if (b->kind == kind && strcmp(b->code, code) == 0)
-            return summ__strset_load_list(s, b->text, b->len, keep_case) ? SUMM_OK
-                                                                          : SUMM_ENOMEM;
+            return summ__strset_add_table(s, &b->tab) ? SUMM_OK : SUMM_ENOMEM;
     }
     return SUMM_OK;
 }

@@ -14,6 +14,7 @@ typedef struct params {
     size_t max_sentences;
     double ratio;
     size_t max_words;
+    size_t max_chars;      /* code points of the sentences as printed */
     size_t max_keywords;
 
     char *language;        /* owned; NULL = detect */
@@ -28,6 +29,11 @@ typedef struct params {
     int similarity;
     double w_directed, directed_backward, lead_ratio, lead_adapt;
     double damping, redundancy;
+    /* The kinds of sentence (features.c) and the genre of the text. */
+    double w_cue, w_second_person, w_question, w_citation, w_number, w_filler;
+    double w_long, long_words, long_share, long_relative;
+    double first_person_low, first_person_high;
+    double w_section, w_lead_section, lead_ratio_power;
     double w_query, query_bias, query_position;
     double multi_redundancy;
 

@@ -1,58 +1,14 @@
-/* strset.c - hashing, and a small open-addressing set of byte strings
- * (stopwords, abbreviations, phrase lists). */
+/* strset.c - small open-addressing sets of byte strings (stopwords,
+ * abbreviations, phrase lists): the compiled-in tables as they are, and
+ * what a data directory adds, parsed at run time. */
 #include <string.h>
 
 #include "core/core.h"
-#include "text/bits.h"
 #include "text/chars.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
-/* Eight bytes at a time, a multiply-xorshift round per word (as in
- * wyhash/MurmurHash2A), short tails read with fixed-size, overlapping loads
- * so no byte loop and no memcpy call is left; then one more round so the
- * low bits, which pick the slot, depend on every byte. Words are short:
- * the per-byte loop of FNV-1a used to be most of the cost of a lookup. The
- * value depends on the machine's byte order; it is never stored. */
-static inline uint64_t
-load32(const unsigned char *s)
-{
-    uint32_t w;
-    memcpy(&w, s, 4);
-    return w;
-}
-
-#define HASH_K 0xc6a4a7935bd1e995ULL
-
-static inline uint64_t
-hash_round(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * HASH_K;
-    return h ^ (h >> 47);
-}
-
-uint64_t
-summ__hash(const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
-    if (n >= 8) {
-        size_t k = n;
-        while (k > 8) {
-            h = hash_round(h, load64(s));
-            s += 8;
-            k -= 8;
-        }
-        h = hash_round(h, load64(s + k - 8));  /* the last 8, overlapping */
-    } else if (n >= 4) {
-        h = hash_round(h, load32(s) | load32(s + n - 4) << 32);
-    } else if (n > 0) {
-        h = hash_round(h, s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16);
-    }
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ULL;
-    return h ^ (h >> 32);
-}
+#define MAX_KEY 0xFFFF  /* a compiled-in key's length is two bytes */
 
 void
 summ__strset_init(strset *s, const salloc *al)
@@ -88,28 +44,48 @@ rehash(strset *s, size_t ncap)
     return true;
 }
 
+static bool
+table_has(const strtab *t, uint64_t h, const char *k, size_t n)
+{
+    for (size_t j = h & (t->cap - 1); t->slot[j]; j = (j + 1) & (t->cap - 1)) {
+        const unsigned char *e = t->pool + t->slot[j] - 1;
+        if ((size_t)(e[0] | e[1] << 8) == n && memcmp(e + 2, k, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool
+own_has(const strset *s, uint64_t h, const char *k, size_t n)
+{
+    if (s->cap == 0)
+        return false;
+    for (size_t j = h & (s->cap - 1); s->keys[j]; j = (j + 1) & (s->cap - 1))
+        if (s->lens[j] == n && memcmp(s->keys[j], k, n) == 0)
+            return true;
+    return false;
+}
+
 bool
 summ__strset_has(const strset *s, const char *k, size_t n)
 {
-    if (!s || s->cap == 0)
+    if (!s || s->count == 0)
         return false;
-    size_t j = summ__hash(k, n) & (s->cap - 1);
-    while (s->keys[j]) {
-        if (s->lens[j] == n && memcmp(s->keys[j], k, n) == 0)
+    uint64_t h = summ__hash(k, n);
+    for (size_t i = 0; i < 2 && s->fixed[i]; i++)
+        if (table_has(s->fixed[i], h, k, n))
             return true;
-        j = (j + 1) & (s->cap - 1);
-    }
-    return false;
+    return own_has(s, h, k, n);
 }
 
 bool
 summ__strset_add(strset *s, const char *k, size_t n)
 {
-    if (n > UINT32_MAX)
-        return false;
+    if (n > MAX_KEY)
+        return true;  /* no real entry is that long: left out, as embed.py does */
     if (summ__strset_has(s, k, n))
         return true;
-    if ((s->count + 1) * 2 > s->cap && !rehash(s, s->cap ? s->cap * 2 : 64))
+    if ((s->nkeys + 1) * 2 > s->cap && !rehash(s, s->cap ? s->cap * 2 : 64))
         return false;
     char *copy = summ__strndup(s->al, k, n);
     if (!copy)
@@ -119,7 +95,49 @@ summ__strset_add(strset *s, const char *k, size_t n)
         j = (j + 1) & (s->cap - 1);
     s->keys[j] = copy;
     s->lens[j] = (uint32_t)n;
+    s->nkeys++;
     s->count++;
+    return true;
+}
+
+bool
+summ__strset_add_table(strset *s, const strtab *t)
+{
+    if (t->count == 0)
+        return true;
+    for (size_t i = 0; i < 2; i++) {
+        if (!s->fixed[i]) {
+            s->fixed[i] = t;
+            s->count += t->count;
+            return true;
+        }
+    }
+    for (size_t j = 0; j < t->cap; j++) {
+        if (!t->slot[j])
+            continue;
+        const unsigned char *e = t->pool + t->slot[j] - 1;
+        if (!summ__strset_add(s, (const char *)e + 2, (size_t)(e[0] | e[1] << 8)))
+            return false;
+    }
+    return true;
+}
+
+bool
+summ__strset_each(const strset *s, bool (*fn)(const char *k, size_t n, void *arg), void *arg)
+{
+    for (size_t i = 0; i < 2 && s->fixed[i]; i++) {
+        const strtab *t = s->fixed[i];
+        for (size_t j = 0; j < t->cap; j++) {
+            if (!t->slot[j])
+                continue;
+            const unsigned char *e = t->pool + t->slot[j] - 1;
+            if (!fn((const char *)e + 2, (size_t)(e[0] | e[1] << 8), arg))
+                return false;
+        }
+    }
+    for (size_t j = 0; j < s->cap; j++)
+        if (s->keys[j] && !fn(s->keys[j], s->lens[j], arg))
+            return false;
     return true;
 }
 
@@ -132,9 +150,8 @@ summ__strset_free(strset *s)
         summ__free(s->al, s->keys[i]);
     summ__free(s->al, s->keys);
     summ__free(s->al, s->lens);
-    s->keys = NULL;
-    s->lens = NULL;
-    s->cap = s->count = 0;
+    const salloc *al = s->al;
+    summ__strset_init(s, al);
 }
 
 bool

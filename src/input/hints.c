@@ -23,6 +23,28 @@ struct hints {
     size_t npat[H_KINDS];
 };
 
+/* One entry of the list: "kind: pattern" into its kind's patterns. */
+static bool
+hint_entry(const char *e, size_t n, void *arg)
+{
+    hints *h = arg;
+    for (int k = 0; k < H_KINDS; k++) {
+        size_t kl = strlen(hint_kind[k]);
+        if (n > kl + 2 && memcmp(e, hint_kind[k], kl) == 0 && e[kl] == ':' && e[kl + 1] == ' ') {
+            pattern *p = &h->pat[k][h->npat[k]++];
+            p->s = e + kl + 2;
+            p->n = (uint32_t)(n - kl - 2);
+            if (p->s[0] == '=' && p->n > 1) {
+                p->word = true;
+                p->s++;
+                p->n--;
+            }
+            break;
+        }
+    }
+    return true;
+}
+
 hints *
 summ__hints_make(arena *ar, const strset *list)
 {
@@ -30,30 +52,13 @@ summ__hints_make(arena *ar, const strset *list)
     if (!h)
         return NULL;
     h->list = list;
+    /* list->count counts an entry in two of its parts twice: enough room. */
     size_t total = list ? list->count : 0;
     for (int k = 0; k < H_KINDS; k++)
         if (total && !(h->pat[k] = summ__arena_calloc(ar, total, sizeof *h->pat[k])))
             return NULL;
-    for (size_t i = 0; list && i < list->cap; i++) {
-        const char *e = list->keys[i];
-        if (!e)
-            continue;
-        size_t n = list->lens[i];
-        for (int k = 0; k < H_KINDS; k++) {
-            size_t kl = strlen(hint_kind[k]);
-            if (n > kl + 2 && memcmp(e, hint_kind[k], kl) == 0 && e[kl] == ':' && e[kl + 1] == ' ') {
-                pattern *p = &h->pat[k][h->npat[k]++];
-                p->s = e + kl + 2;
-                p->n = (uint32_t)(n - kl - 2);
-                if (p->s[0] == '=' && p->n > 1) {
-                    p->word = true;
-                    p->s++;
-                    p->n--;
-                }
-                break;
-            }
-        }
-    }
+    if (list)
+        summ__strset_each(list, hint_entry, h);
     return h;
 }
 

@@ -5,6 +5,7 @@
  * or starts sentences elsewhere), never a list of brand names, so iPhone,
  * YouTube and LinkedIn stay whole. Three linear passes. */
 #include "segment/seg.h"
+#include "text/bits.h"
 
 /* A candidate "leftRight": run = [a, e), the case change at m. */
 typedef struct glue_cand {
@@ -255,12 +256,46 @@ verdict_of(const seg *g, const glue_cand *x, qtab *q)
     return verdict;
 }
 
+/* Is a lower-case letter followed by an upper-case one anywhere in
+ * s[start .. len)? Pass 1 needs such a case change for a candidate, and
+ * four texts in five have none: this looks for one eight ASCII bytes at
+ * a time (a fraction of what pass 1 costs), so that those texts skip the
+ * passes altogether. */
+static bool
+any_case_change(const unsigned char *s, size_t start, size_t len)
+{
+    bool lower = false;  /* the code point before i is a lower-case letter */
+    for (size_t i = start; i < len;) {
+        if (len - i >= 8) {
+            uint64_t w = summ__load64(s + i);  /* byte k of the text is byte k of w */
+            if (!(w & SUMM_HIGHS)) {
+                uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z');
+                if (((lo << 8) & up) || (lower && (up & 0x80)))
+                    return true;
+                lower = lo >> 63;
+                i += 8;
+                continue;
+            }
+        }
+        int32_t c;
+        size_t n = dec(s, i, len, &c);
+        int k = cclass(c);
+        if (lower && k == CL_UPPER)
+            return true;
+        lower = k == CL_LOWER;
+        i += n;
+    }
+    return false;
+}
+
 summ_status
 summ__seg_find_glue(seg *g, size_t start)
 {
     const salloc *al = g->d->ar->al;
     glue_list gl = { NULL, 0, 0 };
     qtab q;
+    if (!any_case_change(g->s, start, g->len))
+        return SUMM_OK;
     summ_status st = find_candidates(g, start, &gl);
     glue_cand *cand = gl.cand;
     size_t ncand = gl.n;

@@ -1,15 +1,20 @@
 /* tune.c - the tuning harness behind tests/bench/tune.py. Not installed.
  *
- *   tune [--sim-seg] FILE.jsonl LENGTHS.tsv|K [FILE.jsonl LENGTHS.tsv|K ...]
+ *   tune [--sim-seg] SET [SET ...]
  *
- * Reads every document once ({"id": ..., "text": ...} per line), runs the
- * pipeline up to TF-IDF once per document and keeps it, then prints
- *   D <tab> id <tab> k <tab> nsent           per document, followed by
+ * where a SET is either FILE.jsonl LENGTHS.tsv|K ({"id": ..., "text": ...}
+ * per line; k per document from lengths.tsv, or K for all) or DIR k|w (a
+ * set of ../shared/eval/genres: DIR/lengths.tsv and DIR/articles/<id>.txt;
+ * the summary is k sentences, or at most w words, per document). Reads
+ * every document once, runs the pipeline up to TF-IDF once per document
+ * (input check, plain text, language detected) and keeps it, then prints
+ *   D <tab> id <tab> k <tab> w <tab> nsent   per document (w 0 for rule k),
  *   S <tab> flags <tab> sentence text        per sentence (newlines -> spaces)
  * and a line "READY". Then, for every line of options on stdin
  * ("w_position=0.5 similarity=1 ..."), it scores and selects with those
- * options (the summary length is each document's k) and prints one line
- * "P <tab> i j k" of chosen sentence indices per document, then "END".
+ * options (the summary length is each document's k, or its w words) and
+ * prints one line "P <tab> i j k" of chosen sentence indices per document,
+ * then "END".
  * So a grid search costs one tokenization, not one process per document.
  *
  * The option names are those of summ_option_lookup() (summarize_experimental.h
@@ -19,17 +24,19 @@
  * yet): a first line that is a paragraph of its own without final
  * punctuation is a heading (and the title), and a leading dateline ending in
  * "(CNN)" or "--" is cut off the first sentence. */
+#include <dirent.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "context.h"
+#include "input/input.h"
 
 typedef struct bdoc {
     char *id;
     char *text;
-    size_t len, k;
+    size_t len, k, w;  /* w: a word budget instead of k sentences */
     arena ar;
     doc d;
     tfidf v;
@@ -122,26 +129,103 @@ sim_seg(doc *d)
     }
 }
 
+static const strset *
+no_stopwords(void *ud, const char *text, size_t len)
+{
+    (void)ud;
+    (void)text;
+    (void)len;
+    return NULL;
+}
+
+/* As pipeline.c prepares a document, up to its TF-IDF vectors. */
 static summ_status
 prepare(summ_ctx *ctx, bdoc *b, bool sim)
 {
     summ_status st;
     summ__arena_init(&b->ar, &ctx->al);
-    b->d = (doc){ .src = b->text, .srclen = b->len, .format = SUMM_FORMAT_TEXT,
-                  .text = b->text, .len = b->len, .start = 0, .ar = &b->ar,
-                  .title = SIZE_MAX };
-    b->d.lang = summ__lang_lookup("en");
+    b->d = (doc){ .src = b->text, .srclen = b->len, .ar = &b->ar, .title = SIZE_MAX };
+    input_env env = { no_stopwords, NULL, NULL, false };
+    if ((st = summ__input_check(b->text, b->len, &b->d.start, &ctx->err)) != SUMM_OK
+        || (st = summ__input_read(&b->d, SUMM_FORMAT_TEXT, &env, &ctx->err)) != SUMM_OK)
+        return st;
+    b->d.lang = summ__lang_detect(&ctx->lang_cache, &ctx->al, b->d.text + b->d.start,
+                                  b->d.len - b->d.start);
     if ((st = summ__ctx_langres(ctx, b->d.lang, &b->d.lr)) != SUMM_OK)
         return st;
     if ((st = summ__segment(&b->d)) != SUMM_OK)
         return st;
     if (sim)
         sim_seg(&b->d);
+    if ((st = summ__features(&b->d)) != SUMM_OK)
+        return st;
     if (b->d.nsent && (b->d.sent[0].flags & SUMM_FLAG_HEADING))
         b->d.title = 0;
     if ((st = summ__tokenize(&b->d)) != SUMM_OK)
         return st;
     return summ__tfidf_build(&b->d, &b->v);
+}
+
+static char *
+read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* A genre set: DIR/lengths.tsv (id, k, w) and DIR/articles/<id>.txt. */
+static bool
+load_dir(summ_ctx *ctx, const char *dir, bool words, bool sim, bdoc **docs, size_t *ndocs,
+         size_t *cap)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lengths.tsv", dir);
+    FILE *l = fopen(path, "r");
+    if (!l) {
+        perror(path);
+        return false;
+    }
+    char *line = NULL;
+    size_t lcap = 0;
+    while (getline(&line, &lcap, l) > 0) {
+        char id[512];
+        size_t k, w;
+        if (sscanf(line, "%511s %zu %zu", id, &k, &w) != 3)
+            continue;  /* the header */
+        if (*ndocs == *cap) {
+            *cap = *cap ? 2 * *cap : 1024;
+            *docs = realloc(*docs, *cap * sizeof **docs);
+        }
+        bdoc *b = &(*docs)[*ndocs];
+        memset(b, 0, sizeof *b);
+        snprintf(path, sizeof path, "%s/articles/%s.txt", dir, id);
+        if (!(b->text = read_all(path, &b->len))) {
+            perror(path);
+            return false;
+        }
+        b->id = strdup(id);
+        b->k = words ? 0 : k;
+        b->w = words ? w : 0;
+        if (prepare(ctx, b, sim) != SUMM_OK) {
+            fprintf(stderr, "tune: %s: %s\n", path, ctx->err.msg);
+            return false;
+        }
+        (*ndocs)++;
+    }
+    free(line);
+    fclose(l);
+    return true;
 }
 
 /* name=value into the parameters, by the option's name (checked as
@@ -188,6 +272,13 @@ main(int argc, char **argv)
     char *line = NULL;
     size_t lcap = 0;
     for (; a + 1 < argc; a += 2) {
+        DIR *dh = opendir(argv[a]);
+        if (dh) {
+            closedir(dh);
+            if (!load_dir(ctx, argv[a], strcmp(argv[a + 1], "w") == 0, sim, &docs, &ndocs, &cap))
+                return 1;
+            continue;
+        }
         FILE *f = fopen(argv[a], "r");
         if (!f) {
             perror(argv[a]);
@@ -234,7 +325,7 @@ main(int argc, char **argv)
     }
     for (size_t i = 0; i < ndocs; i++) {
         doc *d = &docs[i].d;
-        printf("D\t%s\t%zu\t%zu\n", docs[i].id, docs[i].k, d->nsent);
+        printf("D\t%s\t%zu\t%zu\t%zu\n", docs[i].id, docs[i].k, docs[i].w, d->nsent);
         for (size_t s = 0; s < d->nsent; s++) {
             printf("S\t%u\t", d->sent[s].flags);
             for (uint32_t c = d->sent[s].start; c < d->sent[s].end; c++)
@@ -260,6 +351,7 @@ main(int argc, char **argv)
             summ__arena_init(&scratch, &ctx->al);
             b->d.ar = &scratch;  /* what scoring and selection allocate goes away */
             o.max_sentences = b->k;
+            o.max_words = b->w;
             if (b->d.nsent > pcap) {
                 pcap = b->d.nsent;
                 pick = realloc(pick, pcap * sizeof *pick);

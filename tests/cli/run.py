@@ -13,7 +13,9 @@ it); without it the test is skipped.
 
 SUMMARIZE_TEST_WRAPPER, if set, is a command put in front of SUMMARIZE
 (e.g. "valgrind -q --error-exitcode=99"), so the binary can be checked
-under valgrind without valgrinding Python.
+under valgrind without valgrinding Python. SUMMARIZE_TEST_EXE, if set,
+replaces SUMMARIZE (valgrind needs the dynamically linked build of the
+CLI, summarize-dynamic, to follow malloc).
 """
 import os
 import shlex
@@ -31,7 +33,7 @@ def has_feature(exe, feature):
 
 
 def main() -> int:
-    exe, d = sys.argv[1], sys.argv[2]
+    exe, d = os.environ.get('SUMMARIZE_TEST_EXE') or sys.argv[1], sys.argv[2]
     wrapper = shlex.split(os.environ.get('SUMMARIZE_TEST_WRAPPER', ''))
     features = {}
     names = sorted(f[:-len('.expected')] for f in os.listdir(d) if f.endswith('.expected'))

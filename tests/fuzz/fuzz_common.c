@@ -333,7 +333,8 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         FUZZ_CHECK((s->flags & ~(unsigned)(SUMM_FLAG_HEADING | SUMM_FLAG_LIST_ITEM
                                            | SUMM_FLAG_BOILERPLATE | SUMM_FLAG_PARAGRAPH
                                            | SUMM_FLAG_SELECTED | SUMM_FLAG_QUOTED
-                                           | SUMM_FLAG_FILLER | SUMM_FLAG_QUERY)) == 0);
+                                           | SUMM_FLAG_FILLER | SUMM_FLAG_QUERY
+                                           | SUMM_FLAG_APPARATUS)) == 0);
         if (s->flags & SUMM_FLAG_QUERY) {
             const char *q = NULL;
             FUZZ_CHECK(summ_get_string(ctx, SUMM_OPT_QUERY, &q) == SUMM_OK && q && *q);

@@ -1,0 +1,539 @@
+/* features.c - what kind of sentence each one is, for scoring: the signals
+ * a text gives of its genre and its structure, from its own words and
+ * characters and the language's cue lists (stopwords/cues/<code>.txt):
+ *
+ *   cue phrases     "we propose", "in this paper", "our results" (the
+ *                   bonus words of Edmundson 1969; the aim and conclusion
+ *                   expressions of Teufel & Moens 2002)
+ *   first person    "we", "our" outside quotation marks: papers, reports
+ *                   and calls speak so, news copy does not; the share of
+ *                   such sentences tells how news-like a text is
+ *   second person   "you", "your" outside quotation marks: addressing the
+ *                   reader or the audience
+ *   questions, fillers ("Okay.", "Thank you, operator.", a courtesy such as
+ *   "thank you for joining us"), citation markers
+ *   ("[12]", "(Smith et al., 2010)"), numbers
+ *   sections        headings that name a section ("2 Related Work",
+ *                   "CONCLUSIONS"): a section that sums up the text
+ *                   (abstract, conclusion) and one that is apparatus
+ *                   (references, acknowledgements), whose lines are never
+ *                   chosen
+ *   apparatus       figure and table captions ("Table 2: ..."), equation
+ *                   scraps ("(5)", "|wij | ."), table rows ("Revenue 1.2
+ *                   3.4 5.6"): SUMM_FLAG_APPARATUS, never chosen while
+ *                   anything else can be
+ *
+ * One pass over the text of the sentences, one hash lookup per word (the
+ * first words of the cues); the rest is counting. */
+#include <string.h>
+
+#include "stages.h"
+#include "text/chars.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+#define WORD_MAX 48        /* a longer word is no cue */
+#define HEADING_WORDS 8    /* a section name has at most this many words */
+#define FILLER_WORDS 12    /* a filler sentence at most this many */
+
+typedef struct fword {
+    char w[WORD_MAX];
+    size_t n;
+    bool first;  /* it starts a cue */
+} fword;
+
+typedef struct scan {
+    const langres *lr;
+    size_t words, wordy, nnum;  /* words; words of two letters or more; numbers */
+    size_t letters, nonspace;   /* code points */
+    bool quote, we, you, cue, filler, courtesy, caption_word;
+    bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
+    fword prev[2];              /* the two words before this one */
+} scan;
+
+/* Is "tag" + w[0 .. n) in the cue list? */
+static bool
+has_tag(const strset *s, const char *tag, const char *w, size_t n)
+{
+    char key[3 * WORD_MAX + 16];
+    size_t t = strlen(tag);
+    if (t + n > sizeof key)
+        return false;
+    memcpy(key, tag, t);
+    memcpy(key + t, w, n);
+    return summ__strset_has(s, key, t + n);
+}
+
+/* Fold p[0 .. n) into out (cap bytes): ASCII by hand, the rest by
+ * summ__fold_word(), which gives the same for ASCII. False if too long. */
+static bool
+fold(const char *p, size_t n, char *out, size_t cap, size_t *outn)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char)p[i] < 0x80;
+    if (ascii) {
+        if (n > cap)
+            return false;
+        for (size_t i = 0; i < n; i++)
+            out[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+        *outn = n;
+        return true;
+    }
+    size_t m = summ__fold_word(p, n, out, cap);
+    if (m > cap)
+        return false;
+    *outn = m;
+    return true;
+}
+
+/* A phrase of the kind tag ("cue: ", "filler: ") of two or three words
+ * ending with w: the words before it joined by spaces. */
+static bool
+phrase_cue(const scan *sc, const char *tag, const char *w, size_t n)
+{
+    char buf[3 * WORD_MAX + 2];
+    for (int k = 1; k <= 2; k++) {
+        const fword *f = &sc->prev[2 - k];
+        if (!f->first)
+            continue;
+        size_t m = 0;
+        for (int j = 2 - k; j < 2; j++) {
+            if (!sc->prev[j].n)
+                return false;  /* a word too long to be one */
+            memcpy(buf + m, sc->prev[j].w, sc->prev[j].n);
+            m += sc->prev[j].n;
+            buf[m++] = ' ';
+        }
+        memcpy(buf + m, w, n);
+        if (has_tag(&sc->lr->cues, tag, buf, m + n))
+            return true;
+    }
+    return false;
+}
+
+/* Could the word text[a .. b) be one of the cue words? A cheap no for
+ * nearly every word, before folding it: its length and first byte
+ * (folded, for ASCII). */
+static bool
+may_cue(const langres *lr, const char *text, size_t a, size_t b)
+{
+    unsigned char c0 = (unsigned char)text[a];
+    if (c0 >= 0x80)
+        return lr->cue_words.count > 0;  /* folding may change it: look it up */
+    return b - a <= lr->cue_maxlen && lr->cue_start[c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0];
+}
+
+/* One word of a sentence, text[a .. b): one lookup of its roles (and of
+ * the stopwords while the sentence may be all fillers). */
+static void
+word(scan *sc, const char *text, size_t a, size_t b)
+{
+    const langres *lr = sc->lr;
+    unsigned char c0 = (unsigned char)text[a];
+    if (c0 >= '0' && c0 <= '9')
+        sc->nnum++;
+    fword *prev = &sc->prev[1];
+    bool started = sc->prev[0].first || prev->first;  /* a phrase may go on here */
+    unsigned role = 0;
+    size_t n = 0;
+    char w[WORD_MAX];
+    bool look = may_cue(lr, text, a, b);
+    bool folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
+    if (folded && look)
+        role = summ__cue_roles(lr, w, n);
+    sc->we |= (role & CUE_WE) != 0;
+    sc->you |= (role & CUE_YOU) != 0;
+    sc->cue |= (role & CUE_ONE) != 0;
+    if (sc->words == 0)
+        sc->caption_word = (role & CUE_CAPTION) != 0;
+    if (started && (role & CUE_REST)) {
+        sc->cue = sc->cue || phrase_cue(sc, "cue: ", w, n);
+        sc->courtesy = sc->courtesy || phrase_cue(sc, "filler: ", w, n);
+    }
+    if (sc->filler && !(role & CUE_FILLER))
+        sc->filler = folded && summ__strset_has(&lr->stop, w, n);
+    /* the window moves on: prev[0] <- prev[1] <- this word, kept only
+     * while it may be part of a phrase */
+    sc->prev[0] = *prev;
+    prev->first = (role & CUE_START) != 0;
+    prev->n = role & (CUE_START | CUE_REST) ? n : 0;
+    if (prev->n)
+        memcpy(prev->w, w, n);
+    sc->words++;
+}
+
+static bool
+is_quote(int32_t c)
+{
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
+}
+
+/* Words and characters of text[a .. b): runs of word characters, an
+ * apostrophe between two letters and a period or comma between two digits
+ * inside one (as tokenize.c reads them). */
+static void
+scan_text(scan *sc, const char *text, size_t a, size_t b)
+{
+    /* the counters in locals: word() gets sc, which would keep them in memory */
+    const unsigned char *u = (const unsigned char *)text;
+    size_t wa = SIZE_MAX, wletters = 0, wordy = 0, letters = 0, nonspace = 0;
+    bool quote = false, cite = false;
+    int32_t prev = 0;
+    for (size_t i = a; i < b;) {
+        /* the common case first: a run of ASCII letters and digits */
+        if (u[i] < 0x80 && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
+                               <= (unsigned)(CL_DIGIT - CL_LOWER)) {
+            if (wa == SIZE_MAX) {
+                wa = i;
+                wletters = 0;
+            }
+            size_t s0 = i;
+            size_t digits = 0;
+            do {
+                digits += (summ__ascii_props[u[i]] & A_CLASS) == CL_DIGIT;
+                i++;
+            } while (i < b && u[i] < 0x80
+                     && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
+                            <= (unsigned)(CL_DIGIT - CL_LOWER));
+            wletters += i - s0 - digits;
+            letters += i - s0 - digits;
+            nonspace += i - s0;
+            prev = u[i - 1];
+            continue;
+        }
+        int32_t c = u[i];
+        size_t m = c < 0x80 ? 1 : utf8_dec(u, i, b, &c);
+        int k = cclass(c);
+        bool inner = false;
+        if (k == CL_OTHER && wa != SIZE_MAX && i + m < b
+            && (c == '\'' || c == 0x2019 || c == '.' || c == ',')) {
+            int32_t next;
+            utf8_dec(u, i + m, b, &next);
+            int nk = cclass(next);
+            inner = ((c == '\'' || c == 0x2019) && is_letter_class(cclass(prev))
+                     && is_letter_class(nk))
+                    || ((c == '.' || c == ',') && cclass(prev) == CL_DIGIT && nk == CL_DIGIT);
+        }
+        bool letter = is_letter_class(k);
+        if (k != CL_OTHER || inner) {
+            if (wa == SIZE_MAX) {
+                wa = i;
+                wletters = 0;
+            }
+            wletters += letter;
+        } else {
+            if (wa != SIZE_MAX) {
+                word(sc, text, wa, i);
+                wordy += wletters >= 2;
+                cite |= i - wa == 2 && text[wa] == 'e' && text[wa + 1] == 't';
+                wa = SIZE_MAX;
+            }
+            cite |= c == '[' || c == '(';
+            quote |= is_quote(c);
+        }
+        if (!is_space(c)) {
+            nonspace++;
+            letters += letter;
+        }
+        prev = c;
+        i += m;
+    }
+    if (wa != SIZE_MAX) {
+        word(sc, text, wa, b);
+        wordy += wletters >= 2;
+    }
+    sc->wordy = wordy;
+    sc->letters = letters;
+    sc->nonspace = nonspace;
+    sc->quote = quote;
+    sc->cite = cite;
+}
+
+/* Citation markers in text[a .. b): a bracket or parenthesis of numbers
+ * ("[12]", "[3, 5-7]", "(4, 6)"), a parenthesis with a year and a name
+ * ("(Smith et al., 2010)", "(Lee and Kim 2009a; Wu 2011)"), and "et al"
+ * outside one. The numbers in them are counted into *numbers. */
+static bool
+digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The numbers in t[a .. b): runs of digits not after a period or comma. */
+static size_t
+count_numbers(const char *t, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t q = a; q < b; q++)
+        n += digit(t[q]) && !digit(t[q - 1]) && t[q - 1] != '.' && t[q - 1] != ',';
+    return n;
+}
+
+/* The end of a bracket or parenthesis of numbers at t[i] ("[12]",
+ * "[3, 5-7]", "(4, 6)"), or 0. */
+static size_t
+numeric_marker(const char *t, size_t i, size_t b)
+{
+    char close = t[i] == '[' ? ']' : ')';
+    size_t digits = 0, j = i + 1;
+    for (; j < b && j < i + 40; j++) {
+        if (digit(t[j]))
+            digits++;
+        else if (!strchr(", -;", t[j]))
+            break;
+    }
+    return j < b && t[j] == close && digits ? j : 0;
+}
+
+/* The end of a parenthesis with a year and a name at t[i] ("(Smith et
+ * al., 2010)", "(Lee and Kim 2009a; Wu 2011)"), or 0. */
+static size_t
+author_year(const char *t, size_t i, size_t b)
+{
+    bool year = false, name = false;
+    size_t j = i + 1;
+    for (; j < b && j < i + 80 && t[j] != ')' && t[j] != '('; j++) {
+        if (j + 4 <= b && (t[j] == '1' || t[j] == '2') && digit(t[j + 1]) && digit(t[j + 2])
+            && digit(t[j + 3]) && strchr(" ,(", t[j - 1]) && (j + 4 == b || !digit(t[j + 4])))
+            year = true;
+        name |= t[j] >= 'A' && t[j] <= 'Z';
+    }
+    return j < b && t[j] == ')' && year && name ? j : 0;
+}
+
+/* Citation markers in text[a .. b): numeric ones, author-year ones, and
+ * "et al" outside them. The numbers in them are counted into *numbers:
+ * a reference is no quantity. */
+static size_t
+citations(const char *t, size_t a, size_t b, size_t *numbers)
+{
+    size_t n = 0;
+    *numbers = 0;
+    for (size_t i = a; i < b; i++) {
+        size_t e = 0;
+        if (t[i] == '[' || t[i] == '(')
+            e = numeric_marker(t, i, b);
+        if (!e && t[i] == '(')
+            e = author_year(t, i, b);
+        if (e) {
+            n++;
+            *numbers += count_numbers(t, i + 1, e);
+            i = e;
+        } else if (t[i] == 'e' && i + 5 <= b && memcmp(t + i, "et al", 5) == 0
+                   && (i == a || t[i - 1] == ' ')) {
+            n++;
+            i += 4;
+        }
+    }
+    return n;
+}
+
+/* A caption: its word ("Figure", "Table"; sc->caption_word), then a
+ * number ("3", "2a", "S1", "IV") and a colon, period, dash or bar, or the
+ * end. */
+static bool
+caption(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t i = a;
+    int32_t c;
+    while (i < b && (utf8_dec(u, i, b, &c), is_word_cp(c)))
+        i += utf8_dec(u, i, b, &c);
+    if (i < b && t[i] == '.')
+        i++;
+    while (i < b && t[i] == ' ')
+        i++;
+    size_t s = i;
+    bool digit = false, roman = true;
+    while (i < b && i < s + 8 && (unsigned char)t[i] < 0x80
+           && (is_word_cp((unsigned char)t[i]) || t[i] == '.')) {
+        digit |= t[i] >= '0' && t[i] <= '9';
+        roman &= strchr("IVXivx.", t[i]) != NULL;
+        i++;
+    }
+    if (i == s || !(digit || roman))
+        return false;
+    while (i > s && t[i - 1] == '.') {  /* "Table 2." */
+        i--;
+        if (i + 1 == b || t[i + 1] == ' ')
+            return true;
+    }
+    while (i < b && t[i] == ' ')
+        i++;
+    if (i == b)
+        return true;
+    utf8_dec(u, i, b, &c);
+    return c == ':' || c == '.' || c == '|' || c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* The section kind named by text[a .. b) (a heading line), numbering
+ * before ("2", "2.1", "IV.", "A.") and after ("Additional file 3",
+ * "Appendix B") left out; SECTION_NONE if none. */
+static int
+section_kind(const langres *lr, const char *text, size_t a, size_t b)
+{
+    char norm[HEADING_WORDS * (WORD_MAX + 1)];
+    size_t nn = 0, words = 0;
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = a;
+    bool numbering = true;
+    while (i < b) {
+        int32_t c;
+        while (i < b && (utf8_dec(u, i, b, &c), !is_word_cp(c)))
+            i += utf8_dec(u, i, b, &c);
+        size_t s = i;
+        while (i < b && (utf8_dec(u, i, b, &c), is_word_cp(c) || c == '\''))
+            i += utf8_dec(u, i, b, &c);
+        if (s == i)
+            break;
+        bool num = true;
+        for (size_t k = s; k < i && num; k++)
+            num = (text[k] >= '0' && text[k] <= '9') || strchr("IVXivx", text[k]);
+        num |= i - s == 1;
+        if (numbering && num)
+            continue;
+        numbering = false;
+        if (num) {  /* numbering at the end: only numbering may follow */
+            size_t j = i;
+            bool rest = true;
+            while (rest && j < b) {
+                while (j < b && (utf8_dec(u, j, b, &c), !is_word_cp(c)))
+                    j += utf8_dec(u, j, b, &c);
+                size_t t = j;
+                while (j < b && (utf8_dec(u, j, b, &c), is_word_cp(c)))
+                    j += utf8_dec(u, j, b, &c);
+                for (size_t k = t; k < j && rest; k++)
+                    rest = (text[k] >= '0' && text[k] <= '9') || strchr("IVXivx", text[k])
+                           || j - t == 1;
+            }
+            if (rest)
+                break;
+        }
+        char w[WORD_MAX];
+        size_t n;
+        size_t room = sizeof norm - nn - 1;
+        if (++words > HEADING_WORDS || !fold(text + s, i - s, w, sizeof w, &n) || n > room)
+            return SECTION_NONE;
+        if (nn)
+            norm[nn++] = ' ';
+        size_t o = 0;
+        for (size_t k = 0; k < n; k++)  /* "authors'" as "authors" */
+            if (w[k] != '\'')
+                norm[nn + o++] = w[k];
+        nn += o;
+    }
+    if (!nn)
+        return SECTION_NONE;
+    if (has_tag(&lr->cues, "skip: ", norm, nn))
+        return SECTION_SKIP;
+    if (has_tag(&lr->cues, "lead: ", norm, nn))
+        return SECTION_LEAD;
+    if (has_tag(&lr->cues, "section: ", norm, nn))
+        return SECTION_BODY;
+    return SECTION_NONE;
+}
+
+/* A sentence whose first line is only a section name ("BACKGROUND\nthe
+ * wox family ...", "acknowledgements\nthis work was ..."), glued to it by
+ * the segmenter: that section's kind, or SECTION_NONE. */
+static int
+glued_section(const langres *lr, const char *text, size_t a, size_t b)
+{
+    const char *nl = memchr(text + a, '\n', b - a < 80 ? b - a : 80);
+    return nl ? section_kind(lr, text, a, (size_t)(nl - text)) : SECTION_NONE;
+}
+
+/* The last code point of text[a .. b) that is not a closing quote,
+ * bracket or white space, or 0. */
+static int32_t
+last_cp(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    while (b > a) {
+        size_t p = b - 1;
+        while (p > a && (u[p] & 0xC0) == 0x80)
+            p--;
+        int32_t c;
+        utf8_dec(u, p, b, &c);
+        if (!is_closer(c) && !is_space(c))
+            return c;
+        b = p;
+    }
+    return 0;
+}
+
+summ_status
+summ__features(doc *d)
+{
+    size_t n = d->nsent;
+    d->feat = summ__arena_calloc(d->ar, n ? n : 1, sizeof *d->feat);
+    if (!d->feat)
+        return SUMM_ENOMEM;
+    d->first_person = 0;
+    d->nsections = 0;
+    const langres *lr = d->lr;
+    if (!lr)
+        return SUMM_OK;
+    int cur = SECTION_NONE;
+    bool start = false;
+    size_t content = 0, we = 0;
+    for (size_t i = 0; i < n; i++) {
+        sentence *s = &d->sent[i];
+        sfeat *f = &d->feat[i];
+        if (i > 0 && s->docno != d->sent[i - 1].docno)
+            cur = SECTION_NONE;  /* several texts in one: each has its sections */
+        scan sc = { .lr = lr, .filler = true };
+        scan_text(&sc, d->text, s->start, s->end);
+        int kind = SECTION_NONE;
+        int32_t last = last_cp(d->text, s->start, s->end);
+        bool open = !(is_terminal(last, false) || last == ':' || last == ';');
+        if (open)
+            f->bits |= FEAT_OPEN;
+        bool line = sc.words <= HEADING_WORDS && ((s->flags & SUMM_FLAG_HEADING) || open);
+        if (line && (kind = section_kind(lr, d->text, s->start, s->end)) != SECTION_NONE)
+            s->flags |= SUMM_FLAG_HEADING;
+        /* captions, equation scraps ("(5)", "|wij | .") and table rows, also
+         * where the segmenter took them for headings */
+        bool scrap = sc.wordy < 3 && sc.nonspace && sc.letters * 10 < sc.nonspace * 6;
+        bool table = sc.nnum >= 3 && sc.letters * 2 < sc.nonspace;
+        if (kind == SECTION_NONE
+            && (scrap || table || (sc.caption_word && caption(d->text, s->start, s->end))))
+            s->flags |= SUMM_FLAG_APPARATUS;
+        if (kind != SECTION_NONE || (s->flags & SUMM_FLAG_HEADING)) {
+            /* a heading that names no section is a section of the body */
+            cur = kind != SECTION_NONE ? kind : cur == SECTION_NONE ? SECTION_NONE : SECTION_BODY;
+            d->nsections += kind != SECTION_NONE;
+            start = true;
+            f->section = (uint8_t)cur;
+            continue;
+        }
+        if ((kind = glued_section(lr, d->text, s->start, s->end)) != SECTION_NONE) {
+            cur = kind;
+            d->nsections++;
+            start = true;
+        }
+        f->section = (uint8_t)cur;
+        if (start) {
+            f->bits |= FEAT_SECTION;
+            start = false;
+        }
+        size_t cited = 0, ncite = sc.cite ? citations(d->text, s->start, s->end, &cited) : 0;
+        size_t nnum = sc.nnum > cited ? sc.nnum - cited : 0;  /* "[12]" is no quantity */
+        f->ncite = (uint16_t)(ncite < 0xFFFF ? ncite : 0xFFFF);
+        f->nnum = (uint16_t)(nnum < 0xFFFF ? nnum : 0xFFFF);
+        f->bits |= (sc.cue ? FEAT_CUE : 0) | (sc.we && !sc.quote ? FEAT_WE : 0)
+                   | (sc.you && !sc.quote ? FEAT_YOU : 0)
+                   | (last == '?' || last == 0xFF1F ? FEAT_QUESTION : 0)
+                   | ((sc.filler && sc.words && sc.words <= FILLER_WORDS) || sc.courtesy
+                          ? FEAT_FILLER : 0);
+        if (cur == SECTION_SKIP)
+            s->flags |= SUMM_FLAG_APPARATUS;
+        if (!(s->flags & (SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS))) {
+            content++;
+            we += (f->bits & FEAT_WE) != 0;
+        }
+    }
+    d->first_person = content ? (double)we / (double)content : 0;
+    return SUMM_OK;
+}
