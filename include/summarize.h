@@ -170,6 +170,10 @@ typedef enum summ_option {
                                     built-in ones; NULL = $SUMMARIZE_DATA_DIR, then the
                                     installed directory, then the lists compiled in */
     SUMM_OPT_INPUT_FORMAT = 7,   /* int: a summ_format (default SUMM_FORMAT_AUTO) */
+    SUMM_OPT_EXTRACT = 8,        /* int 0 or 1: for HTML, 1 (default) keeps the main text
+                                    only (the article: navigation, menus, footers, cookie
+                                    banners, share bars, related links and comments
+                                    dropped); 0 keeps every visible block */
     SUMM_OPT_MAX_CHARS = 9,      /* int >= 0: at most this many characters in all
                                     (default 0): code points of the sentences' texts
                                     with each run of white space counted as one */
@@ -196,6 +200,25 @@ typedef enum summ_option {
 typedef enum summ_format {
     SUMM_FORMAT_AUTO = 0,   /* told from the content (never from a file name) */
     SUMM_FORMAT_TEXT = 1,   /* plain text: the sentences are the input's bytes */
+    SUMM_FORMAT_HTML = 2,       /* a web page (needs a build with gumbo: see
+                                   summ_format_supported()). Told from the content by
+                                   a doctype, an <html> tag, or a start with a page's
+                                   tag and a page that is mostly tags. Parsed as a
+                                   browser does (HTML5); script, style, noscript,
+                                   template, svg, math, form controls and hidden
+                                   elements give no text; <title> (or the headline
+                                   that repeats it) is the title, a heading of its
+                                   own; with SUMM_OPT_EXTRACT (default) only the main
+                                   text is kept. The charset: a byte order mark, else
+                                   <meta charset> or http-equiv Content-Type in the
+                                   first 1024 bytes, else an XML declaration; a page in
+                                   another charset is converted with iconv(3)
+                                   (SUMM_WARN_CHARSET_CONVERTED). Bytes that are valid
+                                   UTF-8 are read as UTF-8 whatever the page declares
+                                   (a saved page often keeps a stale declaration); a
+                                   page that is not UTF-8 and declares no charset
+                                   iconv knows is SUMM_EUTF8. Spans are offsets into
+                                   the page's own bytes */
     SUMM_FORMAT_MARKDOWN = 3,   /* CommonMark / GitHub Markdown: code, tables, front
                                    matter, HTML blocks and comments are not text;
                                    headings and list items are structure; link, image,
@@ -404,6 +427,10 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                     words were not stemmed */
 #define SUMM_WARN_QUERY_UNMATCHED 2u  /* SUMM_OPT_QUERY was set but no sentence has any of
                                          its content words: the summary is the plain one */
+#define SUMM_WARN_CHARSET_CONVERTED 4u  /* an HTML page in another charset than UTF-8
+                                           was converted: spans are still offsets
+                                           into its own bytes, on its characters'
+                                           boundaries (not UTF-8 ones) */
 #define SUMM_WARN_UNDECODED  8u  /* part of an e-mail was not valid text in its
                                     charset, or in a charset we do not convert (only
                                     UTF-8, US-ASCII, ISO-8859-1 and -15 and

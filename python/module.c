@@ -652,6 +652,7 @@ PyInit_summarize(void)
         || add_int(m, "FLAG_FILLER", SUMM_FLAG_FILLER) < 0
         || add_int(m, "WARN_NO_STEMMER", SUMM_WARN_NO_STEMMER) < 0
         || add_int(m, "WARN_QUERY_UNMATCHED", SUMM_WARN_QUERY_UNMATCHED) < 0
+        || add_int(m, "WARN_CHARSET_CONVERTED", SUMM_WARN_CHARSET_CONVERTED) < 0
         || add_int(m, "WARN_UNDECODED", SUMM_WARN_UNDECODED) < 0
         || add_int(m, "WARN_SKIPPED", SUMM_WARN_SKIPPED) < 0
         || add_size(m, "MAX_INPUT", SUMM_MAX_INPUT) < 0) {

@@ -41,8 +41,10 @@ static const optdef table[] = {
       offsetof(params, data_dir), F_STR },
     O(SUMM_OPT_INPUT_FORMAT, "input_format", SUMM_TYPE_INT, 0, SUMM_FORMAT_TRANSCRIPT,
       SUMM_FORMAT_AUTO,
-      "a summ_format: 0 auto, 1 text, 3 markdown, 4 email, 5 pdftext, 6 subtitles, "
+      "a summ_format: 0 auto, 1 text, 2 html, 3 markdown, 4 email, 5 pdftext, 6 subtitles, "
       "7 transcript", 0, input_format, F_INT),
+    O(SUMM_OPT_EXTRACT, "extract", SUMM_TYPE_INT, 0, 1, 1,
+      "HTML: 1 = the main text only, 0 = every visible block", 0, extract, F_INT),
     { { SUMM_OPT_QUERY, "query", SUMM_TYPE_STRING, 0, 0, 0, 0, 0, NULL,
         "bias the summary toward sentences with these words", 0 },
       offsetof(params, query), F_STR },

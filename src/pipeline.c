@@ -118,7 +118,8 @@ env_stopwords(void *ud, const char *text, size_t len)
     return &lr->stop;
 }
 
-/* For the formats that read phrases (e-mail replies, PDF furniture). */
+/* For the formats that read phrases (e-mail replies, PDF furniture, a web
+ * page's class/id hints). */
 static summ_status
 env_list(void *ud, int kind, const char *text, size_t len, const strset **out)
 {
@@ -154,11 +155,10 @@ static summ_status
 read_part(summ_ctx *ctx, const docset *ds, size_t k, const char *text, size_t len)
 {
     doc *d = &ds->part[k];
-    input_env env = { env_stopwords, ctx, env_list };
+    input_env env = { env_stopwords, ctx, env_list, ctx->p.extract != 0 };
     *d = (doc){ .src = text ? text : "", .srclen = len, .ar = ds->ar, .title = SIZE_MAX };
-    summ_status st = summ__input_check(d->src, len, &d->start, &ctx->err);
-    if (st == SUMM_OK)
-        st = summ__input_read(d, ctx->p.input_format, &env, &ctx->err);
+    /* summ__input_read checks the bytes (HTML reads its charset first) */
+    summ_status st = summ__input_read(d, ctx->p.input_format, &env, &ctx->err);
     if (st == SUMM_ENOMEM)
         summ__err_set(&ctx->err, st, "out of memory");
     if (st != SUMM_OK && ds->n > 1) {

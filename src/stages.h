@@ -141,7 +141,7 @@ summ_status summ__langres_new(const salloc *al, langdata *ld, bool owned, langre
 summ_status summ__langres_make(const salloc *al, const char *data_dir, const char *extra_stop,
                                const struct lang_info *lang, langres **out, summ_err *err);
 void summ__langres_free(langres *lr);  /* accepts NULL */
-/* The list of kind (DATA_EMAIL, DATA_FILLERS, DATA_PDF) for lr's language,
+/* The list of kind (DATA_EMAIL, DATA_FILLERS, DATA_PDF, DATA_HTML) for lr's language,
  * with English's added (e-mail disclaimers and page furniture are in
  * English in mail and documents of any language), loaded on first use from
  * data_dir or the built-in lists. */

@@ -29,7 +29,7 @@ KINDS = {'': ('DATA_STOPWORDS', True), 'abbrev': ('DATA_ABBREV', False),
          'openers': ('DATA_OPENERS', True), 'profiles': ('DATA_PROFILE', None),
          'email': ('DATA_EMAIL', True), 'fillers': ('DATA_FILLERS', True),
          'pdf': ('DATA_PDF', True), 'nonfinal': ('DATA_NONFINAL', True),
-         'cues': ('DATA_CUES', True)}
+         'cues': ('DATA_CUES', True), 'html': ('DATA_HTML', True)}
 
 FOLD_BUF = 256      # summ__strset_load_list's buffer: longer folded entries are dropped
 FOLD_CPS = 128      # summ__fold_word's code point buffer: longer words stay as they are

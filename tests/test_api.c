@@ -79,6 +79,7 @@ test_defaults(void **state)
     assert_null(get_string(ctx, SUMM_OPT_LANGUAGE));
     assert_null(get_string(ctx, SUMM_OPT_DATA_DIR));
     assert_int_equal(get_int(ctx, SUMM_OPT_INPUT_FORMAT), SUMM_FORMAT_AUTO);
+    assert_int_equal(get_int(ctx, SUMM_OPT_EXTRACT), 1);
     double damping = get_double(ctx, SUMM_OPT_DAMPING);
     assert_true(damping > 0.84 && damping < 0.86);
     assert_int_equal(get_int(ctx, SUMM_OPT_SIMILARITY), SUMM_SIM_OVERLAP);
@@ -165,7 +166,7 @@ test_option_errors(void **state)
     assert_non_null(strstr(summ_errmsg(ctx), "ratio"));
 
     /* unknown options */
-    static const int unknown[] = { 0, -1, 8, 999, 1999, 123456 };
+    static const int unknown[] = { 0, -1, 99, 999, 1999, 123456 };
     for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
         summ_option o = (summ_option)unknown[i];
         assert_null(summ_option_info_get(o));
@@ -363,7 +364,7 @@ test_option_names(void **state)
             assert_string_not_equal(other->name, in->name);
         }
     }
-    assert_int_equal(n, 11 + 41);  /* summarize.h's and summarize_experimental.h's */
+    assert_int_equal(n, 12 + 41);  /* summarize.h's and summarize_experimental.h's */
     assert_null(summ_option_info_at(n));
     assert_null(summ_option_info_at((size_t)-1));
     assert_int_equal(summ_option_lookup("max_sentences"), SUMM_OPT_MAX_SENTENCES);
@@ -936,6 +937,14 @@ test_formats(void **state)
     assert_int_equal(summ_format_supported(SUMM_FORMAT_AUTO), 1);
     assert_int_equal(summ_format_supported((summ_format)99), 0);
     assert_int_equal(summ_result_format(NULL), SUMM_FORMAT_TEXT);
+    /* HTML has its name whether or not this build reads it */
+    assert_string_equal(summ_format_name(SUMM_FORMAT_HTML), "html");
+    assert_int_equal(summ_format_lookup("HTML"), SUMM_FORMAT_HTML);
+#ifdef SUMM_HAVE_GUMBO
+    assert_int_equal(summ_format_supported(SUMM_FORMAT_HTML), 1);
+#else
+    assert_int_equal(summ_format_supported(SUMM_FORMAT_HTML), 0);
+#endif
 
     /* plain text, told or found: the result says so, spans are the input's */
     for (int fmt = SUMM_FORMAT_AUTO; fmt <= SUMM_FORMAT_TEXT; fmt++) {

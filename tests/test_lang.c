@@ -506,7 +506,8 @@ test_builtin_tables(void **state)
     (void)state;
     static const char *const dir[DATA_KINDS] = { "", "abbrev/", "boiler/", "keywords/",
                                                  "openers/", "profiles/", "email/",
-                                                 "fillers/", "pdf/", "nonfinal/", "cues/" };
+                                                 "fillers/", "pdf/", "nonfinal/", "cues/",
+                                                 "html/" };
     const char *src = getenv("SUMM_STOPWORDS_SRC");
     if (!src || !*src)
         skip();

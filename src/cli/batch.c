@@ -198,7 +198,11 @@ run_file(const cli *c, worker *w, job *jb)
         file_failed(c, w, jb, name, strerror(err));
         return;
     }
-    if (c->replace_invalid) {
+    summ_result *res = NULL;
+    summ_status st = cli_summarize(c, ctx, text, len, &res);
+    if (st == SUMM_EUTF8 && c->replace_invalid) {
+        /* Only what the library cannot read is replaced: a web page in
+         * Latin-1 that says so is converted, not replaced. */
         size_t fixed_len, nbad, first;
         char *fixed = utf8_replace_invalid(text, len, &fixed_len, &nbad, &first);
         free(text);
@@ -215,9 +219,8 @@ run_file(const cli *c, worker *w, job *jb)
         }
         text = fixed;
         len = fixed_len;
+        st = cli_summarize(c, ctx, text, len, &res);
     }
-    summ_result *res = NULL;
-    summ_status st = cli_summarize(c, ctx, text, len, &res);
     if (st != SUMM_OK) {
         const char *msg = summ_errmsg(ctx);
         char reason[400];

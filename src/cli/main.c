@@ -39,6 +39,8 @@ enum {
     OPT_STOPWORDS,
     OPT_SCORES,
     OPT_LIST_LANGUAGES,
+    OPT_INPUT,
+    OPT_NO_EXTRACT,
 };
 
 /* The largest count an option of the library takes (2^53, its bound for
@@ -63,6 +65,21 @@ usage_error(const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
     exit(2);
+}
+
+/* The input formats' names, "auto, text, html": from the library, so
+ * that a format added there needs nothing here. */
+static const char *
+format_names(void)
+{
+    static char names[256];
+    size_t o = 0;
+    for (int f = 0; f < 64; f++) {
+        const char *n = summ_format_name((summ_format)f);
+        if (n && o + strlen(n) + 3 < sizeof names)
+            o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? ", " : "", n);
+    }
+    return names;
 }
 
 static void
@@ -103,6 +120,12 @@ print_help(void)
            "                        the file and skip it) or replace (each one by\n"
            "                        U+FFFD, with a warning)\n"
            "\n"
+           "Input:\n"
+           "      --input=FORMAT    the input's format: %s\n"
+           "                        (auto, the default: told from the content)\n"
+           "      --no-extract      HTML: every visible block, not only the main text\n"
+           "                        (the article without menus, footers, comments)\n"
+           "\n"
            "Batch:\n"
            "      --jsonl           read JSON Lines ({\"id\":..., \"text\":\"...\"}), write\n"
            "                        one JSON line per input line, in order:\n"
@@ -135,7 +158,7 @@ print_help(void)
            "2 usage error.\n"
            "Environment: SUMMARIZE_DATA_DIR, a directory of word lists that\n"
            "override the built-in ones.\n",
-           progname);
+           progname, format_names());
 }
 
 static size_t
@@ -318,6 +341,8 @@ main(int argc, char **argv)
         { "split", no_argument, NULL, OPT_SPLIT },
         { "jsonl", no_argument, NULL, OPT_JSONL },
         { "invalid", required_argument, NULL, OPT_INVALID },
+        { "input", required_argument, NULL, OPT_INPUT },
+        { "no-extract", no_argument, NULL, OPT_NO_EXTRACT },
         { "jobs", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -439,6 +464,18 @@ main(int argc, char **argv)
             else
                 usage_error("unknown --invalid mode '%s' (error or replace)", optarg);
             g.invalid_replace = c.replace_invalid ? "--invalid=replace" : NULL;
+            break;
+        case OPT_INPUT: {
+            int f = summ_format_lookup(optarg);
+            if (f < 0)
+                usage_error("unknown input format '%s' (%s)", optarg, format_names());
+            if (!summ_format_supported((summ_format)f))
+                usage_error("%s input is not supported by this build", optarg);
+            summ_set_int(c.proto, SUMM_OPT_INPUT_FORMAT, f);
+            break;
+        }
+        case OPT_NO_EXTRACT:
+            summ_set_int(c.proto, SUMM_OPT_EXTRACT, 0);
             break;
         case 'j': {
             size_t j = parse_count("--jobs", optarg, MAX_COUNT);

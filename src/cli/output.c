@@ -152,6 +152,10 @@ write_json_tail(FILE *f, const cli *c, const summ_result *res, char *const *name
             fprintf(f, "%s\"query_unmatched\"", sep);
             sep = ",";
         }
+        if (warn & SUMM_WARN_CHARSET_CONVERTED) {
+            fprintf(f, "%s\"charset_converted\"", sep);
+            sep = ",";
+        }
         if (warn & SUMM_WARN_UNDECODED) {
             fprintf(f, "%s\"undecoded\"", sep);
             sep = ",";

@@ -182,6 +182,8 @@ typedef enum data_kind {
     DATA_PDF,         /* pdf/<code>.txt: page furniture and hyphenation of PDF text */
     DATA_NONFINAL,    /* nonfinal/<code>.txt: particles no sentence ends with */
     DATA_CUES,        /* cues/<code>.txt: tagged cue words and section names */
+    DATA_HTML,        /* html/<code>.txt: class/id hints and labels for finding a
+                         web page's main text */
     DATA_KINDS
 } data_kind;
 

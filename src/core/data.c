@@ -20,12 +20,12 @@
 #endif
 
 const bool summ__kind_folded[DATA_KINDS] = { true, false, true, true, true, false, true, true,
-                                              true, true, true };
+                                              true, true, true, true };
 
 /* The subdirectory of each kind. */
 static const char *const kind_dir[DATA_KINDS] = {
     "", "abbrev/", "boiler/", "keywords/", "openers/", "profiles/", "email/", "fillers/", "pdf/",
-    "nonfinal/", "cues/",
+    "nonfinal/", "cues/", "html/",
 };
 
 /* The directory to look in; *strict is set when the caller named it. */

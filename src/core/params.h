@@ -20,6 +20,7 @@ typedef struct params {
     char *language;        /* owned; NULL = detect */
     char *data_dir;        /* owned; NULL = $SUMMARIZE_DATA_DIR, then installed */
     int input_format;      /* a summ_format */
+    int extract;           /* HTML: 1 = main text only, 0 = every visible block */
     char *query;           /* owned; NULL = none */
     char *stopwords;       /* owned; NULL = none: extra stopwords, white-space separated */
 

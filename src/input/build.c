@@ -236,8 +236,18 @@ summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb)
         *sb = spread_at(d, m, cl, b);
     else
         *sb = cl == m->srclen ? m->src + (b - m->clean) : m->src + m->srclen;
-    if (*sb < *sa)
-        *sb = *sa;
+    if (*sb <= *sa) {
+        /* the text runs backwards against the input here: cover it all */
+        size_t lo = SIZE_MAX, hi = 0;
+        for (size_t j = find_piece(d, a); j <= k; j++) {
+            if (d->map[j].src < lo)
+                lo = d->map[j].src;
+            if (d->map[j].src + d->map[j].srclen > hi)
+                hi = d->map[j].src + d->map[j].srclen;
+        }
+        *sa = hi > lo ? lo : *sa;
+        *sb = hi > lo ? hi : *sa;
+    }
 }
 
 const block *

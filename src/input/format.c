@@ -34,6 +34,11 @@ static const struct {
     { SUMM_FORMAT_PDFTEXT, "pdftext", summ__read_pdftext },
     { SUMM_FORMAT_SUBTITLES, "subtitles", summ__read_subtitles },
     { SUMM_FORMAT_TRANSCRIPT, "transcript", summ__read_transcript },
+#ifdef SUMM_HAVE_GUMBO
+    { SUMM_FORMAT_HTML, "html", summ__read_html },
+#else
+    { SUMM_FORMAT_HTML, "html", NULL },
+#endif
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -87,6 +92,9 @@ summ__format_supported(int fmt)
 int
 summ__input_sniff(const char *text, size_t len)
 {
+    /* HTML first: the other markups can hold HTML, HTML holds none of them */
+    if (summ__html_sniff(text, len))
+        return SUMM_FORMAT_HTML;
     /* The most particular marks first: a message's headers, subtitle cue
      * timings, a PDF's form feeds and page furniture, speaker labels; then
      * Markdown, whose marks are the weakest. */
@@ -106,14 +114,32 @@ summ__input_sniff(const char *text, size_t len)
 summ_status
 summ__input_read(doc *d, int fmt, const input_env *env, summ_err *err)
 {
-    if (fmt == SUMM_FORMAT_AUTO)
-        fmt = summ__input_sniff(d->src + d->start, d->srclen - d->start);
+    if (d->srclen > SUMM_MAX_INPUT) {
+        err->off = SUMM_MAX_INPUT;
+        return summ__err_set(err, SUMM_ETOOBIG, "input of %zu bytes is larger than the limit of %zu",
+                             d->srclen, (size_t)SUMM_MAX_INPUT);
+    }
+    /* A page says which charset it is in, so HTML checks its bytes itself
+     * (and is told apart first: its bytes need not be UTF-8); everything
+     * else must be UTF-8, and is told apart once checked. */
+    if (fmt == SUMM_FORMAT_AUTO && summ__html_sniff(d->src, d->srclen))
+        fmt = SUMM_FORMAT_HTML;
+    if (fmt != SUMM_FORMAT_HTML) {
+        summ_status st = summ__input_check(d->src, d->srclen, &d->start, err);
+        if (st != SUMM_OK)
+            return st;
+        if (fmt == SUMM_FORMAT_AUTO)
+            fmt = summ__input_sniff(d->src + d->start, d->srclen - d->start);
+    }
     for (size_t i = 0; i < NFORMATS; i++) {
         if (formats[i].fmt != fmt)
             continue;
         if (!formats[i].read)
-            return summ__err_set(err, SUMM_EFORMAT, "%s input is not supported by this build",
-                                 formats[i].name);
+            return summ__err_set(err, SUMM_EFORMAT, "%s input is not supported by this build%s",
+                                 formats[i].name,
+                                 fmt == SUMM_FORMAT_HTML ? " (it needs gumbo: install libgumbo-dev"
+                                                           " and configure with -Dhtml=enabled)"
+                                                         : "");
         d->format = fmt;
         return formats[i].read(d, env, err);
     }

@@ -65,10 +65,61 @@ void summ__tb_label(tbuild *b, const char *s, size_t n);
  * SUMM_ENOMEM or SUMM_ETOOBIG if the building failed. */
 summ_status summ__tb_finish(tbuild *b, doc *d);
 
-/* The input bytes of clean span [a, b): [*sa, *sb). */
+/* The input bytes of clean span [a, b): [*sa, *sb). Where the map runs
+ * backwards inside the span (HTML moves some text: a table's stray text
+ * goes before the table), the span covers every piece it holds. */
 void summ__map_span(const doc *d, size_t a, size_t b, size_t *sa, size_t *sb);
 /* The block that holds clean byte pos, or NULL. */
 const block *summ__block_at(const doc *d, size_t pos);
+
+/* ---- prescan.c: an HTML page's bytes before parsing ------------------------ */
+
+/* Does text look like an HTML page? A doctype, an <html> tag, or a start
+ * with a page's tag and at least a third of the first 4 kB in tags;
+ * comments and an XML declaration may come first. Never plain text. */
+bool summ__html_sniff(const char *text, size_t len);
+
+/* The charset label the page declares in its first 1024 bytes (a BOM
+ * already skipped): <meta charset>, http-equiv Content-Type, else an XML
+ * declaration's encoding; lower case in label (cap bytes). Returns its
+ * length, 0 if none. */
+size_t summ__html_declared_charset(const char *s, size_t n, char *label, size_t cap);
+
+/* A copy of s[0 .. n) (same length) that the parser reads in linear time:
+ * tags past a nesting depth and attributes past a count blanked (see
+ * prescan.c); NULL if nothing had to change, or on OOM (*oom). *blanked:
+ * how many runs were blanked. The copy lives in ar. */
+char *summ__html_bound(arena *ar, const char *s, size_t n, size_t *blanked, bool *oom);
+
+/* ---- charset.c: pages in other charsets ------------------------------------ */
+
+enum { CHARSET_UTF8, CHARSET_OTHER, CHARSET_REFUSED };
+
+/* What a declared label means: CHARSET_UTF8 (UTF-8, or UTF-16 which a
+ * <meta> cannot mean), CHARSET_REFUSED (a browser would not decode it),
+ * else CHARSET_OTHER with *iconv_name the name to give iconv (the
+ * WHATWG meaning of the label: "iso-8859-1" is windows-1252). */
+int summ__charset_kind(const char *label, const char **iconv_name);
+
+/* A page converted to UTF-8, with its map back to the page's bytes
+ * (doc.h's srcmap, clean = the UTF-8's offsets; verbatim pieces are
+ * byte for byte). */
+typedef struct convtext {
+    const char *text;
+    size_t len;
+    const srcmap *map;
+    size_t nmap;
+} convtext;
+
+/* Convert src[0 .. n) from the charset iconv calls name; the map's
+ * offsets are src's plus base. Bytes the charset does not have become
+ * U+FFFD. SUMM_EFORMAT if iconv does not know the charset, SUMM_ETOOBIG,
+ * SUMM_ENOMEM. All of it in ar. */
+summ_status summ__charset_convert(arena *ar, const char *name, const char *src, size_t n,
+                                  size_t base, convtext *out, summ_err *err);
+
+/* d's map was made over c's text: make it a map to the page's bytes. */
+summ_status summ__charset_remap(arena *ar, doc *d, const convtext *c);
 
 /* ---- format.c: the formats ------------------------------------------------ */
 
@@ -80,13 +131,19 @@ typedef struct input_env {
      * language (detected), with English's: *out never NULL on SUMM_OK;
      * SUMM_ENOMEM or SUMM_EDATA (with the detail in the run's error). */
     summ_status (*list)(void *ud, int kind, const char *text, size_t len, const strset **out);
+    /* SUMM_OPT_EXTRACT: keep only the main text of a page. */
+    bool extract;
 } input_env;
 
-/* Read d->src[0 .. d->srclen), already checked (summ__input_check; d->start
- * past its BOM), as format fmt (a summ_format; SUMM_FORMAT_AUTO: told from
- * the content): set d->format and d's clean text, map and blocks.
+/* Read d->src[0 .. d->srclen) as format fmt (a summ_format;
+ * SUMM_FORMAT_AUTO: told from the content): check it (summ__input_check
+ * for every format but HTML, which reads charsets of its own), set
+ * d->format and d's clean text, map and blocks (d->start past a BOM).
  * SUMM_EFORMAT (with err) for a format this build cannot read. */
 summ_status summ__input_read(doc *d, int fmt, const input_env *env, summ_err *err);
+
+/* html.c (built with gumbo): the HTML format. */
+summ_status summ__read_html(doc *d, const input_env *env, summ_err *err);
 
 /* The format the content looks like (never SUMM_FORMAT_AUTO). */
 int summ__input_sniff(const char *text, size_t len);

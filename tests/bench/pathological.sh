@@ -35,10 +35,22 @@ gen distinct-words "' '.join('w%d' % i for i in range(1500000)).encode() + b'.'"
 gen items-600k     "b'contact manager\n' * 600000"
 gen cjk-lines-400k "('\u3053\u308c\u306f\u7236\u306e\n' * 400000).encode()"
 
+# Web pages (issue 12): each is read as HTML (they sniff as pages).
+gen html-deep-1m     "b'<!DOCTYPE html><body>' + b'<div>' * 1000000 + b'<p>Deep inside.</p>' + b'</div>' * 1000000"
+gen html-attr-100mb  "b'<!DOCTYPE html><body><div title=\"' + b'x' * (100 << 20) + b'\"><p>After it.</p></div>'"
+gen html-soup-9mb    "b'<!DOCTYPE html><body>' + b'<b><i>text</b> more</i><p>para <div>x</p></div><table><tr>t<td>c</table><a href=#>l<a>m</a>' * 100000"
+gen html-spandiv-5mb "b'<!DOCTYPE html><body>' + b'<span><div></span>' * 300000"
+gen html-attrs-7mb   "b'<!DOCTYPE html><body>' + (b'<div ' + b' '.join(b'a%d=v' % i for i in range(2000)) + b'>t</div>') * 500"
+gen html-script-9mb  "b'<!DOCTYPE html><head><script>' + b'var s = \"<div class=a>\" + x; ' * 300000 + b'</script></head><body></body>'"
+gen html-comment-6mb "b'<!DOCTYPE html><body><p>Before.</p><!-- ' + b'<p>inside</p>' * 500000"
+gen html-paras-10mb  "b'<!DOCTYPE html><body>' + b'<p>The quick brown fox jumps over the lazy dog, again and again.</p>\n' * 150000"
+gen html-entity-13mb "b'<!DOCTYPE html><body><p>' + b'&amp;&#233;&eacute;&notit; ' * 500000 + b'</p>'"
+
 printf '%-16s %8s %7s %7s %6s %6s %10s\n' case bytes wall cpu maxMB status outbytes
 for f in ${TEXT_CASES-line-10mb tiny-1m identical-50k word-3mb brackets-1m quotes-1m dots-2m \
          newlines-5m mixed-5mb abbrev-1m longword-utf8 distinct-words items-600k \
-         cjk-lines-400k}; do
+         cjk-lines-400k html-deep-1m html-attr-100mb html-soup-9mb html-spandiv-5mb \
+         html-attrs-7mb html-script-9mb html-comment-6mb html-paras-10mb html-entity-13mb}; do
     for mode in "" "--split" "-k 5"; do
         set +e
         /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$exe" $mode "$tmp/$f" > "$tmp/out" 2> "$tmp/err"

@@ -145,7 +145,7 @@ prepare(summ_ctx *ctx, bdoc *b, bool sim)
     summ_status st;
     summ__arena_init(&b->ar, &ctx->al);
     b->d = (doc){ .src = b->text, .srclen = b->len, .ar = &b->ar, .title = SIZE_MAX };
-    input_env env = { no_stopwords, NULL, NULL };
+    input_env env = { no_stopwords, NULL, NULL, false };
     if ((st = summ__input_check(b->text, b->len, &b->d.start, &ctx->err)) != SUMM_OK
         || (st = summ__input_read(&b->d, SUMM_FORMAT_TEXT, &env, &ctx->err)) != SUMM_OK)
         return st;

@@ -7,6 +7,10 @@ stdin when {in} is not used), and compares stdout with NAME.expected and the
 exit status with NAME.status (default 0). NAME.stderr, if present, must be
 a substring of stderr.
 
+NAME.requires, if present, names what the test needs of the build ("html":
+HTML input, which a build without gumbo lacks; "!html": a build without
+it); without it the test is skipped.
+
 SUMMARIZE_TEST_WRAPPER, if set, is a command put in front of SUMMARIZE
 (e.g. "valgrind -q --error-exitcode=99"), so the binary can be checked
 under valgrind without valgrinding Python. SUMMARIZE_TEST_EXE, if set,
@@ -19,14 +23,35 @@ import subprocess
 import sys
 
 
+def has_feature(exe, feature):
+    """Does this build of exe have feature? ("html": --input=html works.)"""
+    if feature == 'html':
+        p = subprocess.run([exe, '--input=html', '--split', '-'], input=b'',
+                           capture_output=True, timeout=60)
+        return p.returncode == 0
+    return False
+
+
 def main() -> int:
     exe, d = os.environ.get('SUMMARIZE_TEST_EXE') or sys.argv[1], sys.argv[2]
     wrapper = shlex.split(os.environ.get('SUMMARIZE_TEST_WRAPPER', ''))
+    features = {}
     names = sorted(f[:-len('.expected')] for f in os.listdir(d) if f.endswith('.expected'))
     print('1..%d' % len(names))
     failed = 0
     for k, name in enumerate(names, 1):
         base = os.path.join(d, name)
+        if os.path.exists(base + '.requires'):
+            with open(base + '.requires', encoding='utf-8') as f:
+                need = f.read().split()
+            missing = [x for x in need
+                       if features.setdefault(x.lstrip('!'), has_feature(exe, x.lstrip('!')))
+                       == x.startswith('!')]
+            if missing:
+                print('ok %d - %s # SKIP this build %s' % (
+                    k, name, ', '.join('has ' + x[1:] if x.startswith('!') else 'has no ' + x
+                                       for x in missing)))
+                continue
         args = []
         if os.path.exists(base + '.args'):
             with open(base + '.args', encoding='utf-8') as f:

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "input/input.h"
 #include "summarize_experimental.h"
 #include "text/chars.h"
 #include "text/utf8.h"
@@ -286,6 +287,11 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
     size_t n = summ_result_count(res), nsent = summ_result_sentences(res);
     size_t prev_end = 0, prev_index = 0, nselected = 0;
     bool nul, plain = summ_result_format(res) == SUMM_FORMAT_TEXT;
+    /* A page converted from another charset has spans on its own
+     * characters' boundaries, not UTF-8 ones; a page's text can come
+     * out of source order (its title; text a table pushes before it). */
+    bool utf8 = !(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
+    bool html = summ_result_format(res) == SUMM_FORMAT_HTML;
     double top = 0;
     FUZZ_CHECK(res != NULL);
     FUZZ_CHECK(summ_result_format(res) != SUMM_FORMAT_AUTO);
@@ -301,7 +307,7 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         FUZZ_CHECK(s != NULL);
         FUZZ_CHECK(s->length > 0);
         FUZZ_CHECK(s->offset < len && s->length <= len - s->offset);
-        FUZZ_CHECK(i == 0 || s->offset >= prev_end);
+        FUZZ_CHECK(i == 0 || s->offset >= prev_end || html);
         FUZZ_CHECK(i == 0 || s->index > prev_index);
         FUZZ_CHECK(s->index < nsent);
         if (mode != FUZZ_RUN)
@@ -311,13 +317,17 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         FUZZ_CHECK(s->score >= 0 && s->score <= 1);  /* false for NaN */
         if (s->score > top)
             top = s->score;
-        FUZZ_CHECK(!is_cont(text, s->offset));
-        FUZZ_CHECK(s->offset + s->length == len || !is_cont(text, s->offset + s->length));
-        FUZZ_CHECK(!is_ascii_space(text[s->offset]));
-        FUZZ_CHECK(!is_ascii_space(text[s->offset + s->length - 1]));
+        if (utf8) {
+            FUZZ_CHECK(!is_cont(text, s->offset));
+            FUZZ_CHECK(s->offset + s->length == len || !is_cont(text, s->offset + s->length));
+            FUZZ_CHECK(fuzz_first_bad(text + s->offset, s->length, &nul) == (size_t)-1);
+        }
+        if (!html) {
+            FUZZ_CHECK(!is_ascii_space(text[s->offset]));
+            FUZZ_CHECK(!is_ascii_space(text[s->offset + s->length - 1]));
+        }
         /* never inside the BOM */
         FUZZ_CHECK(!(len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 && s->offset < 3));
-        FUZZ_CHECK(fuzz_first_bad(text + s->offset, s->length, &nul) == (size_t)-1);
         /* the flags: those of a sentence, and selected as summ_run() picks;
          * the query's only with a query that matched */
         FUZZ_CHECK((s->flags & ~(unsigned)(SUMM_FLAG_HEADING | SUMM_FLAG_LIST_ITEM
@@ -351,6 +361,7 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         FUZZ_CHECK(s->text != NULL && s->text[s->text_length] == '\0');
         FUZZ_CHECK(strlen(s->text) == s->text_length && s->text_length > 0);
         FUZZ_CHECK(fuzz_first_bad(s->text, s->text_length, &nul) == (size_t)-1);
+        FUZZ_CHECK(!is_ascii_space(s->text[0]) && !is_ascii_space(s->text[s->text_length - 1]));
         if (plain)
             FUZZ_CHECK(s->text_length == s->length
                        && memcmp(s->text, text + s->offset, s->length) == 0);
@@ -373,8 +384,10 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
         FUZZ_CHECK(strlen(k->text) == k->text_length);
         FUZZ_CHECK(fuzz_first_bad(k->text, k->text_length, &nul) == (size_t)-1);
         FUZZ_CHECK(k->length > 0 && k->offset < len && k->length <= len - k->offset);
-        FUZZ_CHECK(!is_cont(text, k->offset));
-        FUZZ_CHECK(k->offset + k->length == len || !is_cont(text, k->offset + k->length));
+        if (utf8) {
+            FUZZ_CHECK(!is_cont(text, k->offset));
+            FUZZ_CHECK(k->offset + k->length == len || !is_cont(text, k->offset + k->length));
+        }
         if (plain)
             FUZZ_CHECK(collapses_to(text, k->offset, k->length, k->text, k->text_length));
         FUZZ_CHECK(k->score > 0 && k->score <= 1);
@@ -444,10 +457,55 @@ fuzz_check_rank_matches(const summ_result *rank, const summ_result *run)
     FUZZ_CHECK(same_keywords(rank, run));
 }
 
+/* The status an HTML page must get (summarize.h, SUMM_FORMAT_HTML): a NUL
+ * byte anywhere is binary data (unless the page is UTF-16, where its
+ * U+0000 is); valid UTF-8 is read; other bytes are read if the page
+ * declares a charset it was converted from (the result says so), else
+ * they are invalid UTF-8 at the first bad byte. */
+static void
+check_html_status(summ_ctx *ctx, summ_status st, const char *text, size_t len,
+                  const summ_result *res)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    bool utf16 = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    bool nul;
+    size_t bad = fuzz_first_bad(text, len, &nul);
+    const char *z = memchr(text, 0, len);
+    if (st == SUMM_OK) {
+        FUZZ_CHECK(res != NULL);
+        FUZZ_CHECK(summ_errmsg(ctx)[0] == '\0');
+        FUZZ_CHECK(utf16 || !z);
+        if (bad != (size_t)-1)
+            FUZZ_CHECK(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
+        return;
+    }
+    FUZZ_CHECK(res == NULL);
+    FUZZ_CHECK(summ_errmsg(ctx)[0] != '\0');
+    if (st == SUMM_EBINARY) {
+        FUZZ_CHECK(utf16 || (z && summ_error_offset(ctx) == (size_t)(z - text)));
+        FUZZ_CHECK(summ_error_offset(ctx) < len);
+        return;
+    }
+    FUZZ_CHECK(st == SUMM_EUTF8 && !utf16 && !z && bad != (size_t)-1);
+    FUZZ_CHECK(summ_error_offset(ctx) == bad);
+    char want[32];
+    snprintf(want, sizeof want, "byte %zu", bad);
+    FUZZ_CHECK(strstr(summ_errmsg(ctx), want) != NULL);
+}
+
 void
 fuzz_check_status(summ_ctx *ctx, summ_status st, const char *text, size_t len,
                   const summ_result *res)
 {
+    long long fmt = SUMM_FORMAT_AUTO;
+    FUZZ_CHECK(summ_get_int(ctx, SUMM_OPT_INPUT_FORMAT, &fmt) == SUMM_OK);
+    if (fmt == SUMM_FORMAT_HTML
+        || (fmt == SUMM_FORMAT_AUTO && summ__input_sniff(text, len) == SUMM_FORMAT_HTML)) {
+        FUZZ_CHECK(summ_format_supported(SUMM_FORMAT_HTML) || st == SUMM_EFORMAT);
+        if (st != SUMM_EFORMAT)
+            check_html_status(ctx, st, text, len, res);
+        return;
+    }
     bool nul;
     size_t bad = fuzz_first_bad(text, len, &nul);
     /* a BOM is skipped, but it is valid UTF-8 anyway */
