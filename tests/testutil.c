@@ -74,6 +74,14 @@ set_options(summ_ctx *ctx, const test_opt *opts)
     }
 }
 
+/* Five short paragraphs about a library budget, one off the topic. */
+const char TEST_ARTICLE[] =
+    "The city council approved a new budget for public libraries on Monday.\n\n"
+    "The budget gives the libraries more money for books and longer opening hours.\n\n"
+    "Council members said the libraries are used by thousands of residents every week.\n\n"
+    "A local bakery also changed its opening hours.\n\n"
+    "The new library budget takes effect next month, the council said.\n";
+
 summ_ctx *
 new_ctx_opts(const test_opt *opts)
 {

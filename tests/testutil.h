@@ -34,6 +34,10 @@ typedef struct test_opt {
 /* Set each option of opts (NULL: none) on ctx; every one must succeed. */
 void set_options(summ_ctx *ctx, const test_opt *opts);
 
+/* A short English article of five paragraphs, the fourth off its topic
+ * (a bakery among the library budget's sentences). */
+extern const char TEST_ARTICLE[];
+
 /* A context with the default allocator and the options opts. */
 summ_ctx *new_ctx_opts(const test_opt *opts);
 
