@@ -119,6 +119,14 @@ disclaimer_in(const em *m, const char *t, size_t a, size_t b)
     return false;
 }
 
+bool
+summ__email_stub(const em *m, const char *t, size_t a, size_t b)
+{
+    norm o;
+    summ__email_normalise(&o, t, a, b);
+    return contains(m, "stub: ", &o);
+}
+
 /* ---- the lines of a text part ------------------------------------------------- */
 
 bool

@@ -102,6 +102,7 @@ typedef struct emit {
     bool space;           /* white space pending */
     size_t sp_off, sp_len;
     int pre;              /* inside <pre>: white space as it is */
+    bool mail;            /* an e-mail's part: quoted replies and signatures are kept apart */
     block_kind *kinds;    /* the kind of each open block element */
     size_t nkinds, capkinds;
     arena *ar;
@@ -447,6 +448,33 @@ kind_of(uint16_t tag)
     return tag == GUMBO_TAG_LI ? BLOCK_LIST_ITEM : BLOCK_PROSE;
 }
 
+/* In an e-mail, a <blockquote> (every mail program quotes a reply in one)
+ * or a quote container holds another message's text, a signature
+ * container the sender's furniture; everything under them is so too,
+ * whatever its own markup. */
+static bool
+mail_kind(const emit *e, const hnode *n, block_kind *kind)
+{
+    if (!e->mail)
+        return false;
+    block_kind up = e->nkinds ? e->kinds[e->nkinds - 1] : BLOCK_PROSE;
+    if (n->etag == GUMBO_TAG_BLOCKQUOTE || (n->flags & HN_QUOTE) || up == BLOCK_QUOTED)
+        *kind = BLOCK_QUOTED;
+    else if ((n->flags & HN_SIGNATURE) || up == BLOCK_BOILER)
+        *kind = BLOCK_BOILER;
+    else
+        return false;
+    return true;
+}
+
+/* Does the element open a block of its own (and push a kind)? */
+static bool
+opens_block(const emit *e, const hnode *n)
+{
+    return !e->flat
+           && (is_block(n->etag) || (e->mail && (n->flags & (HN_QUOTE | HN_SIGNATURE))));
+}
+
 /* The bytes of an element's start tag; for one the parser made up, an
  * empty span where the text is. */
 static void
@@ -492,8 +520,9 @@ enter(emit *e, const htree *t, uint32_t k)
         }
         return;
     }
-    if (is_block(tag) && !e->flat) {
-        push_kind(e, kind_of(tag));
+    if (opens_block(e, n)) {
+        block_kind kind;
+        push_kind(e, mail_kind(e, n, &kind) ? kind : kind_of(tag));
         e->need_block = true;
     }
 }
@@ -507,7 +536,7 @@ leave(emit *e, const htree *t, uint32_t k)
     uint16_t tag = n->etag;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP)
         e->pre--;
-    if (is_block(tag) && !e->flat) {
+    if (opens_block(e, n)) {
         if (e->nkinds)
             e->nkinds--;
         e->need_block = true;
@@ -678,8 +707,8 @@ decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *conv,
     return SUMM_OK;
 }
 
-summ_status
-summ__read_html(doc *d, const input_env *env, summ_err *err)
+static summ_status
+read_page(doc *d, const input_env *env, bool mail, summ_err *err)
 {
     const char *pbuf;
     size_t plen, start;
@@ -737,8 +766,19 @@ summ__read_html(doc *d, const input_env *env, summ_err *err)
         roots = &whole;
         nroots = 1;
     }
-    emit e = { .b = &b, .pbuf = pbuf, .ar = d->ar };
-    emit_title(&e, &t, headline);
+    emit e = { .b = &b, .pbuf = pbuf, .ar = d->ar, .mail = mail };
+    if (!mail) {
+        emit_title(&e, &t, headline);
+    } else if (headline) {
+        /* the Subject is the message's title: a heading the search took
+         * for the page's headline is a heading */
+        e.flat = true;
+        e.flat_kind = BLOCK_HEADING;
+        e.need_block = true;
+        emit_tree(&e, &t, headline);
+        e.flat = false;
+        e.need_block = true;
+    }
     for (size_t r = 0; r < nroots && !e.failed; r++)
         emit_tree(&e, &t, roots[r]);
     if (e.failed) {
@@ -753,4 +793,16 @@ out:
         summ__htree_free(&t);
     g_release(&g);
     return st;
+}
+
+summ_status
+summ__read_html(doc *d, const input_env *env, summ_err *err)
+{
+    return read_page(d, env, false, err);
+}
+
+summ_status
+summ__read_html_part(doc *d, const input_env *env, summ_err *err)
+{
+    return read_page(d, env, true, err);
 }

@@ -32,7 +32,9 @@ enum {
     HN_HASHLINK = 1u << 10, /* an <a href="#..."> */
     HN_MADE = 1u << 11,     /* made by the search (a <p> around loose text) */
     HN_DIALOG = 1u << 12,   /* role=dialog */
-    HN_EMBED_OK = 1u << 13  /* an embed of a video site (kept as Readability does) */
+    HN_EMBED_OK = 1u << 13, /* an embed of a video site (kept as Readability does) */
+    HN_QUOTE = 1u << 14,    /* a mail program's container of a quoted reply */
+    HN_SIGNATURE = 1u << 15 /* a mail program's container of a signature */
 };
 
 /* Tags of our own beyond gumbo's. */
@@ -70,7 +72,8 @@ typedef struct htree {
 /* ---- hints.c --------------------------------------------------------------- */
 
 /* The kinds of hint (stopwords/html/en.txt explains each). */
-enum { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE, H_BYLINE, H_SHARE, H_ROLE, H_VIDEO, H_KINDS };
+enum { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE, H_BYLINE, H_SHARE, H_ROLE, H_VIDEO, H_QUOTE,
+       H_SIGNATURE, H_KINDS };
 
 /* The hints of stopwords/html/ (tagged entries), ready to match. list
  * may be NULL (no hints). NULL on OOM. */

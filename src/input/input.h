@@ -144,6 +144,12 @@ summ_status summ__input_read(doc *d, int fmt, const input_env *env, summ_err *er
 
 /* html.c (built with gumbo): the HTML format. */
 summ_status summ__read_html(doc *d, const input_env *env, summ_err *err);
+/* The same for the text/html part of an e-mail (email.c), d->src the
+ * part decoded: no title block (the Subject is the message's title), and
+ * a reply's quoted text (<blockquote>, a mail program's quote container:
+ * the quote: hints of stopwords/html/) BLOCK_QUOTED, a signature
+ * container's BLOCK_BOILER, with everything under them. */
+summ_status summ__read_html_part(doc *d, const input_env *env, summ_err *err);
 
 /* The format the content looks like (never SUMM_FORMAT_AUTO). */
 int summ__input_sniff(const char *text, size_t len);
