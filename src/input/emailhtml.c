@@ -27,10 +27,12 @@ src_span(const ebody *e, size_t x, size_t y, size_t *sa, size_t *sb)
         if (p->t >= y && !(x == y && p->t == x))
             break;
         size_t a = p->src, b = p->src + p->srclen;
+        size_t from = x > p->t ? x : p->t, to = y < pend ? y : pend;
         if (p->kind == EP_VERBATIM) {
-            size_t from = x > p->t ? x : p->t, to = y < pend ? y : pend;
             a = p->src + (from - p->t);
             b = p->src + (to - p->t);
+        } else if (p->kind == EP_SPREAD) {
+            summ__ebody_spread_share(e, k, from, to, &a, &b);
         }
         if (a < lo)
             lo = a;

@@ -9,7 +9,7 @@
 
 static const char *const hint_kind[H_KINDS] = {
     "unlikely", "maybe", "positive", "negative", "byline", "share", "role", "video", "quote",
-    "signature",
+    "signature", "line",
 };
 
 typedef struct pattern {

@@ -96,6 +96,10 @@ typedef struct emit {
     tbuild *b;
     const char *pbuf;     /* the parsed bytes: offsets are into them */
     bool need_block;      /* a block boundary passed: the next text starts one */
+    bool need_line;       /* a line's edge passed (an e-mail's <div>): the next text
+                             starts a line */
+    size_t line_off;      /* the input bytes the line break stands for */
+    bool line_text;       /* the line opened last has text (or a <br>) */
     bool in_block;        /* a block is open and has text */
     bool flat;            /* one block whatever the markup (the title) */
     block_kind flat_kind;
@@ -115,11 +119,28 @@ ascii_ws(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* The line break a passed line edge asks for, unless the text is at a
+ * line's start already. */
+static void
+put_line(emit *e)
+{
+    if (!e->need_line)
+        return;
+    e->need_line = false;
+    e->space = false;
+    if (e->b->len && e->b->text[e->b->len - 1] != '\n')
+        summ__tb_put(e->b, "\n", 1, e->line_off, 0);
+}
+
 static void
 start_text(emit *e)
 {
-    if (e->in_block && !e->need_block)
+    e->line_text = true;
+    if (e->in_block && !e->need_block) {
+        put_line(e);
         return;
+    }
+    e->need_line = false;
     block_kind k = e->flat ? e->flat_kind : e->nkinds ? e->kinds[e->nkinds - 1] : BLOCK_PROSE;
     summ__tb_block(e->b, k);
     e->in_block = true;
@@ -142,8 +163,8 @@ put_space(emit *e)
 static void
 white(emit *e, size_t off, size_t len)
 {
-    if (!e->in_block || e->need_block)
-        return;  /* white space at a block's start shows nothing */
+    if (!e->in_block || e->need_block || e->need_line)
+        return;  /* white space at a block's or line's start shows nothing */
     if (!e->space) {
         e->space = true;
         e->sp_off = off;
@@ -220,8 +241,13 @@ out_decoded(emit *e, const char *s, size_t n, size_t off, size_t len)
         }
     }
     bool ws = true;
-    for (size_t i = 0; i < n && ws; i++)
+    for (size_t i = 0; i < n && ws; i++) {
         ws = ascii_ws((unsigned char)s[i]);
+        if (!ws && e->mail && i + 1 < n && memcmp(s + i, "\xC2\xA0", 2) == 0) {
+            ws = true;  /* a mail program's &nbsp; holds a line open: white */
+            i++;
+        }
+    }
     if (ws && !e->pre) {
         white(e, off, len);
         return;
@@ -467,12 +493,39 @@ mail_kind(const emit *e, const hnode *n, block_kind *kind)
     return true;
 }
 
+static void tag_bytes(const emit *e, const hnode *n, size_t *off, size_t *len);
+
+/* Mail programs write a line as a <div> (Gmail, Apple Mail, Outlook on
+ * the web: "<div>Best,</div><div>Priya</div>", a blank line as
+ * "<div><br></div>"), so in an e-mail a <div> is a line, and a block
+ * only as the paragraphs and blank lines of its text make it (as in a
+ * plain part: the sign-off and the name after it are one paragraph). */
+static bool
+is_line(const emit *e, const hnode *n)
+{
+    return e->mail && !e->flat
+           && (n->etag == GUMBO_TAG_DIV || (n->etag == GUMBO_TAG_P && (n->flags & HN_LINE)))
+           && !(n->flags & (HN_QUOTE | HN_SIGNATURE));
+}
+
 /* Does the element open a block of its own (and push a kind)? */
 static bool
 opens_block(const emit *e, const hnode *n)
 {
-    return !e->flat
+    return !e->flat && !is_line(e, n)
            && (is_block(n->etag) || (e->mail && (n->flags & (HN_QUOTE | HN_SIGNATURE))));
+}
+
+/* A line's edge: the next text starts a line. */
+static void
+line_edge(emit *e, const hnode *n)
+{
+    if (!e->in_block || e->need_block || e->need_line)
+        return;
+    size_t off, len;
+    tag_bytes(e, n, &off, &len);
+    e->need_line = true;
+    e->line_off = off;
 }
 
 /* The bytes of an element's start tag; for one the parser made up, an
@@ -503,6 +556,8 @@ enter(emit *e, const htree *t, uint32_t k)
     if (tag == GUMBO_TAG_BR) {
         if (!e->in_block || e->need_block)
             return;
+        put_line(e);
+        e->line_text = true;
         e->space = false;
         size_t off, len;
         tag_bytes(e, n, &off, &len);
@@ -524,6 +579,9 @@ enter(emit *e, const htree *t, uint32_t k)
         block_kind kind;
         push_kind(e, mail_kind(e, n, &kind) ? kind : kind_of(tag));
         e->need_block = true;
+    } else if (is_line(e, n)) {
+        line_edge(e, n);
+        e->line_text = false;
     }
 }
 
@@ -540,6 +598,17 @@ leave(emit *e, const htree *t, uint32_t k)
         if (e->nkinds)
             e->nkinds--;
         e->need_block = true;
+    } else if (is_line(e, n)) {
+        if (!e->line_text && e->in_block && !e->need_block) {
+            /* an empty line ("<p>&nbsp;</p>") is a blank line */
+            put_line(e);
+            size_t off, len;
+            tag_bytes(e, n, &off, &len);
+            if (e->b->len < 2 || e->b->text[e->b->len - 2] != '\n')
+                summ__tb_put(e->b, "\n", 1, off, 0);
+            e->line_text = true;
+        }
+        line_edge(e, n);
     }
 }
 

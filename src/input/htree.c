@@ -326,6 +326,8 @@ annotate(htree *t, uint32_t k, const GumboElement *e, const hints *h)
         n->flags |= HN_QUOTE;
     if (summ__hints_has(h, H_SIGNATURE, buf, both))
         n->flags |= HN_SIGNATURE;
+    if (summ__hints_has(h, H_LINE, buf, both))
+        n->flags |= HN_LINE;
     const GumboAttribute *a;
     if ((a = gumbo_get_attribute(at, "role")) != NULL) {
         size_t rn = lower_copy(a->value, buf, sizeof buf);
