@@ -528,6 +528,42 @@ line_edge(emit *e, const hnode *n)
     e->line_off = off;
 }
 
+/* Is the preformatted element k a listing (code, a console session, an
+ * ASCII diagram) rather than prose set in <pre> (a plain-text page, a
+ * poem)? A listing marks its text up as code (<code>, <samp>, <kbd>,
+ * <var> among its first elements), or its text has the symbols of code
+ * and diagrams, which prose hardly uses, for 1 in 40 of its characters or
+ * more (in the first PRE_SAMPLE bytes: bounded work per element). */
+#define PRE_SAMPLE 2048
+
+static bool
+is_listing(const htree *t, uint32_t k)
+{
+    uint32_t j = summ__htree_next(t, k, false);
+    for (int seen = 0; j && seen < 64; seen++, j = summ__htree_next(t, j, false)) {
+        uint32_t a = j;
+        while (a && a != k)
+            a = t->n[a].parent;
+        if (!a)
+            break;  /* past k's subtree */
+        uint16_t tag = t->n[j].tag;
+        if (tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_SAMP || tag == GUMBO_TAG_KBD
+            || tag == GUMBO_TAG_VAR)
+            return true;
+    }
+    char buf[PRE_SAMPLE];
+    size_t n = summ__htree_text(t, k, buf, sizeof buf);
+    size_t ink = 0, sym = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c == ' ' || (c & 0xC0) == 0x80)
+            continue;  /* white space (collapsed) and continuation bytes */
+        ink++;
+        sym += c != 0 && strchr("{}[]<>=;|\\&*#$^~_@+`", c) != NULL;
+    }
+    return ink > 0 && sym * 40 >= ink;
+}
+
 /* The bytes of an element's start tag; for one the parser made up, an
  * empty span where the text is. */
 static void
@@ -577,7 +613,10 @@ enter(emit *e, const htree *t, uint32_t k)
     }
     if (opens_block(e, n)) {
         block_kind kind;
-        push_kind(e, mail_kind(e, n, &kind) ? kind : kind_of(tag));
+        bool pre = tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP;
+        if (!mail_kind(e, n, &kind))
+            kind = pre && is_listing(t, k) ? BLOCK_CODE : kind_of(tag);
+        push_kind(e, kind);
         e->need_block = true;
     } else if (is_line(e, n)) {
         line_edge(e, n);
@@ -688,94 +727,6 @@ text_sample(const htree *t, char *buf, size_t cap)
     return o;
 }
 
-/* The bytes to parse: the page if it is UTF-8 (*pbuf = d->src, *start
- * past a BOM), else a conversion (*conv set, *converted). */
-static summ_status
-decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *conv,
-       bool *converted, summ_err *err)
-{
-    const unsigned char *u = (const unsigned char *)d->src;
-    size_t n = d->srclen;
-    *pbuf = d->src;
-    *plen = n;
-    *start = 0;
-    *converted = false;
-    const char *utf16 = NULL;
-    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-        *start = 3;
-    else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-        utf16 = "UTF-16LE";
-    else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-        utf16 = "UTF-16BE";
-    summ_status st;
-    if (utf16) {
-        if ((st = summ__charset_convert(d->ar, utf16, d->src + 2, n - 2, 2, conv, err)) != SUMM_OK)
-            return st;
-        *converted = true;
-    } else {
-        size_t bad;
-        int r = summ__utf8_check(d->src + *start, n - *start, &bad);
-        if (r == 0)
-            return SUMM_OK;
-        err->off = bad + *start;
-        if (r == 2)
-            return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu", err->off);
-        /* not UTF-8: what does the page say it is? */
-        const void *nul = memchr(d->src, 0, n);
-        if (nul) {
-            err->off = (size_t)((const char *)nul - d->src);
-            return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu",
-                                 err->off);
-        }
-        if (*start)  /* a UTF-8 byte order mark says more than any <meta> */
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu, in a page with a UTF-8 byte order"
-                                 " mark", err->off);
-        char label[64];
-        const char *name;
-        if (!summ__html_declared_charset(d->src + *start, n - *start, label, sizeof label))
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu, and the page declares no charset",
-                                 err->off);
-        int kind = summ__charset_kind(label, &name);
-        if (kind == CHARSET_UTF8)
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu, in a page that declares %s",
-                                 err->off, label);
-        if (kind == CHARSET_REFUSED)
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu: the page's charset %s is not read",
-                                 err->off, label);
-        size_t at = err->off;
-        st = summ__charset_convert(d->ar, name, d->src + *start, n - *start, *start, conv, err);
-        if (st == SUMM_EFORMAT) {
-            err->off = at;
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu: the page's charset %s is unknown"
-                                 " to iconv", at, label);
-        }
-        if (st != SUMM_OK)
-            return st;
-        err->off = (size_t)-1;
-        *converted = true;
-    }
-    /* the converted text: U+0000 is binary data too */
-    const char *nul = memchr(conv->text, 0, conv->len);
-    if (nul) {
-        doc tmp = { .src = d->src, .srclen = d->srclen, .text = conv->text, .len = conv->len,
-                    .map = conv->map, .nmap = conv->nmap };
-        size_t sa, sb, at = (size_t)(nul - conv->text);
-        summ__map_span(&tmp, at, at + 1, &sa, &sb);
-        err->off = sa;
-        return summ__err_set(err, SUMM_EBINARY, "binary data: NUL at byte %zu", sa);
-    }
-    *pbuf = conv->text;
-    *plen = conv->len;
-    *start = 0;
-    d->warnings |= SUMM_WARN_CHARSET_CONVERTED;
-    return SUMM_OK;
-}
-
 static summ_status
 read_page(doc *d, const input_env *env, bool mail, summ_err *err)
 {
@@ -783,7 +734,7 @@ read_page(doc *d, const input_env *env, bool mail, summ_err *err)
     size_t plen, start;
     convtext conv;
     bool converted;
-    summ_status st = decode(d, &pbuf, &plen, &start, &conv, &converted, err);
+    summ_status st = summ__html_decode(d, &pbuf, &plen, &start, &conv, &converted, err);
     if (st != SUMM_OK)
         return st;
 
