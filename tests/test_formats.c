@@ -364,7 +364,7 @@ static const doccase html_docs[] = {
       { { "Clip polygons before simplifying (PR #412)", H, 0, "Marta Hernandez", NULL, NULL },
         { "Could you add a test with a duplicated point?", 0, OWN, "Marta Hernandez", NULL,
           NULL },
-        { "+ if (poly->n < 3)", Q, 0, NULL, NULL, NULL },
+        { "+ if (poly->n < 3)", SUMM_FLAG_APPARATUS, Q, NULL, NULL, NULL },
         { "You are receiving this because you authored the thread.", B, 0, NULL, NULL, NULL } },
       { "PGh0bWw", "&gt;", "&mdash;", "beacon" },
       { "unsubscribe", "receiving this", "poly->n" }, 0 },

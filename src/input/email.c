@@ -375,6 +375,7 @@ write_part(em *m)
         if (kind != open) {
             open_block(m, kind == L_QUOTE    ? BLOCK_QUOTED
                           : kind == L_BOILER ? BLOCK_BOILER
+                          : kind == L_CODE   ? BLOCK_CODE
                                              : BLOCK_PROSE);
             open = kind;
         }

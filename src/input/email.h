@@ -16,7 +16,7 @@
 #define STUB_MAX 600         /* the longest plain part that can be a stub of the HTML */
 
 enum { CTE_IDENTITY, CTE_QP, CTE_BASE64 };
-enum { L_TEXT, L_QUOTE, L_BOILER, L_DROP };
+enum { L_TEXT, L_QUOTE, L_BOILER, L_DROP, L_CODE };
 
 /* A text part, or a nested message's subject, in reading order. */
 typedef struct leaf {
@@ -27,7 +27,8 @@ typedef struct leaf {
 } leaf;
 
 /* A block of an HTML part's text that is not own text: [start, end) of
- * the text, the kind its lines get (L_QUOTE, L_BOILER). */
+ * the text, the kind its lines get (L_QUOTE, L_BOILER, L_CODE: a
+ * listing). */
 typedef struct hblock {
     uint32_t start, end;
     uint8_t kind;
@@ -96,12 +97,12 @@ bool summ__email_stub(const em *m, const char *t, size_t a, size_t b);
  * little (README, "Input formats"). */
 #define EMAIL_HTML_EXTRACT false
 /* m->body holds a text/html part decoded: make it the part's text, mapped
- * to the message's bytes, and note its quoted and signature blocks.
+ * to the message's bytes, and note its quoted, signature and code blocks.
  * SUMM_ENOMEM; a part the reader refuses is empty text and sets
  * *skipped. */
 summ_status summ__email_html(em *m, bool *skipped);
 /* After summ__email_lines() on an HTML part's text: the lines of its
- * quoted and signature blocks get their kind. */
+ * quoted, signature and code blocks get their kind. */
 void summ__email_html_lines(em *m);
 
 #endif

@@ -83,20 +83,22 @@ compose(ebody *out, const ebody *raw, const char *t, size_t n, size_t x, size_t 
     return true;
 }
 
-/* Note the quoted and signature blocks of the part's text. */
+/* Note the quoted, signature and code blocks of the part's text. */
 static bool
 note_blocks(em *m, const doc *hd)
 {
     m->nhblk = 0;
     for (size_t i = 0; i < hd->nblocks; i++) {
         const block *k = &hd->blocks[i];
-        if (k->kind != BLOCK_QUOTED && k->kind != BLOCK_BOILER)
+        if (k->kind != BLOCK_QUOTED && k->kind != BLOCK_BOILER && k->kind != BLOCK_CODE)
             continue;
         if (!summ__grow(m->b->ar->al, (void **)&m->hblk, &m->caphblk, m->nhblk + 1,
                         sizeof *m->hblk))
             return false;
         m->hblk[m->nhblk++] = (hblock){ k->start, k->end,
-                                        (uint8_t)(k->kind == BLOCK_QUOTED ? L_QUOTE : L_BOILER) };
+                                        (uint8_t)(k->kind == BLOCK_QUOTED   ? L_QUOTE
+                                                  : k->kind == BLOCK_BOILER ? L_BOILER
+                                                                            : L_CODE) };
     }
     return true;
 }
