@@ -291,6 +291,11 @@ static const snippet snippets[] = {
       "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=koi8-r\n"
       "Content-Transfer-Encoding: quoted-printable\n\nOK =F0=D2 text.\n",
       { { 0 } }, { 0 }, SUMM_WARN_UNDECODED },
+    { "email: a short plain alternative is read, not the HTML beside it", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: multipart/alternative; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nSee you at six.\n--b\nContent-Type: text/html\n\n"
+      "<p>The HTML version.</p>\n--b--\n",
+      { { "See you at six.", 0, OWN, NULL, "See", "six." } }, { "HTML version" }, 0 },
     { "email: encoded words, adjacent ones joined", SUMM_FORMAT_EMAIL,
       "From: x@y\nSubject: =?utf-8?Q?Caf=C3=A9?= =?utf-8?B?IG5vdGVz?= today\n\nBody text.\n",
       { { "Caf\xc3\xa9 notes today", H, 0, NULL, NULL, NULL } }, { "=?" }, 0 },

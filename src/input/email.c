@@ -273,11 +273,9 @@ plain_usable(em *m, const hinfo *h, size_t b, bool *oom)
         return false;
     if (n > STUB_MAX)
         return true;
-    if (load_list(m, t, n) != SUMM_OK) {
-        *oom = true;  /* (the list's error is the run's) */
-        return true;
-    }
-    return !summ__email_stub(m, t, 0, n);
+    /* without the phrases (the list failed to load: message() loads it
+     * again and fails with its error), no plain part is a stub */
+    return load_list(m, t, n) != SUMM_OK || !summ__email_stub(m, t, 0, n);
 }
 
 /* The text parts of the entity with headers h (its body up to b), in
