@@ -14,6 +14,11 @@
  *    block, then each block of the article; white space collapsed outside
  *    <pre>, entities decoded, every piece mapped to the bytes it came
  *    from (an entity's decoded text to the whole entity).
+ *
+ * An e-mail's HTML part (summ__read_html_part, for emailhtml.c) is read
+ * the same way but as mail programs write it: no title (the Subject is
+ * the message's), a <blockquote> or a quote container quoted text, a
+ * signature container boilerplate, a <div> a line rather than a block.
  */
 #include <setjmp.h>
 #include <string.h>
