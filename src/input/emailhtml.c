@@ -47,15 +47,34 @@ src_span(const ebody *e, size_t x, size_t y, size_t *sa, size_t *sb)
     *sb = hi > lo ? hi : lo;
 }
 
-/* Append text t[0 .. n) to out: decoded bytes [x, x + len) of raw, copied
- * (verbatim: len == n and the bytes are raw's) or made from them. */
 static bool
-compose(ebody *out, const ebody *raw, const char *t, size_t n, size_t x, size_t len,
-        bool verbatim)
+ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Append text t[0 .. n) to out: decoded bytes [x, x + len) of raw (from
+ * the message msg), copied (verbatim: len == n and the bytes are raw's)
+ * or made from them. */
+static bool
+compose(ebody *out, const ebody *raw, const char *msg, const char *t, size_t n, size_t x,
+        size_t len, bool verbatim)
 {
     if (!verbatim || raw->npc == 0) {
         size_t sa, sb;
         src_span(raw, x, x + len, &sa, &sb);
+        /* made text stands for the message's bytes without the white
+         * space at their edges (the parser's last piece of text can run
+         * to the part's end), so that a sentence's span is trimmed */
+        size_t a = sa, b = sb;
+        while (a < b && ascii_space(msg[a]))
+            a++;
+        while (b > a && ascii_space(msg[b - 1]))
+            b--;
+        if (b > a) {
+            sa = a;
+            sb = b;
+        }
         return summ__ebody_put(out, t, n, sa, sb - sa, EP_WHOLE);
     }
     size_t y = x + len;
@@ -122,7 +141,7 @@ summ__email_html(em *m, bool *skipped)
     if (st == SUMM_OK) {
         bool ok = note_blocks(m, &hd);
         if (hd.nmap && hd.map[0].clean > 0)  /* (a text starts with its first piece) */
-            ok = ok && compose(out, &m->body, hd.text, hd.map[0].clean, 0, 0, false);
+            ok = ok && compose(out, &m->body, m->s, hd.text, hd.map[0].clean, 0, 0, false);
         for (size_t k = 0; k < hd.nmap && ok; k++) {
             const srcmap *p = &hd.map[k];
             size_t cl = (k + 1 < hd.nmap ? hd.map[k + 1].clean : hd.len) - p->clean;
@@ -133,7 +152,7 @@ summ__email_html(em *m, bool *skipped)
             size_t len = p->srclen < hd.srclen - x ? p->srclen : hd.srclen - x;
             bool verbatim = cl == p->srclen && len == cl && !p->spread
                             && memcmp(hd.text + p->clean, m->body.t + x, cl) == 0;
-            ok = compose(out, &m->body, hd.text + p->clean, cl, x, len, verbatim);
+            ok = compose(out, &m->body, m->s, hd.text + p->clean, cl, x, len, verbatim);
         }
         if (!ok)
             st = SUMM_ENOMEM;
