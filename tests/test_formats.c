@@ -609,6 +609,10 @@ test_email_html(void **state)
             summ_result *r = split_checked(html_docs[d].file, text, len, SUMM_FORMAT_AUTO,
                                            SUMM_FORMAT_EMAIL);
             check_absent(html_docs[d].file, r, "<");
+            /* an empty or stub plain part is read, and the HTML beside it
+             * warned about */
+            if (!(summ_result_warnings(r) & SUMM_WARN_SKIPPED))
+                fail_msg("%s: no SUMM_WARN_SKIPPED without gumbo", html_docs[d].file);
             summ_result_free(r);
             free(text);
         }

@@ -237,12 +237,19 @@ is_plain(const char *s, const hinfo *h)
     return (h->type_e == h->type_a || type_is(s, h, "text/plain")) && !h->attachment;
 }
 
-/* A text/html part this build reads. */
+/* A text/html part that is not an attachment. */
+static bool
+is_html_type(const char *s, const hinfo *h)
+{
+    return h->type_e > h->type_a && type_is(s, h, "text/html") && !h->attachment;
+}
+
+/* ... that this build reads. */
 static bool
 is_html(const char *s, const hinfo *h)
 {
 #ifdef SUMM_HAVE_GUMBO
-    return h->type_e > h->type_a && type_is(s, h, "text/html") && !h->attachment;
+    return is_html_type(s, h);
 #else
     (void)s;
     (void)h;
@@ -298,7 +305,7 @@ walk(em *m, const hinfo *h, size_t b, int depth, bool *skipped)
             while (next_part(&it, &pa, &pb)) {
                 read_headers(s, pa, pb, &ph);
                 any = true;
-                int which = is_plain(s, &ph) ? 0 : is_html(s, &ph) ? 1
+                int which = is_plain(s, &ph) ? 0 : is_html_type(s, &ph) ? 1
                             : type_prefix(s, &ph, "multipart/") ? 2 : -1;
                 if (which >= 0 && alt[which][0] == SIZE_MAX) {
                     alt[which][0] = pa;
@@ -318,6 +325,17 @@ walk(em *m, const hinfo *h, size_t b, int depth, bool *skipped)
                 }
             } else {
                 pick = alt[1][0] != SIZE_MAX ? 1 : alt[2][0] != SIZE_MAX ? 2 : -1;
+            }
+            if (pick == 1) {
+                read_headers(s, alt[1][0], alt[1][1], &ph);
+                if (!is_html(s, &ph)) {
+                    /* HTML this build cannot read: what else there is, and
+                     * the warning */
+                    *skipped = true;
+                    pick = alt[0][0] != SIZE_MAX ? 0 : alt[2][0] != SIZE_MAX ? 2 : -1;
+                    if (pick < 0)
+                        return true;
+                }
             }
             if (pick >= 0) {
                 read_headers(s, alt[pick][0], alt[pick][1], &ph);
