@@ -23,8 +23,12 @@
  *                   3.4 5.6"): SUMM_FLAG_APPARATUS, never chosen while
  *                   anything else can be
  *
- * One pass over the text of the sentences, one hash lookup per word (the
- * first words of the cues); the rest is counting. */
+ * One pass over the text of the sentences; the roles of each word (and
+ * whether it is a stopword) are those tokenize.c found in the lexicon,
+ * which keeps them with the word, so that no word is folded or looked up
+ * a second time. A word tokenize.c read otherwise (a CJK bigram, a filler
+ * of speech) or did not read (a split runs no tokenize) is folded and
+ * looked up here; the rest is counting. */
 #include <string.h>
 
 #include "stages.h"
@@ -49,6 +53,7 @@ typedef struct scan {
     bool quote, we, you, cue, filler, courtesy, caption_word;
     bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
     fword prev[2];              /* the two words before this one */
+    const wordpos *tw, *tw_end; /* tokenize.c's words of the sentence not yet passed */
 } scan;
 
 /* Is "tag" + w[0 .. n) in the cue list? */
@@ -124,8 +129,21 @@ may_cue(const langres *lr, const char *text, size_t a, size_t b)
     return b - a <= lr->cue_maxlen && lr->cue_start[c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0];
 }
 
-/* One word of a sentence, text[a .. b): one lookup of its roles (and of
- * the stopwords while the sentence may be all fillers). */
+/* tokenize.c's reading of the word text[a .. b), or NULL if it read no
+ * such word or did not look it up. */
+static const wordpos *
+read_word(scan *sc, size_t a, size_t b)
+{
+    while (sc->tw < sc->tw_end && sc->tw->start < a)
+        sc->tw++;
+    const wordpos *t = sc->tw;
+    return t < sc->tw_end && t->start == a && t->end == b && t->flen ? t : NULL;
+}
+
+/* One word of a sentence, text[a .. b): its roles (and whether it is a
+ * stopword while the sentence may be all fillers), from tokenize.c's
+ * reading or else by one lookup; its folded letters only when a phrase
+ * needs them. */
 static void
 word(scan *sc, const char *text, size_t a, size_t b)
 {
@@ -139,9 +157,21 @@ word(scan *sc, const char *text, size_t a, size_t b)
     size_t n = 0;
     char w[WORD_MAX];
     bool look = may_cue(lr, text, a, b);
-    bool folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
-    if (folded && look)
-        role = summ__cue_roles(lr, w, n);
+    const wordpos *t = look || sc->filler ? read_word(sc, a, b) : NULL;
+    bool folded, stop = false;
+    if (t) {
+        folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
+        role = folded && look ? t->roles : 0;
+        stop = folded && t->term == WORD_NOTERM;
+        if (role & (CUE_START | CUE_REST))
+            fold(text + a, b - a, w, sizeof w, &n);
+    } else {
+        folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
+        if (folded && look)
+            role = summ__cue_roles(lr, w, n);
+        if (folded && sc->filler && !(role & CUE_FILLER))
+            stop = summ__strset_has(&lr->stop, w, n);
+    }
     sc->we |= (role & CUE_WE) != 0;
     sc->you |= (role & CUE_YOU) != 0;
     sc->cue |= (role & CUE_ONE) != 0;
@@ -152,7 +182,7 @@ word(scan *sc, const char *text, size_t a, size_t b)
         sc->courtesy = sc->courtesy || phrase_cue(sc, "filler: ", w, n);
     }
     if (sc->filler && !(role & CUE_FILLER))
-        sc->filler = folded && summ__strset_has(&lr->stop, w, n);
+        sc->filler = folded && stop;
     /* the window moves on: prev[0] <- prev[1] <- this word, kept only
      * while it may be part of a phrase */
     sc->prev[0] = *prev;
@@ -484,6 +514,10 @@ summ__features(doc *d)
         if (i > 0 && s->docno != d->sent[i - 1].docno)
             cur = SECTION_NONE;  /* several texts in one: each has its sections */
         scan sc = { .lr = lr, .filler = true };
+        if (d->nword) {  /* tokenize.c has run: its words of this sentence */
+            sc.tw = d->word + s->word;
+            sc.tw_end = sc.tw + s->nwords;
+        }
         scan_text(&sc, d->text, s->start, s->end);
         int kind = SECTION_NONE;
         int32_t last = last_cp(d->text, s->start, s->end);

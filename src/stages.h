@@ -112,11 +112,12 @@ typedef struct langres {
  * lookups none). */
 lexicon *summ__lex_new(const salloc *al, bool shared);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
-/* Map a folded word to its stem id (STEM_STOP for stopwords), and *kw to
- * its class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords); *st is
- * set on failure and STEM_STOP returned. */
+/* Map a folded word to its stem id (STEM_STOP for stopwords), *kw to its
+ * class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords) and *roles to
+ * its CUE_* roles (summ__cue_roles(), kept with the word); *st is set on
+ * failure and STEM_STOP returned. */
 uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
-                          summ_status *st);
+                          unsigned *roles, summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* For tests: make a shared lexicon full at this many words. */
@@ -125,8 +126,11 @@ void summ__lex_limit(lexicon *lx, size_t words);
  * its bound. */
 void summ__lex_trim(langres *lr);
 
-/* lang/langres.c: the CUE_* roles of the folded word w[0 .. n), 0 if none. */
+/* The CUE_* roles of the folded word w[0 .. n), 0 if none (in stem.c, for
+ * the lexicon to keep); the slot of w in m (cap > 0), for lang/langres.c
+ * that fills it. */
 unsigned summ__cue_roles(const langres *lr, const char *w, size_t n);
+size_t summ__cue_slot(const cuemap *m, const char *w, size_t n);
 
 /* lang/langres.c: the data of lang, loaded from data_dir (or the built-in
  * lists), with the words of extra_stop (NULL: none; see
