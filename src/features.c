@@ -211,9 +211,11 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
     bool quote = false, cite = false;
     int32_t prev = 0;
     for (size_t i = a; i < b;) {
-        /* the common case first: a run of ASCII letters and digits */
-        if (u[i] < 0x80 && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
-                               <= (unsigned)(CL_DIGIT - CL_LOWER)) {
+        /* the common case first: a run of ASCII letters and digits (the
+         * table's class of a byte >= 0x80 is CL_OTHER), each byte's class
+         * read once */
+        unsigned k0 = summ__ascii_props[u[i]] & A_CLASS;
+        if (k0 - CL_LOWER <= (unsigned)(CL_DIGIT - CL_LOWER)) {
             if (wa == SIZE_MAX) {
                 wa = i;
                 wletters = 0;
@@ -221,11 +223,11 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
             size_t s0 = i;
             size_t digits = 0;
             do {
-                digits += (summ__ascii_props[u[i]] & A_CLASS) == CL_DIGIT;
-                i++;
-            } while (i < b && u[i] < 0x80
-                     && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
-                            <= (unsigned)(CL_DIGIT - CL_LOWER));
+                digits += k0 == CL_DIGIT;
+                if (++i == b)
+                    break;
+                k0 = summ__ascii_props[u[i]] & A_CLASS;
+            } while (k0 - CL_LOWER <= (unsigned)(CL_DIGIT - CL_LOWER));
             wletters += i - s0 - digits;
             letters += i - s0 - digits;
             nonspace += i - s0;
