@@ -156,16 +156,18 @@ word(scan *sc, const char *text, size_t a, size_t b)
     unsigned role = 0;
     size_t n = 0;
     char w[WORD_MAX];
-    bool look = may_cue(lr, text, a, b);
-    const wordpos *t = look || sc->filler ? read_word(sc, a, b) : NULL;
+    const wordpos *t = read_word(sc, a, b);
     bool folded, stop = false;
     if (t) {
         folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
-        role = folded && look ? t->roles : 0;
+        /* may_cue() as below, though only a folding that changes a word's
+         * length could make it say no to a word with roles */
+        role = folded && t->roles && may_cue(lr, text, a, b) ? t->roles : 0;
         stop = folded && t->term == WORD_NOTERM;
         if (role & (CUE_START | CUE_REST))
             fold(text + a, b - a, w, sizeof w, &n);
     } else {
+        bool look = may_cue(lr, text, a, b);
         folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
         if (folded && look)
             role = summ__cue_roles(lr, w, n);
@@ -185,7 +187,12 @@ word(scan *sc, const char *text, size_t a, size_t b)
         sc->filler = folded && stop;
     /* the window moves on: prev[0] <- prev[1] <- this word, kept only
      * while it may be part of a phrase */
-    sc->prev[0] = *prev;
+    if (prev->n || prev->first) {
+        sc->prev[0] = *prev;
+    } else {  /* no phrase word: its letters are not needed */
+        sc->prev[0].n = 0;
+        sc->prev[0].first = false;
+    }
     prev->first = (role & CUE_START) != 0;
     prev->n = role & (CUE_START | CUE_REST) ? n : 0;
     if (prev->n)
