@@ -318,8 +318,9 @@ typedef struct summ_span {
 #define SUMM_FLAG_PARAGRAPH   8u  /* the first sentence of a paragraph */
 #define SUMM_FLAG_SELECTED   16u  /* chosen for the summary (summ_run, summ_rank) */
 #define SUMM_FLAG_APPARATUS 128u  /* a figure or table caption, an equation or table row,
-                                     a line of a references or acknowledgements section:
-                                     never selected while anything else can be */
+                                     a line of a references or acknowledgements section,
+                                     a web page's code listing (<pre>): never selected
+                                     while anything else can be */
 #define SUMM_FLAG_QUERY     512u  /* has a content word of SUMM_OPT_QUERY */
 #define SUMM_FLAG_QUOTED     32u  /* quoted from another text: an e-mail's quoted reply
                                      ("> ...", "On ... wrote:", an "Original Message");

@@ -61,10 +61,8 @@ format_names(void)
         if (!n || !summ_format_supported((summ_format)f))
             continue;
         PyObject *s = PyUnicode_FromString(n);
-        if (!s || PyList_Append(l, s) < 0) {
-            Py_XDECREF(s);
+        if (!s || PyList_Append(l, s) < 0)
             Py_CLEAR(l);
-        }
         Py_XDECREF(s);
     }
     if (!l)

@@ -37,7 +37,9 @@ typedef enum block_kind {
                           the title signal of scoring */
     BLOCK_LIST_ITEM,   /* SUMM_FLAG_LIST_ITEM */
     BLOCK_BOILER,      /* furniture kept for --split: SUMM_FLAG_BOILERPLATE */
-    BLOCK_QUOTED       /* another text quoted (an e-mail's reply): SUMM_FLAG_QUOTED */
+    BLOCK_QUOTED,      /* another text quoted (an e-mail's reply): SUMM_FLAG_QUOTED */
+    BLOCK_CODE         /* a listing (a web page's <pre> of code, a console, a
+                          diagram): kept for --split, SUMM_FLAG_APPARATUS */
 } block_kind;
 
 typedef struct block {

@@ -505,6 +505,51 @@ test_lists_and_tables(void **state)
     summ_free(ctx);
 }
 
+/* A <pre> that is a listing (marked up as code, or dense with the symbols
+ * of code) is apparatus: in --split, never in a summary while prose is
+ * left; a <pre> of prose is prose. */
+static void
+test_listings(void **state)
+{
+    (void)state;
+    summ_ctx *ctx = html_ctx(0);
+    static const char page[] =
+        "<!DOCTYPE html><body>"
+        "<p>The parser reads the whole file into memory before it starts its work.</p>"
+        "<pre><code>let parser = Parser::new(file);\nparser.read();</code></pre>"
+        "<pre>for (i = 0; i &lt; n; i++) { total += x[i]; }</pre>"
+        "<pre>The parser reads the file\nand the parser then stops.</pre>"
+        "<p>Its memory grows with the file that the parser reads.</p></body>";
+    summ_result *res = split_page(ctx, page, sizeof page - 1);
+    size_t listings = 0, prose = 0;
+    for (size_t i = 0; i < summ_result_count(res); i++) {
+        const summ_span *s = summ_result_at(res, i);
+        bool code = strstr(s->text, "Parser::new") || strstr(s->text, "parser.read")
+                    || strstr(s->text, "total +=");
+        if (code) {
+            listings++;
+            if (!(s->flags & SUMM_FLAG_APPARATUS))
+                fail_msg("'%s' is not flagged a listing", s->text);
+        } else {
+            prose++;
+            if (s->flags & SUMM_FLAG_APPARATUS)
+                fail_msg("'%s' is prose, flagged apparatus", s->text);
+        }
+    }
+    assert_true(listings >= 2);
+    assert_true(prose >= 3);  /* the two paragraphs and the <pre> of prose */
+    assert_true(has_text(res, "and the parser then stops."));
+    summ_result_free(res);
+    /* a summary of every sentence but one picks no listing */
+    assert_int_equal(summ_set_int(ctx, SUMM_OPT_MAX_SENTENCES, 3), SUMM_OK);
+    assert_int_equal(summ_run(ctx, page, sizeof page - 1, &res), SUMM_OK);
+    assert_int_equal(summ_result_count(res), 3);
+    for (size_t i = 0; i < summ_result_count(res); i++)
+        assert_false(summ_result_at(res, i)->flags & SUMM_FLAG_APPARATUS);
+    summ_result_free(res);
+    summ_free(ctx);
+}
+
 /* ---- charsets -------------------------------------------------------------------- */
 
 static void
@@ -805,6 +850,7 @@ main(void)
         cmocka_unit_test(test_entities_and_whitespace),
         cmocka_unit_test(test_title),
         cmocka_unit_test(test_lists_and_tables),
+        cmocka_unit_test(test_listings),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_bad_encodings),
         cmocka_unit_test(test_bad_pages),

@@ -580,13 +580,7 @@ summ__sniff_email(const char *s, size_t n)
 {
     if (n > SNIFF_MAX)
         n = SNIFF_MAX;
-    size_t p = 0;
-    while (p < n) {
-        tline l = tline_at(s, n, p);
-        if (!is_blank(s, l.a, l.e))
-            break;
-        p = l.next;
-    }
+    size_t p = skip_blank_lines(s, n, 0);
     if (mbox_from(s, p, n)) {
         tline l = tline_at(s, n, p);
         if (l.next < n) {

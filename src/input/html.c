@@ -447,6 +447,42 @@ kind_of(uint16_t tag)
     return tag == GUMBO_TAG_LI ? BLOCK_LIST_ITEM : BLOCK_PROSE;
 }
 
+/* Is the preformatted element k a listing (code, a console session, an
+ * ASCII diagram) rather than prose set in <pre> (a plain-text page, a
+ * poem)? A listing marks its text up as code (<code>, <samp>, <kbd>,
+ * <var> among its first elements), or its text has the symbols of code
+ * and diagrams, which prose hardly uses, for 1 in 40 of its characters or
+ * more (in the first PRE_SAMPLE bytes: bounded work per element). */
+#define PRE_SAMPLE 2048
+
+static bool
+is_listing(const htree *t, uint32_t k)
+{
+    uint32_t j = summ__htree_next(t, k, false);
+    for (int seen = 0; j && seen < 64; seen++, j = summ__htree_next(t, j, false)) {
+        uint32_t a = j;
+        while (a && a != k)
+            a = t->n[a].parent;
+        if (!a)
+            break;  /* past k's subtree */
+        uint16_t tag = t->n[j].tag;
+        if (tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_SAMP || tag == GUMBO_TAG_KBD
+            || tag == GUMBO_TAG_VAR)
+            return true;
+    }
+    char buf[PRE_SAMPLE];
+    size_t n = summ__htree_text(t, k, buf, sizeof buf);
+    size_t ink = 0, sym = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c == ' ' || (c & 0xC0) == 0x80)
+            continue;  /* white space (collapsed) and continuation bytes */
+        ink++;
+        sym += c != 0 && strchr("{}[]<>=;|\\&*#$^~_@+`", c) != NULL;
+    }
+    return ink > 0 && sym * 40 >= ink;
+}
+
 /* The bytes of an element's start tag; for one the parser made up, an
  * empty span where the text is. */
 static void
@@ -493,7 +529,8 @@ enter(emit *e, const htree *t, uint32_t k)
         return;
     }
     if (is_block(tag) && !e->flat) {
-        push_kind(e, kind_of(tag));
+        bool pre = tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP;
+        push_kind(e, pre && is_listing(t, k) ? BLOCK_CODE : kind_of(tag));
         e->need_block = true;
     }
 }

@@ -729,7 +729,7 @@ summ__sniff_markdown(const char *s, size_t n)
                      && (i == q || s[i - 1] != '`')) {
                 const char *z = memchr(s + i + 1, '`', l.e - i - 1);
                 if (z && z[-1] != ' ' && (size_t)(z - s) + 1 < l.e && z[1] != '`'
-                    && (size_t)(z - s) + 1 < l.e && z[1] != '\'') {
+                    && z[1] != '\'') {
                     code++;
                     i = (size_t)(z - s);
                 }

@@ -196,13 +196,7 @@ summ__sniff_subtitles(const char *s, size_t n)
 {
     if (n > SNIFF_MAX)
         n = SNIFF_MAX;
-    size_t p = 0;
-    while (p < n) {
-        tline l = tline_at(s, n, p);
-        if (!is_blank(s, l.a, l.e))
-            break;
-        p = l.next;
-    }
+    size_t p = skip_blank_lines(s, n, 0);
     if (n - p >= 6 && memcmp(s + p, "WEBVTT", 6) == 0
         && (n - p == 6 || s[p + 6] == '\n' || s[p + 6] == '\r' || s[p + 6] == ' '
             || s[p + 6] == '\t'))

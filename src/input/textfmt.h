@@ -182,6 +182,19 @@ is_blank(const char *s, size_t a, size_t e)
     return true;
 }
 
+/* The start of the first line of s[p .. n) that is not blank (n if none). */
+static inline size_t
+skip_blank_lines(const char *s, size_t n, size_t p)
+{
+    while (p < n) {
+        tline l = tline_at(s, n, p);
+        if (!is_blank(s, l.a, l.e))
+            break;
+        p = l.next;
+    }
+    return p;
+}
+
 static inline bool
 ascii_ieq(const char *s, size_t n, const char *lit)
 {

@@ -364,6 +364,10 @@ apply_blocks(doc *d)
         case BLOCK_QUOTED:
             t->flags = (t->flags & ~(uint32_t)SUMM_FLAG_HEADING) | SUMM_FLAG_QUOTED;
             break;
+        case BLOCK_CODE:
+            t->flags = (t->flags & ~(uint32_t)(SUMM_FLAG_HEADING | SUMM_FLAG_LIST_ITEM))
+                       | SUMM_FLAG_APPARATUS;
+            break;
         default:
             break;
         }
