@@ -1,9 +1,10 @@
 /* stages.h - the stages of the pipeline, in order, each a file of src/:
  *
  *   segment/    sentence boundaries -> doc.sent[]
+ *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[],
+ *               doc.word[]
+ *   stem.c      the lexicon: stopwords + Snowball stems (+ cue roles), cached per word
  *   features.c  the kind of each sentence (cues, sections, apparatus) -> doc.feat[]
- *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[]
- *   stem.c      the lexicon: stopwords + Snowball stems, cached per word
  *   tfidf.c     TF-IDF sentence vectors
  *   textrank.c  sentence graph (inverted index) + PageRank
  *   score.c     the features combined into one score per sentence
@@ -165,12 +166,14 @@ summ_status summ__segment(doc *d);
 /* The kind of each sentence (d->feat, d->first_person, d->nsections; see
  * doc.h), from d->lr's cue lists: sets SUMM_FLAG_HEADING on lines that
  * name a section and SUMM_FLAG_APPARATUS on captions, equation scraps,
- * table rows and the lines of reference and acknowledgement sections. */
+ * table rows and the lines of reference and acknowledgement sections.
+ * After summ__tokenize(d) it reads the roles of d->word; without it (a
+ * split) it folds and looks up the words itself, to the same result. */
 summ_status summ__features(doc *d);
 
 /* ---- tokenize.c ----------------------------------------------------------- */
 
-/* Fill d->term, d->nvocab and each sentence's tok/ntok/nwords. */
+/* Fill d->term, d->nvocab, d->word and each sentence's tok/ntok/nwords/word. */
 summ_status summ__tokenize(doc *d);
 
 /* The content words of the query q[0 .. n) (valid UTF-8) that d has, after
