@@ -672,9 +672,8 @@ allowed_profiles(const ptable *pt, int want, const script_counts *sc)
             continue;
         unsigned never = pt->p[k].never;
         size_t bad = 0;
-        for (int g = 0; g < LG_COUNT; g++)
-            if (never & (1u << g))
-                bad += sc->lg[g];
+        for (unsigned m = never; m; m &= m - 1)  /* its bits are LG_ groups */
+            bad += sc->lg[lowest_bit(m)];
         /* One in 200 letters: a quoted name or a typo does not count. */
         if (bad * 200 <= n)
             allowed |= (uint64_t)1 << k;
