@@ -20,8 +20,9 @@
  *                   chosen
  *   apparatus       figure and table captions ("Table 2: ..."), equation
  *                   scraps ("(5)", "|wij | ."), table rows ("Revenue 1.2
- *                   3.4 5.6"): SUMM_FLAG_APPARATUS, never chosen while
- *                   anything else can be
+ *                   3.4 5.6"), lines of code pasted into the text
+ *                   ("for (i = 0; i < n; i++) { ... }"): SUMM_FLAG_APPARATUS,
+ *                   never chosen while anything else can be
  *
  * One pass over the text of the sentences; the roles of each word (and
  * whether it is a stopword) are those tokenize.c found in the lexicon,
@@ -485,6 +486,64 @@ glued_section(const langres *lr, const char *text, size_t a, size_t b)
 
 /* The last code point of text[a .. b) that is not a closing quote,
  * bracket or white space, or 0. */
+/* Is t[a .. b) a line of code ("if (!f) { perror(path); return -1; }",
+ * "x = foo(bar_baz);") rather than prose? Two of the marks that only code
+ * makes (a brace pair, not opened right after a name as LaTeX's
+ * "\emph{...}" is; a ';' that ends a line or comes before a brace, "==",
+ * "!=", "<=", ">=", "&&", "||", "++", "->", "::", "+=", "-=", "=>", a name
+ * then " = "), and the symbols of code ("{}[]=;|\&*#^~_@+", a '(' right
+ * after a name) for one character in CODE_DENSITY or more. Prose with
+ * semicolons, LaTeX, "function(s)" or one formula has one mark or few
+ * symbols: on the BBC, CNN and genre dev sets it makes 0 more of the
+ * 77,583 news sentences apparatus and 13 more of the 66,526 others
+ * (formulas, glossary lines). */
+#define CODE_DENSITY 15
+
+static bool
+code_line(const char *t, size_t a, size_t b)
+{
+    size_t marks = 0, sym = 0, ink = 0, braces = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned char nx = i + 1 < b ? (unsigned char)t[i + 1] : 0;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c & 0xC0) == 0x80)
+            continue;
+        ink++;
+        if (c >= 0x80 || ascii_alnum(c))
+            continue;
+        if (strchr("{}[]=;|\\&*#^~_@+", c))
+            sym++;
+        if (c == '(' && i > a && (ascii_alnum((unsigned char)t[i - 1]) || t[i - 1] == '_'))
+            sym++;
+        if (c == '{') {
+            /* not LaTeX's "\\emph{" or a format's "name{" */
+            bool after_name = i > a && ascii_alnum((unsigned char)t[i - 1]);
+            braces += !after_name;
+            marks += !after_name;
+        } else if (c == '}') {
+            marks += braces > 0;
+            braces -= braces > 0;
+        } else if (c == ';') {
+            size_t j = i + 1;
+            while (j < b && (t[j] == ' ' || t[j] == '\t'))
+                j++;
+            marks += j == b || t[j] == '\n' || t[j] == '\r' || t[j] == '}';
+        } else if ((nx == '=' && strchr("=!<>+-", c)) || (c == '&' && nx == '&')
+                   || (c == '|' && nx == '|') || (c == '+' && nx == '+')
+                   || (c == '-' && nx == '>') || (c == ':' && nx == ':')
+                   || (c == '=' && nx == '>')) {
+            marks++;
+            i++;  /* the pair's second character is counted as a symbol, not again */
+            ink++;
+            sym += strchr("{}[]=;|\\&*#^~_@+", nx) != NULL;
+        } else if (c == '=' && i > a + 1 && t[i - 1] == ' ' && nx == ' '
+                   && (ascii_alnum((unsigned char)t[i - 2]) || t[i - 2] == '_')) {
+            marks++;
+        }
+    }
+    return marks >= 2 && sym * CODE_DENSITY >= ink;
+}
+
 static int32_t
 last_cp(const char *t, size_t a, size_t b)
 {
@@ -541,7 +600,8 @@ summ__features(doc *d)
         bool scrap = sc.wordy < 3 && sc.nonspace && sc.letters * 10 < sc.nonspace * 6;
         bool table = sc.nnum >= 3 && sc.letters * 2 < sc.nonspace;
         if (kind == SECTION_NONE
-            && (scrap || table || (sc.caption_word && caption(d->text, s->start, s->end))))
+            && (scrap || table || (sc.caption_word && caption(d->text, s->start, s->end))
+                || code_line(d->text, s->start, s->end)))
             s->flags |= SUMM_FLAG_APPARATUS;
         if (kind != SECTION_NONE || (s->flags & SUMM_FLAG_HEADING)) {
             /* a heading that names no section is a section of the body */

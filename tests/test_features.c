@@ -196,6 +196,20 @@ test_apparatus(void **state)
           false },
         /* a short answer is a sentence, not a scrap */
         { "Did it work? Yes. The test passed.", "Yes", false },
+        /* lines of code pasted into prose */
+        { "Open the file first.\n\n    FILE *f = fopen(path, \"rb\");\n    if (!f) { perror(path); "
+          "return -1; }\n\nThen read it.", "FILE *f", true },
+        { "Sum the bytes.\n\nfor (int i = 0; i < n; i++) { sum += buf[i]; }\n\nPrint it.",
+          "for (int", true },
+        { "Call it once.\n\nlet parser = Parser::new(file);\n\nIt returns a parser.",
+          "let parser", true },
+        /* ... but not semicolons, braces of LaTeX, "(s)" or one formula in prose */
+        { "We met Ann Lee; Bob Ray; and Cy Tam. They ate.", "We met", false },
+        { "We propose a scheme keeping a \\emph{finite subset} of \\emph{weights}. It works.",
+          "We propose", false },
+        { "The function(s) return x = 1 for every input; see below. Done.", "The function",
+          false },
+        { "Speeds rose when the limit v = 30 was lifted on the road. Done.", "Speeds", false },
     };
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         kdoc k;
