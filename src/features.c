@@ -484,8 +484,6 @@ glued_section(const langres *lr, const char *text, size_t a, size_t b)
     return nl ? section_kind(lr, text, a, (size_t)(nl - text)) : SECTION_NONE;
 }
 
-/* The last code point of text[a .. b) that is not a closing quote,
- * bracket or white space, or 0. */
 /* Is t[a .. b) a line of code ("if (!f) { perror(path); return -1; }",
  * "x = foo(bar_baz);") rather than prose? Two of the marks that only code
  * makes (a brace pair, not opened right after a name as LaTeX's
@@ -544,6 +542,8 @@ code_line(const char *t, size_t a, size_t b)
     return marks >= 2 && sym * CODE_DENSITY >= ink;
 }
 
+/* The last code point of text[a .. b) that is not a closing quote,
+ * bracket or white space, or 0. */
 static int32_t
 last_cp(const char *t, size_t a, size_t b)
 {
