@@ -497,9 +497,27 @@ glued_section(const langres *lr, const char *text, size_t a, size_t b)
  * (formulas, glossary lines). */
 #define CODE_DENSITY 15
 
+/* Has t[a .. b) a byte that every mark of code_line() needs ('{', ';',
+ * '=', '&', '|', '+', '>', or "::")? Most sentences of prose have none,
+ * and a few calls of memchr(3) say so faster than code_line()'s scan. */
+static bool
+may_be_code(const char *t, size_t a, size_t b)
+{
+    for (const char *m = "{;=&|+>"; *m; m++)
+        if (memchr(t + a, *m, b - a))
+            return true;
+    for (const char *c = t + a, *e = t + b; (c = memchr(c, ':', (size_t)(e - c))) && c + 1 < e;
+         c++)
+        if (c[1] == ':')
+            return true;
+    return false;
+}
+
 static bool
 code_line(const char *t, size_t a, size_t b)
 {
+    if (!may_be_code(t, a, b))
+        return false;
     size_t marks = 0, sym = 0, ink = 0, braces = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)t[i];
