@@ -203,6 +203,8 @@ test_apparatus(void **state)
           "for (int", true },
         { "Call it once.\n\nlet parser = Parser::new(file);\n\nIt returns a parser.",
           "let parser", true },
+        /* marks of "::" alone (no ; = { & | + > in the line) */
+        { "Use the path.\n\nstd::fs::read_to_string(p_path)\n\nIt reads.", "std::fs", true },
         /* ... but not semicolons, braces of LaTeX, "(s)" or one formula in prose */
         { "We met Ann Lee; Bob Ray; and Cy Tam. They ate.", "We met", false },
         { "We propose a scheme keeping a \\emph{finite subset} of \\emph{weights}. It works.",
