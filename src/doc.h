@@ -82,14 +82,18 @@ typedef struct sfeat {
     uint16_t nnum;        /* numbers */
 } sfeat;
 
-/* One word as it stands in the text (kept for keywords). */
+/* One word as it stands in the text, as tokenize.c read it (for
+ * features.c, then for keywords). */
 #define WORD_NOTERM UINT32_MAX
 #define WORD_KW_STOP 1u   /* stopwords/keywords/: never part of a keyword */
 #define WORD_KW_WEAK 2u   /* stopwords/keywords/, tagged ~: not a keyword alone */
 typedef struct wordpos {
     uint32_t start, end;  /* bytes of the clean text */
     uint32_t term;        /* local term id, or WORD_NOTERM (stopword, too long) */
-    uint32_t kw;          /* WORD_KW_* of a term */
+    uint8_t kw;           /* WORD_KW_* of a term */
+    uint8_t roles;        /* CUE_* of the folded word (the lexicon's) */
+    uint8_t flen;         /* its folded length in bytes; 0: not looked up (a filler
+                             of speech, or longer than 128 bytes: roles unknown) */
 } wordpos;
 
 typedef struct doc {
@@ -126,8 +130,9 @@ typedef struct doc {
     uint32_t *term_stem;  /* local term id -> stem id, nvocab entries */
     uint32_t *term_first; /* local term id -> byte offset of its first occurrence */
 
-    bool keep_words;      /* set before tokenize(): fill word[] */
-    wordpos *word;        /* every word of every sentence, in text order */
+    bool keep_words;      /* set before tokenize(): keep word[] for keywords */
+    wordpos *word;        /* every word of every sentence, in text order (tokenize.c;
+                             freed after features.c unless keep_words) */
     size_t nword, capword;
 
     sfeat *feat;          /* per sentence, after features.c */

@@ -24,8 +24,12 @@
  *                   ("for (i = 0; i < n; i++) { ... }"): SUMM_FLAG_APPARATUS,
  *                   never chosen while anything else can be
  *
- * One pass over the text of the sentences, one hash lookup per word (the
- * first words of the cues); the rest is counting. */
+ * One pass over the text of the sentences; the roles of each word (and
+ * whether it is a stopword) are those tokenize.c found in the lexicon,
+ * which keeps them with the word, so that no word is folded or looked up
+ * a second time. A word tokenize.c read otherwise (a CJK bigram, a filler
+ * of speech) or did not read (a split runs no tokenize) is folded and
+ * looked up here; the rest is counting. */
 #include <string.h>
 
 #include "stages.h"
@@ -50,6 +54,7 @@ typedef struct scan {
     bool quote, we, you, cue, filler, courtesy, caption_word;
     bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
     fword prev[2];              /* the two words before this one */
+    const wordpos *tw, *tw_end; /* tokenize.c's words of the sentence not yet passed */
 } scan;
 
 /* Is "tag" + w[0 .. n) in the cue list? */
@@ -125,8 +130,21 @@ may_cue(const langres *lr, const char *text, size_t a, size_t b)
     return b - a <= lr->cue_maxlen && lr->cue_start[c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0];
 }
 
-/* One word of a sentence, text[a .. b): one lookup of its roles (and of
- * the stopwords while the sentence may be all fillers). */
+/* tokenize.c's reading of the word text[a .. b), or NULL if it read no
+ * such word or did not look it up. */
+static const wordpos *
+read_word(scan *sc, size_t a, size_t b)
+{
+    while (sc->tw < sc->tw_end && sc->tw->start < a)
+        sc->tw++;
+    const wordpos *t = sc->tw;
+    return t < sc->tw_end && t->start == a && t->end == b && t->flen ? t : NULL;
+}
+
+/* One word of a sentence, text[a .. b): its roles (and whether it is a
+ * stopword while the sentence may be all fillers), from tokenize.c's
+ * reading or else by one lookup; its folded letters only when a phrase
+ * needs them. */
 static void
 word(scan *sc, const char *text, size_t a, size_t b)
 {
@@ -139,10 +157,24 @@ word(scan *sc, const char *text, size_t a, size_t b)
     unsigned role = 0;
     size_t n = 0;
     char w[WORD_MAX];
-    bool look = may_cue(lr, text, a, b);
-    bool folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
-    if (folded && look)
-        role = summ__cue_roles(lr, w, n);
+    const wordpos *t = read_word(sc, a, b);
+    bool folded, stop = false;
+    if (t) {
+        folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
+        /* may_cue() as below, though only a folding that changes a word's
+         * length could make it say no to a word with roles */
+        role = folded && t->roles && may_cue(lr, text, a, b) ? t->roles : 0;
+        stop = folded && t->term == WORD_NOTERM;
+        if (role & (CUE_START | CUE_REST))
+            fold(text + a, b - a, w, sizeof w, &n);
+    } else {
+        bool look = may_cue(lr, text, a, b);
+        folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
+        if (folded && look)
+            role = summ__cue_roles(lr, w, n);
+        if (folded && sc->filler && !(role & CUE_FILLER))
+            stop = summ__strset_has(&lr->stop, w, n);
+    }
     sc->we |= (role & CUE_WE) != 0;
     sc->you |= (role & CUE_YOU) != 0;
     sc->cue |= (role & CUE_ONE) != 0;
@@ -153,10 +185,15 @@ word(scan *sc, const char *text, size_t a, size_t b)
         sc->courtesy = sc->courtesy || phrase_cue(sc, "filler: ", w, n);
     }
     if (sc->filler && !(role & CUE_FILLER))
-        sc->filler = folded && summ__strset_has(&lr->stop, w, n);
+        sc->filler = folded && stop;
     /* the window moves on: prev[0] <- prev[1] <- this word, kept only
      * while it may be part of a phrase */
-    sc->prev[0] = *prev;
+    if (prev->n || prev->first) {
+        sc->prev[0] = *prev;
+    } else {  /* no phrase word: its letters are not needed */
+        sc->prev[0].n = 0;
+        sc->prev[0].first = false;
+    }
     prev->first = (role & CUE_START) != 0;
     prev->n = role & (CUE_START | CUE_REST) ? n : 0;
     if (prev->n)
@@ -182,9 +219,11 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
     bool quote = false, cite = false;
     int32_t prev = 0;
     for (size_t i = a; i < b;) {
-        /* the common case first: a run of ASCII letters and digits */
-        if (u[i] < 0x80 && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
-                               <= (unsigned)(CL_DIGIT - CL_LOWER)) {
+        /* the common case first: a run of ASCII letters and digits (the
+         * table's class of a byte >= 0x80 is CL_OTHER), each byte's class
+         * read once */
+        unsigned k0 = summ__ascii_props[u[i]] & A_CLASS;
+        if (k0 - CL_LOWER <= (unsigned)(CL_DIGIT - CL_LOWER)) {
             if (wa == SIZE_MAX) {
                 wa = i;
                 wletters = 0;
@@ -192,11 +231,11 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
             size_t s0 = i;
             size_t digits = 0;
             do {
-                digits += (summ__ascii_props[u[i]] & A_CLASS) == CL_DIGIT;
-                i++;
-            } while (i < b && u[i] < 0x80
-                     && (unsigned)(summ__ascii_props[u[i]] & A_CLASS) - CL_LOWER
-                            <= (unsigned)(CL_DIGIT - CL_LOWER));
+                digits += k0 == CL_DIGIT;
+                if (++i == b)
+                    break;
+                k0 = summ__ascii_props[u[i]] & A_CLASS;
+            } while (k0 - CL_LOWER <= (unsigned)(CL_DIGIT - CL_LOWER));
             wletters += i - s0 - digits;
             letters += i - s0 - digits;
             nonspace += i - s0;
@@ -445,8 +484,6 @@ glued_section(const langres *lr, const char *text, size_t a, size_t b)
     return nl ? section_kind(lr, text, a, (size_t)(nl - text)) : SECTION_NONE;
 }
 
-/* The last code point of text[a .. b) that is not a closing quote,
- * bracket or white space, or 0. */
 /* Is t[a .. b) a line of code ("if (!f) { perror(path); return -1; }",
  * "x = foo(bar_baz);") rather than prose? Two of the marks that only code
  * makes (a brace pair, not opened right after a name as LaTeX's
@@ -460,9 +497,27 @@ glued_section(const langres *lr, const char *text, size_t a, size_t b)
  * (formulas, glossary lines). */
 #define CODE_DENSITY 15
 
+/* Has t[a .. b) a byte that every mark of code_line() needs ('{', ';',
+ * '=', '&', '|', '+', '>', or "::")? Most sentences of prose have none,
+ * and a few calls of memchr(3) say so faster than code_line()'s scan. */
+static bool
+may_be_code(const char *t, size_t a, size_t b)
+{
+    for (const char *m = "{;=&|+>"; *m; m++)
+        if (memchr(t + a, *m, b - a))
+            return true;
+    for (const char *c = t + a, *e = t + b; (c = memchr(c, ':', (size_t)(e - c))) && c + 1 < e;
+         c++)
+        if (c[1] == ':')
+            return true;
+    return false;
+}
+
 static bool
 code_line(const char *t, size_t a, size_t b)
 {
+    if (!may_be_code(t, a, b))
+        return false;
     size_t marks = 0, sym = 0, ink = 0, braces = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)t[i];
@@ -505,6 +560,8 @@ code_line(const char *t, size_t a, size_t b)
     return marks >= 2 && sym * CODE_DENSITY >= ink;
 }
 
+/* The last code point of text[a .. b) that is not a closing quote,
+ * bracket or white space, or 0. */
 static int32_t
 last_cp(const char *t, size_t a, size_t b)
 {
@@ -543,6 +600,10 @@ summ__features(doc *d)
         if (i > 0 && s->docno != d->sent[i - 1].docno)
             cur = SECTION_NONE;  /* several texts in one: each has its sections */
         scan sc = { .lr = lr, .filler = true };
+        if (d->nword) {  /* tokenize.c has run: its words of this sentence */
+            sc.tw = d->word + s->word;
+            sc.tw_end = sc.tw + s->nwords;
+        }
         scan_text(&sc, d->text, s->start, s->end);
         int kind = SECTION_NONE;
         int32_t last = last_cp(d->text, s->start, s->end);

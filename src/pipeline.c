@@ -290,16 +290,14 @@ read_all(summ_ctx *ctx, docset *ds, const char *const *texts, const size_t *lens
         ds->base[0] = 0;
         ds->first[0] = 0;
         ds->first[1] = ds->part[0].nsent;
-        return summ__features(&ds->part[0]);  /* ds->all is part[0] */
+        return SUMM_OK;  /* ds->all is part[0] */
     }
     ds->all->lang = lang;
     ds->all->lr = lr;
     /* the first text's reading decides, as it does the format */
     ds->all->conversation = ds->part[0].conversation;
     ds->all->fillers = ds->part[0].fillers;
-    if ((st = join_parts(ctx, ds)) != SUMM_OK)
-        return st;
-    return summ__features(ds->all);
+    return join_parts(ctx, ds);
 }
 
 /* The query's pull on the document: d->qrel and d->teleport, sentences
@@ -326,6 +324,23 @@ apply_query(summ_ctx *ctx, doc *d, const tfidf *v, bool *unmatched)
     return SUMM_OK;
 }
 
+/* The words (tokenize.c), then the kind of each sentence (features.c,
+ * which reads the words tokenize.c folded and looked up rather than
+ * folding them again); the words stay for keywords only. */
+static summ_status
+words_and_features(doc *d)
+{
+    summ_status st;
+    if ((st = summ__tokenize(d)) != SUMM_OK || (st = summ__features(d)) != SUMM_OK)
+        return st;
+    if (!d->keep_words) {
+        summ__free(d->ar->al, d->word);
+        d->word = NULL;
+        d->nword = d->capword = 0;
+    }
+    return SUMM_OK;
+}
+
 /* Score and choose: chosen[] of every sentence, and the keywords. */
 static summ_status
 rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigned *warnings)
@@ -335,8 +350,6 @@ rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigne
     tfidf v;
     summ_status st;
     bool unmatched;
-    if (d->title == SIZE_MAX && d->nsent && (d->sent[0].flags & SUMM_FLAG_HEADING))
-        d->title = 0;
     d->keep_words = p->max_keywords > 0;
     /* room for the words kept, about one per six bytes, at once (grown from
      * nothing they would be copied a dozen times); past 64k words the
@@ -346,7 +359,11 @@ rank_all(summ_ctx *ctx, doc *d, bool *chosen, keyword **kw, size_t *nkw, unsigne
     if (d->keep_words && !summ__grow(d->ar->al, (void **)&d->word, &d->capword,
                                      expect < 65536 ? expect : 65536, sizeof *d->word))
         return SUMM_ENOMEM;
-    if ((st = summ__tokenize(d)) != SUMM_OK || (st = summ__tfidf_build(d, &v)) != SUMM_OK
+    if ((st = words_and_features(d)) != SUMM_OK)
+        return st;
+    if (d->title == SIZE_MAX && d->nsent && (d->sent[0].flags & SUMM_FLAG_HEADING))
+        d->title = 0;
+    if ((st = summ__tfidf_build(d, &v)) != SUMM_OK
         || (st = apply_query(ctx, d, &v, &unmatched)) != SUMM_OK
         || (st = summ__score(d, &v, p, summ__summary_length(d, p))) != SUMM_OK)
         return st;
@@ -410,8 +427,12 @@ summ__run(summ_ctx *ctx, const char *const *texts, const size_t *lens, size_t n,
         st = SUMM_ENOMEM;
         goto fail;
     }
-    if (mode != RUN_SPLIT && d->nsent
-        && (st = rank_all(ctx, d, chosen, &kw, &nkw, &warnings)) != SUMM_OK)
+    /* ranking reads the sentences' kinds after the words; a split only the kinds */
+    if (mode != RUN_SPLIT && d->nsent)
+        st = rank_all(ctx, d, chosen, &kw, &nkw, &warnings);
+    else if (n)
+        st = summ__features(d);
+    if (st != SUMM_OK)
         goto fail;
     for (size_t i = 0; i < d->nsent; i++)
         if (mode != RUN_SUMMARY || chosen[i])

@@ -1,9 +1,10 @@
 /* stages.h - the stages of the pipeline, in order, each a file of src/:
  *
  *   segment/    sentence boundaries -> doc.sent[]
+ *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[],
+ *               doc.word[]
+ *   stem.c      the lexicon: stopwords + Snowball stems (+ cue roles), cached per word
  *   features.c  the kind of each sentence (cues, sections, apparatus) -> doc.feat[]
- *   tokenize.c  words of each sentence, folded, through the lexicon -> doc.term[]
- *   stem.c      the lexicon: stopwords + Snowball stems, cached per word
  *   tfidf.c     TF-IDF sentence vectors
  *   textrank.c  sentence graph (inverted index) + PageRank
  *   score.c     the features combined into one score per sentence
@@ -112,11 +113,12 @@ typedef struct langres {
  * lookups none). */
 lexicon *summ__lex_new(const salloc *al, bool shared);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
-/* Map a folded word to its stem id (STEM_STOP for stopwords), and *kw to
- * its class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords); *st is
- * set on failure and STEM_STOP returned. */
+/* Map a folded word to its stem id (STEM_STOP for stopwords), *kw to its
+ * class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords) and *roles to
+ * its CUE_* roles (summ__cue_roles(), kept with the word); *st is set on
+ * failure and STEM_STOP returned. */
 uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
-                          summ_status *st);
+                          unsigned *roles, summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* For tests: make a shared lexicon full at this many words. */
@@ -125,8 +127,11 @@ void summ__lex_limit(lexicon *lx, size_t words);
  * its bound. */
 void summ__lex_trim(langres *lr);
 
-/* lang/langres.c: the CUE_* roles of the folded word w[0 .. n), 0 if none. */
+/* The CUE_* roles of the folded word w[0 .. n), 0 if none (in stem.c, for
+ * the lexicon to keep); the slot of w in m (cap > 0), for lang/langres.c
+ * that fills it. */
 unsigned summ__cue_roles(const langres *lr, const char *w, size_t n);
+size_t summ__cue_slot(const cuemap *m, const char *w, size_t n);
 
 /* lang/langres.c: the data of lang, loaded from data_dir (or the built-in
  * lists), with the words of extra_stop (NULL: none; see
@@ -161,12 +166,14 @@ summ_status summ__segment(doc *d);
 /* The kind of each sentence (d->feat, d->first_person, d->nsections; see
  * doc.h), from d->lr's cue lists: sets SUMM_FLAG_HEADING on lines that
  * name a section and SUMM_FLAG_APPARATUS on captions, equation scraps,
- * table rows and the lines of reference and acknowledgement sections. */
+ * table rows and the lines of reference and acknowledgement sections.
+ * After summ__tokenize(d) it reads the roles of d->word; without it (a
+ * split) it folds and looks up the words itself, to the same result. */
 summ_status summ__features(doc *d);
 
 /* ---- tokenize.c ----------------------------------------------------------- */
 
-/* Fill d->term, d->nvocab and each sentence's tok/ntok/nwords. */
+/* Fill d->term, d->nvocab, d->word and each sentence's tok/ntok/nwords/word. */
 summ_status summ__tokenize(doc *d);
 
 /* The content words of the query q[0 .. n) (valid UTF-8) that d has, after

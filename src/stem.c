@@ -19,8 +19,9 @@
  * LEX_OWN_WORDS: memory stays bounded on endless batches of new words.
  *
  * A slot is 32 bytes, half a cache line: its key (length and 24 bits of
- * the hash), the stem id, what the keyword list (stopwords/keywords/) says
- * of the word (so that keywords cost no lookup per word either), and the
+ * the hash), the stem id, what the keyword list (stopwords/keywords/) and
+ * the cue list (stopwords/cues/) say of the word (so that keywords and
+ * features.c cost no lookup per word either), and the
  * word itself when it has at most 22 bytes (nearly every word): a lookup
  * that hits reads one line. */
 #include <pthread.h>
@@ -43,7 +44,8 @@
 typedef struct wslot {
     _Atomic uint32_t key;    /* 0: empty; else the length | 24 bits of hash << 8 */
     uint32_t stem;           /* stem id, or STEM_STOP */
-    uint16_t kw;             /* WORD_KW_* of a word that is no stopword */
+    uint8_t kw;              /* WORD_KW_* of a word that is no stopword */
+    uint8_t roles;           /* CUE_* (features.c), of stopwords too */
     char w[LEX_INLINE];      /* the word if it has at most LEX_INLINE bytes, else a
                                 pointer to it (memcpy'd: w is not aligned) */
 } wslot;
@@ -141,6 +143,37 @@ lex_find(const lexicon *lx, const char *word, size_t n, uint64_t h)
         if (!k)
             return NULL;
     }
+}
+
+/* ---- the cue words and their roles (made by lang/langres.c) ---- */
+
+/* FNV-1a: the words are short, and most of the text's words are looked up */
+static size_t
+cue_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+size_t
+summ__cue_slot(const cuemap *m, const char *w, size_t n)
+{
+    size_t j = cue_hash(w, n) & (m->cap - 1);
+    while (m->key[j] && !(m->len[j] == n && memcmp(m->key[j], w, n) == 0))
+        j = (j + 1) & (m->cap - 1);
+    return j;
+}
+
+unsigned
+summ__cue_roles(const langres *lr, const char *w, size_t n)
+{
+    const cuemap *m = &lr->cue_words;
+    if (!m->cap)
+        return 0;
+    size_t j = summ__cue_slot(m, w, n);
+    return m->key[j] ? m->role[j] : 0;
 }
 
 /* What stopwords/keywords/ says of a word: WORD_KW_STOP, WORD_KW_WEAK
@@ -254,6 +287,7 @@ table_grow(lexicon *lx, const wtable *t, size_t ncap)
             j = (j + 1) & nt->mask;
         nt->slot[j].stem = t->slot[i].stem;
         nt->slot[j].kw = t->slot[i].kw;
+        nt->slot[j].roles = t->slot[i].roles;
         memcpy(nt->slot[j].w, t->slot[i].w, sizeof nt->slot[j].w);
         atomic_store_explicit(&nt->slot[j].key, k, memory_order_relaxed);
     }
@@ -261,10 +295,11 @@ table_grow(lexicon *lx, const wtable *t, size_t ncap)
     return nt;
 }
 
-/* Add word (hash h, not there yet) with stem id sid and keyword class kw.
- * The caller holds the mutex of a shared lexicon. */
+/* Add word (hash h, not there yet) with stem id sid, keyword class kw and
+ * cue roles. The caller holds the mutex of a shared lexicon. */
 static bool
-word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, uint16_t kw)
+word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, unsigned kw,
+         unsigned roles)
 {
     wtable *t = atomic_load_explicit(&lx->tab, memory_order_relaxed);
     if (!t || (lx->nword + 1) * 2 > t->mask + 1) {
@@ -282,7 +317,8 @@ word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, uint
         j = (j + 1) & t->mask;
     wslot *s = &t->slot[j];
     s->stem = sid;
-    s->kw = kw;
+    s->kw = (uint8_t)kw;
+    s->roles = (uint8_t)roles;
     if (far)
         memcpy(s->w, &far, sizeof far);
     else
@@ -292,20 +328,29 @@ word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, uint
     return true;
 }
 
-/* What a new word is: a stopword (*stop), or its stem *stem[0 .. *slen)
- * (the stemmer's buffer, valid until its next call) and what the keyword
- * list says of it (*kw). false if out of memory. */
+/* A new word, as stem_of() finds it. */
+typedef struct newword {
+    bool stop;
+    const char *stem;
+    size_t slen;
+    unsigned kw, roles;
+} newword;
+
+/* What a new word is: a stopword (nw->stop), or its stem nw->stem[0 ..
+ * nw->slen) (the stemmer's buffer, valid until its next call) and what
+ * the keyword list says of it (nw->kw); and its cue roles. false if out
+ * of memory. */
 static bool
-stem_of(langres *lr, const char *word, size_t n, const char **stem, size_t *slen, bool *stop,
-        uint16_t *kw)
+stem_of(langres *lr, const char *word, size_t n, newword *nw)
 {
-    *stop = summ__strset_has(&lr->stop, word, n);
-    *stem = word;
-    *slen = n;
-    *kw = 0;
-    if (*stop)
+    nw->stop = summ__strset_has(&lr->stop, word, n);
+    nw->stem = word;
+    nw->slen = n;
+    nw->kw = 0;
+    nw->roles = summ__cue_roles(lr, word, n);
+    if (nw->stop)
         return true;
-    *kw = kw_class(lr, word, n);
+    nw->kw = kw_class(lr, word, n);
     if (!lr->stemmer)
         return true;
     const sb_symbol *r = sb_stemmer_stem(lr->stemmer, (const sb_symbol *)word, (int)n);
@@ -313,19 +358,11 @@ stem_of(langres *lr, const char *word, size_t n, const char **stem, size_t *slen
         return false;
     size_t m = (size_t)sb_stemmer_length(lr->stemmer);
     if (m > 0 && m <= 255) {
-        *stem = (const char *)r;
-        *slen = m;
+        nw->stem = (const char *)r;
+        nw->slen = m;
     }
     return true;
 }
-
-/* A new word, as stem_of() found it. */
-typedef struct newword {
-    bool stop;
-    const char *stem;
-    size_t slen;
-    uint16_t kw;
-} newword;
 
 /* Add a new word to the shared lexicon: its stem id and *kw, or NOT_FOUND
  * if it is full. */
@@ -338,20 +375,20 @@ shared_add(lexicon *lx, const char *word, size_t n, uint64_t h, const newword *n
     const wslot *e = lex_find(lx, word, n, h);  /* another thread may have added it */
     if (e) {
         sid = e->stem;
-        *kw = e->kw;
+        *kw = e->kw;  /* its roles are nw's: the same word, the same cue list */
     } else if (!atomic_load_explicit(&lx->full, memory_order_relaxed)) {
         if (lx->nword >= lx->max_words || lx->nbytes >= 64u * LEX_SHARED_WORDS) {
             /* release: whoever sees it full sees every add before */
             atomic_store_explicit(&lx->full, true, memory_order_release);
         } else if (nw->stop) {
-            if (word_add(lx, word, n, h, STEM_STOP, 0))
+            if (word_add(lx, word, n, h, STEM_STOP, 0, nw->roles))
                 sid = STEM_STOP;
             else
                 *st = SUMM_ENOMEM;
         } else {
             uint32_t id;
             if (stem_intern(lx, nw->stem, nw->slen, true, &id)
-                && word_add(lx, word, n, h, id, nw->kw)) {
+                && word_add(lx, word, n, h, id, nw->kw, nw->roles)) {
                 sid = id;
                 *kw = nw->kw;
             } else {
@@ -385,7 +422,7 @@ own_add(langres *lr, const char *word, size_t n, uint64_t h, const newword *nw, 
         }
         sid = id;
     }
-    if (!word_add(lr->own, word, n, h, sid, nw->stop ? 0 : nw->kw))
+    if (!word_add(lr->own, word, n, h, sid, nw->stop ? 0 : nw->kw, nw->roles))
         goto nomem;
     *kw = nw->stop ? 0 : nw->kw;
     return sid;
@@ -402,13 +439,14 @@ __attribute__((noinline))
 #endif
 static uint32_t
 lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
-             summ_status *st)
+             unsigned *roles, summ_status *st)
 {
     newword nw;
-    if (!stem_of(lr, word, n, &nw.stem, &nw.slen, &nw.stop, &nw.kw)) {
+    if (!stem_of(lr, word, n, &nw)) {
         *st = SUMM_ENOMEM;
         return STEM_STOP;
     }
+    *roles = nw.roles;
     if (!atomic_load_explicit(&lr->lex->full, memory_order_acquire)) {
         uint32_t sid = shared_add(lr->lex, word, n, h, &nw, kw, st);
         if (*st != SUMM_OK)
@@ -421,10 +459,12 @@ lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
 }
 
 uint32_t
-summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, summ_status *st)
+summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, unsigned *roles,
+                 summ_status *st)
 {
     *st = SUMM_OK;
     *kw = 0;
+    *roles = 0;
     if (n == 0 || n > 255)
         return STEM_STOP;  /* no word (tokenize.c never asks for these) */
     uint64_t h = summ__hash(word, n);
@@ -433,9 +473,10 @@ summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, summ_sta
         e = lex_find(lr->own, word, n, h);
     if (e) {
         *kw = e->kw;
+        *roles = e->roles;
         return e->stem;
     }
-    return lex_new_word(lr, word, n, h, kw, st);
+    return lex_new_word(lr, word, n, h, kw, roles, st);
 }
 
 const char *

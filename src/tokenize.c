@@ -68,17 +68,17 @@ typedef struct tok_state {
     summ_status st;
 } tok_state;
 
-/* Keep a word's place for keywords.c, when asked to. Inline: it is
- * called for every word. */
+/* Keep a word's place and what the lexicon said of it, for features.c
+ * (which would otherwise fold every word again) and keywords.c. Inline:
+ * it is called for every word. */
 static inline bool
-keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw)
+keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw, unsigned roles, size_t flen)
 {
-    if (!d->keep_words)
-        return true;
     if (d->nword == d->capword
         && !summ__grow(d->ar->al, (void **)&d->word, &d->capword, d->nword + 1, sizeof *d->word))
         return false;
-    d->word[d->nword++] = (wordpos){ (uint32_t)a, (uint32_t)b, term, kw };
+    d->word[d->nword++] = (wordpos){ (uint32_t)a, (uint32_t)b, term, (uint8_t)kw,
+                                     (uint8_t)roles, (uint8_t)flen };
     return true;
 }
 
@@ -91,16 +91,17 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     sn->nwords++;
     size_t n = summ__fold_word(d->text + a, b - a, buf, sizeof buf);
     if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
-        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
+        return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
     /* In speech, "okay" and "um" say nothing about the topic. */
     if (d->fillers && summ__strset_has(d->fillers, buf, n))
-        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
-    uint32_t kw;  /* the lexicon keeps what the keyword list says of the word */
-    uint32_t sid = summ__lex_lookup(d->lr, buf, n, &kw, &ts->st);
+        return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
+    uint32_t kw;  /* the lexicon keeps what the keyword and cue lists say of the word */
+    unsigned roles;
+    uint32_t sid = summ__lex_lookup(d->lr, buf, n, &kw, &roles, &ts->st);
     if (ts->st != SUMM_OK)
         return false;
     if (sid == STEM_STOP)
-        return keep_word(d, a, b, WORD_NOTERM, 0) || (ts->st = SUMM_ENOMEM, false);
+        return keep_word(d, a, b, WORD_NOTERM, 0, roles, n) || (ts->st = SUMM_ENOMEM, false);
 
     termmap *m = &ts->map;
     if ((m->count + 1) * 2 > m->cap && !termmap_grow(m, d->ar))
@@ -132,7 +133,7 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
         goto nomem;
     d->term[d->nterm++] = local;
     sn->ntok++;
-    if (!keep_word(d, a, b, local, kw))
+    if (!keep_word(d, a, b, local, kw, roles, n))
         goto nomem;
     return true;
 nomem:
@@ -178,8 +179,7 @@ summ__tokenize(doc *d)
                        sizeof *d->term_stem)
         || !summ__grow(d->ar->al, (void **)&d->term_first, &ts.capfirst, expect / 2,
                        sizeof *d->term_first)
-        || (d->keep_words
-            && !summ__grow(d->ar->al, (void **)&d->word, &d->capword, expect, sizeof *d->word)))
+        || !summ__grow(d->ar->al, (void **)&d->word, &d->capword, expect, sizeof *d->word))
         return SUMM_ENOMEM;
     const unsigned char *s = (const unsigned char *)d->text;
     const unsigned char *end = s + d->len;
@@ -287,6 +287,7 @@ summ__tokenize_query(doc *d, const char *q, size_t n, uint32_t **terms, uint32_t
     summ__free(d->ar->al, qd.term);
     summ__free(d->ar->al, qd.term_stem);
     summ__free(d->ar->al, qd.term_first);
+    summ__free(d->ar->al, qd.word);
     if (st != SUMM_OK || !stems)
         return st;
     qsort(stems, qd.nterm, sizeof *stems, cmp_u32);

@@ -16,7 +16,10 @@
 
 #include "testutil.h"
 
-/* The document of text in language code, segmented and its kinds told. */
+/* The document of text in language code, segmented and its kinds told
+ * twice: from features.c's own reading of the words (as for --split),
+ * then from tokenize.c's (as when ranking), which must agree in every
+ * sentence: the second is the one the cases check. */
 typedef struct kdoc {
     summ_ctx *ctx;
     arena ar;
@@ -35,7 +38,36 @@ kdoc_setup(kdoc *k, const char *text, const char *code)
     assert_int_equal(summ__ctx_langres(k->ctx, lang, &lr), SUMM_OK);
     k->d = plain_doc(&k->ar, text, strlen(text), lang, lr);
     assert_int_equal(summ__segment(&k->d), SUMM_OK);
+    size_t n = k->d.nsent ? k->d.nsent : 1;
+    uint32_t *flags = calloc(n, sizeof *flags), *own_flags = calloc(n, sizeof *own_flags);
+    sfeat *own = calloc(n, sizeof *own);
+    assert_true(flags && own_flags && own);
+    for (size_t i = 0; i < k->d.nsent; i++)
+        flags[i] = k->d.sent[i].flags;
     assert_int_equal(summ__features(&k->d), SUMM_OK);
+    for (size_t i = 0; i < k->d.nsent; i++) {
+        own[i] = k->d.feat[i];
+        own_flags[i] = k->d.sent[i].flags;
+        k->d.sent[i].flags = flags[i];
+    }
+    size_t own_sections = k->d.nsections;
+    double own_share = k->d.first_person;
+    assert_int_equal(summ__tokenize(&k->d), SUMM_OK);
+    assert_true(k->d.nword > 0 || k->d.nsent == 0);
+    assert_int_equal(summ__features(&k->d), SUMM_OK);
+    for (size_t i = 0; i < k->d.nsent; i++) {
+        const sfeat *f = &k->d.feat[i];
+        if (f->bits != own[i].bits || f->section != own[i].section || f->ncite != own[i].ncite
+            || f->nnum != own[i].nnum || k->d.sent[i].flags != own_flags[i])
+            fail_msg("sentence %zu of \"%s\": bits %u/%u section %u/%u flags %u/%u", i, text,
+                     f->bits, own[i].bits, f->section, own[i].section,
+                     (unsigned)k->d.sent[i].flags, (unsigned)own_flags[i]);
+    }
+    assert_int_equal(k->d.nsections, own_sections);
+    assert_true(k->d.first_person == own_share);
+    free(flags);
+    free(own_flags);
+    free(own);
 }
 
 static void
@@ -88,6 +120,7 @@ test_kinds(void **state)
         { "en", "Thank you, operator. Revenue grew by a third.", "Thank you", FEAT_FILLER, 0, 0,
           0 },
         { "en", "Okay. Revenue grew by a third.", "Okay", FEAT_FILLER, 0, 0, 0 },
+        { "en", "Okay, and so it is. Revenue grew by a third.", "Okay", FEAT_FILLER, 0, 0, 0 },
         { "en", "Good revenue grew by a third. It grew.", "Good revenue", 0, FEAT_FILLER, 0,
           0 },
         /* a courtesy, whatever the words around it */
@@ -107,6 +140,16 @@ test_kinds(void **state)
         { "fr", "Nous proposons une méthode nouvelle. Elle marche bien.", "Nous proposons",
           FEAT_CUE | FEAT_WE, 0, 0, 0 },
         { "fr", "Vous pouvez lire la suite. Elle est longue.", "Vous", FEAT_YOU, FEAT_WE, 0, 0 },
+        /* words folded to their cues (capitals, accents), words either reading
+         * takes apart otherwise (CJK runs, apostrophes) and a word too long
+         * to be a cue: the same kinds from both readings (kdoc_setup) */
+        { "fr", "NOUS PROPOSONS une méthode nouvelle. Elle marche bien.", "NOUS", FEAT_CUE | FEAT_WE,
+          0, 0, 0 },
+        { "en", "We 我们 propose 中文表格 parsers. It works.", "We", FEAT_WE, FEAT_CUE, 0, 0 },
+        { "en", "Don't you know what we did? Fine.", "Don't", FEAT_YOU | FEAT_WE | FEAT_QUESTION,
+          0, 0, 0 },
+        { "en", "Okay, the Pneumonoultramicroscopicsilicovolcanoconiosisandsomethingelse. Fine.",
+          "Okay", 0, FEAT_FILLER, 0, 0 },
         /* a language without cue lists: nothing, and no failure */
         { "fi", "Me ehdotamme uutta menetelmää. Se toimii.", "Me ehdotamme", 0,
           FEAT_CUE | FEAT_WE, 0, 0 },
@@ -160,6 +203,8 @@ test_apparatus(void **state)
           "for (int", true },
         { "Call it once.\n\nlet parser = Parser::new(file);\n\nIt returns a parser.",
           "let parser", true },
+        /* marks of "::" alone (no ; = { & | + > in the line) */
+        { "Use the path.\n\nstd::fs::read_to_string(p_path)\n\nIt reads.", "std::fs", true },
         /* ... but not semicolons, braces of LaTeX, "(s)" or one formula in prose */
         { "We met Ann Lee; Bob Ray; and Cy Tam. They ate.", "We met", false },
         { "We propose a scheme keeping a \\emph{finite subset} of \\emph{weights}. It works.",

@@ -624,12 +624,26 @@ test_lexicon_keyword_class(void **state)
         for (size_t i = 0; i < sizeof kc / sizeof kc[0]; i++) {
             summ_status st;
             uint32_t kw = 99;
-            uint32_t sid = summ__lex_lookup(lr, kc[i].word, strlen(kc[i].word), &kw, &st);
+            unsigned roles;
+            uint32_t sid = summ__lex_lookup(lr, kc[i].word, strlen(kc[i].word), &kw, &roles, &st);
             assert_int_equal(st, SUMM_OK);
             if (kw != kc[i].kw)
                 fail_msg("round %d: %s: class %u, want %u", round, kc[i].word, kw, kc[i].kw);
             assert_true((sid == STEM_STOP) == (strcmp(kc[i].word, "the") == 0));
+            /* the cue roles come with the word, new (round 0) or known */
+            assert_int_equal(roles, summ__cue_roles(lr, kc[i].word, strlen(kc[i].word)));
         }
+        /* a stopword keeps its roles too: features.c reads them from tokenize */
+        summ_status st;
+        uint32_t kw;
+        unsigned roles = 0;
+        assert_int_equal(summ__lex_lookup(lr, "we", 2, &kw, &roles, &st), STEM_STOP);
+        assert_true(roles & CUE_WE);
+        assert_int_equal(summ__lex_lookup(lr, "you", 3, &kw, &roles, &st), STEM_STOP);
+        assert_true(roles & CUE_YOU);
+        assert_false(roles & CUE_WE);
+        summ__lex_lookup(lr, "library", 7, &kw, &roles, &st);
+        assert_int_equal(roles, 0);
     }
     summ__langres_free(lr);
 }
@@ -655,11 +669,12 @@ test_missing_stemmer(void **state)
     assert_true(lr->stop.count > 0);  /* the stopwords are still there */
     summ_status st;
     uint32_t kw;
-    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &kw, &st);
+    unsigned roles;
+    uint32_t a = summ__lex_lookup(lr, "libraries", 9, &kw, &roles, &st);
     assert_int_equal(st, SUMM_OK);
-    uint32_t b = summ__lex_lookup(lr, "library", 7, &kw, &st);
+    uint32_t b = summ__lex_lookup(lr, "library", 7, &kw, &roles, &st);
     assert_int_not_equal(a, b);  /* not stemmed to one stem */
-    assert_int_equal(summ__lex_lookup(lr, "the", 3, &kw, &st), STEM_STOP);
+    assert_int_equal(summ__lex_lookup(lr, "the", 3, &kw, &roles, &st), STEM_STOP);
     summ__langres_free(lr);
 
     for (const lang_info *l = summ__lang_table; l->code; l++) {

@@ -17,6 +17,7 @@
  * line, lists are a stack of content indents (up to LIST_MAX deep; deeper
  * ones are read as text of the deepest). */
 #include "input/textfmt.h"
+#include "text/bits.h"
 
 #define LIST_MAX 32
 #define QUOTE_MAX 16
@@ -670,6 +671,15 @@ summ__read_markdown(doc *d, const input_env *env, summ_err *err)
 
 /* ---- sniffing --------------------------------------------------------------- */
 
+/* Could one of the eight bytes of w begin an inline mark the sniffer
+ * counts ("](", "![", "**", "`")? Most of a text's bytes cannot: they are
+ * passed over eight at a time. */
+static inline bool
+may_mark(uint64_t w)
+{
+    return has_byte(w, ']') || has_byte(w, '!') || has_byte(w, '*') || has_byte(w, '`');
+}
+
 bool
 summ__sniff_markdown(const char *s, size_t n)
 {
@@ -703,6 +713,10 @@ summ__sniff_markdown(const char *s, size_t n)
             refs++;
         /* inline marks: "](", "![", "**x**", "`x`" */
         for (size_t i = q; i + 1 < l.e; i++) {
+            if (i + 8 <= l.e && !may_mark(load64(s + i))) {
+                i += 7;
+                continue;
+            }
             char c = s[i];
             if (c == ']' && s[i + 1] == '(' && memchr(s + q, '[', i - q))
                 links++;

@@ -58,6 +58,7 @@ typedef struct profile {
     const char *text;
     size_t len;
     uint32_t scripts;  /* bit SC_x: it has entries of that script */
+    unsigned never;    /* LG_ bits of letters the language never writes */
 } profile;
 
 #define MAX_PROFILES 64  /* the bits of wslot.mask */
@@ -106,6 +107,8 @@ entry_script(const char *t, size_t a, size_t b)
     return script_of(c);
 }
 
+static unsigned never_of(const char *code);
+
 static void
 ptable_build(ptable *pt)
 {
@@ -114,7 +117,7 @@ ptable_build(ptable *pt)
         if (l->kind != DATA_PROFILE || pt->n == MAX_PROFILES)
             continue;  /* more than MAX_PROFILES: test_lang checks there are not */
         profile *p = &pt->p[pt->n++];
-        *p = (profile){ l->code, l->text, l->len, 0 };
+        *p = (profile){ l->code, l->text, l->len, 0, never_of(l->code) };
         size_t pos = 0, a, b;
         while (next_entry(p->text, p->len, &pos, &a, &b)) {
             int sc = entry_script(p->text, a, b);
@@ -307,6 +310,32 @@ lower(int32_t c)
     return utf8proc_tolower(c);
 }
 
+/* The index of the lowest bit set in m (not 0): one instruction where the
+ * compiler has it, not a loop over up to 64 bits for each profile hit;
+ * and the bits set. */
+static inline unsigned
+lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned q = 0;
+    while (!(m & ((uint64_t)1 << q)))
+        q++;
+    return q;
+#endif
+}
+
+static inline int
+bits_set(uint64_t m)
+{
+    int k = 0;  /* a loop, not __builtin_popcountll: without -mpopcnt that is a
+                   call, and an entry is in one to three profiles */
+    for (; m; m &= m - 1)
+        k++;
+    return k;
+}
+
 /* Add weight to the score of each profile that has key (of hash h) and is
  * not excluded, shared evenly. Whether any has it. */
 static inline bool
@@ -319,13 +348,9 @@ add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight,
     uint64_t mask = e->mask & allowed;
     if (!mask)
         return true;
-    int k = 0;
-    for (uint64_t m = mask; m; m &= m - 1)
-        k++;
+    int k = bits_set(mask);
     for (uint64_t m = mask; m; m &= m - 1) {
-        unsigned q = 0;
-        while (!(m & ((uint64_t)1 << q)))
-            q++;
+        unsigned q = lowest_bit(m);
         score[q] += weight / k;
         cover[q] += weight;
     }
@@ -376,12 +401,8 @@ score_inside(const windex *ix, const char *buf, size_t m, uint64_t allowed, doub
             const wslot *e = &ix->slot[index_find(ix, h, key, n + 1)];
             if (!e->prof)
                 continue;
-            for (uint64_t q = e->mask & allowed; q; q &= q - 1) {
-                unsigned k = 0;
-                while (!(q & ((uint64_t)1 << k)))
-                    k++;
-                marks[k]++;
-            }
+            for (uint64_t q = e->mask & allowed; q; q &= q - 1)
+                marks[lowest_bit(q)]++;
             add_hits(ix, h, key, n + 1, ENDING_WEIGHT, allowed, score, cover);
         }
     }
@@ -456,7 +477,9 @@ score_words(const windex *ix, const unsigned char *s, size_t len, uint64_t allow
         if (!inword)
             break;
         nwords++;
-        if (nwords % 256 == 0 && settled(score, ix->pt->n, allowed))
+        /* every 64 words (it was 256: a news article of 400 words was read
+         * to its end where 128 or 192 already settle it) */
+        if (nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
             break;
         if (toolong)
             continue;
@@ -622,6 +645,22 @@ static const struct { int group; const char *code; } only_letters[] = {
     { LG_HU, "hu" }, { LG_LV, "lv" }, { LG_VI, "vi" },
 };
 
+/* The LG_ bits of the letters the language code never writes: its own
+ * rule, and the letters only another language writes. Once per profile
+ * table, not per text. */
+static unsigned
+never_of(const char *code)
+{
+    unsigned never = 0;
+    for (size_t i = 0; i < sizeof never_letters / sizeof never_letters[0]; i++)
+        if (strcmp(never_letters[i].code, code) == 0)
+            never = never_letters[i].never;
+    for (size_t i = 0; i < sizeof only_letters / sizeof only_letters[0]; i++)
+        if (strcmp(only_letters[i].code, code) != 0)
+            never |= 1u << only_letters[i].group;
+    return never;
+}
+
 /* The profiles of script want whose languages the letters allow. */
 static uint64_t
 allowed_profiles(const ptable *pt, int want, const script_counts *sc)
@@ -631,17 +670,10 @@ allowed_profiles(const ptable *pt, int want, const script_counts *sc)
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->p[k].scripts & (1u << want)))
             continue;
-        unsigned never = 0;
-        for (size_t i = 0; i < sizeof never_letters / sizeof never_letters[0]; i++)
-            if (strcmp(never_letters[i].code, pt->p[k].code) == 0)
-                never = never_letters[i].never;
-        for (size_t i = 0; i < sizeof only_letters / sizeof only_letters[0]; i++)
-            if (strcmp(only_letters[i].code, pt->p[k].code) != 0)
-                never |= 1u << only_letters[i].group;
+        unsigned never = pt->p[k].never;
         size_t bad = 0;
-        for (int g = 0; g < LG_COUNT; g++)
-            if (never & (1u << g))
-                bad += sc->lg[g];
+        for (unsigned m = never; m; m &= m - 1)  /* its bits are LG_ groups */
+            bad += sc->lg[lowest_bit(m)];
         /* One in 200 letters: a quoted name or a typo does not count. */
         if (bad * 200 <= n)
             allowed |= (uint64_t)1 << k;

@@ -38,35 +38,6 @@ summ__langdata_free(langdata *ld)
 
 /* ---- the cue words and their roles: a small open-addressing map ---- */
 
-/* FNV-1a: the words are short, and most of the text's words are looked up */
-static size_t
-cue_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
-
-static size_t
-cue_slot(const cuemap *m, const char *w, size_t n)
-{
-    size_t j = cue_hash(w, n) & (m->cap - 1);
-    while (m->key[j] && !(m->len[j] == n && memcmp(m->key[j], w, n) == 0))
-        j = (j + 1) & (m->cap - 1);
-    return j;
-}
-
-unsigned
-summ__cue_roles(const langres *lr, const char *w, size_t n)
-{
-    const cuemap *m = &lr->cue_words;
-    if (!m->cap)
-        return 0;
-    size_t j = cue_slot(m, w, n);
-    return m->key[j] ? m->role[j] : 0;
-}
-
 static void
 cue_free(const salloc *al, cuemap *m)
 {
@@ -94,7 +65,7 @@ cue_grow(const salloc *al, cuemap *m)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->key[i])
             continue;
-        size_t j = cue_slot(&g, m->key[i], m->len[i]);
+        size_t j = summ__cue_slot(&g, m->key[i], m->len[i]);
         g.key[j] = m->key[i];
         g.len[j] = m->len[i];
         g.role[j] = m->role[i];
@@ -112,7 +83,7 @@ cue_add(langdata *ld, const char *w, size_t n, unsigned role)
     cuemap *m = &ld->cue_words;
     if ((m->count + 1) * 2 > m->cap && !cue_grow(ld->al, m))
         return false;
-    size_t j = cue_slot(m, w, n);
+    size_t j = summ__cue_slot(m, w, n);
     if (!m->key[j]) {
         if (!(m->key[j] = summ__strndup(ld->al, w, n)))
             return false;

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include "segment/seg.h"
+#include "text/bits.h"
 #include "text/fold.h"
 
 bool
@@ -177,6 +178,13 @@ summ__seg_case_stats(seg *g, size_t start)
     const unsigned char *s = g->s;
     size_t len = g->len, lower = 0, upper = 0;
     for (size_t i = start; i + 2 < len; i++) {
+        if (i + 8 <= len) {  /* eight bytes without a terminal at once */
+            uint64_t w = load64(s + i);
+            if (!has_byte(w, '.') && !has_byte(w, '?') && !has_byte(w, '!')) {
+                i += 7;
+                continue;
+            }
+        }
         unsigned char b = s[i];
         if (b != '.' && b != '?' && b != '!')
             continue;

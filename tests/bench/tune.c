@@ -157,12 +157,15 @@ prepare(summ_ctx *ctx, bdoc *b, bool sim)
         return st;
     if (sim)
         sim_seg(&b->d);
-    if ((st = summ__features(&b->d)) != SUMM_OK)
+    /* the words first, then the kinds of sentence from them; the words are
+     * not kept (no keywords here) */
+    if ((st = summ__tokenize(&b->d)) != SUMM_OK || (st = summ__features(&b->d)) != SUMM_OK)
         return st;
+    summ__free(&ctx->al, b->d.word);
+    b->d.word = NULL;
+    b->d.nword = b->d.capword = 0;
     if (b->d.nsent && (b->d.sent[0].flags & SUMM_FLAG_HEADING))
         b->d.title = 0;
-    if ((st = summ__tokenize(&b->d)) != SUMM_OK)
-        return st;
     return summ__tfidf_build(&b->d, &b->v);
 }
 
