@@ -227,7 +227,10 @@ typedef enum summ_format {
                                    headers are metadata (Subject is the title),
                                    quoted replies SUMM_FLAG_QUOTED, signatures and
                                    disclaimers SUMM_FLAG_BOILERPLATE; MIME text/plain
-                                   parts read, quoted-printable and base64 decoded */
+                                   parts read, quoted-printable and base64 decoded;
+                                   an HTML body (HTML only, or beside an empty or stub
+                                   plain part) read as a page's visible text when the
+                                   build has gumbo, else left out (SUMM_WARN_SKIPPED) */
     SUMM_FORMAT_PDFTEXT = 5,    /* text from a PDF (pdftotext, ps2ascii, a viewer's
                                    copy): hyphenation at line ends rejoined, running
                                    headers, footers and page numbers left out */
@@ -436,8 +439,9 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                     charset, or in a charset we do not convert (only
                                     UTF-8, US-ASCII, ISO-8859-1 and -15 and
                                     Windows-1252 are): those bytes read as U+FFFD */
-#define SUMM_WARN_SKIPPED   16u  /* parts that are not plain text were left out: an
-                                    e-mail's attachments, or a body only in HTML */
+#define SUMM_WARN_SKIPPED   16u  /* parts that are not text were left out: an
+                                    e-mail's attachments, or (in a build without
+                                    gumbo) a body only in HTML */
 SUMM_API unsigned summ_result_warnings(const summ_result *res);
 
 /* A keyword or key phrase (README "How scoring works"): a run of content

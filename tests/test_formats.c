@@ -291,9 +291,11 @@ static const snippet snippets[] = {
       "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=koi8-r\n"
       "Content-Transfer-Encoding: quoted-printable\n\nOK =F0=D2 text.\n",
       { { 0 } }, { 0 }, SUMM_WARN_UNDECODED },
-    { "email: an HTML-only body warns and leaves the subject", SUMM_FORMAT_EMAIL,
-      "From: a@example.org\nSubject: Only HTML here\nContent-Type: text/html\n\n<p>Hi</p>\n",
-      { { "Only HTML here", H, 0, NULL, NULL, NULL } }, { "Hi" }, SUMM_WARN_SKIPPED },
+    { "email: a short plain alternative is read, not the HTML beside it", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: multipart/alternative; boundary=b\n\n"
+      "--b\nContent-Type: text/plain\n\nSee you at six.\n--b\nContent-Type: text/html\n\n"
+      "<p>The HTML version.</p>\n--b--\n",
+      { { "See you at six.", 0, OWN, NULL, "See", "six." } }, { "HTML version" }, 0 },
     { "email: encoded words, adjacent ones joined", SUMM_FORMAT_EMAIL,
       "From: x@y\nSubject: =?utf-8?Q?Caf=C3=A9?= =?utf-8?B?IG5vdGVz?= today\n\nBody text.\n",
       { { "Caf\xc3\xa9 notes today", H, 0, NULL, NULL, NULL } }, { "=?" }, 0 },
@@ -343,6 +345,61 @@ static const snippet snippets[] = {
     { "transcript: a time of day in a turn stays", SUMM_FORMAT_TRANSCRIPT,
       "ALICE: The bus leaves at 10:30 sharp.\nBOB: See you there.\n",
       { { "The bus leaves at 10:30 sharp.", 0, 0, "ALICE", NULL, NULL } }, { 0 }, 0 },
+};
+
+/* E-mail whose body is HTML (read with gumbo): a newsletter of layout
+ * tables whose plain part is a stub, a notification that is one base64
+ * text/html part, a Gmail reply with an empty plain part, an Outlook
+ * reply that is HTML only. */
+static const doccase html_docs[] = {
+    { "newsletter.eml", SUMM_FORMAT_EMAIL,
+      { { "The Riverton Library Bulletin - March", H, 0, "Riverton Public Library", NULL, NULL },
+        { "New hours from the first of April", H, 0, NULL, "New hours", "A=\npril" },
+        { "From the first of April the main branch on Mill Street will open at nine every "
+          "weekday and stay open until eight on Tuesdays and Thursdays.", 0, OWN,
+          "Riverton Public Library", "From the first", "Thursdays." },
+        { "Repair caf\xc3\xa9 in the reading room", H, 0, NULL, "Repair caf&eacute;", "room" },
+        { "You are receiving this email because you signed up for the library bulletin at the "
+          "front desk or on our website.", B, 0, NULL, "You are", "website." },
+        { "Update your preferences or unsubscribe from this list.", B, 0, NULL, NULL, NULL } },
+      { "https://riverton-library.example.org/bulletin/march", "<td", "=3D", "max-width",
+        "display:none", "New opening hours, the spring", "&eacute;" },
+      { "unsubscribe", "View this email", "Events |", "See all opening hours" }, 0 },
+    { "notification.eml", SUMM_FORMAT_EMAIL,
+      { { "Clip polygons before simplifying (PR #412)", H, 0, "Marta Hernandez", NULL, NULL },
+        { "Could you add a test with a duplicated point?", 0, OWN, "Marta Hernandez", NULL,
+          NULL },
+        { "+ if (poly->n < 3)", SUMM_FLAG_APPARATUS, Q, NULL, NULL, NULL },
+        { "You are receiving this because you authored the thread.", B, 0, NULL, NULL, NULL } },
+      { "PGh0bWw", "&gt;", "&mdash;", "beacon" },
+      { "unsubscribe", "receiving this", "poly->n" }, 0 },
+    { "gmail-html.eml", SUMM_FORMAT_EMAIL,
+      { { "Solar panel quotes for the main hall", H, 0, "Priya Raman", NULL, NULL },
+        { "Hi Sam,", B, 0, NULL, "Hi Sam,", "Hi Sam," },
+        { "Could you book the roof survey for the week of the 18th?", 0, OWN, "Priya Raman",
+          "Co=\nuld you", "18th?" },
+        { "The scaffolding firm needs three days' notice, so please tell them as soon as the "
+          "date is fixed.", 0, OWN, NULL, "The scaffolding", "f=\nixed." },
+        { "Best, Priya", B, 0, NULL, "Best,=", "Priya" },
+        { "Facilities Manager, Harbourside Community Centre", B, 0, NULL, NULL, NULL },
+        { "On Mon, 11 Mar 2024 at 14:05, Sam Whitfield <sam.whitfield@example.co.uk> wrote:", Q, 0,
+          NULL, "On Mon", "wrote:" },
+        { "Here are the three quotes for the solar panels on the main hall.", Q, 0, NULL,
+          "He=\nre are", "hall." } },
+      { "&#39;", "&lt;", "gmail_quote", "<div" },
+      { "three quotes", "Brightwatt", "Best", "Facilities Manager", "Hi Sam" }, 0 },
+    { "outlook-html.eml", SUMM_FORMAT_EMAIL,
+      { { "Q3 audit", H, 0, "Stefan Vogel", "Q3 audit", "Q3 audit" },
+        { "Hello Daniel,", B, 0, NULL, NULL, NULL },
+        { "Can your team draft it by Friday, so that Ines can review it before the budget "
+          "meeting?", 0, OWN, "Stefan Vogel", "Can your", "meeting?" },
+        { "Kind regards, Stefan Vogel", B, 0, NULL, "Kind regards,", "Vogel" },
+        { "Sent: Monday, 4 March 2024 11:02", Q, 0, NULL, NULL, NULL },
+        { "Hi Stefan, do we have any news from the auditors yet?", Q, 0, NULL, NULL, NULL },
+        { "If you are not the intended recipient, please notify the sender immediately and "
+          "delete this message.", Q, 0, NULL, NULL, NULL } },
+      { "MsoNormal", "Cambria", "<o:p>", "&nbsp;", "\xc2\xa0", "mso-style" },
+      { "news from the auditors", "intended recipient", "Kind regards", "Head of Finance" }, 0 },
 };
 
 /* ---- checks ------------------------------------------------------------------------ */
@@ -473,11 +530,9 @@ split_checked(const char *what, const char *text, size_t len, summ_format fmt,
 }
 
 static void
-test_documents(void **state)
+check_doc(const doccase *c)
 {
-    (void)state;
-    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
-        const doccase *c = &docs[d];
+    {
         size_t len;
         char *text = slurp(c->file, &len);
         summ_result *res = split_checked(c->file, text, len, SUMM_FORMAT_AUTO, c->format);
@@ -506,6 +561,142 @@ test_documents(void **state)
         summ_free(ctx);
         free(text);
     }
+}
+
+static void
+test_documents(void **state)
+{
+    (void)state;
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++)
+        check_doc(&docs[d]);
+}
+
+/* Every sentence of the message's body lies inside the bytes [a, b) of
+ * its HTML part (the first, the title, is the Subject). */
+static void
+check_inside(const char *what, const summ_result *res, size_t a, size_t b)
+{
+    for (size_t i = 1; i < summ_result_count(res); i++) {
+        const summ_span *s = summ_result_at(res, i);
+        if (s->offset < a || s->offset + s->length > b)
+            fail_msg("%s: \"%s\" at [%zu, %zu), outside the part [%zu, %zu)", what, s->text,
+                     (size_t)s->offset, (size_t)(s->offset + s->length), a, b);
+    }
+}
+
+/* The HTML of e-mail: read with gumbo, left out (and warned) without. */
+static void
+test_email_html(void **state)
+{
+    (void)state;
+    bool html = summ_format_supported(SUMM_FORMAT_HTML);
+    static const char only[] =
+        "From: a@example.org\nSubject: Only HTML here\nContent-Type: text/html\n\n"
+        "<p>Hi there, the parcel left the depot this morning.</p>\n";
+    summ_result *res = split_checked("html only", only, strlen(only), SUMM_FORMAT_AUTO,
+                                     SUMM_FORMAT_EMAIL);
+    want title = { "Only HTML here", H, 0, NULL, NULL, NULL };
+    check_want("html only", only, strlen(only), res, &title);
+    if (!html) {
+        /* the build without gumbo: the body is left out, and says so */
+        assert_int_equal(summ_result_warnings(res), SUMM_WARN_SKIPPED);
+        check_absent("html only", res, "parcel");
+        assert_int_equal(summ_result_count(res), 1);
+        summ_result_free(res);
+        for (size_t d = 0; d < sizeof html_docs / sizeof html_docs[0]; d++) {
+            size_t len;
+            char *text = slurp(html_docs[d].file, &len);
+            summ_result *r = split_checked(html_docs[d].file, text, len, SUMM_FORMAT_AUTO,
+                                           SUMM_FORMAT_EMAIL);
+            check_absent(html_docs[d].file, r, "<");
+            /* an empty or stub plain part is read, and the HTML beside it
+             * warned about */
+            if (!(summ_result_warnings(r) & SUMM_WARN_SKIPPED))
+                fail_msg("%s: no SUMM_WARN_SKIPPED without gumbo", html_docs[d].file);
+            summ_result_free(r);
+            free(text);
+        }
+        return;
+    }
+    want body = { "Hi there, the parcel left the depot this morning.", 0, OWN, NULL, "Hi there",
+                  "morning." };
+    check_want("html only", only, strlen(only), res, &body);
+    assert_int_equal(summ_result_warnings(res), 0);
+    check_inside("html only", res, (size_t)(strstr(only, "<p>") - only), strlen(only));
+    summ_result_free(res);
+
+    for (size_t d = 0; d < sizeof html_docs / sizeof html_docs[0]; d++)
+        check_doc(&html_docs[d]);
+
+    /* the single-part messages (quoted-printable, base64): every span in
+     * the part's bytes */
+    static const char *const single[] = { "notification.eml", "outlook-html.eml" };
+    for (size_t d = 0; d < 2; d++) {
+        size_t len;
+        char *text = slurp(single[d], &len);
+        res = split_checked(single[d], text, len, SUMM_FORMAT_AUTO, SUMM_FORMAT_EMAIL);
+        assert_true(summ_result_count(res) > 8);
+        check_inside(single[d], res, (size_t)(strstr(text, "\n\n") + 2 - text), len);
+        summ_result_free(res);
+        free(text);
+    }
+}
+
+/* A broken or huge HTML part: read in bounded time, as a browser would.
+ * SUMM_TEST_SMALL=1 (the valgrind setup) makes the parts ten times
+ * smaller. */
+static void
+test_email_html_bad(void **state)
+{
+    (void)state;
+    const char *small = getenv("SUMM_TEST_SMALL");
+    size_t scale = small && *small && *small != '0' ? 10 : 1;
+    if (!summ_format_supported(SUMM_FORMAT_HTML))
+        return;  /* (test_email_html checks the build without gumbo; a TAP skip fails) */
+    static const char head[] = "From: a@example.org\nSubject: Deep\nMIME-Version: 1.0\n"
+                               "Content-Type: text/html; charset=utf-8\n\n";
+    static const char mid[] = "<p>The deep text is still read.</p>";
+    /* 200,000 unclosed <div>s (past the parser's bound), a table of 20,000
+     * cells, then a comment that never ends */
+    size_t ndiv = 200000 / scale, ncell = 20000 / scale;
+    size_t cap = sizeof head + ndiv * 5 + sizeof mid + ncell * 9 + 64;
+    char *m = malloc(cap);
+    assert_non_null(m);
+    size_t n = 0;
+    memcpy(m, head, sizeof head - 1);
+    n += sizeof head - 1;
+    for (size_t i = 0; i < ndiv; i++, n += 5)
+        memcpy(m + n, "<div>", 5);
+    memcpy(m + n, mid, sizeof mid - 1);
+    n += sizeof mid - 1;
+    memcpy(m + n, "<table>", 7);
+    n += 7;
+    for (size_t i = 0; i < ncell; i++, n += 9)
+        memcpy(m + n, "<td>x</td", 9);
+    n += (size_t)sprintf(m + n, "<!-- Never closed. It hides this.\n");
+    summ_result *res = split_checked("deep html", m, n, SUMM_FORMAT_AUTO, SUMM_FORMAT_EMAIL);
+    want deep = { "The deep text is still read.", 0, OWN, NULL, "The deep", "read." };
+    check_want("deep html", m, n, res, &deep);
+    check_absent("deep html", res, "hides");
+    check_absent("deep html", res, "<div");
+    summ_result_free(res);
+    free(m);
+
+    /* a part of 8 MB of paragraphs: read whole, mapped inside the part */
+    size_t reps = (8u << 20 >> 6) / scale;
+    static const char para[] = "<p>Paragraph text of sixty-four bytes, to fill a part.</p>\n";
+    size_t pl = sizeof para - 1;
+    m = malloc(sizeof head + reps * pl);
+    assert_non_null(m);
+    memcpy(m, head, sizeof head - 1);
+    n = sizeof head - 1;
+    for (size_t i = 0; i < reps; i++, n += pl)
+        memcpy(m + n, para, pl);
+    res = split_checked("huge html", m, n, SUMM_FORMAT_AUTO, SUMM_FORMAT_EMAIL);
+    assert_int_equal(summ_result_count(res), reps + 1);
+    check_inside("huge html", res, sizeof head - 1, n);
+    summ_result_free(res);
+    free(m);
 }
 
 static void
@@ -582,6 +773,8 @@ main(int argc, char **argv)
         docdir = argv[1];
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_documents),
+        cmocka_unit_test(test_email_html),
+        cmocka_unit_test(test_email_html_bad),
         cmocka_unit_test(test_snippets),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_plain_stays_plain),

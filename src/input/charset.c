@@ -2,7 +2,9 @@
  * library's iconv(3) for the parser, with a map from the UTF-8 back to
  * the page's own bytes; and that map applied to the clean text's, so that
  * spans stay offsets into what the caller gave, on its characters'
- * boundaries.
+ * boundaries. Which bytes of a page the parser reads (summ__html_decode):
+ * the page as it is when it is UTF-8, else converted from the charset its
+ * BOM or its declaration names, or refused with the reason.
  *
  * The conversion goes one character at a time (iconv does not say where
  * its characters end), except for runs of ASCII in the charsets where a
@@ -15,6 +17,7 @@
 #include <strings.h>
 
 #include "input/input.h"
+#include "text/utf8.h"
 
 /* The WHATWG Encoding Standard's names for the labels pages use, where
  * glibc's iconv means something else by the label or does not know it:
@@ -350,5 +353,95 @@ summ__charset_remap(arena *ar, doc *d, const convtext *c)
         return SUMM_ENOMEM;
     d->map = o.m;
     d->nmap = o.n;
+    return SUMM_OK;
+}
+
+/* ---- a page's bytes: UTF-8, or converted ------------------------------------ */
+
+/* The bytes to parse: the page if it is UTF-8 (*pbuf = d->src, *start
+ * past a BOM), else a conversion (*out set, *converted). */
+summ_status
+summ__html_decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *out,
+                  bool *converted, summ_err *err)
+{
+    const unsigned char *u = (const unsigned char *)d->src;
+    size_t n = d->srclen;
+    *pbuf = d->src;
+    *plen = n;
+    *start = 0;
+    *converted = false;
+    const char *utf16 = NULL;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        *start = 3;
+    else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        utf16 = "UTF-16LE";
+    else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        utf16 = "UTF-16BE";
+    summ_status st;
+    if (utf16) {
+        if ((st = summ__charset_convert(d->ar, utf16, d->src + 2, n - 2, 2, out, err)) != SUMM_OK)
+            return st;
+        *converted = true;
+    } else {
+        size_t bad;
+        int r = summ__utf8_check(d->src + *start, n - *start, &bad);
+        if (r == 0)
+            return SUMM_OK;
+        err->off = bad + *start;
+        if (r == 2)
+            return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu", err->off);
+        /* not UTF-8: what does the page say it is? */
+        const void *nul = memchr(d->src, 0, n);
+        if (nul) {
+            err->off = (size_t)((const char *)nul - d->src);
+            return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu",
+                                 err->off);
+        }
+        if (*start)  /* a UTF-8 byte order mark says more than any <meta> */
+            return summ__err_set(err, SUMM_EUTF8,
+                                 "invalid UTF-8 at byte %zu, in a page with a UTF-8 byte order"
+                                 " mark", err->off);
+        char label[64];
+        const char *name;
+        if (!summ__html_declared_charset(d->src + *start, n - *start, label, sizeof label))
+            return summ__err_set(err, SUMM_EUTF8,
+                                 "invalid UTF-8 at byte %zu, and the page declares no charset",
+                                 err->off);
+        int kind = summ__charset_kind(label, &name);
+        if (kind == CHARSET_UTF8)
+            return summ__err_set(err, SUMM_EUTF8,
+                                 "invalid UTF-8 at byte %zu, in a page that declares %s",
+                                 err->off, label);
+        if (kind == CHARSET_REFUSED)
+            return summ__err_set(err, SUMM_EUTF8,
+                                 "invalid UTF-8 at byte %zu: the page's charset %s is not read",
+                                 err->off, label);
+        size_t at = err->off;
+        st = summ__charset_convert(d->ar, name, d->src + *start, n - *start, *start, out, err);
+        if (st == SUMM_EFORMAT) {
+            err->off = at;
+            return summ__err_set(err, SUMM_EUTF8,
+                                 "invalid UTF-8 at byte %zu: the page's charset %s is unknown"
+                                 " to iconv", at, label);
+        }
+        if (st != SUMM_OK)
+            return st;
+        err->off = (size_t)-1;
+        *converted = true;
+    }
+    /* the converted text: U+0000 is binary data too */
+    const char *nul = memchr(out->text, 0, out->len);
+    if (nul) {
+        doc tmp = { .src = d->src, .srclen = d->srclen, .text = out->text, .len = out->len,
+                    .map = out->map, .nmap = out->nmap };
+        size_t sa, sb, at = (size_t)(nul - out->text);
+        summ__map_span(&tmp, at, at + 1, &sa, &sb);
+        err->off = sa;
+        return summ__err_set(err, SUMM_EBINARY, "binary data: NUL at byte %zu", sa);
+    }
+    *pbuf = out->text;
+    *plen = out->len;
+    *start = 0;
+    d->warnings |= SUMM_WARN_CHARSET_CONVERTED;
     return SUMM_OK;
 }

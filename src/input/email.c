@@ -4,11 +4,16 @@
  * Headers are metadata: the Subject (without "Re:", "Fwd:") is the title
  * block, the sender's name the label of every block of the message; the
  * other headers are not text. MIME multipart messages are walked
- * (RFC 2046, at most MIME_DEPTH deep): text/plain parts are read, decoded
- * by mime.c; a multipart/alternative gives its plain text; attachments
- * and HTML-only bodies are left out (SUMM_WARN_SKIPPED). In each text
- * part, what is not the author's own text is kept apart, so it is never
- * summarized while own text is left (--split shows it, flagged):
+ * (RFC 2046, at most MIME_DEPTH deep): text/plain parts are read,
+ * decoded by mime.c; a multipart/alternative gives its plain text, or
+ * its HTML when the plain part is empty or a stub ("view this email in
+ * your browser"); a text/html part that is a message's body (alone, in a
+ * multipart/mixed or /related) is read by the HTML reader (emailhtml.c,
+ * with gumbo; without it, left out); attachments are left out
+ * (SUMM_WARN_SKIPPED). In each text part (an HTML part's text too; its
+ * <blockquote> and the mail programs' quote containers are quoted), what
+ * is not the author's own text is kept apart, so it is never summarized
+ * while own text is left (--split shows it, flagged):
  *
  *   quoted         "> " lines, their "On ... wrote:" line, and the quoted
  *                  history of an Outlook reply ("-----Original Message-----"
@@ -232,6 +237,54 @@ is_plain(const char *s, const hinfo *h)
     return (h->type_e == h->type_a || type_is(s, h, "text/plain")) && !h->attachment;
 }
 
+/* A text/html part that is not an attachment. */
+static bool
+is_html_type(const char *s, const hinfo *h)
+{
+    return h->type_e > h->type_a && type_is(s, h, "text/html") && !h->attachment;
+}
+
+/* ... that this build reads. */
+static bool
+is_html(const char *s, const hinfo *h)
+{
+#ifdef SUMM_HAVE_GUMBO
+    return is_html_type(s, h);
+#else
+    (void)s;
+    (void)h;
+    return false;
+#endif
+}
+
+static bool decode_leaf(em *m, const leaf *lf);
+static summ_status load_list(em *m, const char *t, size_t n);
+
+/* Is the plain part of an alternative worth reading, beside an HTML one?
+ * Not when its text has no word, or is a short stub. */
+static bool
+plain_usable(em *m, const hinfo *h, size_t b, bool *oom)
+{
+    leaf lf = { h->body, b, h->cte, summ__mime_charset(m->s + h->cs_a, h->cs_e - h->cs_a),
+                false, false };
+    if (!decode_leaf(m, &lf)) {
+        *oom = true;
+        return true;
+    }
+    const char *t = m->body.t;
+    size_t n = m->body.n, words = 0;
+    for (size_t i = 0; i < n && words < 2; i++)
+        words += ((unsigned char)t[i] >= 0x80 || (t[i] >= '0' && t[i] <= '9')
+                  || ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z'));
+    if (words == 0)
+        return false;
+    if (n > STUB_MAX)
+        return true;
+    /* without the phrases (the list failed to load: message() loads it
+     * again and fails with its error), no plain part is a stub */
+    return load_list(m, t, n) != SUMM_OK || !summ__email_stub(m, t, 0, n);
+}
+
 /* The text parts of the entity with headers h (its body up to b), in
  * reading order, into m->leaf; what is not read sets *skipped. */
 static bool
@@ -244,22 +297,49 @@ walk(em *m, const hinfo *h, size_t b, int depth, bool *skipped)
         size_t pa, pb;
         hinfo ph;
         if (type_is(s, h, "multipart/alternative")) {
-            /* one of them: the plain text, else a multipart holding it */
-            size_t ma = SIZE_MAX, mb = 0;
+            /* one of them: the plain text, unless it is empty or a stub
+             * and there is HTML; else the HTML; else a multipart holding
+             * either */
+            size_t alt[3][2] = { { SIZE_MAX, 0 }, { SIZE_MAX, 0 }, { SIZE_MAX, 0 } };
             bool any = false;
             while (next_part(&it, &pa, &pb)) {
                 read_headers(s, pa, pb, &ph);
                 any = true;
-                if (is_plain(s, &ph))
-                    return walk(m, &ph, pb, depth + 1, skipped);
-                if (ma == SIZE_MAX && type_prefix(s, &ph, "multipart/")) {
-                    ma = pa;
-                    mb = pb;
+                int which = is_plain(s, &ph) ? 0 : is_html_type(s, &ph) ? 1
+                            : type_prefix(s, &ph, "multipart/") ? 2 : -1;
+                if (which >= 0 && alt[which][0] == SIZE_MAX) {
+                    alt[which][0] = pa;
+                    alt[which][1] = pb;
                 }
             }
-            if (ma != SIZE_MAX) {
-                read_headers(s, ma, mb, &ph);
-                return walk(m, &ph, mb, depth + 1, skipped);
+            int pick = -1;
+            if (alt[0][0] != SIZE_MAX) {
+                pick = 0;
+                if (alt[1][0] != SIZE_MAX || alt[2][0] != SIZE_MAX) {
+                    bool oom = false;
+                    read_headers(s, alt[0][0], alt[0][1], &ph);
+                    if (!plain_usable(m, &ph, alt[0][1], &oom))
+                        pick = alt[1][0] != SIZE_MAX ? 1 : 2;
+                    if (oom)
+                        return false;
+                }
+            } else {
+                pick = alt[1][0] != SIZE_MAX ? 1 : alt[2][0] != SIZE_MAX ? 2 : -1;
+            }
+            if (pick == 1) {
+                read_headers(s, alt[1][0], alt[1][1], &ph);
+                if (!is_html(s, &ph)) {
+                    /* HTML this build cannot read: what else there is, and
+                     * the warning */
+                    *skipped = true;
+                    pick = alt[0][0] != SIZE_MAX ? 0 : alt[2][0] != SIZE_MAX ? 2 : -1;
+                    if (pick < 0)
+                        return true;
+                }
+            }
+            if (pick >= 0) {
+                read_headers(s, alt[pick][0], alt[pick][1], &ph);
+                return walk(m, &ph, alt[pick][1], depth + 1, skipped);
             }
             *skipped |= any;
             return true;
@@ -274,16 +354,17 @@ walk(em *m, const hinfo *h, size_t b, int depth, bool *skipped)
     if (h->type_e > h->type_a && type_is(s, h, "message/rfc822") && depth < MIME_DEPTH) {
         hinfo in;
         read_headers(s, h->body, b, &in);
-        if (in.has_subject && !add_leaf(m, (leaf){ in.subj_a, in.subj_e, 0, 0, true }))
+        if (in.has_subject && !add_leaf(m, (leaf){ in.subj_a, in.subj_e, 0, 0, true, false }))
             return false;
         return walk(m, &in, b, depth + 1, skipped);
     }
-    if (!is_plain(s, h)) {
+    bool html = is_html(s, h);
+    if (!html && !is_plain(s, h)) {
         *skipped = true;
         return true;
     }
     int cs = summ__mime_charset(s + h->cs_a, h->cs_e - h->cs_a);
-    return add_leaf(m, (leaf){ h->body, b, h->cte, cs, false });
+    return add_leaf(m, (leaf){ h->body, b, h->cte, cs, false, html });
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -310,6 +391,7 @@ write_part(em *m)
         if (kind != open) {
             open_block(m, kind == L_QUOTE    ? BLOCK_QUOTED
                           : kind == L_BOILER ? BLOCK_BOILER
+                          : kind == L_CODE   ? BLOCK_CODE
                                              : BLOCK_PROSE);
             open = kind;
         }
@@ -428,10 +510,26 @@ static bool
 decode_leaf(em *m, const leaf *lf)
 {
     summ__ebody_clear(&m->body);
+    m->nhblk = 0;
     bool ok = lf->cte == CTE_BASE64 ? summ__mime_base64(&m->body, m->s, lf->a, lf->b, lf->cs)
               : lf->cte == CTE_QP   ? summ__mime_qp(&m->body, m->s, lf->a, lf->b, lf->cs)
                                     : summ__mime_identity(&m->body, m->s, lf->a, lf->b, lf->cs);
     return ok;
+}
+
+/* A text part's text into m->body: decoded, and an HTML part's read. */
+static summ_status
+read_leaf(em *m, const leaf *lf, bool *skipped)
+{
+    if (!decode_leaf(m, lf))
+        return SUMM_ENOMEM;
+#ifdef SUMM_HAVE_GUMBO
+    if (lf->html)
+        return summ__email_html(m, skipped);
+#else
+    (void)skipped;
+#endif
+    return SUMM_OK;
 }
 
 /* The phrase list, for the language of text. */
@@ -461,8 +559,6 @@ message(em *m, size_t a, size_t b, unsigned *warn)
     bool skipped = false;
     if (!walk(m, &h, b, 0, &skipped))
         return SUMM_ENOMEM;
-    if (skipped)
-        *warn |= SUMM_WARN_SKIPPED;
     sender(m, &h);
     size_t decoded = SIZE_MAX;
     if (!m->list) {
@@ -470,8 +566,9 @@ message(em *m, size_t a, size_t b, unsigned *warn)
         while (k < m->nleaf && m->leaf[k].subject)
             k++;
         if (k < m->nleaf) {
-            if (!decode_leaf(m, &m->leaf[k]))
-                return SUMM_ENOMEM;
+            summ_status st = read_leaf(m, &m->leaf[k], &skipped);
+            if (st != SUMM_OK)
+                return st;
             decoded = k;
         }
         summ_status st = decoded != SIZE_MAX ? load_list(m, m->body.t, m->body.n)
@@ -487,15 +584,24 @@ message(em *m, size_t a, size_t b, unsigned *warn)
             subject(m, lf->a, lf->b);
             continue;
         }
-        if (k != decoded && !decode_leaf(m, lf))
-            return SUMM_ENOMEM;
+        if (k != decoded) {
+            summ_status st = read_leaf(m, lf, &skipped);
+            if (st != SUMM_OK)
+                return st;
+        }
         if (m->body.replaced)
             *warn |= SUMM_WARN_UNDECODED;
         if (!summ__email_lines(m))
             return SUMM_ENOMEM;
+#ifdef SUMM_HAVE_GUMBO
+        if (lf->html)
+            summ__email_html_lines(m);
+#endif
         summ__email_classify(m);
         write_part(m);
     }
+    if (skipped)
+        *warn |= SUMM_WARN_SKIPPED;
     return m->oom ? SUMM_ENOMEM : SUMM_OK;
 }
 
@@ -513,7 +619,7 @@ summ__read_email(doc *d, const input_env *env, summ_err *err)
     tbuild b;
     summ__tb_init(&b, d->ar, d->src, d->srclen);
     em m = { .b = &b, .env = env, .err = err, .s = d->src, .n = d->srclen };
-    m.body.al = m.hdr.al = d->ar->al;
+    m.body.al = m.hdr.al = m.html.al = d->ar->al;
     size_t p = d->start;
     while (p < m.n) {  /* leading blank lines */
         tline l = tline_at(m.s, m.n, p);
@@ -547,6 +653,8 @@ summ__read_email(doc *d, const input_env *env, summ_err *err)
     }
     summ__ebody_free(&m.body);
     summ__ebody_free(&m.hdr);
+    summ__ebody_free(&m.html);
+    summ__free(d->ar->al, m.hblk);
     summ__free(d->ar->al, m.leaf);
     summ__free(d->ar->al, m.ln);
     summ__free(d->ar->al, m.labelbuf);

@@ -33,10 +33,10 @@ summ__email_normalise(norm *o, const char *t, size_t a, size_t b)
                 break;
             i += k;
         }
-        size_t room = NORM_MAX - o->n - (o->nw > 0);
         char buf[256];
         size_t fl = summ__fold_word(t + w, i - w, buf, sizeof buf);
-        if (fl > sizeof buf || fl > room)
+        /* the word and the space before it must fit (o->s may be full) */
+        if (fl > sizeof buf || fl + (o->nw > 0) > NORM_MAX - o->n)
             break;
         if (o->nw)
             o->s[o->n++] = ' ';
@@ -117,6 +117,14 @@ disclaimer_in(const em *m, const char *t, size_t a, size_t b)
             a++;
     }
     return false;
+}
+
+bool
+summ__email_stub(const em *m, const char *t, size_t a, size_t b)
+{
+    norm o;
+    summ__email_normalise(&o, t, a, b);
+    return contains(m, "stub: ", &o);
 }
 
 /* ---- the lines of a text part ------------------------------------------------- */

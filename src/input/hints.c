@@ -8,7 +8,8 @@
 #include "text/fold.h"
 
 static const char *const hint_kind[H_KINDS] = {
-    "unlikely", "maybe", "positive", "negative", "byline", "share", "role", "video",
+    "unlikely", "maybe", "positive", "negative", "byline", "share", "role", "video", "quote",
+    "signature", "line",
 };
 
 typedef struct pattern {

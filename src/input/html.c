@@ -14,6 +14,11 @@
  *    block, then each block of the article; white space collapsed outside
  *    <pre>, entities decoded, every piece mapped to the bytes it came
  *    from (an entity's decoded text to the whole entity).
+ *
+ * An e-mail's HTML part (summ__read_html_part, for emailhtml.c) is read
+ * the same way but as mail programs write it: no title (the Subject is
+ * the message's), a <blockquote> or a quote container quoted text, a
+ * signature container boilerplate, a <div> a line rather than a block.
  */
 #include <setjmp.h>
 #include <string.h>
@@ -96,12 +101,17 @@ typedef struct emit {
     tbuild *b;
     const char *pbuf;     /* the parsed bytes: offsets are into them */
     bool need_block;      /* a block boundary passed: the next text starts one */
+    bool need_line;       /* a line's edge passed (an e-mail's <div>): the next text
+                             starts a line */
+    size_t line_off;      /* the input bytes the line break stands for */
+    bool line_text;       /* the line opened last has text (or a <br>) */
     bool in_block;        /* a block is open and has text */
     bool flat;            /* one block whatever the markup (the title) */
     block_kind flat_kind;
     bool space;           /* white space pending */
     size_t sp_off, sp_len;
     int pre;              /* inside <pre>: white space as it is */
+    bool mail;            /* an e-mail's part: quoted replies and signatures are kept apart */
     block_kind *kinds;    /* the kind of each open block element */
     size_t nkinds, capkinds;
     arena *ar;
@@ -114,11 +124,28 @@ ascii_ws(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* The line break a passed line edge asks for, unless the text is at a
+ * line's start already. */
+static void
+put_line(emit *e)
+{
+    if (!e->need_line)
+        return;
+    e->need_line = false;
+    e->space = false;
+    if (e->b->len && e->b->text[e->b->len - 1] != '\n')
+        summ__tb_put(e->b, "\n", 1, e->line_off, 0);
+}
+
 static void
 start_text(emit *e)
 {
-    if (e->in_block && !e->need_block)
+    e->line_text = true;
+    if (e->in_block && !e->need_block) {
+        put_line(e);
         return;
+    }
+    e->need_line = false;
     block_kind k = e->flat ? e->flat_kind : e->nkinds ? e->kinds[e->nkinds - 1] : BLOCK_PROSE;
     summ__tb_block(e->b, k);
     e->in_block = true;
@@ -141,8 +168,8 @@ put_space(emit *e)
 static void
 white(emit *e, size_t off, size_t len)
 {
-    if (!e->in_block || e->need_block)
-        return;  /* white space at a block's start shows nothing */
+    if (!e->in_block || e->need_block || e->need_line)
+        return;  /* white space at a block's or line's start shows nothing */
     if (!e->space) {
         e->space = true;
         e->sp_off = off;
@@ -219,8 +246,13 @@ out_decoded(emit *e, const char *s, size_t n, size_t off, size_t len)
         }
     }
     bool ws = true;
-    for (size_t i = 0; i < n && ws; i++)
+    for (size_t i = 0; i < n && ws; i++) {
         ws = ascii_ws((unsigned char)s[i]);
+        if (!ws && e->mail && i + 1 < n && memcmp(s + i, "\xC2\xA0", 2) == 0) {
+            ws = true;  /* a mail program's &nbsp; holds a line open: white */
+            i++;
+        }
+    }
     if (ws && !e->pre) {
         white(e, off, len);
         return;
@@ -447,6 +479,60 @@ kind_of(uint16_t tag)
     return tag == GUMBO_TAG_LI ? BLOCK_LIST_ITEM : BLOCK_PROSE;
 }
 
+/* In an e-mail, a <blockquote> (every mail program quotes a reply in one)
+ * or a quote container holds another message's text, a signature
+ * container the sender's furniture; everything under them is so too,
+ * whatever its own markup. */
+static bool
+mail_kind(const emit *e, const hnode *n, block_kind *kind)
+{
+    if (!e->mail)
+        return false;
+    block_kind up = e->nkinds ? e->kinds[e->nkinds - 1] : BLOCK_PROSE;
+    if (n->etag == GUMBO_TAG_BLOCKQUOTE || (n->flags & HN_QUOTE) || up == BLOCK_QUOTED)
+        *kind = BLOCK_QUOTED;
+    else if ((n->flags & HN_SIGNATURE) || up == BLOCK_BOILER)
+        *kind = BLOCK_BOILER;
+    else
+        return false;
+    return true;
+}
+
+static void tag_bytes(const emit *e, const hnode *n, size_t *off, size_t *len);
+
+/* Mail programs write a line as a <div> (Gmail, Apple Mail, Outlook on
+ * the web: "<div>Best,</div><div>Priya</div>", a blank line as
+ * "<div><br></div>"), so in an e-mail a <div> is a line, and a block
+ * only as the paragraphs and blank lines of its text make it (as in a
+ * plain part: the sign-off and the name after it are one paragraph). */
+static bool
+is_line(const emit *e, const hnode *n)
+{
+    return e->mail && !e->flat
+           && (n->etag == GUMBO_TAG_DIV || (n->etag == GUMBO_TAG_P && (n->flags & HN_LINE)))
+           && !(n->flags & (HN_QUOTE | HN_SIGNATURE));
+}
+
+/* Does the element open a block of its own (and push a kind)? */
+static bool
+opens_block(const emit *e, const hnode *n)
+{
+    return !e->flat && !is_line(e, n)
+           && (is_block(n->etag) || (e->mail && (n->flags & (HN_QUOTE | HN_SIGNATURE))));
+}
+
+/* A line's edge: the next text starts a line. */
+static void
+line_edge(emit *e, const hnode *n)
+{
+    if (!e->in_block || e->need_block || e->need_line)
+        return;
+    size_t off, len;
+    tag_bytes(e, n, &off, &len);
+    e->need_line = true;
+    e->line_off = off;
+}
+
 /* Is the preformatted element k a listing (code, a console session, an
  * ASCII diagram) rather than prose set in <pre> (a plain-text page, a
  * poem)? A listing marks its text up as code (<code>, <samp>, <kbd>,
@@ -511,6 +597,8 @@ enter(emit *e, const htree *t, uint32_t k)
     if (tag == GUMBO_TAG_BR) {
         if (!e->in_block || e->need_block)
             return;
+        put_line(e);
+        e->line_text = true;
         e->space = false;
         size_t off, len;
         tag_bytes(e, n, &off, &len);
@@ -528,10 +616,16 @@ enter(emit *e, const htree *t, uint32_t k)
         }
         return;
     }
-    if (is_block(tag) && !e->flat) {
+    if (opens_block(e, n)) {
+        block_kind kind;
         bool pre = tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP;
-        push_kind(e, pre && is_listing(t, k) ? BLOCK_CODE : kind_of(tag));
+        if (!mail_kind(e, n, &kind))
+            kind = pre && is_listing(t, k) ? BLOCK_CODE : kind_of(tag);
+        push_kind(e, kind);
         e->need_block = true;
+    } else if (is_line(e, n)) {
+        line_edge(e, n);
+        e->line_text = false;
     }
 }
 
@@ -544,10 +638,21 @@ leave(emit *e, const htree *t, uint32_t k)
     uint16_t tag = n->etag;
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING || tag == GUMBO_TAG_XMP)
         e->pre--;
-    if (is_block(tag) && !e->flat) {
+    if (opens_block(e, n)) {
         if (e->nkinds)
             e->nkinds--;
         e->need_block = true;
+    } else if (is_line(e, n)) {
+        if (!e->line_text && e->in_block && !e->need_block) {
+            /* an empty line ("<p>&nbsp;</p>") is a blank line */
+            put_line(e);
+            size_t off, len;
+            tag_bytes(e, n, &off, &len);
+            if (e->b->len < 2 || e->b->text[e->b->len - 2] != '\n')
+                summ__tb_put(e->b, "\n", 1, off, 0);
+            e->line_text = true;
+        }
+        line_edge(e, n);
     }
 }
 
@@ -627,102 +732,14 @@ text_sample(const htree *t, char *buf, size_t cap)
     return o;
 }
 
-/* The bytes to parse: the page if it is UTF-8 (*pbuf = d->src, *start
- * past a BOM), else a conversion (*conv set, *converted). */
 static summ_status
-decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *conv,
-       bool *converted, summ_err *err)
-{
-    const unsigned char *u = (const unsigned char *)d->src;
-    size_t n = d->srclen;
-    *pbuf = d->src;
-    *plen = n;
-    *start = 0;
-    *converted = false;
-    const char *utf16 = NULL;
-    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-        *start = 3;
-    else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-        utf16 = "UTF-16LE";
-    else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-        utf16 = "UTF-16BE";
-    summ_status st;
-    if (utf16) {
-        if ((st = summ__charset_convert(d->ar, utf16, d->src + 2, n - 2, 2, conv, err)) != SUMM_OK)
-            return st;
-        *converted = true;
-    } else {
-        size_t bad;
-        int r = summ__utf8_check(d->src + *start, n - *start, &bad);
-        if (r == 0)
-            return SUMM_OK;
-        err->off = bad + *start;
-        if (r == 2)
-            return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu", err->off);
-        /* not UTF-8: what does the page say it is? */
-        const void *nul = memchr(d->src, 0, n);
-        if (nul) {
-            err->off = (size_t)((const char *)nul - d->src);
-            return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu",
-                                 err->off);
-        }
-        if (*start)  /* a UTF-8 byte order mark says more than any <meta> */
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu, in a page with a UTF-8 byte order"
-                                 " mark", err->off);
-        char label[64];
-        const char *name;
-        if (!summ__html_declared_charset(d->src + *start, n - *start, label, sizeof label))
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu, and the page declares no charset",
-                                 err->off);
-        int kind = summ__charset_kind(label, &name);
-        if (kind == CHARSET_UTF8)
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu, in a page that declares %s",
-                                 err->off, label);
-        if (kind == CHARSET_REFUSED)
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu: the page's charset %s is not read",
-                                 err->off, label);
-        size_t at = err->off;
-        st = summ__charset_convert(d->ar, name, d->src + *start, n - *start, *start, conv, err);
-        if (st == SUMM_EFORMAT) {
-            err->off = at;
-            return summ__err_set(err, SUMM_EUTF8,
-                                 "invalid UTF-8 at byte %zu: the page's charset %s is unknown"
-                                 " to iconv", at, label);
-        }
-        if (st != SUMM_OK)
-            return st;
-        err->off = (size_t)-1;
-        *converted = true;
-    }
-    /* the converted text: U+0000 is binary data too */
-    const char *nul = memchr(conv->text, 0, conv->len);
-    if (nul) {
-        doc tmp = { .src = d->src, .srclen = d->srclen, .text = conv->text, .len = conv->len,
-                    .map = conv->map, .nmap = conv->nmap };
-        size_t sa, sb, at = (size_t)(nul - conv->text);
-        summ__map_span(&tmp, at, at + 1, &sa, &sb);
-        err->off = sa;
-        return summ__err_set(err, SUMM_EBINARY, "binary data: NUL at byte %zu", sa);
-    }
-    *pbuf = conv->text;
-    *plen = conv->len;
-    *start = 0;
-    d->warnings |= SUMM_WARN_CHARSET_CONVERTED;
-    return SUMM_OK;
-}
-
-summ_status
-summ__read_html(doc *d, const input_env *env, summ_err *err)
+read_page(doc *d, const input_env *env, bool mail, summ_err *err)
 {
     const char *pbuf;
     size_t plen, start;
     convtext conv;
     bool converted;
-    summ_status st = decode(d, &pbuf, &plen, &start, &conv, &converted, err);
+    summ_status st = summ__html_decode(d, &pbuf, &plen, &start, &conv, &converted, err);
     if (st != SUMM_OK)
         return st;
 
@@ -774,8 +791,19 @@ summ__read_html(doc *d, const input_env *env, summ_err *err)
         roots = &whole;
         nroots = 1;
     }
-    emit e = { .b = &b, .pbuf = pbuf, .ar = d->ar };
-    emit_title(&e, &t, headline);
+    emit e = { .b = &b, .pbuf = pbuf, .ar = d->ar, .mail = mail };
+    if (!mail) {
+        emit_title(&e, &t, headline);
+    } else if (headline) {
+        /* the Subject is the message's title: a heading the search took
+         * for the page's headline is a heading */
+        e.flat = true;
+        e.flat_kind = BLOCK_HEADING;
+        e.need_block = true;
+        emit_tree(&e, &t, headline);
+        e.flat = false;
+        e.need_block = true;
+    }
     for (size_t r = 0; r < nroots && !e.failed; r++)
         emit_tree(&e, &t, roots[r]);
     if (e.failed) {
@@ -790,4 +818,16 @@ out:
         summ__htree_free(&t);
     g_release(&g);
     return st;
+}
+
+summ_status
+summ__read_html(doc *d, const input_env *env, summ_err *err)
+{
+    return read_page(d, env, false, err);
+}
+
+summ_status
+summ__read_html_part(doc *d, const input_env *env, summ_err *err)
+{
+    return read_page(d, env, true, err);
 }

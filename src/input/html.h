@@ -32,7 +32,10 @@ enum {
     HN_HASHLINK = 1u << 10, /* an <a href="#..."> */
     HN_MADE = 1u << 11,     /* made by the search (a <p> around loose text) */
     HN_DIALOG = 1u << 12,   /* role=dialog */
-    HN_EMBED_OK = 1u << 13  /* an embed of a video site (kept as Readability does) */
+    HN_EMBED_OK = 1u << 13, /* an embed of a video site (kept as Readability does) */
+    HN_QUOTE = 1u << 14,    /* a mail program's container of a quoted reply */
+    HN_SIGNATURE = 1u << 15,/* a mail program's container of a signature */
+    HN_LINE = 1u << 16      /* a mail program's line (Outlook's MsoNormal paragraph) */
 };
 
 /* Tags of our own beyond gumbo's. */
@@ -43,7 +46,7 @@ typedef struct hnode {
     uint16_t tag;          /* a GumboTag, or HTAG_TEXT; the search may rename it
                               (a <div> of text is read as a <p>) */
     uint16_t etag;         /* the tag the page gave it (what the text shows) */
-    uint16_t flags;
+    uint32_t flags;
     int16_t weight;        /* class/id weight: +-25 per positive or negative hint */
     float score;           /* content score, with HN_SCORED */
     uint32_t cls;          /* hash of the class attribute, 0 if none */
@@ -70,7 +73,8 @@ typedef struct htree {
 /* ---- hints.c --------------------------------------------------------------- */
 
 /* The kinds of hint (stopwords/html/en.txt explains each). */
-enum { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE, H_BYLINE, H_SHARE, H_ROLE, H_VIDEO, H_KINDS };
+enum { H_UNLIKELY, H_MAYBE, H_POSITIVE, H_NEGATIVE, H_BYLINE, H_SHARE, H_ROLE, H_VIDEO, H_QUOTE,
+       H_SIGNATURE, H_LINE, H_KINDS };
 
 /* The hints of stopwords/html/ (tagged entries), ready to match. list
  * may be NULL (no hints). NULL on OOM. */

@@ -322,6 +322,12 @@ annotate(htree *t, uint32_t k, const GumboElement *e, const hints *h)
         n->flags |= HN_BYLINE;
     if (summ__hints_has(h, H_SHARE, buf, both))
         n->flags |= HN_SHARE;
+    if (summ__hints_has(h, H_QUOTE, buf, both))
+        n->flags |= HN_QUOTE;
+    if (summ__hints_has(h, H_SIGNATURE, buf, both))
+        n->flags |= HN_SIGNATURE;
+    if (summ__hints_has(h, H_LINE, buf, both))
+        n->flags |= HN_LINE;
     const GumboAttribute *a;
     if ((a = gumbo_get_attribute(at, "role")) != NULL) {
         size_t rn = lower_copy(a->value, buf, sizeof buf);

@@ -121,6 +121,14 @@ summ_status summ__charset_convert(arena *ar, const char *name, const char *src, 
 /* d's map was made over c's text: make it a map to the page's bytes. */
 summ_status summ__charset_remap(arena *ar, doc *d, const convtext *c);
 
+/* The bytes of page d to parse: the page itself if it is UTF-8 (*pbuf =
+ * d->src, *start past a BOM), else converted from its BOM's or its
+ * declaration's charset (*out set, *converted, d->warnings says so);
+ * SUMM_EBINARY, SUMM_EUTF8 (with the reason: no declaration, a refused
+ * or unknown charset) with err. */
+summ_status summ__html_decode(doc *d, const char **pbuf, size_t *plen, size_t *start,
+                              convtext *out, bool *converted, summ_err *err);
+
 /* ---- format.c: the formats ------------------------------------------------ */
 
 typedef struct input_env {
@@ -144,6 +152,12 @@ summ_status summ__input_read(doc *d, int fmt, const input_env *env, summ_err *er
 
 /* html.c (built with gumbo): the HTML format. */
 summ_status summ__read_html(doc *d, const input_env *env, summ_err *err);
+/* The same for the text/html part of an e-mail (email.c), d->src the
+ * part decoded: no title block (the Subject is the message's title), and
+ * a reply's quoted text (<blockquote>, a mail program's quote container:
+ * the quote: hints of stopwords/html/) BLOCK_QUOTED, a signature
+ * container's BLOCK_BOILER, with everything under them. */
+summ_status summ__read_html_part(doc *d, const input_env *env, summ_err *err);
 
 /* The format the content looks like (never SUMM_FORMAT_AUTO). */
 int summ__input_sniff(const char *text, size_t len);

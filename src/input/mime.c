@@ -89,9 +89,8 @@ chars_in(const char *s, size_t n)
     return k;
 }
 
-/* The piece that holds byte x of e's text. */
-static size_t
-piece_at(const ebody *e, size_t x)
+size_t
+summ__ebody_piece_at(const ebody *e, size_t x)
 {
     size_t lo = 0, hi = e->npc;
     while (hi - lo > 1) {
@@ -105,11 +104,23 @@ piece_at(const ebody *e, size_t x)
 }
 
 void
+summ__ebody_spread_share(const ebody *e, size_t k, size_t x, size_t z, size_t *s0, size_t *s1)
+{
+    /* the share of the line's characters that [x, z) has */
+    const epiece *p = &e->pc[k];
+    size_t pend = k + 1 < e->npc ? e->pc[k + 1].t : e->n;
+    size_t all = chars_in(e->t + p->t, pend - p->t);
+    size_t before = chars_in(e->t + p->t, x - p->t), mine = chars_in(e->t + x, z - x);
+    *s0 = p->src + (all ? (size_t)((uint64_t)before * p->srclen / all) : 0);
+    *s1 = p->src + (all ? (size_t)((uint64_t)(before + mine) * p->srclen / all) : p->srclen);
+}
+
+void
 summ__ebody_emit(const ebody *e, tbuild *b, size_t x, size_t y)
 {
     if (x >= y || e->npc == 0)
         return;
-    for (size_t k = piece_at(e, x); k < e->npc && x < y; k++) {
+    for (size_t k = summ__ebody_piece_at(e, x); k < e->npc && x < y; k++) {
         const epiece *p = &e->pc[k];
         size_t pend = k + 1 < e->npc ? e->pc[k + 1].t : e->n;
         if (pend <= x)
@@ -120,12 +131,9 @@ summ__ebody_emit(const ebody *e, tbuild *b, size_t x, size_t y)
             summ__tb_copy(b, p->src + (x - p->t), z - x);
             break;
         case EP_SPREAD: {
-            /* the share of the line's characters that [x, z) has */
-            size_t all = chars_in(e->t + p->t, pend - p->t);
-            size_t before = chars_in(e->t + p->t, x - p->t), mine = chars_in(e->t + x, z - x);
-            size_t s0 = all ? (size_t)((uint64_t)before * p->srclen / all) : 0;
-            size_t s1 = all ? (size_t)((uint64_t)(before + mine) * p->srclen / all) : p->srclen;
-            summ__tb_put_spread(b, e->t + x, z - x, p->src + s0, s1 - s0);
+            size_t s0, s1;
+            summ__ebody_spread_share(e, k, x, z, &s0, &s1);
+            summ__tb_put_spread(b, e->t + x, z - x, s0, s1 - s0);
             break;
         }
         default:

@@ -110,6 +110,12 @@ bool summ__mime_header(ebody *e, const char *s, size_t a, size_t b);
 
 bool summ__ebody_verbatim(ebody *e, const char *src, size_t a, size_t b);
 bool summ__ebody_put(ebody *e, const char *s, size_t n, size_t src, size_t srclen, int kind);
+/* The piece of e that holds byte x of its text. */
+size_t summ__ebody_piece_at(const ebody *e, size_t x);
+/* The input bytes [*s0, *s1) that text [x, z) of e's spread piece k
+ * stands for: its characters' share of the piece's. */
+void summ__ebody_spread_share(const ebody *e, size_t k, size_t x, size_t z, size_t *s0,
+                              size_t *s1);
 /* Write e's text [x, y) to b, each piece mapped to the input as it came. */
 void summ__ebody_emit(const ebody *e, tbuild *b, size_t x, size_t y);
 void summ__ebody_clear(ebody *e);   /* empty, buffers kept */

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # formats.sh [BUILDDIR] - time the CLI on inputs made to hurt the readers
 # of the plain-text formats (src/input/): 100,000 backticks, a table of a
-# million cells, an mbox of 10,000 messages, a 10 MB quoted reply, and
-# more of the same spirit. Each input starts the way its format is told
-# from the content (a Markdown heading and link, mail headers, a form feed,
-# cue timings, speaker labels), so it is read as that format. Prints one
+# million cells, an mbox of 10,000 messages, a 10 MB quoted reply, HTML
+# mail (10,000 HTML messages, a 10 MB base64 HTML part, a million nested
+# <div>s, a million cells), and more of the same spirit. Each input starts
+# the way its format is told from the content (a Markdown heading and
+# link, mail headers, a form feed, cue timings, speaker labels), so it is
+# read as that format. Prints one
 # line per case and mode: the format it was read as, wall and CPU seconds,
 # peak memory, exit status, output size. No assertion on time (the fuzz
 # corpora and tests/test_formats.c check the results); this is for
@@ -35,6 +37,11 @@ gen mail-quoted-10mb    "$mail + b'\nMy answer is short. We agree.\n\nOn Tue, 5 
 gen mail-base64-10mb    "$mail + b'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n' + base64.encodebytes(('Sentence number one is here. ' * 260000).encode())"
 gen mail-qp-5mb         "$mail + b'Content-Transfer-Encoding: quoted-printable\n\n' + b'caf=C3=A9 =\n' * 500000"
 gen mail-multipart-10k  "$mail + b'Content-Type: multipart/mixed; boundary=zz\n\n' + b''.join(b'--zz\nContent-Type: text/plain\n\nPart %d has one sentence.\n' % i for i in range(10000)) + b'--zz--\n'"
+html='Content-Type: text/html; charset=utf-8\n'
+gen mbox-10k-html       "b''.join(b'From a@b Mon Jan  1 00:00:00 2024\nFrom: Sender %d <s%d@example.org>\nSubject: Re: message %d\n$html\n<div>This is the text of message number %d. It says little.</div><blockquote><div>quoted line</div></blockquote>\n\n' % (i, i, i % 50, i) for i in range(10000))"
+gen mail-html-b64-10mb  "$mail + b'${html}Content-Transfer-Encoding: base64\n\n' + base64.encodebytes(('<p>Sentence number one is <b>here</b>. &amp; more</p>' * 140000).encode())"
+gen mail-html-deep-1m   "$mail + b'$html\n' + b'<div>' * 1000000 + b'Deep text.\n'"
+gen mail-html-cells-1m  "$mail + b'$html\n<table>' + (b'<tr>' + b'<td>c</td>' * 1000) * 1000 + b'</table>\n'"
 gen pdf-100k-pages      "b''.join(b'Annual Report\n\nThe text of page %d goes on with a hyphen-\nated word and more.\n\nPage %d of 100000\n\f' % (i, i) for i in range(100000))"
 gen pdf-one-page-10mb   "b'Title page\n\f' + b'renew-\nable energy is renewable. ' * 400000 + b'\f'"
 gen srt-1m-cues         "b''.join(b'%d\n00:00:%02d,000 --> 00:00:%02d,500\nLine %d of the talk,\n\n' % (i, i % 60, i % 60, i) for i in range(1000000))"
@@ -44,7 +51,8 @@ gen transcript-1m-turns "b''.join(b'ALICE: Okay, um, the point is %d.\nBOB: Yeah
 printf '%-20s %10s %-10s %7s %7s %6s %6s %10s\n' case bytes format wall cpu maxMB status outbytes
 for f in md-backticks-100k md-backtick-runs md-table-1m-cells md-brackets-1m md-links-200k \
          md-emphasis-1m md-nested-lists md-fences-100k md-unclosed-html mbox-10k-messages \
-         mail-quoted-10mb mail-base64-10mb mail-qp-5mb mail-multipart-10k pdf-100k-pages \
+         mail-quoted-10mb mail-base64-10mb mail-qp-5mb mail-multipart-10k mbox-10k-html \
+         mail-html-b64-10mb mail-html-deep-1m mail-html-cells-1m pdf-100k-pages \
          pdf-one-page-10mb srt-1m-cues vtt-voices-200k transcript-1m-turns; do
     fmt=$("$exe" -f json -n 1 "$tmp/$f" 2>/dev/null | python3 -c \
         'import json,sys; print(json.loads(sys.stdin.readline()).get("format","text"))' || echo '?')
