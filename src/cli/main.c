@@ -310,7 +310,7 @@ set_stopwords(summ_ctx *ctx, const char *path)
     if (fd > STDIN_FILENO)
         close(fd);
     if (err)
-        usage_error("--stopwords: %s: %s", path, strerror(err));
+        usage_error("--stopwords: %s: %s", path, read_error(err));
     if (memchr(text, '\0', len))
         usage_error("--stopwords: %s: binary data (a NUL byte), not a word list", path);
     char *z = realloc(text, len + 1);
