@@ -276,6 +276,9 @@ def unreadable_file():
                 check('unreadable file # SKIP root without setpriv', True)
                 return
             pre = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+            if subprocess.run(pre + [EXE, '--version'], capture_output=True).returncode != 0:
+                check('unreadable file # SKIP nobody cannot run %s' % EXE, True)
+                return
         for jobs in ('1', '2'):
             p = subprocess.run(pre + WRAPPER + [EXE, '-j', jobs, good, bad, good],
                                capture_output=True)
