@@ -9,6 +9,7 @@
  * file: the options, and which of them cannot go together (an option that
  * would be ignored is a usage error naming both); batch.c and multi.c run
  * the documents. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -167,7 +168,7 @@ parse_count(const char *opt, const char *arg, unsigned long long max)
 {
     char *end;
     errno = 0;
-    if (*arg == '-' || *arg == '+' || *arg == '\0' || *arg == ' ')
+    if (*arg == '-' || *arg == '+' || *arg == '\0' || isspace((unsigned char)*arg))
         usage_error("invalid number '%s' for %s", arg, opt);
     unsigned long long v = strtoull(arg, &end, 10);
     if (*end || end == arg)
@@ -523,9 +524,8 @@ main(int argc, char **argv)
             summ_set_int(c.proto, SUMM_OPT_EXTRACT, 0);
             break;
         case 'j': {
-            size_t j = parse_count("--jobs", optarg, MAX_COUNT);
-            if (j > MAX_JOBS)
-                usage_error("%s must be at most %d", "--jobs", MAX_JOBS);
+            /* the bound of --jobs, not of counts, in the message of a huge one */
+            size_t j = parse_count("--jobs", optarg, MAX_JOBS);
             if (j == 0) {
                 long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
                 j = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (size_t)ncpu;
