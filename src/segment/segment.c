@@ -198,7 +198,7 @@ roman_only(const unsigned char *s, size_t a, size_t b)
  * number or a closing quote ("e.g. apples", "approx. five", '"Why?" she
  * asked'). */
 static bool
-lower_starts(const seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn, bool closed)
+lower_starts(seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn, bool closed)
 {
     size_t wl = i - tok;
     if (closed || wl < 2 || wl > 40)
@@ -209,6 +209,11 @@ lower_starts(const seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn
         return false;
     if (c == '.' && summ__seg_abbrev_tag(g, tok, wl) != AB_NONE)
         return false;
+    /* Counted here, not before the main pass: most texts never get this
+     * far (a lower-case word after a terminal that is not an abbreviation),
+     * and the count is a pass over the whole text. */
+    if (!g->case_counted)
+        summ__seg_case_stats(g, g->d->start);
     return g->lower_text || summ__seg_in_openers(g, wa, wn);
 }
 
@@ -264,7 +269,7 @@ glued_end(const seg *g, int32_t c, size_t tok, size_t i, size_t j)
 /* Does the period/terminal cluster k, from i, end a sentence? tok is the
  * start of the word before it. */
 static bool
-ends_sentence(const seg *g, const cluster *cl, size_t tok, size_t i)
+ends_sentence(seg *g, const cluster *cl, size_t tok, size_t i)
 {
     const unsigned char *s = g->s;
     size_t len = g->len, j = cl->end;
@@ -741,7 +746,6 @@ summ__segment(doc *d)
     summ_status st;
 
     summ__seg_line_stats(g, start);
-    summ__seg_case_stats(g, start);
     if ((st = summ__seg_find_glue(g, start)) != SUMM_OK)
         goto out;
 
