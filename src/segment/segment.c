@@ -858,6 +858,22 @@ summ__segment(doc *d)
                 L->word_e = q;
                 i = q;
             }
+            /* One space and the next word of ASCII letters: what the loop
+             * above would do for them, without its checks (the space is no
+             * line break, no glue is before the word's end, and no inline
+             * list marker is looked for). Most words are this. */
+            while (!g->seq_kind && q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
+                size_t w = q + 1;
+                q = w + 1;
+                while (q < stop && ascii_letter(s[q]))
+                    q++;
+                g->u_words++;
+                L->cps += 1 + (q - w);
+                L->tok = L->run_a = L->word_a = w;
+                L->last_c = L->prev_cp = s[q - 1];
+                L->word_e = q;
+                i = q;
+            }
         }
     }
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
