@@ -45,6 +45,23 @@ q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
 
 #define GLUE_MAXPART 48
 
+/* The end of the run from q of ASCII letters (lower-case ones only, if
+ * lower), eight bytes at a time while they can be read. */
+static inline size_t
+run_end(const unsigned char *s, size_t q, size_t len, bool lower)
+{
+    while (len - q >= 8) {
+        uint64_t w = load_text64(s + q);
+        size_t n = lead_in(w, lower ? bytes_in(w, 'a', 'z') : letters_in(w));
+        q += n;
+        if (n < 8)
+            return q;
+    }
+    while (q < len && (lower ? s[q] >= 'a' && s[q] <= 'z' : ascii_letter(s[q])))
+        q++;
+    return q;
+}
+
 /* The shape of a part s[a .. m): its code points, its capitals, the
  * class of its first letter. */
 typedef struct shape {
@@ -116,9 +133,7 @@ find_candidates(const seg *g, size_t start, glue_list *gl)
             }
             if (k == CL_LOWER) {
                 /* More lower-case ASCII letters change nothing more. */
-                size_t q = i + n;
-                while (q < len && s[q] >= 'a' && s[q] <= 'z')
-                    q++;
+                size_t q = run_end(s, i + n, len, true);
                 if (q > i + n) {
                     c = s[q - 1];
                     n = q - i;
@@ -179,8 +194,7 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
         if (is_letter_class(k)) {
             if (runa == NONE)
                 runa = i;
-            while (i + n < len && ascii_letter(s[i + n]))
-                n++;  /* the rest of an ASCII word: nothing to do */
+            n = run_end(s, i + n, len, false) - i;  /* the rest of an ASCII word: nothing to do */
         } else {
             if (runa != NONE) {
                 if (i - runa <= GLUE_MAXPART) {

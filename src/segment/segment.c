@@ -17,6 +17,26 @@
  * before any capital (etc). See the header of abbrev/en.txt. */
 #include "lang/lang.h"
 #include "segment/seg.h"
+#include "text/bits.h"
+
+/* The end of the run of ASCII letters from q, at most stop (<= len):
+ * eight bytes at a time while they can be read. */
+static inline size_t
+letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
+{
+    while (q < stop && len - q >= 8) {
+        uint64_t w = load_text64(s + q);
+        size_t n = lead_in(w, letters_in(w));
+        if (n >= stop - q)
+            return stop;
+        q += n;
+        if (n < 8)
+            return q;
+    }
+    while (q < stop && ascii_letter(s[q]))
+        q++;
+    return q;
+}
 
 static summ_status
 push(seg *g, size_t a, size_t b, int why, unsigned extra)
@@ -849,9 +869,7 @@ summ__segment(doc *d)
             while (g->iglue < g->nglue && g->glue[g->iglue] < i)
                 g->iglue++;
             size_t stop = g->iglue < g->nglue ? g->glue[g->iglue] : len;
-            size_t q = i;
-            while (q < stop && ascii_letter(s[q]))
-                q++;
+            size_t q = letters_to(s, i, stop, len);
             if (q > i) {
                 L->cps += q - i;
                 L->last_c = L->prev_cp = s[q - 1];
@@ -864,9 +882,7 @@ summ__segment(doc *d)
              * list marker is looked for). Most words are this. */
             while (!g->seq_kind && q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
                 size_t w = q + 1;
-                q = w + 1;
-                while (q < stop && ascii_letter(s[q]))
-                    q++;
+                q = letters_to(s, w + 1, stop, len);
                 g->u_words++;
                 L->cps += 1 + (q - w);
                 L->tok = L->run_a = L->word_a = w;
