@@ -18,9 +18,27 @@
 #include <string.h>
 
 #include "stages.h"
+#include "text/bits.h"
 #include "text/chars.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+
+/* The end of the run of ASCII letters and digits from i, at most e:
+ * eight bytes at a time while they are in the sentence. */
+static inline size_t
+alnum_end(const unsigned char *s, size_t i, size_t e)
+{
+    while (e - i >= 8) {
+        uint64_t w = load_text64(s + i);
+        size_t n = lead_in(w, letters_in(w) | bytes_in(w, '0', '9'));
+        i += n;
+        if (n < 8)
+            return i;
+    }
+    while (i < e && ascii_alnum(s[i]))
+        i++;
+    return i;
+}
 
 /* doc-local map: stem id -> local term id (open addressing, keys + 1). */
 typedef struct termmap {
@@ -197,9 +215,7 @@ summ__tokenize(doc *d)
             if (ascii_alnum(s[i])) {
                 if (wstart == SIZE_MAX)
                     wstart = i;
-                do
-                    i++;
-                while (i < e && ascii_alnum(s[i]));
+                i = alnum_end(s, i + 1, e);
                 prev = s[i - 1];
                 continue;
             }
