@@ -424,8 +424,8 @@ pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, 
      * tie; on a grid of 2^-40 (far below the 1e-9 power iteration stops
      * at) they are equal again, and the tie goes to the first, as with
      * power iteration. */
-    for (size_t i = 0; i < n; i++)
-        rank[i] = ldexp(nearbyint(ldexp(rank[i], 40)), -40);
+    for (size_t i = 0; i < n; i++)  /* scaling by 2^40 and back is exact (ranks are in (0, 1]) */
+        rank[i] = nearbyint(rank[i] * 0x1p40) * 0x1p-40;
     return true;
 }
 
