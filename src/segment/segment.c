@@ -16,27 +16,8 @@
  * before a number is an abbreviation (No. 4, Jan. 15), "X ." ends one
  * before any capital (etc). See the header of abbrev/en.txt. */
 #include "lang/lang.h"
+#include "segment/ascii.h"
 #include "segment/seg.h"
-#include "text/bits.h"
-
-/* The end of the run of ASCII letters from q, at most stop (<= len):
- * eight bytes at a time while they can be read. */
-static inline size_t
-letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
-{
-    while (q < stop && len - q >= 8) {
-        uint64_t w = load_text64(s + q);
-        size_t n = lead_in(w, letters_in(w));
-        if (n >= stop - q)
-            return stop;
-        q += n;
-        if (n < 8)
-            return q;
-    }
-    while (q < stop && ascii_letter(s[q]))
-        q++;
-    return q;
-}
 
 static summ_status
 push(seg *g, size_t a, size_t b, int why, unsigned extra)
@@ -809,6 +790,8 @@ summ__segment(doc *d)
             L->tok = i + n;
             L->prev_cp = c;
             i += n;
+            if (c == ' ' && i < len && ascii_letter(s[i]))
+                i = word_after_space(g, i);
             continue;
         }
         if (g->seq_kind && L->tok == i && g->ustart != NONE && g->ustart < i) {
@@ -862,35 +845,8 @@ summ__segment(doc *d)
             continue;
         }
         i += n;
-        if (L->run_a != NONE) {
-            /* The rest of a word of ASCII letters, up to a glued boundary,
-             * changes only the line's state: most of the text, done here
-             * without the checks above. */
-            while (g->iglue < g->nglue && g->glue[g->iglue] < i)
-                g->iglue++;
-            size_t stop = g->iglue < g->nglue ? g->glue[g->iglue] : len;
-            size_t q = letters_to(s, i, stop, len);
-            if (q > i) {
-                L->cps += q - i;
-                L->last_c = L->prev_cp = s[q - 1];
-                L->word_e = q;
-                i = q;
-            }
-            /* One space and the next word of ASCII letters: what the loop
-             * above would do for them, without its checks (the space is no
-             * line break, no glue is before the word's end, and no inline
-             * list marker is looked for). Most words are this. */
-            while (!g->seq_kind && q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
-                size_t w = q + 1;
-                q = letters_to(s, w + 1, stop, len);
-                g->u_words++;
-                L->cps += 1 + (q - w);
-                L->tok = L->run_a = L->word_a = w;
-                L->last_c = L->prev_cp = s[q - 1];
-                L->word_e = q;
-                i = q;
-            }
-        }
+        if (L->run_a != NONE)
+            i = word_rest(g, i);
     }
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
     if (st == SUMM_OK && d->blocks)
