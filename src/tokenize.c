@@ -122,11 +122,12 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     /* In speech, "okay" and "um" say nothing about the topic. */
     if (d->fillers && summ__strset_has(d->fillers, buf, n))
         return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
-    uint32_t kw;  /* the lexicon keeps what the keyword and cue lists say of the word */
-    unsigned roles;
-    uint32_t sid = summ__lex_lookup(d->lr, buf, n, &kw, &roles, &ts->st);
+    /* the lexicon keeps what the keyword and cue lists say of the word */
+    lexword lw = summ__lex_lookup(d->lr, buf, n, &ts->st);
     if (ts->st != SUMM_OK)
         return false;
+    uint32_t sid = lw.stem, kw = lw.kw;
+    unsigned roles = lw.roles;
     if (sid == STEM_STOP)
         return keep_word(d, a, b, WORD_NOTERM, 0, roles, n) || (ts->st = SUMM_ENOMEM, false);
 
