@@ -9,11 +9,19 @@
 
 #include "text/bits.h"
 
+/* Inline even where the compiler would rather not (in tokenize.c's loop,
+ * which does it for every word). */
+#if defined(__GNUC__)
+#define SUMM_FOLD_INLINE static inline __attribute__((always_inline))
+#else
+#define SUMM_FOLD_INLINE static inline
+#endif
+
 /* If src[0 .. n) is all ASCII, write it lower-cased to buf and return
  * true; else false, and buf holds garbage. Words are short: eight bytes
  * at a time, the rest by overlapping loads and stores, no byte loop for
  * four bytes or more. */
-static inline bool
+SUMM_FOLD_INLINE bool
 summ__ascii_lower(const char *src, size_t n, char *buf)
 {
     if (n >= 8) {
@@ -61,7 +69,7 @@ size_t summ__fold_other(const char *src, size_t n, char *buf, size_t cap);
  * buffer). A word too long to fold in place (over 128 code points) is
  * kept as its bytes: still a stable key. Inline: most words of most
  * texts are ASCII, which needs no utf8proc and no call. */
-static inline size_t
+SUMM_FOLD_INLINE size_t
 summ__fold_word(const char *src, size_t n, char *buf, size_t cap)
 {
     if (n <= cap && summ__ascii_lower(src, n, buf))
