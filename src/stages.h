@@ -113,12 +113,18 @@ typedef struct langres {
  * lookups none). */
 lexicon *summ__lex_new(const salloc *al, bool shared);
 void summ__lex_free(lexicon *lx);  /* accepts NULL */
-/* Map a folded word to its stem id (STEM_STOP for stopwords), *kw to its
- * class in stopwords/keywords/ (WORD_KW_*; 0 for stopwords) and *roles to
- * its CUE_* roles (summ__cue_roles(), kept with the word); *st is set on
- * failure and STEM_STOP returned. */
-uint32_t summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw,
-                          unsigned *roles, summ_status *st);
+/* What the lexicon says of a folded word: its stem id (STEM_STOP for
+ * stopwords), its class in stopwords/keywords/ (WORD_KW_*; 0 for
+ * stopwords) and its CUE_* roles (summ__cue_roles(), kept with the word).
+ * Returned by value: it is asked for every word of the text. */
+typedef struct lexword {
+    uint32_t stem;
+    uint8_t kw, roles;
+} lexword;
+
+/* The lexword of word[0 .. n). *st must be SUMM_OK before: it is set on
+ * failure (and the stem is STEM_STOP), else stays SUMM_OK. */
+lexword summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* For tests: make a shared lexicon full at this many words. */

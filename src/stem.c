@@ -458,25 +458,22 @@ lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
     return own_add(lr, word, n, h, &nw, kw, st);
 }
 
-uint32_t
-summ__lex_lookup(langres *lr, const char *word, size_t n, uint32_t *kw, unsigned *roles,
-                 summ_status *st)
+lexword
+summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
 {
-    *st = SUMM_OK;
-    *kw = 0;
-    *roles = 0;
     if (n == 0 || n > 255)
-        return STEM_STOP;  /* no word (tokenize.c never asks for these) */
+        return (lexword){ STEM_STOP, 0, 0 };  /* no word (tokenize.c never asks for these) */
     uint64_t h = summ__hash(word, n);
     const wslot *e = lex_find(lr->lex, word, n, h);
     if (!e && lr->own)
         e = lex_find(lr->own, word, n, h);
-    if (e) {
-        *kw = e->kw;
-        *roles = e->roles;
-        return e->stem;
-    }
-    return lex_new_word(lr, word, n, h, kw, roles, st);
+    if (e)
+        return (lexword){ e->stem, e->kw, e->roles };
+    uint32_t kw = 0;
+    unsigned roles = 0;
+    *st = SUMM_OK;
+    uint32_t sid = lex_new_word(lr, word, n, h, &kw, &roles, st);
+    return (lexword){ sid, (uint8_t)kw, (uint8_t)roles };
 }
 
 const char *

@@ -106,6 +106,26 @@ def entries(data: bytes, fold: bool):
     return out
 
 
+FILTER_WORDS = 8  # SUMM_FILTER_WORDS in src/core/core.h
+
+
+def filter_bit(k: bytes) -> int:
+    """summ__strset_bit() in src/core/core.h."""
+    a, z = (k[0], k[-1]) if k else (0, 0)
+    return (a * 0x3B + z * 0x9D + len(k) * 0x1F5) & (FILTER_WORDS * 64 - 1)
+
+
+def key_filter(pool: bytes):
+    """The filter words of the keys in pool."""
+    words, i = [0] * FILTER_WORDS, 0
+    while i < len(pool):
+        n = pool[i] | pool[i + 1] << 8
+        b = filter_bit(pool[i + 2:i + 2 + n])
+        words[b >> 6] |= 1 << (b & 63)
+        i += 2 + n
+    return words
+
+
 def table(keys):
     """(cap, slots, pool): open addressing as in strset.c, cap a power of
     two at least twice the keys (64 at least); a slot is 0 or 1 + the
@@ -188,14 +208,17 @@ def main() -> int:
                 continue
             f.write('/* %s, %s: %d entries */\n' % (code, kind, sum(1 for s in slots if s)))
             f.write('static const uint32_t slot%d[%d] = {\n    %s\n};\n' % (k, cap, c_slots(slots)))
-            f.write('static const unsigned char pool%d[] =\n    %s;\n\n' % (k, c_bytes(pool)))
+            f.write('static const unsigned char pool%d[] =\n    %s;\n' % (k, c_bytes(pool)))
+            f.write('static const uint64_t filter%d[%d] = {\n    %s\n};\n\n'
+                    % (k, FILTER_WORDS, ', '.join('0x%016xULL' % w for w in key_filter(pool))))
         f.write('const builtin_list summ__builtin_lists[] = {\n')
         for k, (code, kind, (cap, slots, pool), text) in enumerate(rows):
             n = sum(1 for s in slots if s)
-            tab = ('{ slot%d, pool%d, %d, %d }' % (k, k, cap, n)) if cap else '{ NULL, NULL, 0, 0 }'
+            tab = (('{ slot%d, pool%d, %d, %d, filter%d }' % (k, k, cap, n, k)) if cap
+                   else '{ NULL, NULL, 0, 0, NULL }')
             txt = ('text%d, %d' % (k, len(text))) if text is not None else 'NULL, 0'
             f.write('    { "%s", %s, %s, %s },\n' % (code, kind, tab, txt))
-        f.write('    { NULL, DATA_STOPWORDS, { NULL, NULL, 0, 0 }, NULL, 0 },\n};\n')
+        f.write('    { NULL, DATA_STOPWORDS, { NULL, NULL, 0, 0, NULL }, NULL, 0 },\n};\n')
     return 0
 
 

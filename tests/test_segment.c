@@ -303,6 +303,11 @@ static const seg_case cases[] = {
     { "en", "Text here.\nRead more:\nMore text.", "Text here. | [b]Read more: | More text." },
     { "en", "We use cookies to improve your experience. By continuing you accept.\nThe news today is good.",
       "[b]We use cookies to improve your experience. | [b]By continuing you accept. | The news today is good." },
+    /* "cookie" in any case, also at the line's very start */
+    { "en", "WE USE COOKIES to improve your experience. By continuing you accept.\nThe news today is good.",
+      "[b]WE USE COOKIES to improve your experience. | [b]By continuing you accept. | The news today is good." },
+    { "en", "Text here.\nCookie settings: change them here.\nMore text.",
+      "Text here. | [b]Cookie settings: change them here. | More text." },
     { "en", "Stop.\nAdvertisement.\nGo.", "Stop. | Advertisement. | Go." },
     { "en", "Why? Because. Enough.", "Why? | Because. | Enough." },
     { "en", "He left.\nShare.\nShe stayed.", "He left. | Share. | She stayed." },

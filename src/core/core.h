@@ -131,7 +131,20 @@ typedef struct strtab {
     const uint32_t *slot;
     const unsigned char *pool;
     uint32_t cap, count;
+    const uint64_t *filter;  /* SUMM_FILTER_WORDS words: summ__strset_bit() of each key */
 } strtab;
+
+/* A set's filter: bit summ__strset_bit(k) is set for each of its keys, so
+ * that a lookup whose bit is clear (most of the words a text asks about
+ * are in none of the lists) needs no hash. The bit is of the key's length
+ * and first and last bytes, as stopwords/embed.py computes it too. */
+#define SUMM_FILTER_WORDS 8
+static inline unsigned
+summ__strset_bit(const char *k, size_t n)
+{
+    unsigned a = n ? (unsigned char)k[0] : 0, z = n ? (unsigned char)k[n - 1] : 0;
+    return (a * 0x3Bu + z * 0x9Du + (unsigned)n * 0x1F5u) & (SUMM_FILTER_WORDS * 64 - 1);
+}
 
 /* A set: up to two compiled-in tables, looked at as they are, and the
  * keys added at run time (a list read from a data directory). */
@@ -142,6 +155,7 @@ typedef struct strset {
     uint32_t *lens;
     size_t cap, nkeys;  /* cap is 0 or a power of two */
     size_t count;       /* every entry (a key in two parts counts twice) */
+    uint64_t filter[SUMM_FILTER_WORDS];  /* of every key, fixed or added */
 } strset;
 
 void summ__strset_init(strset *s, const salloc *al);

@@ -71,6 +71,9 @@ summ__strset_has(const strset *s, const char *k, size_t n)
 {
     if (!s || s->count == 0)
         return false;
+    unsigned bit = summ__strset_bit(k, n);
+    if (!(s->filter[bit >> 6] >> (bit & 63) & 1))
+        return false;
     uint64_t h = summ__hash(k, n);
     for (size_t i = 0; i < 2 && s->fixed[i]; i++)
         if (table_has(s->fixed[i], h, k, n))
@@ -95,6 +98,8 @@ summ__strset_add(strset *s, const char *k, size_t n)
         j = (j + 1) & (s->cap - 1);
     s->keys[j] = copy;
     s->lens[j] = (uint32_t)n;
+    unsigned bit = summ__strset_bit(k, n);
+    s->filter[bit >> 6] |= 1ULL << (bit & 63);
     s->nkeys++;
     s->count++;
     return true;
@@ -109,6 +114,8 @@ summ__strset_add_table(strset *s, const strtab *t)
         if (!s->fixed[i]) {
             s->fixed[i] = t;
             s->count += t->count;
+            for (size_t w = 0; w < SUMM_FILTER_WORDS; w++)
+                s->filter[w] |= t->filter ? t->filter[w] : ~0ULL;
             return true;
         }
     }

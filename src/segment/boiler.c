@@ -196,16 +196,18 @@ summ__seg_byline(const seg *g, size_t a, size_t b, size_t words)
 static bool
 has_cookie(const unsigned char *s, size_t a, size_t b)
 {
-    for (size_t i = a; i + 6 <= b; i++) {
-        if (b - i >= 8 && !has_byte(load64(s + i) | SUMM_ONES * 0x20, 'c')) {
-            i += 7;  /* no 'c' or 'C' starts here or in the next seven */
-            continue;
+    /* by its 'k' (or 'K'), the rarest of its letters, which memchr finds
+     * many bytes at a time */
+    if (b - a < 6)
+        return false;
+    for (int upper = 0; upper < 2; upper++) {
+        const unsigned char *p = s + a + 3, *end = s + b - 2;
+        while (p < end && (p = memchr(p, upper ? 'K' : 'k', (size_t)(end - p)))) {
+            if ((p[-3] | 0x20) == 'c' && (p[-2] | 0x20) == 'o' && (p[-1] | 0x20) == 'o'
+                && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'e')
+                return true;
+            p++;
         }
-        if ((s[i] | 0x20) != 'c')
-            continue;
-        if ((s[i + 1] | 0x20) == 'o' && (s[i + 2] | 0x20) == 'o' && (s[i + 3] | 0x20) == 'k'
-            && (s[i + 4] | 0x20) == 'i' && (s[i + 5] | 0x20) == 'e')
-            return true;
     }
     return false;
 }

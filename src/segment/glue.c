@@ -25,6 +25,7 @@ typedef struct qslot {
 typedef struct qtab {
     qslot *slot;
     size_t mask;
+    uint64_t lens;       /* bit k: a part of k bytes is in the table (k <= GLUE_MAXPART) */
 } qtab;
 
 static qslot *
@@ -40,10 +41,28 @@ q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
         return NULL;
     q->slot[j].off = (uint32_t)off;
     q->slot[j].len = (uint32_t)len;
+    q->lens |= 1ULL << len;
     return &q->slot[j];
 }
 
 #define GLUE_MAXPART 48
+
+/* The end of the run from q of ASCII letters (lower-case ones only, if
+ * lower), eight bytes at a time while they can be read. */
+static inline size_t
+run_end(const unsigned char *s, size_t q, size_t len, bool lower)
+{
+    while (len - q >= 8) {
+        uint64_t w = load_text64(s + q);
+        size_t n = lead_in(w, lower ? bytes_in(w, 'a', 'z') : letters_in(w));
+        q += n;
+        if (n < 8)
+            return q;
+    }
+    while (q < len && (lower ? s[q] >= 'a' && s[q] <= 'z' : ascii_letter(s[q])))
+        q++;
+    return q;
+}
 
 /* The shape of a part s[a .. m): its code points, its capitals, the
  * class of its first letter. */
@@ -80,6 +99,36 @@ glue_possible(const unsigned char *s, size_t a, size_t m)
     return sh.first == CL_UPPER ? sh.upper == 1 && sh.cps >= 3 : sh.cps >= 2;
 }
 
+/* The first i' >= i where a byte >= 0x80 is, or an ASCII lower-case
+ * letter that an upper-case one follows; len if there is none. Eight
+ * bytes at a time (the text's byte k is byte k of w). */
+static size_t
+next_change(const unsigned char *s, size_t i, size_t len)
+{
+    bool lower = false;  /* the byte before i is a lower-case ASCII letter */
+    while (len - i >= 8) {
+        uint64_t w = load_text64(s + i);
+        uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z');
+        if (lower && (up & 0x80))
+            return i - 1;
+        /* bytes_in's carries past a high byte reach only later bytes */
+        uint64_t hit = ((lo << 8) & up) >> 8 | (w & SUMM_HIGHS);
+        if (hit)
+            return i + ((size_t)__builtin_ctzll(hit) >> 3);
+        lower = lo >> 63;
+        i += 8;
+    }
+    for (; i < len; i++) {
+        unsigned char b = s[i];
+        if (b >= 0x80)
+            return i;
+        if (lower && b >= 'A' && b <= 'Z')
+            return i - 1;
+        lower = b >= 'a' && b <= 'z';
+    }
+    return len;
+}
+
 /* Pass 1: every letter run with a lower-to-upper case change whose left
  * part could end a sentence. */
 static summ_status
@@ -94,6 +143,22 @@ find_candidates(const seg *g, size_t start, glue_list *gl)
     bool tail_ok = false;
     int32_t last_cp = 0;
     for (size_t i = start; i <= len; ) {
+        if (runa == NONE && i < len) {
+            /* Between runs: the runs before the next case change or
+             * non-ASCII byte give no candidate, so go to the start of
+             * the run that holds it, as if the loop had walked there. */
+            size_t y = next_change(s, i, len);
+            if (y == len)
+                break;
+            size_t r = y;
+            while (r > i && ascii_letter(s[r - 1]))
+                r--;
+            if (r > i) {
+                last_cp = s[r - 1];
+                prevk = cclass(last_cp);
+                i = r;
+            }
+        }
         int32_t c = 0;
         size_t n = 1;
         int k = CL_OTHER;
@@ -116,9 +181,7 @@ find_candidates(const seg *g, size_t start, glue_list *gl)
             }
             if (k == CL_LOWER) {
                 /* More lower-case ASCII letters change nothing more. */
-                size_t q = i + n;
-                while (q < len && s[q] >= 'a' && s[q] <= 'z')
-                    q++;
+                size_t q = run_end(s, i + n, len, true);
                 if (q > i + n) {
                     c = s[q - 1];
                     n = q - i;
@@ -158,6 +221,7 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
         cap *= 2;
     q->slot = summ__arena_calloc(g->d->ar, cap, sizeof(qslot));
     q->mask = cap - 1;
+    q->lens = 0;
     if (!q->slot)
         return SUMM_ENOMEM;
     for (size_t c = 0; c < ncand; c++) {
@@ -179,11 +243,11 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
         if (is_letter_class(k)) {
             if (runa == NONE)
                 runa = i;
-            while (i + n < len && ascii_letter(s[i + n]))
-                n++;  /* the rest of an ASCII word: nothing to do */
+            n = run_end(s, i + n, len, false) - i;  /* the rest of an ASCII word: nothing to do */
         } else {
             if (runa != NONE) {
-                if (i - runa <= GLUE_MAXPART) {
+                /* most words have no part's length: no need to hash them */
+                if (i - runa <= GLUE_MAXPART && (q->lens >> (i - runa) & 1)) {
                     qslot *e = q_find(q, s, runa, i - runa, false);
                     if (e) {
                         e->word = true;

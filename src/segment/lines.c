@@ -194,6 +194,7 @@ void
 summ__seg_line_stats(seg *g, size_t start)
 {
     size_t hist[LINE_HIST + 1] = { 0 };
+    size_t by16[LINE_HIST / 16 + 1] = { 0 };  /* hist summed by 16 bins: for the percentile */
     size_t lines = 0;
     const unsigned char *p = g->s + start, *end = g->s + g->len;
     /* Each '\n' or '\r' ends a line (so "\r\n" makes an empty one, which
@@ -204,14 +205,18 @@ summ__seg_line_stats(seg *g, size_t start)
             q++;
         bool text = false;
         size_t cont = 0;  /* UTF-8 continuation bytes: not code points */
-        /* Eight bytes at a time while none is '\n' or '\r'. */
+        /* Eight bytes at a time while none is '\n' or '\r' (a byte below
+         * 0x0E is rare: the exact test only then), continuation bytes
+         * counted only where a byte is not ASCII. */
         while (end - q >= 8) {
             uint64_t w;
             memcpy(&w, q, 8);
-            if (has_byte(w, '\n') || has_byte(w, '\r'))
+            bool low = (w - SUMM_ONES * 0x0E) & ~w & SUMM_HIGHS;
+            if (low && (has_byte(w, '\n') || has_byte(w, '\r')))
                 break;
             text = true;
-            cont += count_high(w & ~(w << 1));
+            if (w & SUMM_HIGHS)
+                cont += count_high(w & ~(w << 1));
             q += 8;
         }
         for (; q < end; q++) {
@@ -223,7 +228,9 @@ summ__seg_line_stats(seg *g, size_t start)
         }
         if (text) {
             size_t cps = (size_t)(q - p) - cont;
-            hist[cps > LINE_HIST ? LINE_HIST : cps]++;
+            size_t bin = cps > LINE_HIST ? LINE_HIST : cps;
+            hist[bin]++;
+            by16[bin / 16]++;
             lines++;
         }
         if (q == end)
@@ -231,8 +238,14 @@ summ__seg_line_stats(seg *g, size_t start)
         p = q + 1;
     }
     g->wrapped = false;
-    size_t acc = 0, p90 = 0;
-    for (size_t k = 0; k <= LINE_HIST; k++) {
+    size_t acc = 0, p90 = 0, k0 = 0;
+    /* The first bin where 90 % of the lines are reached: past the blocks
+     * before it, then bin by bin. */
+    while (k0 / 16 < LINE_HIST / 16 && (acc + by16[k0 / 16]) * 10 < lines * 9) {
+        acc += by16[k0 / 16];
+        k0 += 16;
+    }
+    for (size_t k = k0; k <= LINE_HIST; k++) {
         acc += hist[k];
         if (acc * 10 >= lines * 9) {
             p90 = k;

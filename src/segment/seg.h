@@ -55,6 +55,7 @@ typedef struct seg {
     const strset *nonfinal; /* particles no sentence ends with; may be NULL or empty */
     bool greek;
     bool lower_text;        /* lower-cased text: ". word" is a boundary */
+    bool case_counted;      /* lower_text is known (counted when first needed) */
     bool ordinal_dots;      /* "am 3. Oktober": numbers with a period are ordinals */
     bool wrapped;           /* hard-wrapped text */
     bool line_paras;        /* long lines: one paragraph a line */

@@ -16,6 +16,7 @@
  * before a number is an abbreviation (No. 4, Jan. 15), "X ." ends one
  * before any capital (etc). See the header of abbrev/en.txt. */
 #include "lang/lang.h"
+#include "segment/ascii.h"
 #include "segment/seg.h"
 
 static summ_status
@@ -198,7 +199,7 @@ roman_only(const unsigned char *s, size_t a, size_t b)
  * number or a closing quote ("e.g. apples", "approx. five", '"Why?" she
  * asked'). */
 static bool
-lower_starts(const seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn, bool closed)
+lower_starts(seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn, bool closed)
 {
     size_t wl = i - tok;
     if (closed || wl < 2 || wl > 40)
@@ -209,6 +210,11 @@ lower_starts(const seg *g, int32_t c, size_t tok, size_t i, size_t wa, size_t wn
         return false;
     if (c == '.' && summ__seg_abbrev_tag(g, tok, wl) != AB_NONE)
         return false;
+    /* Counted here, not before the main pass: most texts never get this
+     * far (a lower-case word after a terminal that is not an abbreviation),
+     * and the count is a pass over the whole text. */
+    if (!g->case_counted)
+        summ__seg_case_stats(g, g->d->start);
     return g->lower_text || summ__seg_in_openers(g, wa, wn);
 }
 
@@ -264,7 +270,7 @@ glued_end(const seg *g, int32_t c, size_t tok, size_t i, size_t j)
 /* Does the period/terminal cluster k, from i, end a sentence? tok is the
  * start of the word before it. */
 static bool
-ends_sentence(const seg *g, const cluster *cl, size_t tok, size_t i)
+ends_sentence(seg *g, const cluster *cl, size_t tok, size_t i)
 {
     const unsigned char *s = g->s;
     size_t len = g->len, j = cl->end;
@@ -741,7 +747,6 @@ summ__segment(doc *d)
     summ_status st;
 
     summ__seg_line_stats(g, start);
-    summ__seg_case_stats(g, start);
     if ((st = summ__seg_find_glue(g, start)) != SUMM_OK)
         goto out;
 
@@ -785,6 +790,8 @@ summ__segment(doc *d)
             L->tok = i + n;
             L->prev_cp = c;
             i += n;
+            if (c == ' ' && i < len && ascii_letter(s[i]))
+                i = word_after_space(g, i);
             continue;
         }
         if (g->seq_kind && L->tok == i && g->ustart != NONE && g->ustart < i) {
@@ -838,23 +845,8 @@ summ__segment(doc *d)
             continue;
         }
         i += n;
-        if (L->run_a != NONE) {
-            /* The rest of a word of ASCII letters, up to a glued boundary,
-             * changes only the line's state: most of the text, done here
-             * without the checks above. */
-            while (g->iglue < g->nglue && g->glue[g->iglue] < i)
-                g->iglue++;
-            size_t stop = g->iglue < g->nglue ? g->glue[g->iglue] : len;
-            size_t q = i;
-            while (q < stop && ascii_letter(s[q]))
-                q++;
-            if (q > i) {
-                L->cps += q - i;
-                L->last_c = L->prev_cp = s[q - 1];
-                L->word_e = q;
-                i = q;
-            }
-        }
+        if (L->run_a != NONE)
+            i = word_rest(g, i);
     }
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
     if (st == SUMM_OK && d->blocks)

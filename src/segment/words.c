@@ -202,6 +202,7 @@ summ__seg_case_stats(seg *g, size_t start)
         upper += k == CL_UPPER;
     }
     g->lower_text = lower >= 3 && lower > 2 * upper;
+    g->case_counted = true;
 }
 
 /* Is the word s[a .. b) a filler (1), a stopword (2), or neither (0)? */

@@ -55,4 +55,34 @@ lower8(uint64_t w)
     return w | bytes_in(w, 'A', 'Z') >> 2;
 }
 
+/* Eight bytes of text with byte k of the text in bits 8k .. 8k+7 of the
+ * result, whatever the machine's byte order: for lead_in(). */
+static inline uint64_t
+load_text64(const void *p)
+{
+    uint64_t w = load64(p);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* How many bytes of w (from load_text64), from the first, are ASCII and
+ * have their high bit set in `in` (bytes_in() tests on w, or-ed): 0 to 8.
+ * Exact although bytes_in() is meant for ASCII: a byte >= 0x80 counts as
+ * out, and the carries its sums make reach only the bytes after it. */
+static inline size_t
+lead_in(uint64_t w, uint64_t in)
+{
+    uint64_t out = (~in | w) & SUMM_HIGHS;
+    return out ? (size_t)__builtin_ctzll(out) >> 3 : 8;
+}
+
+/* The ASCII letters of w, as bytes_in() gives them. */
+static inline uint64_t
+letters_in(uint64_t w)
+{
+    return bytes_in(w | SUMM_ONES * 0x20, 'a', 'z');
+}
+
 #endif

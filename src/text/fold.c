@@ -1,62 +1,14 @@
-/* fold.c - NFKC + case folding of words, with an ASCII fast path: most
- * words of most texts are ASCII, and utf8proc is not needed for them. */
+/* fold.c - NFKC + case folding of the words that are not all ASCII (the
+ * ASCII fast path is inline, in fold.h). */
 #include <string.h>
 
 #include <utf8proc.h>
 
-#include "text/bits.h"
 #include "text/fold.h"
 
-/* If src[0 .. n) is all ASCII, write it lower-cased to buf and return
- * true; else false, and buf holds garbage. Words are short: eight bytes
- * at a time, the rest by overlapping loads and stores, no byte loop for
- * four bytes or more. */
-static inline bool
-ascii_lower(const char *src, size_t n, char *buf)
-{
-    if (n >= 8) {
-        uint64_t w;
-        for (size_t k = 0; k + 8 < n; k += 8) {
-            memcpy(&w, src + k, 8);
-            if (w & SUMM_HIGHS)
-                return false;
-            w = lower8(w);
-            memcpy(buf + k, &w, 8);
-        }
-        memcpy(&w, src + n - 8, 8);
-        if (w & SUMM_HIGHS)
-            return false;
-        w = lower8(w);
-        memcpy(buf + n - 8, &w, 8);
-        return true;
-    }
-    if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, src, 4);
-        memcpy(&b, src + n - 4, 4);
-        if ((a | b) & 0x80808080u)
-            return false;
-        a = (uint32_t)lower8(a);
-        b = (uint32_t)lower8(b);
-        memcpy(buf, &a, 4);
-        memcpy(buf + n - 4, &b, 4);
-        return true;
-    }
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)src[k];
-        if (c >= 0x80)
-            return false;
-        buf[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    return true;
-}
-
 size_t
-summ__fold_word(const char *src, size_t n, char *buf, size_t cap)
+summ__fold_other(const char *src, size_t n, char *buf, size_t cap)
 {
-    /* ASCII fast path: the common case, and no need for utf8proc. */
-    if (n <= cap && ascii_lower(src, n, buf))
-        return n;
     size_t i;
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)src[i];

@@ -1,0 +1,104 @@
+/* ascii.h - the main pass's fast path (segment.c): runs of ASCII letters
+ * and the words of them that follow one another, one space apart, change
+ * only the line's state and the unit's word count, so they are taken
+ * without the main loop's checks. Header only: inline in the loop. */
+#ifndef SUMM_SEGMENT_ASCII_H
+#define SUMM_SEGMENT_ASCII_H
+
+#include "segment/seg.h"
+#include "text/bits.h"
+
+/* The end of the run of ASCII letters from q, at most stop (<= len):
+ * eight bytes at a time while they can be read. */
+static inline size_t
+letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
+{
+    while (q < stop && len - q >= 8) {
+        uint64_t w = load_text64(s + q);
+        size_t n = lead_in(w, letters_in(w));
+        if (n >= stop - q)
+            return stop;
+        q += n;
+        if (n < 8)
+            return q;
+    }
+    while (q < stop && ascii_letter(s[q]))
+        q++;
+    return q;
+}
+
+/* The end of the glue-free stretch from i: the next glued boundary at or
+ * after i, or the end of the text. */
+static inline size_t
+glue_stop(seg *g, size_t i)
+{
+    while (g->iglue < g->nglue && g->glue[g->iglue] < i)
+        g->iglue++;
+    return g->iglue < g->nglue ? g->glue[g->iglue] : g->len;
+}
+
+/* After an ASCII letter, at i: the rest of its word of ASCII letters, up
+ * to a glued boundary, changes only the line's state (most of the text,
+ * done without the main loop's checks); so do one space and the next
+ * word of ASCII letters (the space is no line break, no glue is before
+ * the word's end, and no inline list marker is looked for: most words
+ * are this). Returns where the main loop goes on. */
+static inline size_t
+word_rest(seg *g, size_t i)
+{
+    linestate *L = &g->line;
+    const unsigned char *s = g->s;
+    size_t stop = glue_stop(g, i);
+    size_t q = letters_to(s, i, stop, g->len);
+    if (q > i) {
+        L->cps += q - i;
+        L->last_c = L->prev_cp = s[q - 1];
+        L->word_e = q;
+        i = q;
+    }
+    if (g->seq_kind)
+        return i;
+    /* in locals: the stores through L would be reloaded after every byte read */
+    size_t words = 0, cps = 0, w = NONE;
+    while (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
+        w = q + 1;
+        q = letters_to(s, w + 1, stop, g->len);
+        words++;
+        cps += 1 + (q - w);
+    }
+    if (w == NONE)
+        return i;
+    g->u_words += words;
+    L->cps += cps;
+    L->tok = L->run_a = L->word_a = w;
+    L->last_c = L->prev_cp = s[q - 1];
+    L->word_e = q;
+    return q;
+}
+
+/* The ASCII letter at i, after a space (the main loop took it): what the
+ * main loop does for it, when no glue is at i and no inline list marker
+ * is looked for (else it is left to the main loop); then word_rest(). */
+static inline size_t
+word_after_space(seg *g, size_t i)
+{
+    linestate *L = &g->line;
+    if (g->seq_kind || glue_stop(g, i) == i)
+        return i;
+    if (g->ustart == NONE) {
+        g->ustart = i;
+        g->u_line_start = !L->text;
+        g->u_multi_line = false;
+        g->u_words = 0;
+    }
+    g->u_words++;
+    g->u_alnum = true;
+    L->text = true;
+    L->cps++;
+    L->run_a = L->word_a = i;
+    L->word_e = i + 1;
+    L->last_c = L->prev_cp = g->s[i];
+    return word_rest(g, i + 1);
+}
+
+#endif
