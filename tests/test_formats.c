@@ -308,6 +308,20 @@ static const snippet snippets[] = {
       "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nInner text.\n"
       "--b--\n--a--\n",
       { { "Inner text.", 0, OWN, NULL, NULL, NULL } }, { "--b", "Content-Type" }, 0 },
+    /* each attached forward is two levels (multipart/mixed, message/rfc822):
+     * five of them put the first message ten deep */
+    { "email: the first message under five attached forwards is read", SUMM_FORMAT_EMAIL,
+      "From: a@x\nSubject: f5\nContent-Type: multipart/mixed; boundary=m5\n\n--m5\n"
+      "Content-Type: message/rfc822\n\nFrom: a@x\nSubject: f4\nContent-Type: multipart/mixed; "
+      "boundary=m4\n\n--m4\nContent-Type: message/rfc822\n\nFrom: a@x\nSubject: f3\n"
+      "Content-Type: multipart/mixed; boundary=m3\n\n--m3\nContent-Type: message/rfc822\n\n"
+      "From: a@x\nSubject: f2\nContent-Type: multipart/mixed; boundary=m2\n\n--m2\n"
+      "Content-Type: message/rfc822\n\nFrom: a@x\nSubject: f1\nContent-Type: multipart/mixed; "
+      "boundary=m1\n\n--m1\nContent-Type: message/rfc822\n\nFrom: e@x\nSubject: f0\n"
+      "Content-Type: text/plain\n\nThe first message is here.\n--m1--\n--m2--\n--m3--\n"
+      "--m4--\n--m5--\n",
+      { { "The first message is here.", 0, 0, NULL, "The first", "here." } },
+      { "Content-Type", "--m1" }, 0 },
     { "pdf: hyphens by the text's evidence", SUMM_FORMAT_PDFTEXT,
       "Renewable power is cheap. Wind is renew-\nable and solar is well-\nknown, the well-known kind. "
       "Franco-\nGerman ties help. The soft\xc2\xad\nhyphen joins.\f",

@@ -72,4 +72,10 @@ doc plain_doc(arena *ar, const char *text, size_t len, const lang_info *lang, la
 /* Free what the stages allocated outside the arena, then the arena. */
 void doc_release(doc *d);
 
+/* cmocka 1.1.5 (Debian 12's) writes a test that called skip() as
+ * "not ok N # SKIP" in TAP, which meson counts as a failure (later cmocka
+ * writes "ok N # SKIP"). Called first in main(), this filters stdout so a
+ * skip reports as skipped, when the output is TAP (CMOCKA_MESSAGE_OUTPUT). */
+void tap_skips_as_skips(void);
+
 #endif

@@ -188,14 +188,8 @@ run_file(const cli *c, worker *w, job *jb)
     int err = read_all(fd, &text, &len);
     if (!is_stdin)
         close(fd);
-    if (err == EFBIG) {
-        char msg[80];
-        snprintf(msg, sizeof msg, "larger than the limit of %zu bytes", (size_t)SUMM_MAX_INPUT);
-        file_failed(c, w, jb, name, msg);
-        return;
-    }
     if (err) {
-        file_failed(c, w, jb, name, strerror(err));
+        file_failed(c, w, jb, name, read_error(err));
         return;
     }
     summ_result *res = NULL;

@@ -37,6 +37,9 @@ typedef struct cli {
  * past SUMM_MAX_INPUT). */
 int read_all(int fd, char **out, size_t *outlen);
 
+/* The message for read_all()'s error err (EFBIG: the limit, in bytes). */
+const char *read_error(int err);
+
 /* Treat a failed stdout like the default SIGPIPE would on a closed pipe
  * (quietly), else report and exit 1. */
 void check_stdout(void);

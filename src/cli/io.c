@@ -1,9 +1,11 @@
 /* io.c - the CLI's plumbing: reading a whole input, and what a failed
  * stdout means (a closed pipe is quiet, a full disk an error). */
 #include <errno.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -13,6 +15,13 @@ const char *progname = "summarize";
 int
 read_all(int fd, char **out, size_t *outlen)
 {
+    /* A file's size tells at once what reading would find out only after
+     * 2 GiB of memory and seconds (a sparse 3 GB file); a FIFO, a pipe or a
+     * device (st_size 0, or meaningless) is read to find out. */
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0
+        && (unsigned long long)sb.st_size > SUMM_MAX_INPUT)
+        return EFBIG;
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     if (!buf)
@@ -49,6 +58,15 @@ read_all(int fd, char **out, size_t *outlen)
     *out = buf;
     *outlen = n;
     return 0;
+}
+
+/* A literal, not formatted: worker threads call this. */
+_Static_assert(SUMM_MAX_INPUT == (size_t)2147483648u, "read_error() names the limit");
+
+const char *
+read_error(int err)
+{
+    return err == EFBIG ? "larger than the limit of 2147483648 bytes" : strerror(err);
 }
 
 void

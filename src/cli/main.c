@@ -9,6 +9,7 @@
  * file: the options, and which of them cannot go together (an option that
  * would be ignored is a usage error naming both); batch.c and multi.c run
  * the documents. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -102,7 +103,8 @@ print_help(void)
            "      --multi           one summary of all the FILEs together (a news\n"
            "                        story's reports, a thread): no sentence twice,\n"
            "                        each file heard when the length allows\n"
-           "      --stopwords=FILE  more stopwords (white-space separated) for this run\n"
+           "      --stopwords=FILE  more stopwords (white-space separated) for this run;\n"
+           "                        again for more files\n"
            "  -l, --lang=CODE       language: ISO 639-1 code (en, en-US) or name,\n"
            "                        'auto' (default) or 'none'\n"
            "      --list-languages  print the languages known, and exit\n"
@@ -166,7 +168,7 @@ parse_count(const char *opt, const char *arg, unsigned long long max)
 {
     char *end;
     errno = 0;
-    if (*arg == '-' || *arg == '+' || *arg == '\0' || *arg == ' ')
+    if (*arg == '-' || *arg == '+' || *arg == '\0' || isspace((unsigned char)*arg))
         usage_error("invalid number '%s' for %s", arg, opt);
     unsigned long long v = strtoull(arg, &end, 10);
     if (*end || end == arg)
@@ -295,31 +297,61 @@ set_language(summ_ctx *ctx, const char *lang)
         usage_error("--lang: %s", summ_errmsg(ctx));
 }
 
-/* --stopwords FILE: its words, for SUMM_OPT_STOPWORDS. */
+/* The words of --stopwords FILE appended to *all (*len bytes so far, a
+ * line between files). */
 static void
-set_stopwords(summ_ctx *ctx, const char *path)
+read_stopwords(const char *path, char **all, size_t *len)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
     struct stat sb;
     int err = fd < 0 ? errno : fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode) ? EISDIR : 0;
     char *text = NULL;
-    size_t len = 0;
+    size_t n = 0;
     if (!err)
-        err = read_all(fd, &text, &len);
+        err = read_all(fd, &text, &n);
     if (fd > STDIN_FILENO)
         close(fd);
     if (err)
-        usage_error("--stopwords: %s: %s", path, strerror(err));
-    if (memchr(text, '\0', len))
+        usage_error("--stopwords: %s: %s", path, read_error(err));
+    if (memchr(text, '\0', n))
         usage_error("--stopwords: %s: binary data (a NUL byte), not a word list", path);
-    char *z = realloc(text, len + 1);
+    char *z = n < SIZE_MAX - 2 - *len ? realloc(*all, *len + n + 2) : NULL;
     if (!z)
         usage_error("--stopwords: %s: %s", path, strerror(ENOMEM));
-    z[len] = '\0';
-    if (summ_set_string(ctx, SUMM_OPT_STOPWORDS, z) != SUMM_OK)
-        usage_error("--stopwords: %s: %s", path, summ_errmsg(ctx));
-    free(z);
+    memcpy(z + *len, text, n);
+    z[*len + n] = '\n';
+    z[*len + n + 1] = '\0';
+    *len += n + 1;
+    *all = z;
+    free(text);
+}
+
+/* --stopwords FILE, each time it is given: their words together, for
+ * SUMM_OPT_STOPWORDS (a second list adds to the first, as the option
+ * says "more stopwords", rather than replacing it unseen). */
+static void
+set_stopwords(summ_ctx *ctx, char *const *paths, size_t npaths)
+{
+    char *all = NULL;
+    size_t len = 0;
+    for (size_t k = 0; k < npaths; k++)
+        read_stopwords(paths[k], &all, &len);
+    if (summ_set_string(ctx, SUMM_OPT_STOPWORDS, all) != SUMM_OK)
+        usage_error("--stopwords: %s", summ_errmsg(ctx));
+    free(all);
+}
+
+/* Does anything besides --stopwords read standard input: no FILE, or "-"? */
+static bool
+text_on_stdin(char *const *files, size_t nfiles)
+{
+    if (nfiles == 0)
+        return true;
+    for (size_t k = 0; k < nfiles; k++)
+        if (strcmp(files[k], "-") == 0)
+            return true;
+    return false;
 }
 
 int
@@ -365,7 +397,15 @@ main(int argc, char **argv)
         fprintf(stderr, "%s: out of memory\n", progname);
         return 1;
     }
-    const char *lang = NULL, *stopwords = NULL;
+    const char *lang = NULL;
+    /* at most one --stopwords per argument */
+    char **stopwords = calloc((size_t)argc, sizeof *stopwords);
+    size_t nstop = 0;
+    bool stop_stdin = false;
+    if (!stopwords) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        return 1;
+    }
     size_t keywords = 0;
     bool length_set = false;
     size_t n_sent = 0, n_words = 0, n_chars = 0;
@@ -418,7 +458,12 @@ main(int argc, char **argv)
             g.multi = "--multi";
             break;
         case OPT_STOPWORDS:
-            stopwords = optarg;
+            if (strcmp(optarg, "-") == 0) {
+                if (stop_stdin)
+                    usage_error("--stopwords=- given twice (standard input is read once)");
+                stop_stdin = true;
+            }
+            stopwords[nstop++] = optarg;
             break;
         case 'l':
             lang = optarg;
@@ -426,6 +471,7 @@ main(int argc, char **argv)
         case OPT_LIST_LANGUAGES:
             list_languages(stdout, "", true);
             summ_free(c.proto);
+            free(stopwords);
             return close_stdout(0);
         case 'f':
             if (strcmp(optarg, "text") == 0)
@@ -478,9 +524,8 @@ main(int argc, char **argv)
             summ_set_int(c.proto, SUMM_OPT_EXTRACT, 0);
             break;
         case 'j': {
-            size_t j = parse_count("--jobs", optarg, MAX_COUNT);
-            if (j > MAX_JOBS)
-                usage_error("%s must be at most %d", "--jobs", MAX_JOBS);
+            /* the bound of --jobs, not of counts, in the message of a huge one */
+            size_t j = parse_count("--jobs", optarg, MAX_JOBS);
             if (j == 0) {
                 long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
                 j = ncpu < 1 ? 1 : ncpu > MAX_JOBS ? MAX_JOBS : (size_t)ncpu;
@@ -492,10 +537,12 @@ main(int argc, char **argv)
         case 'h':
             print_help();
             summ_free(c.proto);
+            free(stopwords);
             return close_stdout(0);
         case 'V':
             printf("summarize %s\n", summ_version_string());
             summ_free(c.proto);
+            free(stopwords);
             return close_stdout(0);
         case ':':
             if (strncmp(argv[optind - 1], "--", 2) == 0)
@@ -528,8 +575,12 @@ main(int argc, char **argv)
         usage_error("--keywords: %s", summ_errmsg(c.proto));
     if (lang)
         set_language(c.proto, lang);
-    if (stopwords)
-        set_stopwords(c.proto, stopwords);
+    /* stdin read for the word list would leave the text empty, unseen */
+    if (stop_stdin && text_on_stdin(argv + optind, nfiles))
+        usage_error("--stopwords=- and the text cannot both be standard input");
+    if (nstop)
+        set_stopwords(c.proto, stopwords, nstop);
+    free(stopwords);
 
     c.many = nfiles > 1 && c.format == FMT_TEXT && !c.split && !c.jsonl;
     int status = c.multi ? multi_run(&c, argv + optind, nfiles)

@@ -49,7 +49,7 @@ read_input(const cli *c, input *in)
     if (!is_stdin)
         close(fd);
     if (err) {
-        set_error(in, err == EFBIG ? "larger than the limit of the library" : strerror(err));
+        set_error(in, read_error(err));
         return;
     }
     if (c->replace_invalid) {

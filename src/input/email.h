@@ -7,7 +7,12 @@
 
 #include "input/textfmt.h"
 
-#define MIME_DEPTH 8
+/* How deep walk() follows multiparts and attached messages: a bound on its
+ * recursion (a frame is a few hundred bytes) and on the passes over a part
+ * (each level scans its body once more). An attached forward is two levels
+ * (multipart/mixed, message/rfc822): 8 lost the first message of a chain of
+ * five; 32 keeps a chain of fifteen. */
+#define MIME_DEPTH 32
 #define BOUNDARY_MAX 200
 #define NORM_MAX 1024
 #define NORM_WORDS 192

@@ -401,6 +401,13 @@ emit_text(emit *e, const GumboNode *g, size_t from, size_t to)
             piece_decoded(e, t + j, m, base + i, end - i, j, from, to);
             i = end;
             j += m;
+        } else if (i < ol && o[i] == '\v' && tl - j >= 3 && memcmp(t + j, "\xEF\xBF\xBD", 3) == 0) {
+            /* a vertical tab, a control to HTML (U+FFFD from the parser),
+             * is white space to the segmenter and in plain text: a space,
+             * or a sentence ended on it */
+            piece_decoded(e, " ", 1, base + i, 1, j, from, to);
+            i++;
+            j += 3;
         } else if (i < ol && tl - j >= 3 && memcmp(t + j, "\xEF\xBF\xBD", 3) == 0
                    && o[i] != '<' && !ascii_ws((unsigned char)o[i])) {
             /* a character the parser does not pass (a control character,

@@ -4,13 +4,15 @@
 What golden tests cannot express: standard output closed early (quiet,
 as with any filter), standard output on a full disk (exit 1 with a
 message), standard input closed or a directory, a file name that is not
-UTF-8, --jsonl as a co-process (each answer comes while the input waits),
+UTF-8, a file past the size limit told without reading it, a file the
+user may not read, a FIFO, --jsonl as a co-process (each answer comes while the input waits),
 with and without worker threads. SUMMARIZE_TEST_WRAPPER is honoured as
 in run.py, except for the SIGPIPE cases (valgrind reports the signal
 itself), and so is SUMMARIZE_TEST_EXE. Also: every option of --help is in
 the man page.
 """
 import json
+import resource
 import os
 import re
 import select
@@ -216,6 +218,96 @@ def bad_file_name():
         shutil.rmtree(d)
 
 
+def limited(mb):
+    """A preexec_fn capping the address space at mb megabytes."""
+    def pre():
+        resource.setrlimit(resource.RLIMIT_AS, (mb << 20, mb << 20))
+    return pre
+
+
+def too_big_file():
+    """A sparse file past SUMM_MAX_INPUT (2 GiB), as a file and on stdin, as
+    a text and a --stopwords list: told from its size, not read into 2 GiB
+    first (in 512 MB of address space the read would run out of memory)."""
+    name = 'file past the size limit, in 512 MB'
+    if WRAPPER or subprocess.run([EXE, '--help'], capture_output=True,
+                                 preexec_fn=limited(512)).returncode != 0:
+        check(name + ' # SKIP the build cannot run in 512 MB (sanitizer, valgrind)', True)
+        return
+    d = tempfile.mkdtemp()
+    try:
+        path = os.path.join(d, 'sparse.txt')
+        with open(path, 'wb') as f:
+            f.truncate(3 << 30)
+        for label, args, stdin, want in (
+                ('file', [path], None, path.encode() + b': larger than the limit'),
+                ('stdin', [], path, b'standard input: larger than the limit'),
+                ('--multi', ['--multi', path, path], None, path.encode() + b': larger than the limit'),
+                ('--stopwords', ['--stopwords=' + path, '-'], None,
+                 b'--stopwords: ' + path.encode() + b': larger than the limit')):
+            fin = open(stdin, 'rb') if stdin else subprocess.DEVNULL
+            try:
+                p = subprocess.run([EXE] + args, stdin=fin, capture_output=True,
+                                   preexec_fn=limited(512), timeout=60)
+            finally:
+                if stdin:
+                    fin.close()
+            check('%s: %s' % (name, label), p.returncode in (1, 2) and p.stdout == b''
+                  and want in p.stderr, 'rc=%d stderr=%r' % (p.returncode, p.stderr))
+    finally:
+        shutil.rmtree(d)
+
+
+def unreadable_file():
+    """A file the user may not read, among readable ones: its error, the
+    others' summaries, exit 1. As root, run as nobody (setpriv)."""
+    d = tempfile.mkdtemp()
+    try:
+        os.chmod(d, 0o755)
+        good, bad = os.path.join(d, 'good.txt'), os.path.join(d, 'secret.txt')
+        for path in (good, bad):
+            with open(path, 'wb') as f:
+                f.write(b'One sentence here.\n')
+            os.chmod(path, 0o644)
+        os.chmod(bad, 0)
+        pre = []
+        if os.geteuid() == 0:
+            if not shutil.which('setpriv'):
+                check('unreadable file # SKIP root without setpriv', True)
+                return
+            pre = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+            if subprocess.run(pre + [EXE, '--version'], capture_output=True).returncode != 0:
+                check('unreadable file # SKIP nobody cannot run %s' % EXE, True)
+                return
+        for jobs in ('1', '2'):
+            p = subprocess.run(pre + WRAPPER + [EXE, '-j', jobs, good, bad, good],
+                               capture_output=True)
+            want = b'==> %s <==\nOne sentence here.\n' % good.encode()
+            check('unreadable file among others, -j %s' % jobs, p.returncode == 1
+                  and p.stdout == want + b'\n' + want
+                  and p.stderr == b'summarize: %s: Permission denied\n' % bad.encode(),
+                  'rc=%d stdout=%r stderr=%r' % (p.returncode, p.stdout, p.stderr))
+    finally:
+        shutil.rmtree(d)
+
+
+def fifo():
+    """A FIFO as the file: read to its end like a pipe."""
+    d = tempfile.mkdtemp()
+    try:
+        path = os.path.join(d, 'fifo')
+        os.mkfifo(path)
+        p = subprocess.Popen(WRAPPER + [EXE, '--split', path], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        with open(path, 'wb') as f:
+            f.write(b'First one here. Second one here.\n')
+        out, err = p.communicate(timeout=60)
+        check('a FIFO', p.returncode == 0 and out == b'First one here.\nSecond one here.\n'
+              and err == b'', 'rc=%d stdout=%r stderr=%r' % (p.returncode, out, err))
+    finally:
+        shutil.rmtree(d)
+
+
 def main():
     help_in_manpage()
     bad_file_name()
@@ -224,6 +316,9 @@ def main():
     full_disk()
     stdin_closed()
     stdin_directory()
+    too_big_file()
+    unreadable_file()
+    fifo()
     for jobs in (1, 2):
         big_records(jobs)
         coprocess(jobs)
