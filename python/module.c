@@ -159,17 +159,9 @@ m_language_name(PyObject *mod, PyObject *arg)
 static PyObject *
 m_formats(PyObject *mod, PyObject *unused)
 {
-    PyObject *l = PyList_New(0);
-    for (int f = 1; l && f < 64; f++) {
-        const char *n = summ_format_name((summ_format)f);
-        if (!n || !summ_format_supported((summ_format)f))
-            continue;
-        PyObject *s = PyUnicode_FromString(n);
-        if (!s || PyList_Append(l, s) < 0)
-            Py_CLEAR(l);
-        Py_XDECREF(s);
-    }
-    return l;
+    (void)mod;
+    (void)unused;
+    return summpy_format_list();
 }
 
 /* One option's description as a dict. */
@@ -648,6 +640,7 @@ PyInit_summarize(void)
         || add_int(m, "FLAG_PARAGRAPH", SUMM_FLAG_PARAGRAPH) < 0
         || add_int(m, "FLAG_SELECTED", SUMM_FLAG_SELECTED) < 0
         || add_int(m, "FLAG_QUERY", SUMM_FLAG_QUERY) < 0
+        || add_int(m, "FLAG_APPARATUS", SUMM_FLAG_APPARATUS) < 0
         || add_int(m, "FLAG_QUOTED", SUMM_FLAG_QUOTED) < 0
         || add_int(m, "FLAG_FILLER", SUMM_FLAG_FILLER) < 0
         || add_int(m, "WARN_NO_STEMMER", SUMM_WARN_NO_STEMMER) < 0

@@ -50,10 +50,8 @@ raw_strdup(const char *s, size_t n)
     return c;
 }
 
-/* The names of the formats this build reads, "text, html, ...", for a
- * message. */
-static PyObject *
-format_names(void)
+PyObject *
+summpy_format_list(void)
 {
     PyObject *l = PyList_New(0);
     for (int f = 1; l && f < 64; f++) {
@@ -65,6 +63,15 @@ format_names(void)
             Py_CLEAR(l);
         Py_XDECREF(s);
     }
+    return l;
+}
+
+/* The names of the formats this build reads, "text, html, ...", for a
+ * message. */
+static PyObject *
+format_names(void)
+{
+    PyObject *l = summpy_format_list();
     if (!l)
         return NULL;
     PyObject *sep = PyUnicode_FromString(", ");

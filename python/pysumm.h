@@ -78,6 +78,10 @@ int summpy_opts_parse(PyObject *kwargs, PyObject *second, const summpy_shortcut 
                       const char *fname, summpy_opts *out);
 void summpy_opts_free(summpy_opts *o);
 
+/* The names of the formats this build reads, as a list of str (NULL with
+ * an exception set on failure). */
+PyObject *summpy_format_list(void);
+
 /* Set the options on ctx (no GIL needed). On failure the status, and the
  * index of the option that failed in *bad; options set before it stay
  * set. */

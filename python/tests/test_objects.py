@@ -139,3 +139,4 @@ def test_speaker_labels():
     assert s != summarize.Sentence(s.text, s.start, s.end, s.byte_offset, s.byte_length,
                                    s.index, s.score, s.flags, s.document, None)
     assert summarize.FLAG_QUOTED and summarize.FLAG_FILLER and summarize.WARN_SKIPPED
+    assert summarize.FLAG_APPARATUS == 128
