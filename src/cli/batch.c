@@ -582,10 +582,14 @@ run_sequential(source *src, worker *w, writer *wr)
 
 /* The threads wake each other in batches, not for every job: waking a
  * thread and switching to it costs as much as a small document. The
- * writer waits until WAKE_BATCH jobs are done at the head (or the input
- * pauses or ends, when every answer should go out at once); the reader,
- * once the window is full, waits until a quarter of it is free again. */
+ * writer waits until WAKE_BATCH jobs are done at the head (or all that are
+ * left, at the end; or any, when the input pauses: an answer should not
+ * wait for input that may be long in coming); the reader, once the window
+ * is full, waits until a quarter of it is free again, and puts the jobs it
+ * reads into the window READ_BATCH at a time (or all it has, before a read
+ * that would wait). */
 #define WAKE_BATCH 32
+#define READ_BATCH 16
 
 typedef struct pool {
     const cli *c;
@@ -600,11 +604,13 @@ typedef struct pool {
      * [head, next) are being run or done, [next, tail) wait for a worker. */
     size_t head, next, tail;
     size_t bytes;          /* input of the jobs not yet run, output of those not yet written */
-    size_t wake_at;        /* the job whose end wakes the writer */
+    size_t prefix;         /* jobs [head, prefix) are done (see writer_has_work) */
     size_t idle;           /* workers waiting for a job */
     bool writer_waiting, reader_waiting;
     bool eof;              /* the reader has read all there is */
     bool paused;           /* the reader waits for input */
+    job pend[READ_BATCH];  /* read, not yet in the window: the reader's own */
+    size_t npend;
 } pool;
 
 static bool
@@ -613,16 +619,28 @@ is_done(const pool *p, size_t k)
     return k < p->tail && p->ring[k % p->cap].done;
 }
 
-/* Has the writer enough to do? The head job done, and the batch behind it
- * too, unless the input pauses or ended (then any answer goes out now) or
- * the reader waits for room (then any room helps). */
+/* Has the writer enough to do? WAKE_BATCH jobs done at the head (or all
+ * the jobs in the window, when there are fewer: so at the end of the
+ * input too), unless the input pauses: then any answer goes out now, as
+ * more may be long in coming. A reader waiting for a quarter
+ * of a window full of jobs waits for a batch too. p->prefix keeps
+ * how far the done jobs at the head are known to go. */
 static bool
-writer_has_work(const pool *p)
+writer_has_work(pool *p)
 {
-    if (p->eof && p->head == p->tail)
+    if (p->head == p->tail)
+        return p->eof;
+    if (p->prefix < p->head)
+        p->prefix = p->head;
+    size_t want = p->head + WAKE_BATCH < p->tail ? p->head + WAKE_BATCH : p->tail;
+    while (p->prefix < want && p->ring[p->prefix % p->cap].done)
+        p->prefix++;
+    if (p->prefix == want)
         return true;
-    return is_done(p, p->head)
-           && (p->paused || p->eof || p->reader_waiting || is_done(p, p->wake_at));
+    /* a reader waiting for room in a window full of bytes, not of jobs:
+     * any room helps */
+    bool bytes_full = p->reader_waiting && p->tail - p->head < p->cap - p->cap / 4;
+    return p->prefix > p->head && (p->paused || bytes_full);
 }
 
 /* Is the window full? Once it was, it is until a quarter is free again. */
@@ -634,36 +652,12 @@ window_full(const pool *p, bool was_full)
     return p->tail != p->head && (jobs >= cap || p->bytes >= bytes);  /* one job always fits */
 }
 
-/* The reader is about to wait for input: the writer flushes once it has
- * written what it can. */
+/* Put the jobs the reader has read into the window, waiting for room as
+ * needed, and wake a worker for each (the caller holds the lock). */
 static void
-waiting_pause(void *arg)
+push_pending(pool *p)
 {
-    pool *p = arg;
-    pthread_mutex_lock(&p->mu);
-    p->paused = true;
-    pthread_cond_signal(&p->ready);
-    pthread_mutex_unlock(&p->mu);
-}
-
-static void *
-reader_main(void *arg)
-{
-    pool *p = arg;
-    p->src->r.waiting = waiting_pause;
-    p->src->r.waiting_arg = p;
-    for (;;) {
-        job jb;
-        bool more = source_next(p->src, &jb);
-        pthread_mutex_lock(&p->mu);
-        p->paused = false;
-        if (!more) {
-            p->eof = true;
-            pthread_cond_broadcast(&p->work);
-            pthread_cond_signal(&p->ready);
-            pthread_mutex_unlock(&p->mu);
-            return NULL;
-        }
+    for (size_t k = 0; k < p->npend; k++) {
         if (window_full(p, false)) {
             p->reader_waiting = true;
             if (p->writer_waiting && writer_has_work(p))
@@ -672,11 +666,55 @@ reader_main(void *arg)
                 pthread_cond_wait(&p->space, &p->mu);
             p->reader_waiting = false;
         }
-        p->ring[p->tail % p->cap] = jb;
-        p->bytes += jb.len + jb.outlen;
+        job *jb = &p->pend[k];
+        p->ring[p->tail % p->cap] = *jb;
+        p->bytes += jb->len + jb->outlen;
         p->tail++;
         if (p->idle)
             pthread_cond_signal(&p->work);
+    }
+    p->npend = 0;
+}
+
+/* The reader is about to wait for input: what it has read goes to the
+ * workers, and the writer flushes once it has written what it can. */
+static void
+waiting_pause(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    push_pending(p);
+    p->paused = true;
+    pthread_cond_signal(&p->ready);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* The reader: jobs are read READ_BATCH at a time (when the input has them)
+ * and put into the window under one lock. */
+static void *
+reader_main(void *arg)
+{
+    pool *p = arg;
+    p->src->r.waiting = waiting_pause;
+    p->src->r.waiting_arg = p;
+    for (;;) {
+        job jb;
+        bool more = source_next(p->src, &jb);  /* may push the pending jobs */
+        if (more) {
+            p->pend[p->npend++] = jb;
+            if (p->npend < READ_BATCH)
+                continue;
+        }
+        pthread_mutex_lock(&p->mu);
+        push_pending(p);
+        p->paused = false;
+        if (!more) {
+            p->eof = true;
+            pthread_cond_broadcast(&p->work);
+            pthread_cond_signal(&p->ready);
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -760,7 +798,6 @@ write_window(pool *p, writer *wr)
             pthread_mutex_lock(&p->mu);
             continue;
         }
-        p->wake_at = p->head + WAKE_BATCH - 1;
         p->writer_waiting = true;
         while (!writer_has_work(p))
             pthread_cond_wait(&p->ready, &p->mu);
