@@ -436,9 +436,9 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
                                            into its own bytes, on its characters'
                                            boundaries (not UTF-8 ones) */
 #define SUMM_WARN_UNDECODED  8u  /* part of an e-mail was not valid text in its
-                                    charset, or in a charset we do not convert (only
-                                    UTF-8, US-ASCII, ISO-8859-1 and -15 and
-                                    Windows-1252 are): those bytes read as U+FFFD */
+                                    charset, or in one neither we nor the C
+                                    library's iconv(3) convert: those bytes read
+                                    as U+FFFD */
 #define SUMM_WARN_SKIPPED   16u  /* parts that are not text were left out: an
                                     e-mail's attachments, or (in a build without
                                     gumbo) a body only in HTML */
