@@ -321,6 +321,22 @@ static const snippet snippets[] = {
       "//5IAGUAbABsAG8AIAB0AGgAZQByAGUALgAgAFMAZQBjAG8AbgBkACAAbwBuAGUAIABoAGUAcgBlAC4A\n",
       { { "Hello there.", 0, 0, NULL, NULL, NULL },
         { "Second one here.", 0, 0, NULL, NULL, NULL } }, { 0 }, 0 },
+    { "email: eight-bit Latin-1, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=iso-8859-1\n"
+      "Content-Transfer-Encoding: 8bit\n\nLe caf\xe9 est tr\xe8s bon.\n",
+      { { "Le caf\xc3\xa9 est tr\xc3\xa8s bon.", 0, 0, NULL, "Le caf\xe9", "bon." } }, { 0 },
+      0 },
+    { "email: eight-bit Shift_JIS HTML, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/html; charset=shift_jis\n"
+      "Content-Transfer-Encoding: 8bit\n\n<p>\x93\xfa\x96\x7b\x8c\xea ok.</p>\n",
+      { { "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e ok.", 0, 0, NULL, "\x93\xfa", "ok." } },
+      { 0 }, 0 },
+    { "email: eight-bit bytes that are no UTF-8 in a UTF-8 part and a header",
+      SUMM_FORMAT_EMAIL,
+      "From: J\xe9r\xf4me <a@example.org>\nSubject: t\n"
+      "Content-Type: text/plain; charset=utf-8\n\nBroken \xe9 byte, fine \xc3\xa9 one.\n",
+      { { "Broken \xef\xbf\xbd byte, fine \xc3\xa9 one.", 0, 0, "J\xef\xbf\xbdr\xef\xbf\xbdme",
+          "Broken \xe9", "one." } }, { 0 }, SUMM_WARN_UNDECODED },
     { "email: an encoded word with a byte past ASCII in it is text as it stands",
       SUMM_FORMAT_EMAIL,
       "From: a@example.org\nSubject: =?utf-8?Q?caf\xc3\xa9_ok?=\n"

@@ -620,6 +620,7 @@ summ__read_email(doc *d, const input_env *env, summ_err *err)
     summ__tb_init(&b, d->ar, d->src, d->srclen);
     em m = { .b = &b, .env = env, .err = err, .s = d->src, .n = d->srclen };
     m.body.al = m.hdr.al = m.html.al = d->ar->al;
+    m.body.unchecked = m.hdr.unchecked = d->unchecked;  /* (html is made of body's text) */
     size_t p = d->start;
     while (p < m.n) {  /* leading blank lines */
         tline l = tline_at(m.s, m.n, p);

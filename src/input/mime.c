@@ -50,11 +50,37 @@ add_piece(ebody *e, size_t t, size_t src, size_t srclen, int kind)
     return true;
 }
 
+/* Bytes of an unchecked input: its UTF-8 verbatim, the rest U+FFFD, each
+ * byte a piece. */
+static bool
+verbatim_checked(ebody *e, const char *src, size_t a, size_t b)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    size_t run = a;
+    for (size_t i = a; i < b; ) {
+        size_t k = s[i] ? utf8_seq_len(s + i, b - i) : 0;
+        if (k) {
+            i += k;
+            continue;
+        }
+        e->replaced = true;
+        if ((run < i && (!add_piece(e, e->n, run, i - run, EP_VERBATIM)
+                         || !put_bytes(e, src + run, i - run)))
+            || !add_piece(e, e->n, i, 1, EP_WHOLE) || !put_bytes(e, "\xEF\xBF\xBD", 3))
+            return false;
+        run = ++i;
+    }
+    return run >= b
+           || (add_piece(e, e->n, run, b - run, EP_VERBATIM) && put_bytes(e, src + run, b - run));
+}
+
 bool
 summ__ebody_verbatim(ebody *e, const char *src, size_t a, size_t b)
 {
     if (a >= b)
         return true;
+    if (e->unchecked)
+        return verbatim_checked(e, src, a, b);
     return add_piece(e, e->n, a, b - a, EP_VERBATIM) && put_bytes(e, src + a, b - a);
 }
 
@@ -617,8 +643,18 @@ summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 bool
 summ__mime_identity(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 {
-    if (cs->kind != CS_ICONV || cs->wide)
-        return summ__ebody_verbatim(e, s, a, b);  /* the input is UTF-8 (checked) */
+    bool iconv = cs->kind == CS_ICONV && !cs->wide;
+    /* an eight-bit part in a table charset, in an input that is not all
+     * UTF-8: by the table, unless its bytes are UTF-8 (as a page's are read
+     * whatever it declares) */
+    bool table = e->unchecked && (cs->kind == CS_LATIN1 || cs->kind == CS_LATIN9
+                                  || cs->kind == CS_CP1252);
+    if (table) {
+        size_t bad;
+        table = summ__utf8_check(s + a, b - a, &bad) == 1;
+    }
+    if (!iconv && !table)
+        return summ__ebody_verbatim(e, s, a, b);  /* checked if the input was not */
     return raw_chars(e, s, (const unsigned char *)s + a, NULL, NULL, a, b - a, cs);
 }
 

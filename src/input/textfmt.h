@@ -94,6 +94,9 @@ typedef struct ebody {
     epiece *pc;
     size_t npc, cappc;
     bool replaced;   /* a byte was no character of its charset: U+FFFD */
+    bool unchecked;  /* the input's bytes need not be UTF-8 (doc.unchecked):
+                        what is copied of them is checked, bytes that are not
+                        UTF-8 become U+FFFD */
 } ebody;
 
 enum { CS_UTF8, CS_LATIN1, CS_LATIN9, CS_CP1252, CS_ICONV, CS_UNKNOWN };
