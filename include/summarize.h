@@ -227,7 +227,10 @@ typedef enum summ_format {
                                    headers are metadata (Subject is the title),
                                    quoted replies SUMM_FLAG_QUOTED, signatures and
                                    disclaimers SUMM_FLAG_BOILERPLATE; MIME text/plain
-                                   parts read, quoted-printable and base64 decoded;
+                                   parts read, quoted-printable and base64 decoded,
+                                   each in the charset it declares (the message's
+                                   bytes need not be UTF-8: eight-bit parts are read
+                                   in theirs, bytes that are no text there U+FFFD);
                                    an HTML body (HTML only, or beside an empty or stub
                                    plain part) read as a page's visible text when the
                                    build has gumbo, else left out (SUMM_WARN_SKIPPED) */
@@ -432,13 +435,15 @@ SUMM_API summ_format summ_result_format(const summ_result *res);
 #define SUMM_WARN_QUERY_UNMATCHED 2u  /* SUMM_OPT_QUERY was set but no sentence has any of
                                          its content words: the summary is the plain one */
 #define SUMM_WARN_CHARSET_CONVERTED 4u  /* an HTML page in another charset than UTF-8
-                                           was converted: spans are still offsets
+                                           was converted (or an e-mail whose bytes
+                                           are not all UTF-8 was read, each part
+                                           in its charset): spans are still offsets
                                            into its own bytes, on its characters'
                                            boundaries (not UTF-8 ones) */
 #define SUMM_WARN_UNDECODED  8u  /* part of an e-mail was not valid text in its
-                                    charset, or in a charset we do not convert (only
-                                    UTF-8, US-ASCII, ISO-8859-1 and -15 and
-                                    Windows-1252 are): those bytes read as U+FFFD */
+                                    charset, or in one neither we nor the C
+                                    library's iconv(3) convert: those bytes read
+                                    as U+FFFD */
 #define SUMM_WARN_SKIPPED   16u  /* parts that are not text were left out: an
                                     e-mail's attachments, or (in a build without
                                     gumbo) a body only in HTML */

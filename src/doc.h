@@ -112,6 +112,9 @@ typedef struct doc {
     const block *blocks;
     size_t nblocks;
     unsigned warnings;    /* SUMM_WARN_* the format found */
+    bool unchecked;       /* src is not all UTF-8: an e-mail, whose parts say their
+                             charsets, read by the e-mail reader, which decodes
+                             each part in its own (summ__input_read) */
     bool conversation;    /* turns of speech (transcripts, subtitles): no lead
                              sums them up, and fillers are not content */
     const strset *fillers;  /* folded fillers ("um", "okay") of d->lang, set for a

@@ -287,10 +287,67 @@ static const snippet snippets[] = {
       "Content-Transfer-Encoding: base64\n\nU2hlIHNhaWQgk2hlbGxvlCB0byB0aGUgY2Fm6S4K\n",
       { { "She said \xe2\x80\x9chello\xe2\x80\x9d to the caf\xc3\xa9.", 0, 0, NULL,
           "U2hl", NULL } }, { 0 }, 0 },
-    { "email: a charset we do not convert warns", SUMM_FORMAT_EMAIL,
+    { "email: a charset nobody knows warns", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=x-no-such-set\n"
+      "Content-Transfer-Encoding: quoted-printable\n\nOK =F0=D2 text.\n",
+      { { "OK \xef\xbf\xbd\xef\xbf\xbd text.", 0, 0, NULL, NULL, NULL } }, { 0 },
+      SUMM_WARN_UNDECODED },
+    { "email: KOI8-R in quoted-printable, through iconv", SUMM_FORMAT_EMAIL,
       "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=koi8-r\n"
       "Content-Transfer-Encoding: quoted-printable\n\nOK =F0=D2 text.\n",
-      { { 0 } }, { 0 }, SUMM_WARN_UNDECODED },
+      { { "OK \xd0\x9f\xd1\x80 text.", 0, 0, NULL, "OK =F0", "text." } }, { 0 }, 0 },
+    /* 表示です。 in Shift_JIS: 95 5C 8E A6 82 C5 82 B7 81 42, whose 5C and 42
+     * stay literal ("\\", "B") in quoted-printable */
+    { "email: Shift_JIS in quoted-printable, trail bytes in ASCII", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=shift_jis\n"
+      "Content-Transfer-Encoding: quoted-printable\n\n=95\\=8E=A6=82=C5=82=B7=81B\n",
+      { { "\xe8\xa1\xa8\xe7\xa4\xba\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82", 0, 0, NULL,
+          "=95\\", "=81B" } }, { 0 }, 0 },
+    /* 日本語です。次の文です。 */
+    { "email: Shift_JIS in base64", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=Shift_JIS\n"
+      "Content-Transfer-Encoding: base64\n\nk/qWe4zqgsWCt4FCjp+CzJW2gsWCt4FC\n",
+      { { "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82",
+          0, 0, NULL, NULL, NULL } }, { 0 }, 0 },
+    { "email: ISO-2022-JP, seven-bit, its shifts kept between characters",
+      SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=ISO-2022-JP\n"
+      "Content-Transfer-Encoding: 7bit\n\n\x1b$BF|K\\8l$G$9!#<!$NJ8$G$9!#\x1b(B\n",
+      { { "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82",
+          0, 0, NULL, "F|K", "!#" } }, { "\x1b", "$B" }, 0 },
+    { "email: UTF-16 in base64, its byte order mark read", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=utf-16\n"
+      "Content-Transfer-Encoding: base64\n\n"
+      "//5IAGUAbABsAG8AIAB0AGgAZQByAGUALgAgAFMAZQBjAG8AbgBkACAAbwBuAGUAIABoAGUAcgBlAC4A\n",
+      { { "Hello there.", 0, 0, NULL, NULL, NULL },
+        { "Second one here.", 0, 0, NULL, NULL, NULL } }, { 0 }, 0 },
+    { "email: eight-bit Latin-1, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=iso-8859-1\n"
+      "Content-Transfer-Encoding: 8bit\n\nLe caf\xe9 est tr\xe8s bon.\n",
+      { { "Le caf\xc3\xa9 est tr\xc3\xa8s bon.", 0, 0, NULL, "Le caf\xe9", "bon." } }, { 0 },
+      0 },
+    { "email: eight-bit Shift_JIS HTML, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/html; charset=shift_jis\n"
+      "Content-Transfer-Encoding: 8bit\n\n<p>\x93\xfa\x96\x7b\x8c\xea ok.</p>\n",
+      { { "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e ok.", 0, 0, NULL, "\x93\xfa", "ok." } },
+      { 0 }, 0 },
+    { "email: eight-bit bytes that are no UTF-8 in a UTF-8 part and a header",
+      SUMM_FORMAT_EMAIL,
+      "From: J\xe9r\xf4me <a@example.org>\nSubject: t\n"
+      "Content-Type: text/plain; charset=utf-8\n\nBroken \xe9 byte, fine \xc3\xa9 one.\n",
+      { { "Broken \xef\xbf\xbd byte, fine \xc3\xa9 one.", 0, 0, "J\xef\xbf\xbdr\xef\xbf\xbdme",
+          "Broken \xe9", "one." } }, { 0 }, SUMM_WARN_UNDECODED },
+    { "email: an encoded word with a byte past ASCII in it is text as it stands",
+      SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: =?utf-8?Q?caf\xc3\xa9_ok?=\n"
+      "Content-Type: text/plain\n\nThe body is here.\n",
+      { { "=?utf-8?Q?caf\xc3\xa9_ok?=", 0, 0, NULL, "=?utf-8?Q?caf", "ok?=" } }, { 0 }, 0 },
+    /* 会議の件 */
+    { "email: an ISO-2022-JP encoded word in the subject", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: =?ISO-2022-JP?B?GyRCMnE1RCRON28bKEI=?=\n"
+      "Content-Type: text/plain\n\nThe body is here.\n",
+      { { "\xe4\xbc\x9a\xe8\xad\xb0\xe3\x81\xae\xe4\xbb\xb6", 0, 0, NULL,
+          "=?ISO-2022-JP?B?", "?=" } }, { 0 }, 0 },
     { "email: a short plain alternative is read, not the HTML beside it", SUMM_FORMAT_EMAIL,
       "From: a@example.org\nSubject: t\nContent-Type: multipart/alternative; boundary=b\n\n"
       "--b\nContent-Type: text/plain\n\nSee you at six.\n--b\nContent-Type: text/html\n\n"

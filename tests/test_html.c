@@ -597,6 +597,26 @@ test_charsets(void **state)
     assert_slice(sjis, s, "\x93\xFA\x96\x7B\x8C\xEA ok.");
     summ_result_free(res);
 
+    /* ISO-2022-JP: seven-bit (so valid UTF-8), its escapes say which;
+     * the text is "日本語です。" between them */
+    static const char jis[] = "<html><head><meta charset=iso-2022-jp></head><body>"
+                              "<p>\x1b$BF|K\\8l$G$9!#\x1b(B</p></body></html>";
+    res = split_page(ctx, jis, sizeof jis - 1);
+    assert_int_equal(summ_result_count(res), 1);
+    s = summ_result_at(res, 0);
+    assert_string_equal(s->text, "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xA7"
+                                 "\xE3\x81\x99\xE3\x80\x82");
+    assert_true(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
+    /* the span holds the characters' bytes (the shift into JIS before them
+     * belongs to the markup before) */
+    assert_true(memcmp(jis + s->offset, "F|K\\8l$G$9!#", 12) == 0);
+    summ_result_free(res);
+    /* the same bytes declared nothing: read as they are */
+    static const char jis_plain[] = "<html><body><p>\x1b$BF|K\\8l$G$9!#\x1b(B</p></body></html>";
+    res = split_page(ctx, jis_plain, sizeof jis_plain - 1);
+    assert_false(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
+    summ_result_free(res);
+
     /* HTTP-EQUIV KOI8-R */
     static const char koi[] = "<html><head><meta http-equiv=content-type content=\"text/html; "
                               "charset=koi8-r\"></head><body><p>\xF0\xD2\xC9\xD7\xC5\xD4.</p>";

@@ -149,17 +149,16 @@ conv_put(conv *c, const char *out, size_t n, size_t src, size_t slen)
 static const char replacement[] = "\xEF\xBF\xBD";
 
 /* Convert src[i .. i + k) as one character. Returns 1 and the output in
- * out (*outn bytes), 0 if the bytes are incomplete, -1 if invalid. */
+ * out (*outn bytes, at most 32), 0 if the bytes are incomplete, -1 if
+ * invalid. */
 static int
 one_char(iconv_t cd, const char *src, size_t i, size_t k, char *out, size_t *outn)
 {
     char *in = (char *)(uintptr_t)(src + i), *o = out;
     size_t inleft = k, outleft = 32;
     size_t r = iconv(cd, &in, &inleft, &o, &outleft);
-    if (r == (size_t)-1 && errno == EINVAL) {
-        iconv(cd, NULL, NULL, NULL, NULL);
-        return 0;
-    }
+    if (r == (size_t)-1 && errno == EINVAL)
+        return 0;  /* nothing taken, the state kept: ISO-2022-JP's shift holds */
     if (r == (size_t)-1 || inleft) {
         iconv(cd, NULL, NULL, NULL, NULL);
         return -1;
@@ -185,6 +184,16 @@ single_byte(iconv_t cd, char table[256][4], unsigned char tlen[256])
             memcpy(table[b], out, n);
     }
     return true;
+}
+
+size_t
+summ__charset_next(void *cd, const char *src, size_t n, char *out, size_t *outn)
+{
+    size_t k = 1;
+    int r = 0;
+    while (k <= 8 && k <= n && (r = one_char((iconv_t)cd, src, 0, k, out, outn)) == 0)
+        k++;
+    return r > 0 ? k : 0;
 }
 
 summ_status
@@ -236,11 +245,8 @@ summ__charset_convert(arena *ar, const char *name, const char *src, size_t n, si
             continue;
         }
         char o[32];
-        size_t on = 0, k = 1;
-        int r = 0;
-        while (k <= 8 && i + k <= n && (r = one_char(cd, src, i, k, o, &on)) == 0)
-            k++;
-        if (r <= 0) {
+        size_t on = 0, k = summ__charset_next(cd, src + i, n - i, o, &on);
+        if (k == 0) {
             conv_put(&c, replacement, 3, i, 1);
             i++;
             continue;
@@ -360,6 +366,17 @@ summ__charset_remap(arena *ar, doc *d, const convtext *c)
 
 /* The bytes to parse: the page if it is UTF-8 (*pbuf = d->src, *start
  * past a BOM), else a conversion (*out set, *converted). */
+/* Is the page s[0 .. n), all UTF-8, in ISO-2022-JP, which is seven-bit:
+ * does it declare so and have an escape? (Any other page whose bytes are
+ * UTF-8 is read as UTF-8, whatever it declares.) */
+static bool
+iso2022jp(const char *s, size_t n)
+{
+    char label[64];
+    return memchr(s, 0x1B, n) && summ__html_declared_charset(s, n, label, sizeof label)
+           && (strcasecmp(label, "iso-2022-jp") == 0 || strcasecmp(label, "csiso2022jp") == 0);
+}
+
 summ_status
 summ__html_decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *out,
                   bool *converted, summ_err *err)
@@ -385,8 +402,16 @@ summ__html_decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convte
     } else {
         size_t bad;
         int r = summ__utf8_check(d->src + *start, n - *start, &bad);
-        if (r == 0)
+        if (r == 0 && !iso2022jp(d->src + *start, n - *start))
             return SUMM_OK;
+        if (r == 0) {
+            /* ASCII bytes with escapes, as the page declares: convert */
+            if ((st = summ__charset_convert(d->ar, "ISO-2022-JP", d->src + *start, n - *start,
+                                            *start, out, err)) != SUMM_OK)
+                return st;
+            *converted = true;
+            goto check_nul;
+        }
         err->off = bad + *start;
         if (r == 2)
             return summ__err_set(err, SUMM_EBINARY, "binary data: NUL byte at byte %zu", err->off);
@@ -429,6 +454,7 @@ summ__html_decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convte
         err->off = (size_t)-1;
         *converted = true;
     }
+check_nul:;
     /* the converted text: U+0000 is binary data too */
     const char *nul = memchr(out->text, 0, out->len);
     if (nul) {

@@ -265,8 +265,7 @@ static summ_status load_list(em *m, const char *t, size_t n);
 static bool
 plain_usable(em *m, const hinfo *h, size_t b, bool *oom)
 {
-    leaf lf = { h->body, b, h->cte, summ__mime_charset(m->s + h->cs_a, h->cs_e - h->cs_a),
-                false, false };
+    leaf lf = { h->body, b, h->cte, h->cs_a, h->cs_e, false, false };
     if (!decode_leaf(m, &lf)) {
         *oom = true;
         return true;
@@ -354,7 +353,7 @@ walk(em *m, const hinfo *h, size_t b, int depth, bool *skipped)
     if (h->type_e > h->type_a && type_is(s, h, "message/rfc822") && depth < MIME_DEPTH) {
         hinfo in;
         read_headers(s, h->body, b, &in);
-        if (in.has_subject && !add_leaf(m, (leaf){ in.subj_a, in.subj_e, 0, 0, true, false }))
+        if (in.has_subject && !add_leaf(m, (leaf){ in.subj_a, in.subj_e, 0, 0, 0, true, false }))
             return false;
         return walk(m, &in, b, depth + 1, skipped);
     }
@@ -363,8 +362,7 @@ walk(em *m, const hinfo *h, size_t b, int depth, bool *skipped)
         *skipped = true;
         return true;
     }
-    int cs = summ__mime_charset(s + h->cs_a, h->cs_e - h->cs_a);
-    return add_leaf(m, (leaf){ h->body, b, h->cte, cs, false, html });
+    return add_leaf(m, (leaf){ h->body, b, h->cte, h->cs_a, h->cs_e, false, html });
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -511,9 +509,11 @@ decode_leaf(em *m, const leaf *lf)
 {
     summ__ebody_clear(&m->body);
     m->nhblk = 0;
-    bool ok = lf->cte == CTE_BASE64 ? summ__mime_base64(&m->body, m->s, lf->a, lf->b, lf->cs)
-              : lf->cte == CTE_QP   ? summ__mime_qp(&m->body, m->s, lf->a, lf->b, lf->cs)
-                                    : summ__mime_identity(&m->body, m->s, lf->a, lf->b, lf->cs);
+    mcs cs = summ__mime_charset_open(m->s + lf->cs_a, lf->cs_e - lf->cs_a);
+    bool ok = lf->cte == CTE_BASE64 ? summ__mime_base64(&m->body, m->s, lf->a, lf->b, &cs)
+              : lf->cte == CTE_QP   ? summ__mime_qp(&m->body, m->s, lf->a, lf->b, &cs)
+                                    : summ__mime_identity(&m->body, m->s, lf->a, lf->b, &cs);
+    summ__mime_charset_close(&cs);
     return ok;
 }
 
@@ -620,6 +620,7 @@ summ__read_email(doc *d, const input_env *env, summ_err *err)
     summ__tb_init(&b, d->ar, d->src, d->srclen);
     em m = { .b = &b, .env = env, .err = err, .s = d->src, .n = d->srclen };
     m.body.al = m.hdr.al = m.html.al = d->ar->al;
+    m.body.unchecked = m.hdr.unchecked = d->unchecked;  /* (html is made of body's text) */
     size_t p = d->start;
     while (p < m.n) {  /* leading blank lines */
         tline l = tline_at(m.s, m.n, p);

@@ -26,7 +26,8 @@ enum { L_TEXT, L_QUOTE, L_BOILER, L_DROP, L_CODE };
 /* A text part, or a nested message's subject, in reading order. */
 typedef struct leaf {
     size_t a, b;
-    int cte, cs;
+    int cte;
+    size_t cs_a, cs_e;  /* its charset's name in the message */
     bool subject;   /* [a, b) is a Subject value: a heading */
     bool html;      /* a text/html part (read only with gumbo) */
 } leaf;

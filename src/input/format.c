@@ -6,6 +6,7 @@
 
 #include "input/input.h"
 #include "input/textfmt.h"
+#include "text/utf8.h"
 
 typedef summ_status (*fmt_fn)(doc *d, const input_env *env, summ_err *err);
 
@@ -111,6 +112,38 @@ summ__input_sniff(const char *text, size_t len)
     return SUMM_FORMAT_TEXT;
 }
 
+/* An e-mail whose bytes are not all UTF-8 (eight-bit parts in Latin-1,
+ * KOI8-R, Shift_JIS...: each part says its charset) is read all the same,
+ * if it has no NUL byte: is d one (by its format or its headers, which are
+ * ASCII)? */
+static bool
+unchecked_email(const doc *d, int fmt)
+{
+    if (fmt != SUMM_FORMAT_EMAIL && !(fmt == SUMM_FORMAT_AUTO && summ__sniff_email(d->src, d->srclen)))
+        return false;
+    return !memchr(d->src, 0, d->srclen);
+}
+
+/* Read it, each part in its charset; if its text is still not UTF-8 (it
+ * should be: the reader checks what it copies), the input's error stands. */
+static summ_status
+read_unchecked_email(doc *d, const input_env *env, summ_err *err)
+{
+    size_t off = err->off;
+    summ__err_clear(err);
+    d->start = 0;
+    d->unchecked = true;
+    d->format = SUMM_FORMAT_EMAIL;
+    summ_status st = summ__read_email(d, env, err);
+    d->warnings |= SUMM_WARN_CHARSET_CONVERTED;  /* spans need not be on UTF-8 boundaries */
+    size_t bad;
+    if (st == SUMM_OK && summ__utf8_check(d->text, d->len, &bad) != 0) {
+        err->off = off;
+        return summ__err_set(err, SUMM_EUTF8, "invalid UTF-8 at byte %zu", off);
+    }
+    return st;
+}
+
 summ_status
 summ__input_read(doc *d, int fmt, const input_env *env, summ_err *err)
 {
@@ -126,6 +159,8 @@ summ__input_read(doc *d, int fmt, const input_env *env, summ_err *err)
         fmt = SUMM_FORMAT_HTML;
     if (fmt != SUMM_FORMAT_HTML) {
         summ_status st = summ__input_check(d->src, d->srclen, &d->start, err);
+        if (st == SUMM_EUTF8 && unchecked_email(d, fmt))
+            return read_unchecked_email(d, env, err);
         if (st != SUMM_OK)
             return st;
         if (fmt == SUMM_FORMAT_AUTO)

@@ -101,6 +101,13 @@ enum { CHARSET_UTF8, CHARSET_OTHER, CHARSET_REFUSED };
  * WHATWG meaning of the label: "iso-8859-1" is windows-1252). */
 int summ__charset_kind(const char *label, const char **iconv_name);
 
+/* The first character of src[0 .. n) converted by cd (an iconv_t to
+ * UTF-8, in the state the characters before left it): how many bytes it
+ * took (1 to 8), its UTF-8 in out (*outn bytes, at most 32; none for a
+ * shift sequence, which only changes the state). 0 if the bytes are no
+ * character of the charset, or one cut short (the state is reset). */
+size_t summ__charset_next(void *cd, const char *src, size_t n, char *out, size_t *outn);
+
 /* A page converted to UTF-8, with its map back to the page's bytes
  * (doc.h's srcmap, clean = the UTF-8's offsets; verbatim pieces are
  * byte for byte). */

@@ -2,14 +2,21 @@
  * lines; a MIME library would bring far more than four decoders):
  * quoted-printable and base64 (RFC 2045), encoded words in headers (RFC
  * 2047), and the charsets UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15 and
- * Windows-1252 to UTF-8. Bytes that are not text in their charset (or in
- * one we do not convert) become U+FFFD, and the body says so (replaced).
+ * Windows-1252 to UTF-8 by table, any other the C library's iconv(3)
+ * knows (Shift_JIS, ISO-2022-JP, GBK, Big5, EUC-KR, KOI8-R, UTF-16...)
+ * through it, a character at a time (charset.c). Bytes that are not text
+ * in their charset (or in one iconv does not know) become U+FFFD, and the
+ * body says so (replaced).
  *
  * A decoded body (ebody) keeps where each of its bytes came from, so the
  * sentences found in it still map to the message's bytes: runs that are
  * the input's own bytes are verbatim; a character decoded from "=C3=A9"
  * stands for those six bytes; the text of a base64 line stands for the
  * line's characters, spread evenly (build.c: summ__tb_put_spread). */
+#include <iconv.h>
+#include <string.h>
+
+#include "input/input.h"
 #include "input/textfmt.h"
 #include "text/utf8.h"
 
@@ -43,11 +50,37 @@ add_piece(ebody *e, size_t t, size_t src, size_t srclen, int kind)
     return true;
 }
 
+/* Bytes of an unchecked input: its UTF-8 verbatim, the rest U+FFFD, each
+ * byte a piece. */
+static bool
+verbatim_checked(ebody *e, const char *src, size_t a, size_t b)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    size_t run = a;
+    for (size_t i = a; i < b; ) {
+        size_t k = s[i] ? utf8_seq_len(s + i, b - i) : 0;
+        if (k) {
+            i += k;
+            continue;
+        }
+        e->replaced = true;
+        if ((run < i && (!add_piece(e, e->n, run, i - run, EP_VERBATIM)
+                         || !put_bytes(e, src + run, i - run)))
+            || !add_piece(e, e->n, i, 1, EP_WHOLE) || !put_bytes(e, "\xEF\xBF\xBD", 3))
+            return false;
+        run = ++i;
+    }
+    return run >= b
+           || (add_piece(e, e->n, run, b - run, EP_VERBATIM) && put_bytes(e, src + run, b - run));
+}
+
 bool
 summ__ebody_verbatim(ebody *e, const char *src, size_t a, size_t b)
 {
     if (a >= b)
         return true;
+    if (e->unchecked)
+        return verbatim_checked(e, src, a, b);
     return add_piece(e, e->n, a, b - a, EP_VERBATIM) && put_bytes(e, src + a, b - a);
 }
 
@@ -146,8 +179,9 @@ summ__ebody_emit(const ebody *e, tbuild *b, size_t x, size_t y)
 
 /* ---- charsets ------------------------------------------------------------------- */
 
-int
-summ__mime_charset(const char *s, size_t n)
+/* The charsets decoded here, by table; any other goes to iconv. */
+static int
+known_charset(const char *s, size_t n)
 {
     static const struct { const char *name; int cs; } names[] = {
         { "utf-8", CS_UTF8 }, { "utf8", CS_UTF8 }, { "us-ascii", CS_UTF8 }, { "ascii", CS_UTF8 },
@@ -163,6 +197,56 @@ summ__mime_charset(const char *s, size_t n)
         if (ascii_ieq(s, n, names[i].name))
             return names[i].cs;
     return CS_UNKNOWN;
+}
+
+/* Does the charset iconv calls name read ASCII text as ASCII? */
+static bool
+ascii_compatible(const char *name)
+{
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd == (iconv_t)-1)
+        return false;
+    char in[] = "A z\r\n", out[32];
+    char *ip = in, *op = out;
+    size_t il = sizeof in - 1, ol = sizeof out;
+    bool same = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0
+                && (size_t)(op - out) == sizeof in - 1 && memcmp(out, in, sizeof in - 1) == 0;
+    iconv_close(cd);
+    return same;
+}
+
+mcs
+summ__mime_charset_open(const char *s, size_t n)
+{
+    mcs cs = { known_charset(s, n), NULL, false };
+    char label[64];
+    if (cs.kind != CS_UNKNOWN || n >= sizeof label)
+        return cs;
+    memcpy(label, s, n);
+    label[n] = '\0';
+    /* the names mail and the web share mean the same (Shift_JIS is
+     * Microsoft's, GB2312 is GBK), but mail may be in the UTF-16 and
+     * ISO-2022 forms a browser does not read: iconv is asked for the label
+     * as it is then */
+    const char *name;
+    if (summ__charset_kind(label, &name) != CHARSET_OTHER)
+        name = label;
+    iconv_t cd = iconv_open("UTF-8", name);
+    if (cd != (iconv_t)-1) {
+        cs.kind = CS_ICONV;
+        cs.cd = cd;
+        cs.wide = !ascii_compatible(name);
+    }
+    return cs;
+}
+
+void
+summ__mime_charset_close(mcs *cs)
+{
+    if (cs->kind == CS_ICONV)
+        iconv_close((iconv_t)cs->cd);
+    cs->kind = CS_UNKNOWN;
+    cs->cd = NULL;
 }
 
 /* Windows-1252's 0x80 .. 0x9F (0: undefined). */
@@ -214,24 +298,35 @@ encode_cp(int32_t c, char *u)
     return 3;
 }
 
-/* The next character of raw[i .. n) in charset cs, as UTF-8 into u:
- * returns the raw bytes it took; *ulen its UTF-8 length. A byte that is
- * no character there (or NUL, which is no text) is U+FFFD. */
+/* The next character of raw[i .. n) in charset cs, as UTF-8 into u (at
+ * least U_MAX bytes): returns the raw bytes it took; *ulen its UTF-8
+ * length (0 for a stateful charset's shift sequence). A byte that is no
+ * character there (or NUL, which is no text) is U+FFFD. */
+#define U_MAX 32
 static size_t
-next_char(const unsigned char *raw, size_t i, size_t n, int cs, char *u, size_t *ulen,
+next_char(const unsigned char *raw, size_t i, size_t n, const mcs *cs, char *u, size_t *ulen,
           bool *replaced)
 {
+    if (cs->kind == CS_ICONV) {
+        /* before the NUL test: in UTF-16 a zero byte is half of a letter */
+        size_t k = summ__charset_next(cs->cd, (const char *)raw + i, n - i, u, ulen);
+        if (k && !memchr(u, 0, *ulen))
+            return k;
+        *ulen = encode_cp(0xFFFD, u);
+        *replaced = true;
+        return k ? k : 1;
+    }
     if (raw[i] == 0) {
         *ulen = encode_cp(0xFFFD, u);
         *replaced = true;
         return 1;
     }
-    if (cs == CS_UTF8 || cs == CS_UNKNOWN || raw[i] < 0x80) {
+    if (cs->kind == CS_UTF8 || cs->kind == CS_UNKNOWN || raw[i] < 0x80) {
         size_t k = utf8_seq_len(raw + i, n - i);
         if (k) {
             memcpy(u, raw + i, k);
             *ulen = k;
-            if (cs == CS_UNKNOWN && raw[i] >= 0x80)
+            if (cs->kind == CS_UNKNOWN && raw[i] >= 0x80)
                 *replaced = true;  /* read as UTF-8, which it may not be */
             return k;
         }
@@ -239,13 +334,50 @@ next_char(const unsigned char *raw, size_t i, size_t n, int cs, char *u, size_t 
         *replaced = true;
         return 1;
     }
-    int32_t c = single_byte(cs, raw[i]);
+    int32_t c = single_byte(cs->kind, raw[i]);
     if (c < 0) {
         c = 0xFFFD;
         *replaced = true;
     }
     *ulen = encode_cp(c, u);
     return 1;
+}
+
+/* raw[0 .. n) as characters of cs into e, raw[i] decoded from the input's
+ * bytes [at[i], at[i] + len[i]) of s (at NULL: raw is s itself, raw[i]
+ * the byte at base + i): a character is a piece of its own,
+ * but for those that are the one input byte they came from (ASCII that
+ * stayed ASCII), which are kept verbatim, in runs. For the charsets whose
+ * bytes below 0x80 need not be ASCII (ISO-2022-JP, UTF-16): each byte is
+ * read through iconv. */
+static bool
+raw_chars(ebody *e, const char *s, const unsigned char *raw, const uint32_t *at,
+          const uint8_t *len, size_t base, size_t n, const mcs *cs)
+{
+#define AT(i) (at ? at[i] : base + (i))
+#define LEN(i) (at ? len[i] : 1u)
+    size_t run = 0, run_a = 0;  /* raw[run .. i) verbatim, from s + run_a */
+    for (size_t i = 0; i < n; ) {
+        char u[U_MAX];
+        size_t ul;
+        size_t k = next_char(raw, i, n, cs, u, &ul, &e->replaced);
+        if (k == 1 && ul == 1 && LEN(i) == 1 && u[0] == (char)raw[i]
+            && (run == i || AT(i) == run_a + (i - run))) {
+            if (run == i)
+                run_a = AT(i);
+            i++;
+            continue;
+        }
+        size_t s0 = AT(i), s1 = AT(i + k - 1) + LEN(i + k - 1);
+        if (!summ__ebody_verbatim(e, s, run_a, run_a + (i - run))
+            || !summ__ebody_put(e, u, ul, s0, s1 - s0, EP_WHOLE))
+            return false;
+        i += k;
+        run = i;
+    }
+    return summ__ebody_verbatim(e, s, run_a, run_a + (n - run));
+#undef AT
+#undef LEN
 }
 
 /* ---- quoted-printable ------------------------------------------------------------- */
@@ -270,11 +402,11 @@ typedef struct pending {
 } pending;
 
 static bool
-flush_pending(ebody *e, pending *pd, int cs)
+flush_pending(ebody *e, pending *pd, const mcs *cs)
 {
     size_t i = 0;
     while (i < pd->n) {
-        char u[4];
+        char u[U_MAX];
         size_t ul;
         size_t k = next_char(pd->raw, i, pd->n, cs, u, &ul, &e->replaced);
         size_t s0 = pd->src[i], s1 = pd->src[i + k - 1] + 3;
@@ -286,9 +418,66 @@ flush_pending(ebody *e, pending *pd, int cs)
     return true;
 }
 
-bool
-summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, int cs)
+static const mcs unknown = { CS_UNKNOWN, NULL, false };
+
+/* Quoted-printable in a charset iconv reads: all of its bytes first
+ * (escaped or not: in ISO-2022-JP or UTF-16 a byte below 0x80 is no
+ * character by itself), each with where it came from, then read as
+ * characters. */
+static bool
+qp_iconv(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 {
+    unsigned char *raw = NULL;
+    uint32_t *at = NULL;
+    uint8_t *len = NULL;
+    size_t n = 0, capr = 0, capa = 0, capl = 0;
+    bool ok = true;
+    for (size_t p = a; p < b && ok; ) {
+        tline l = tline_at(s, b, p);
+        size_t z = trim_end(s, l.a, l.e);
+        bool soft = z > l.a && s[z - 1] == '=';
+        size_t end = soft ? z - 1 : z;
+        /* the line's bytes, then a hard line break (the text's own); a
+         * soft one ("=") goes, and so does white space before a break */
+        for (size_t i = l.a; ok && (i < end || (!soft && i < l.next)); ) {
+            if (i == end && !soft)
+                i = l.e;
+            if (i >= l.next)
+                break;
+            ok = summ__grow(e->al, (void **)&raw, &capr, n + 1, 1)
+                 && summ__grow(e->al, (void **)&at, &capa, n + 1, sizeof *at)
+                 && summ__grow(e->al, (void **)&len, &capl, n + 1, 1);
+            if (!ok)
+                break;
+            int h1, h2;
+            at[n] = (uint32_t)i;
+            if (i < end && s[i] == '=' && i + 2 < end && (h1 = hexval(s[i + 1])) >= 0
+                && (h2 = hexval(s[i + 2])) >= 0) {
+                raw[n] = (unsigned char)(h1 * 16 + h2);
+                len[n++] = 3;
+                i += 3;
+            } else {
+                raw[n] = (unsigned char)s[i];
+                len[n++] = 1;
+                i++;
+            }
+        }
+        p = l.next;
+    }
+    ok = ok && raw_chars(e, s, raw, at, len, 0, n, cs);
+    summ__free(e->al, raw);
+    summ__free(e->al, at);
+    summ__free(e->al, len);
+    return ok;
+}
+
+bool
+summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
+{
+    if (cs->kind == CS_ICONV && !cs->wide)
+        return qp_iconv(e, s, a, b, cs);
+    if (cs->kind == CS_ICONV)
+        cs = &unknown;
     pending pd = { .n = 0 };
     size_t p = a;
     while (p < b) {
@@ -299,7 +488,7 @@ summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, int cs)
         size_t run = l.a;
         for (size_t i = l.a; i < end; ) {
             int h1, h2;
-            if (s[i] == '=' && i + 2 < end && (h1 = hexval(s[i + 1])) >= 0
+            if (i < end && s[i] == '=' && i + 2 < end && (h1 = hexval(s[i + 1])) >= 0
                 && (h2 = hexval(s[i + 2])) >= 0) {
                 if (pd.n == 0 && !summ__ebody_verbatim(e, s, run, i))
                     return false;
@@ -375,11 +564,12 @@ b64_line(const char *s, size_t a, size_t e, unsigned char *out, uint32_t *acc, i
 /* Convert raw[0 .. n) (decoded from the input's bytes [src, src + srclen),
  * spread) into e as characters of charset cs. */
 static bool
-spread_chars(ebody *e, const unsigned char *raw, size_t n, int cs, size_t src, size_t srclen)
+spread_chars(ebody *e, const unsigned char *raw, size_t n, const mcs *cs, size_t src,
+             size_t srclen)
 {
     size_t t0 = e->n;
     for (size_t i = 0; i < n; ) {
-        char u[4];
+        char u[U_MAX];
         size_t ul;
         i += next_char(raw, i, n, cs, u, &ul, &e->replaced);
         if (!put_bytes(e, u, ul))
@@ -395,7 +585,7 @@ typedef struct b64chunk {
 } b64chunk;
 
 bool
-summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, int cs)
+summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 {
     /* First all the bytes, with where each chunk's begin; then the
      * characters, each with the chunk it starts in, so that a character
@@ -438,7 +628,7 @@ summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, int cs)
             continue;  /* its bytes went with the character before */
         size_t t0 = e->n;
         while (i < end && ok) {
-            char u[4];
+            char u[U_MAX];
             size_t ul;
             i += next_char(raw, i, nraw, cs, u, &ul, &e->replaced);
             ok = put_bytes(e, u, ul);
@@ -451,10 +641,21 @@ summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, int cs)
 }
 
 bool
-summ__mime_identity(ebody *e, const char *s, size_t a, size_t b, int cs)
+summ__mime_identity(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 {
-    (void)cs;  /* the input is UTF-8 (checked): its bytes are text whatever the label */
-    return summ__ebody_verbatim(e, s, a, b);
+    bool iconv = cs->kind == CS_ICONV && !cs->wide;
+    /* an eight-bit part in a table charset, in an input that is not all
+     * UTF-8: by the table, unless its bytes are UTF-8 (as a page's are read
+     * whatever it declares) */
+    bool table = e->unchecked && (cs->kind == CS_LATIN1 || cs->kind == CS_LATIN9
+                                  || cs->kind == CS_CP1252);
+    if (table) {
+        size_t bad;
+        table = summ__utf8_check(s + a, b - a, &bad) == 1;
+    }
+    if (!iconv && !table)
+        return summ__ebody_verbatim(e, s, a, b);  /* checked if the input was not */
+    return raw_chars(e, s, (const unsigned char *)s + a, NULL, NULL, a, b - a, cs);
 }
 
 /* ---- RFC 2047 encoded words ------------------------------------------------------------ */
@@ -468,8 +669,11 @@ encoded_word(const char *s, size_t i, size_t e, size_t *cs_a, size_t *cs_e, char
         return 0;
     size_t k = i + 2;
     *cs_a = k;
-    while (k < e && s[k] != '?' && k - i < 80)
+    while (k < e && s[k] != '?' && k - i < 80) {
+        if ((unsigned char)s[k] >= 0x80)
+            return 0;  /* ASCII only, as below */
         k++;
+    }
     if (k + 2 >= e || s[k] != '?' || s[k + 2] != '?')
         return 0;
     *cs_e = k;
@@ -480,7 +684,11 @@ encoded_word(const char *s, size_t i, size_t e, size_t *cs_a, size_t *cs_e, char
     k += 3;
     *txt_a = k;
     while (k + 1 < e && !(s[k] == '?' && s[k + 1] == '=') && k - i < 1000) {
-        if (s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t')
+        /* printable ASCII only (RFC 2047): with other bytes in it, it is
+         * text as it stands (its characters spread over it could put a
+         * span's end inside one of theirs) */
+        if (s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t'
+            || (unsigned char)s[k] >= 0x80)
             return 0;
         k++;
     }
@@ -523,7 +731,7 @@ summ__mime_header(ebody *e, const char *s, size_t a, size_t b)
         }
         size_t end = encoded_word(s, i, b, &csa, &cse, &enc, &ta, &te);
         if (end) {
-            int cs = summ__mime_charset(s + csa, cse - csa);
+            mcs cs = summ__mime_charset_open(s + csa, cse - csa);
             unsigned char raw[800];
             size_t n = 0;
             if (enc == 'B') {
@@ -544,7 +752,9 @@ summ__mime_header(ebody *e, const char *s, size_t a, size_t b)
                     }
                 }
             }
-            if (!spread_chars(e, raw, n, cs, i, end - i))
+            bool ok = spread_chars(e, raw, n, &cs, i, end - i);
+            summ__mime_charset_close(&cs);
+            if (!ok)
                 return false;
             prev_word = true;
             i = end;

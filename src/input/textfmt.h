@@ -94,17 +94,34 @@ typedef struct ebody {
     epiece *pc;
     size_t npc, cappc;
     bool replaced;   /* a byte was no character of its charset: U+FFFD */
+    bool unchecked;  /* the input's bytes need not be UTF-8 (doc.unchecked):
+                        what is copied of them is checked, bytes that are not
+                        UTF-8 become U+FFFD */
 } ebody;
 
-enum { CS_UTF8, CS_LATIN1, CS_LATIN9, CS_CP1252, CS_UNKNOWN };
-/* The charset of a name ("UTF-8", "iso-8859-1"; "" is US-ASCII). */
-int summ__mime_charset(const char *name, size_t n);
+enum { CS_UTF8, CS_LATIN1, CS_LATIN9, CS_CP1252, CS_ICONV, CS_UNKNOWN };
+/* A part's charset: CS_ICONV (any other that iconv knows) has a
+ * descriptor from it to UTF-8, whose state decoding changes (the shifts
+ * of ISO-2022-JP): one per part. */
+typedef struct mcs {
+    int kind;
+    void *cd;
+    bool wide;  /* CS_ICONV whose ASCII is not ASCII (UTF-16, UTF-32): read
+                   only from base64 (in a text that is UTF-8 bytes, seven-bit
+                   or quoted-printable UTF-16 is no text) */
+} mcs;
+/* The charset of a name ("UTF-8", "iso-8859-1", "Shift_JIS"; "" is
+ * US-ASCII); CS_UNKNOWN if neither the table nor iconv knows it. Close
+ * it when done. */
+mcs summ__mime_charset_open(const char *name, size_t n);
+void summ__mime_charset_close(mcs *cs);
 
 /* Append the input's bytes s[a .. b) decoded, to e; false when out of
- * memory. The input is UTF-8 already (checked), so identity is a copy. */
-bool summ__mime_identity(ebody *e, const char *s, size_t a, size_t b, int charset);
-bool summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, int charset);
-bool summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, int charset);
+ * memory. The input is UTF-8 already (checked), so identity is a copy,
+ * but in a charset iconv reads (whose ASCII bytes need not be ASCII). */
+bool summ__mime_identity(ebody *e, const char *s, size_t a, size_t b, const mcs *cs);
+bool summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, const mcs *cs);
+bool summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, const mcs *cs);
 /* A header's value s[a .. b): encoded words decoded, folds one space. */
 bool summ__mime_header(ebody *e, const char *s, size_t a, size_t b);
 

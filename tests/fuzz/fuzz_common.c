@@ -302,9 +302,10 @@ fuzz_check_result(const char *text, size_t len, const summ_result *res, const su
     size_t n = summ_result_count(res), nsent = summ_result_sentences(res);
     size_t prev_end = 0, prev_index = 0, nselected = 0;
     bool nul, plain = summ_result_format(res) == SUMM_FORMAT_TEXT;
-    /* A page converted from another charset has spans on its own
-     * characters' boundaries, not UTF-8 ones; a page's text can come
-     * out of source order (its title; text a table pushes before it). */
+    /* A page converted from another charset (or an e-mail with parts in
+     * eight-bit charsets) has spans on its own characters' boundaries,
+     * not UTF-8 ones; a page's text can come out of source order (its
+     * title; text a table pushes before it). */
     bool utf8 = !(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
     bool html = summ_result_format(res) == SUMM_FORMAT_HTML;
     /* an e-mail's HTML part, read as a page is, can be out of order too */
@@ -531,6 +532,18 @@ fuzz_check_status(summ_ctx *ctx, summ_status st, const char *text, size_t len,
         FUZZ_CHECK(st == SUMM_OK);
         FUZZ_CHECK(summ_errmsg(ctx)[0] == '\0');
         FUZZ_CHECK(summ_error_offset(ctx) == (size_t)-1);
+        return;
+    }
+    /* an e-mail need not be UTF-8 (its parts say their charsets): read
+     * if it has no NUL, and the result says its spans are on its own
+     * characters' boundaries */
+    if (st == SUMM_OK && !nul) {
+        FUZZ_CHECK(res != NULL);
+        FUZZ_CHECK(summ_result_format(res) == SUMM_FORMAT_EMAIL);
+        FUZZ_CHECK(fmt == SUMM_FORMAT_EMAIL || fmt == SUMM_FORMAT_AUTO);
+        FUZZ_CHECK(!memchr(text, 0, len));
+        FUZZ_CHECK(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
+        FUZZ_CHECK(summ_errmsg(ctx)[0] == '\0');
         return;
     }
     FUZZ_CHECK(st == (nul ? SUMM_EBINARY : SUMM_EUTF8));
