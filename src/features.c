@@ -41,10 +41,12 @@
 #define HEADING_WORDS 8    /* a section name has at most this many words */
 #define FILLER_WORDS 12    /* a filler sentence at most this many */
 
+/* A word that may be part of a cue phrase: its place, folded only when a
+ * phrase is looked up (few are). */
 typedef struct fword {
-    char w[WORD_MAX];
-    size_t n;
-    bool first;  /* it starts a cue */
+    uint32_t a, b;
+    bool first;   /* it starts a cue */
+    bool phrase;  /* it starts one or goes on with one */
 } fword;
 
 typedef struct scan {
@@ -56,6 +58,12 @@ typedef struct scan {
     fword prev[2];              /* the two words before this one */
     const wordpos *tw, *tw_end; /* tokenize.c's words of the sentence not yet passed */
 } scan;
+
+static bool
+digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* Is "tag" + w[0 .. n) in the cue list? */
 static bool
@@ -93,29 +101,31 @@ fold(const char *p, size_t n, char *out, size_t cap, size_t *outn)
     return true;
 }
 
-/* A phrase of the kind tag ("cue: ", "filler: ") of two or three words
- * ending with w: the words before it joined by spaces. */
-static bool
-phrase_cue(const scan *sc, const char *tag, const char *w, size_t n)
+/* Are the phrases of two or three words that end with the word text[a ..
+ * b) and start with a word that starts a cue (the words before it joined
+ * by spaces) cues ("cue: ") or courtesies ("filler: ")? */
+static void
+phrases(scan *sc, const char *text, size_t a, size_t b)
 {
-    char buf[3 * WORD_MAX + 2];
+    char w[WORD_MAX], buf[3 * WORD_MAX + 2];
+    size_t n = 0;
+    fold(text + a, b - a, w, sizeof w, &n);
     for (int k = 1; k <= 2; k++) {
-        const fword *f = &sc->prev[2 - k];
-        if (!f->first)
+        if (!sc->prev[2 - k].first)
             continue;
         size_t m = 0;
         for (int j = 2 - k; j < 2; j++) {
-            if (!sc->prev[j].n)
-                return false;  /* a word too long to be one */
-            memcpy(buf + m, sc->prev[j].w, sc->prev[j].n);
-            m += sc->prev[j].n;
+            const fword *f = &sc->prev[j];
+            size_t fn;
+            if (!f->phrase || !fold(text + f->a, f->b - f->a, buf + m, WORD_MAX, &fn))
+                return;  /* no phrase word, or a word too long to be one */
+            m += fn;
             buf[m++] = ' ';
         }
         memcpy(buf + m, w, n);
-        if (has_tag(&sc->lr->cues, tag, buf, m + n))
-            return true;
+        sc->cue = sc->cue || has_tag(&sc->lr->cues, "cue: ", buf, m + n);
+        sc->courtesy = sc->courtesy || has_tag(&sc->lr->cues, "filler: ", buf, m + n);
     }
-    return false;
 }
 
 /* Could the word text[a .. b) be one of the cue words? A cheap no for
@@ -141,23 +151,17 @@ read_word(scan *sc, size_t a, size_t b)
     return t < sc->tw_end && t->start == a && t->end == b && t->flen ? t : NULL;
 }
 
-/* One word of a sentence, text[a .. b): its roles (and whether it is a
- * stopword while the sentence may be all fillers), from tokenize.c's
- * reading or else by one lookup; its folded letters only when a phrase
- * needs them. */
+/* One word of a sentence, text[a .. b), and t, tokenize.c's reading of
+ * it (NULL: none, or not looked up): its roles (and whether it is a
+ * stopword while the sentence may be all fillers), from t or else by one
+ * lookup. */
 static void
-word(scan *sc, const char *text, size_t a, size_t b)
+word(scan *sc, const char *text, size_t a, size_t b, const wordpos *t)
 {
     const langres *lr = sc->lr;
-    unsigned char c0 = (unsigned char)text[a];
-    if (c0 >= '0' && c0 <= '9')
-        sc->nnum++;
     fword *prev = &sc->prev[1];
     bool started = sc->prev[0].first || prev->first;  /* a phrase may go on here */
     unsigned role = 0;
-    size_t n = 0;
-    char w[WORD_MAX];
-    const wordpos *t = read_word(sc, a, b);
     bool folded, stop = false;
     if (t) {
         folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
@@ -165,9 +169,9 @@ word(scan *sc, const char *text, size_t a, size_t b)
          * length could make it say no to a word with roles */
         role = folded && t->roles && may_cue(lr, text, a, b) ? t->roles : 0;
         stop = folded && t->term == WORD_NOTERM;
-        if (role & (CUE_START | CUE_REST))
-            fold(text + a, b - a, w, sizeof w, &n);
     } else {
+        char w[WORD_MAX];
+        size_t n;
         bool look = may_cue(lr, text, a, b);
         folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
         if (folded && look)
@@ -180,24 +184,18 @@ word(scan *sc, const char *text, size_t a, size_t b)
     sc->cue |= (role & CUE_ONE) != 0;
     if (sc->words == 0)
         sc->caption_word = (role & CUE_CAPTION) != 0;
-    if (started && (role & CUE_REST)) {
-        sc->cue = sc->cue || phrase_cue(sc, "cue: ", w, n);
-        sc->courtesy = sc->courtesy || phrase_cue(sc, "filler: ", w, n);
-    }
+    if (started && (role & CUE_REST))
+        phrases(sc, text, a, b);
     if (sc->filler && !(role & CUE_FILLER))
         sc->filler = folded && stop;
     /* the window moves on: prev[0] <- prev[1] <- this word, kept only
      * while it may be part of a phrase */
-    if (prev->n || prev->first) {
+    if (prev->phrase || prev->first)
         sc->prev[0] = *prev;
-    } else {  /* no phrase word: its letters are not needed */
-        sc->prev[0].n = 0;
-        sc->prev[0].first = false;
-    }
-    prev->first = (role & CUE_START) != 0;
-    prev->n = role & (CUE_START | CUE_REST) ? n : 0;
-    if (prev->n)
-        memcpy(prev->w, w, n);
+    else
+        sc->prev[0].phrase = sc->prev[0].first = false;
+    *prev = (fword){ (uint32_t)a, (uint32_t)b, (role & CUE_START) != 0,
+                     (role & (CUE_START | CUE_REST)) != 0 };
     sc->words++;
 }
 
@@ -215,7 +213,7 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
 {
     /* the counters in locals: word() gets sc, which would keep them in memory */
     const unsigned char *u = (const unsigned char *)text;
-    size_t wa = SIZE_MAX, wletters = 0, wordy = 0, letters = 0, nonspace = 0;
+    size_t wa = SIZE_MAX, wletters = 0, wordy = 0, letters = 0, nonspace = 0, nnum = 0;
     bool quote = false, cite = false;
     int32_t prev = 0;
     for (size_t i = a; i < b;) {
@@ -264,7 +262,8 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
             wletters += letter;
         } else {
             if (wa != SIZE_MAX) {
-                word(sc, text, wa, i);
+                word(sc, text, wa, i, read_word(sc, wa, i));
+                nnum += digit(text[wa]);
                 wordy += wletters >= 2;
                 cite |= i - wa == 2 && text[wa] == 'e' && text[wa + 1] == 't';
                 wa = SIZE_MAX;
@@ -280,24 +279,16 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
         i += m;
     }
     if (wa != SIZE_MAX) {
-        word(sc, text, wa, b);
+        word(sc, text, wa, b, read_word(sc, wa, b));
+        nnum += digit(text[wa]);
         wordy += wletters >= 2;
     }
+    sc->nnum = nnum;
     sc->wordy = wordy;
     sc->letters = letters;
     sc->nonspace = nonspace;
     sc->quote = quote;
     sc->cite = cite;
-}
-
-/* Citation markers in text[a .. b): a bracket or parenthesis of numbers
- * ("[12]", "[3, 5-7]", "(4, 6)"), a parenthesis with a year and a name
- * ("(Smith et al., 2010)", "(Lee and Kim 2009a; Wu 2011)"), and "et al"
- * outside one. The numbers in them are counted into *numbers. */
-static bool
-digit(char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 /* The numbers in t[a .. b): runs of digits not after a period or comma. */
