@@ -58,6 +58,10 @@ typedef struct sentence {
     uint32_t nwords;      /* all its words, stopwords included */
     uint32_t word;        /* its words: doc.word[word .. word + nwords), if kept */
     uint32_t docno;       /* the text it is from, when several are summarized as one */
+    uint32_t wide;        /* 1: tokenize.c met a word character outside ASCII in it (CJK
+                             bigrams, marks, other digits), where features.c's reading
+                             of the words may differ from its own: features.c reads
+                             such a sentence byte by byte */
 } sentence;
 
 /* The kind of a sentence, as features.c tells it from its words (the cue

@@ -55,6 +55,8 @@ typedef struct scan {
     size_t letters, nonspace;   /* code points */
     bool quote, we, you, cue, filler, courtesy, caption_word;
     bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
+    bool maycode;               /* a byte of code_line()'s marks (scan_words()) */
+    bool newline;               /* a line break (scan_words()) */
     fword prev[2];              /* the two words before this one */
     const wordpos *tw, *tw_end; /* tokenize.c's words of the sentence not yet passed */
 } scan;
@@ -333,6 +335,140 @@ author_year(const char *t, size_t i, size_t b)
     return j < b && t[j] == ')' && year && name ? j : 0;
 }
 
+/* What the bytes between words can hold that the rules ask for: the bytes
+ * of citations, of code_line()'s marks (and ':' of "::"), line breaks. */
+enum { GAP_CITE = 1, GAP_CODE = 2, GAP_COLON = 4, GAP_NEWLINE = 8 };
+static const unsigned char gap_bits[256] = {
+    ['('] = GAP_CITE, ['['] = GAP_CITE, ['{'] = GAP_CODE, [';'] = GAP_CODE, ['='] = GAP_CODE,
+    ['&'] = GAP_CODE, ['|'] = GAP_CODE, ['+'] = GAP_CODE, ['>'] = GAP_CODE, [':'] = GAP_COLON,
+    ['\n'] = GAP_NEWLINE,
+};
+
+/* Is "::" in t[a .. b)? */
+static bool
+has_pair_colon(const char *t, size_t a, size_t b)
+{
+    for (const char *c = t + a, *e = t + b; (c = memchr(c, ':', (size_t)(e - c))) && c + 1 < e;
+         c++)
+        if (c[1] == ':')
+            return true;
+    return false;
+}
+
+/* Has t[a .. b) a quotation mark (is_quote())? In UTF-8 the marks past
+ * ASCII are C2 AB, C2 BB and E2 80 9C .. 9E. */
+static bool
+has_quote(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = a; i < b; i++) {
+        if (u[i] == '"')
+            return true;
+        if (u[i] == 0xC2 && i + 1 < b && (u[i + 1] == 0xAB || u[i + 1] == 0xBB))
+            return true;
+        if (u[i] == 0xE2 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] >= 0x9C
+            && u[i + 2] <= 0x9E)
+            return true;
+    }
+    return false;
+}
+
+/* The code points of t[a .. b) that are letters and that are not white
+ * space, as scan_text() counts them. */
+static void
+count_chars(const char *t, size_t a, size_t b, size_t *letters, size_t *nonspace)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t l = 0, ns = 0;
+    for (size_t i = a; i < b;) {
+        int32_t c;
+        i += utf8_dec(u, i, b, &c);
+        if (!is_space(c)) {
+            ns++;
+            l += is_letter_class(cclass(c));
+        }
+    }
+    *letters = l;
+    *nonspace = ns;
+}
+
+/* How many of the words w[0 .. nw) have two letters or more, counted up
+ * to 3 (all the scrap rule asks). Their letters are ASCII: the sentence
+ * has no other word character. */
+static size_t
+wordy_words(const unsigned char *u, const wordpos *w, size_t nw)
+{
+    size_t wordy = 0;
+    for (size_t k = 0; k < nw && wordy < 3; k++) {
+        size_t letters = 0;
+        for (size_t p = w[k].start; p < w[k].end && letters < 2; p++)
+            letters += ascii_letter(u[p]);
+        wordy += letters >= 2;
+    }
+    return wordy;
+}
+
+/* Words that have no cue roles passed by scan_words() without word():
+ * the window moves on by q words that are no part of a phrase. */
+static void
+settle(scan *sc, size_t q)
+{
+    if (q >= 2 || !(sc->prev[1].phrase || sc->prev[1].first))
+        sc->prev[0].phrase = sc->prev[0].first = false;
+    else
+        sc->prev[0] = sc->prev[1];
+    sc->prev[1].phrase = sc->prev[1].first = false;
+}
+
+/* What scan_text() finds in text[a .. b), from tokenize.c's words w[0 ..
+ * nw) of it, when the sentence has no word character outside ASCII (then
+ * they are the words scan_text() reads; !sentence.wide): only the bytes
+ * between the words are read, and the words without cue roles only for
+ * their first byte; the rest (letters, quotation marks) is looked for
+ * only when a rule will ask. */
+static void
+scan_words(scan *sc, const char *text, size_t a, size_t b, const wordpos *w, size_t nw)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    unsigned gap = 0;
+    size_t nnum = 0, quiet = 0, at = a;
+    bool et = false;
+    for (size_t k = 0; k < nw; k++) {
+        const wordpos *t = &w[k];
+        for (size_t p = at; p < t->start; p++)
+            gap |= gap_bits[u[p]];
+        at = t->end;
+        unsigned char c0 = u[t->start];
+        nnum += (unsigned)(c0 - '0') <= 9;
+        if (c0 == 'e')
+            et |= t->end - t->start == 2 && u[t->start + 1] == 't';
+        if (!t->roles && t->flen) {  /* word() would only ask if it is a stopword */
+            if (sc->filler)
+                sc->filler = t->flen <= WORD_MAX && t->term == WORD_NOTERM;
+            quiet++;
+            continue;
+        }
+        if (quiet) {
+            settle(sc, quiet);
+            quiet = 0;
+        }
+        sc->words = k;
+        word(sc, text, t->start, t->end, t->flen ? t : NULL);
+    }
+    for (size_t p = at; p < b; p++)
+        gap |= gap_bits[u[p]];
+    sc->words = nw;
+    sc->nnum = nnum;
+    sc->cite = et || (gap & GAP_CITE);
+    sc->maycode = (gap & GAP_CODE) || ((gap & GAP_COLON) && has_pair_colon(text, a, b));
+    sc->newline = gap & GAP_NEWLINE;
+    sc->wordy = wordy_words(u, w, nw);
+    if (sc->wordy < 3 || nnum >= 3)  /* else no rule asks for them */
+        count_chars(text, a, b, &sc->letters, &sc->nonspace);
+    if (sc->we || sc->you)
+        sc->quote = has_quote(text, a, b);
+}
+
 /* Citation markers in text[a .. b): numeric ones, author-year ones, and
  * "et al" outside them. The numbers in them are counted into *numbers:
  * a reference is no quantity. */
@@ -497,18 +633,12 @@ may_be_code(const char *t, size_t a, size_t b)
     for (const char *m = "{;=&|+>"; *m; m++)
         if (memchr(t + a, *m, b - a))
             return true;
-    for (const char *c = t + a, *e = t + b; (c = memchr(c, ':', (size_t)(e - c))) && c + 1 < e;
-         c++)
-        if (c[1] == ':')
-            return true;
-    return false;
+    return has_pair_colon(t, a, b);
 }
 
 static bool
 code_line(const char *t, size_t a, size_t b)
 {
-    if (!may_be_code(t, a, b))
-        return false;
     size_t marks = 0, sym = 0, ink = 0, braces = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)t[i];
@@ -591,11 +721,17 @@ summ__features(doc *d)
         if (i > 0 && s->docno != d->sent[i - 1].docno)
             cur = SECTION_NONE;  /* several texts in one: each has its sections */
         scan sc = { .lr = lr, .filler = true };
-        if (d->nword) {  /* tokenize.c has run: its words of this sentence */
-            sc.tw = d->word + s->word;
-            sc.tw_end = sc.tw + s->nwords;
+        if (d->nword && !s->wide) {  /* tokenize.c's words are scan_text()'s */
+            scan_words(&sc, d->text, s->start, s->end, d->word + s->word, s->nwords);
+        } else {
+            if (d->nword) {  /* tokenize.c has run: its words of this sentence */
+                sc.tw = d->word + s->word;
+                sc.tw_end = sc.tw + s->nwords;
+            }
+            scan_text(&sc, d->text, s->start, s->end);
+            sc.maycode = may_be_code(d->text, s->start, s->end);
+            sc.newline = true;
         }
-        scan_text(&sc, d->text, s->start, s->end);
         int kind = SECTION_NONE;
         int32_t last = last_cp(d->text, s->start, s->end);
         bool open = !(is_terminal(last, false) || last == ':' || last == ';');
@@ -610,7 +746,7 @@ summ__features(doc *d)
         bool table = sc.nnum >= 3 && sc.letters * 2 < sc.nonspace;
         if (kind == SECTION_NONE
             && (scrap || table || (sc.caption_word && caption(d->text, s->start, s->end))
-                || code_line(d->text, s->start, s->end)))
+                || (sc.maycode && code_line(d->text, s->start, s->end))))
             s->flags |= SUMM_FLAG_APPARATUS;
         if (kind != SECTION_NONE || (s->flags & SUMM_FLAG_HEADING)) {
             /* a heading that names no section is a section of the body */
@@ -620,7 +756,7 @@ summ__features(doc *d)
             f->section = (uint8_t)cur;
             continue;
         }
-        if ((kind = glued_section(lr, d->text, s->start, s->end)) != SECTION_NONE) {
+        if (sc.newline && (kind = glued_section(lr, d->text, s->start, s->end)) != SECTION_NONE) {
             cur = kind;
             d->nsections++;
             start = true;

@@ -220,6 +220,7 @@ summ__tokenize(doc *d)
         size_t i = sn->start, e = sn->end;
         size_t wstart = SIZE_MAX;
         int32_t prev = 0;
+        bool wide = false;
         while (i < e) {
             /* a run of ASCII letters and digits: no decoding, no lookups */
             if (ascii_alnum(s[i])) {
@@ -238,6 +239,7 @@ summ__tokenize(doc *d)
                 n = utf8_decode(s + i, end, &c);
                 int cls = summ__cjk_class(c);
                 if (cls != CJK_NONE) {
+                    wide = true;
                     if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, i))
                         return ts.st;
                     wstart = SIZE_MAX;
@@ -248,9 +250,10 @@ summ__tokenize(doc *d)
                     continue;
                 }
             }
-            if (is_word_cp(c)) {
+            if (is_word_cp(c)) {  /* not ASCII: those took the branch above */
                 if (wstart == SIZE_MAX)
                     wstart = i;
+                wide = true;
             } else if (wstart != SIZE_MAX) {
                 /* apostrophe between letters, or . , between digits: inside */
                 bool inner = false;
@@ -274,6 +277,7 @@ summ__tokenize(doc *d)
         }
         if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, e))
             return ts.st;
+        sn->wide = wide;
     }
     return SUMM_OK;
 }
