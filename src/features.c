@@ -335,15 +335,6 @@ author_year(const char *t, size_t i, size_t b)
     return j < b && t[j] == ')' && year && name ? j : 0;
 }
 
-/* What the bytes between words can hold that the rules ask for: the bytes
- * of citations, of code_line()'s marks (and ':' of "::"), line breaks. */
-enum { GAP_CITE = 1, GAP_CODE = 2, GAP_COLON = 4, GAP_NEWLINE = 8 };
-static const unsigned char gap_bits[256] = {
-    ['('] = GAP_CITE, ['['] = GAP_CITE, ['{'] = GAP_CODE, [';'] = GAP_CODE, ['='] = GAP_CODE,
-    ['&'] = GAP_CODE, ['|'] = GAP_CODE, ['+'] = GAP_CODE, ['>'] = GAP_CODE, [':'] = GAP_COLON,
-    ['\n'] = GAP_NEWLINE,
-};
-
 /* Is "::" in t[a .. b)? */
 static bool
 has_pair_colon(const char *t, size_t a, size_t b)
@@ -420,50 +411,43 @@ settle(scan *sc, size_t q)
     sc->prev[1].phrase = sc->prev[1].first = false;
 }
 
-/* What scan_text() finds in text[a .. b), from tokenize.c's words w[0 ..
- * nw) of it, when the sentence has no word character outside ASCII (then
- * they are the words scan_text() reads; !sentence.wide): only the bytes
- * between the words are read, and the words without cue roles only for
- * their first byte; the rest (letters, quotation marks) is looked for
- * only when a rule will ask. */
+/* What scan_text() finds in the sentence s, from tokenize.c's words w[0
+ * .. nw) of it and what it saw between them (s->marks, s->nnum), when the
+ * sentence has no word character outside ASCII (!s->wide: then they are
+ * the words scan_text() reads): word() only for the words with cue roles
+ * (or not looked up), the others only for their length ("et"), and for
+ * whether they are stopwords while the sentence may be all fillers (12
+ * words or fewer); letters and quotation marks are looked for only when a
+ * rule will ask. */
 static void
-scan_words(scan *sc, const char *text, size_t a, size_t b, const wordpos *w, size_t nw)
+scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size_t nw)
 {
     const unsigned char *u = (const unsigned char *)text;
-    unsigned gap = 0;
-    size_t nnum = 0, quiet = 0, at = a;
+    size_t a = s->start, b = s->end, last = SIZE_MAX;  /* the last word word() had */
     bool et = false;
+    sc->filler = nw <= FILLER_WORDS;  /* else no rule asks */
     for (size_t k = 0; k < nw; k++) {
         const wordpos *t = &w[k];
-        for (size_t p = at; p < t->start; p++)
-            gap |= gap_bits[u[p]];
-        at = t->end;
-        unsigned char c0 = u[t->start];
-        nnum += (unsigned)(c0 - '0') <= 9;
-        if (c0 == 'e')
-            et |= t->end - t->start == 2 && u[t->start + 1] == 't';
+        if (t->end - t->start == 2 && u[t->start] == 'e' && u[t->start + 1] == 't')
+            et = true;
         if (!t->roles && t->flen) {  /* word() would only ask if it is a stopword */
             if (sc->filler)
                 sc->filler = t->flen <= WORD_MAX && t->term == WORD_NOTERM;
-            quiet++;
             continue;
         }
-        if (quiet) {
-            settle(sc, quiet);
-            quiet = 0;
-        }
+        if (k - last != 1)  /* words went by that are no part of a phrase */
+            settle(sc, k - last - 1);
+        last = k;
         sc->words = k;
         word(sc, text, t->start, t->end, t->flen ? t : NULL);
     }
-    for (size_t p = at; p < b; p++)
-        gap |= gap_bits[u[p]];
     sc->words = nw;
-    sc->nnum = nnum;
-    sc->cite = et || (gap & GAP_CITE);
-    sc->maycode = (gap & GAP_CODE) || ((gap & GAP_COLON) && has_pair_colon(text, a, b));
-    sc->newline = gap & GAP_NEWLINE;
+    sc->nnum = s->nnum;
+    sc->cite = et || (s->marks & MARK_BRACKET);
+    sc->maycode = (s->marks & MARK_CODE) || ((s->marks & MARK_COLON) && has_pair_colon(text, a, b));
+    sc->newline = s->marks & MARK_NEWLINE;
     sc->wordy = wordy_words(u, w, nw);
-    if (sc->wordy < 3 || nnum >= 3)  /* else no rule asks for them */
+    if (sc->wordy < 3 || sc->nnum >= 3)  /* else no rule asks for them */
         count_chars(text, a, b, &sc->letters, &sc->nonspace);
     if (sc->we || sc->you)
         sc->quote = has_quote(text, a, b);
@@ -721,8 +705,8 @@ summ__features(doc *d)
         if (i > 0 && s->docno != d->sent[i - 1].docno)
             cur = SECTION_NONE;  /* several texts in one: each has its sections */
         scan sc = { .lr = lr, .filler = true };
-        if (d->nword && !s->wide) {  /* tokenize.c's words are scan_text()'s */
-            scan_words(&sc, d->text, s->start, s->end, d->word + s->word, s->nwords);
+        if (d->nword && !s->wide && s->nnum < 0xFFFF) {  /* tokenize.c's words are scan_text()'s */
+            scan_words(&sc, d->text, s, d->word + s->word, s->nwords);
         } else {
             if (d->nword) {  /* tokenize.c has run: its words of this sentence */
                 sc.tw = d->word + s->word;

@@ -389,6 +389,24 @@ test_readings_agree(void **state)
                      f->bits, cases[c].bits, cases[c].not_bits);
         kdoc_teardown(&k);
     }
+    /* more numbers than tokenize.c counts (0xFFFF), 10,000 of them in
+     * citations: features.c counts them itself, so that 70,000 are left */
+    size_t ncite = 10000, nnum = 70000;
+    char *many = malloc(4 * ncite + 2 * nnum + 1), *p = many;
+    assert_non_null(many);
+    for (size_t i = 0; i < ncite; i++, p += 4)
+        memcpy(p, "[1] ", 4);
+    for (size_t i = 0; i < nnum; i++, p += 2)
+        memcpy(p, "7 ", 2);
+    *p = '\0';
+    kdoc k;
+    kdoc_setup(&k, many, "en");
+    assert_int_equal(k.d.nsent, 1);
+    assert_int_equal(k.d.sent[0].nnum, 0xFFFF);
+    assert_int_equal(k.d.feat[0].ncite, ncite);
+    assert_int_equal(k.d.feat[0].nnum, 0xFFFF);
+    kdoc_teardown(&k);
+    free(many);
 }
 
 /* The share of content sentences in the first person plural, quotes
