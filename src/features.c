@@ -168,7 +168,8 @@ word(scan *sc, const char *text, size_t a, size_t b, const wordpos *t)
     if (t) {
         folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
         /* may_cue() as below, though only a folding that changes a word's
-         * length could make it say no to a word with roles */
+         * length could make it say no to a word with cue roles (CUE_ET is
+         * none: it is read in scan_words()) */
         role = folded && t->roles && may_cue(lr, text, a, b) ? t->roles : 0;
         stop = folded && t->term == WORD_NOTERM;
     } else {
@@ -415,9 +416,9 @@ settle(scan *sc, size_t q)
  * .. nw) of it and what it saw between them (s->marks, s->nnum), when the
  * sentence has no word character outside ASCII (!s->wide: then they are
  * the words scan_text() reads): word() only for the words with cue roles
- * (or not looked up), the others only for their length ("et"), and for
- * whether they are stopwords while the sentence may be all fillers (12
- * words or fewer); letters and quotation marks are looked for only when a
+ * (or not looked up; "et" has one), the others only for whether they are
+ * stopwords while the sentence may be all fillers (12 words or fewer);
+ * letters and quotation marks are looked for only when a
  * rule will ask. */
 static void
 scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size_t nw)
@@ -428,13 +429,15 @@ scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size
     sc->filler = nw <= FILLER_WORDS;  /* else no rule asks */
     for (size_t k = 0; k < nw; k++) {
         const wordpos *t = &w[k];
-        if (t->end - t->start == 2 && u[t->start] == 'e' && u[t->start + 1] == 't')
-            et = true;
         if (!t->roles && t->flen) {  /* word() would only ask if it is a stopword */
             if (sc->filler)
                 sc->filler = t->flen <= WORD_MAX && t->term == WORD_NOTERM;
             continue;
         }
+        /* "et" folded ("Et", "ET" too: citations() then reads the bytes) */
+        if ((t->roles & CUE_ET)
+            || (!t->flen && t->end - t->start == 2 && u[t->start] == 'e' && u[t->start + 1] == 't'))
+            et = true;
         if (k - last != 1)  /* words went by that are no part of a phrase */
             settle(sc, k - last - 1);
         last = k;

@@ -50,7 +50,9 @@ enum {
     CUE_FILLER = 8,
     CUE_CAPTION = 16,  /* the word of a caption */
     CUE_START = 32,    /* the first word of a cue phrase */
-    CUE_REST = 64      /* a later word of one */
+    CUE_REST = 64,     /* a later word of one */
+    CUE_ET = 128       /* "et" (of "et al."), in every language, cue list or none: a
+                          citation may be near (features.c) */
 };
 typedef struct cuemap {
     char **key;

@@ -355,6 +355,8 @@ test_readings_agree(void **state)
         { "en", "Smith et al. found it (Lee and Kim, 2009) and [4]. Paris et Lyon agree.", "Paris",
           false, 0, 0 },
         { "en", "As Smith et al. showed, it works. Fine.", "As Smith", false, 0, 0 },
+        { "en", "As Smith Et al. and Wu ET AL showed, it works. Fine.", "As Smith", false, 0, 0 },
+        { "fi", "Smith et al. ja Wu et al. osoittivat sen. Hyvin.", "Smith", false, 0, 0 },
         { "en", "Costs rose.\n\nRevenue in USD 1.2 3.4 5.6 7.8 9.1 2.3\n\nCosts fell.",
           "Revenue in", false, 0, 0 },
         { "en", "Use it so:\n\nstd::vector<int> v; v.push_back(1);\n\nIt works.", "std", false, 0,
