@@ -55,6 +55,7 @@ typedef struct scan {
     size_t letters, nonspace;   /* code points */
     bool quote, we, you, cue, filler, courtesy, caption_word;
     bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
+    bool et;                    /* the word "et" may be there */
     bool maycode;               /* a byte of code_line()'s marks (scan_words()) */
     bool newline;               /* a line break (scan_words()) */
     fword prev[2];              /* the two words before this one */
@@ -153,35 +154,19 @@ read_word(scan *sc, size_t a, size_t b)
     return t < sc->tw_end && t->start == a && t->end == b && t->flen ? t : NULL;
 }
 
-/* One word of a sentence, text[a .. b), and t, tokenize.c's reading of
- * it (NULL: none, or not looked up): its roles (and whether it is a
- * stopword while the sentence may be all fillers), from t or else by one
- * lookup. */
-static void
-word(scan *sc, const char *text, size_t a, size_t b, const wordpos *t)
+/* What one word of a sentence, text[a .. b), with the roles role, makes
+ * of the sentence; folded: it could be folded (it is no longer than a
+ * cue), stop: it is a stopword (asked only while the sentence may be all
+ * fillers). Inline in both readings: scan_words() calls it for every word
+ * with roles. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+take(scan *sc, const char *text, size_t a, size_t b, unsigned role, bool folded, bool stop)
 {
-    const langres *lr = sc->lr;
     fword *prev = &sc->prev[1];
     bool started = sc->prev[0].first || prev->first;  /* a phrase may go on here */
-    unsigned role = 0;
-    bool folded, stop = false;
-    if (t) {
-        folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
-        /* may_cue() as below, though only a folding that changes a word's
-         * length could make it say no to a word with cue roles (CUE_ET is
-         * none: it is read in scan_words()) */
-        role = folded && t->roles && may_cue(lr, text, a, b) ? t->roles : 0;
-        stop = folded && t->term == WORD_NOTERM;
-    } else {
-        char w[WORD_MAX];
-        size_t n;
-        bool look = may_cue(lr, text, a, b);
-        folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
-        if (folded && look)
-            role = summ__cue_roles(lr, w, n);
-        if (folded && sc->filler && !(role & CUE_FILLER))
-            stop = summ__strset_has(&lr->stop, w, n);
-    }
     sc->we |= (role & CUE_WE) != 0;
     sc->you |= (role & CUE_YOU) != 0;
     sc->cue |= (role & CUE_ONE) != 0;
@@ -200,6 +185,46 @@ word(scan *sc, const char *text, size_t a, size_t b, const wordpos *t)
     *prev = (fword){ (uint32_t)a, (uint32_t)b, (role & CUE_START) != 0,
                      (role & (CUE_START | CUE_REST)) != 0 };
     sc->words++;
+}
+
+/* The roles of the word text[a .. b) as tokenize.c read it (t), then
+ * take(). may_cue() as in word(), though only a folding that changes a
+ * word's length could make it say no to a word with cue roles (CUE_ET is
+ * none: scan_words() reads it). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+take_read(scan *sc, const char *text, const wordpos *t)
+{
+    bool folded = t->flen <= WORD_MAX;  /* as fold() in word() would have it */
+    unsigned role = folded && t->roles && may_cue(sc->lr, text, t->start, t->end) ? t->roles : 0;
+    take(sc, text, t->start, t->end, role, folded, folded && t->term == WORD_NOTERM);
+}
+
+/* One word of a sentence, text[a .. b), and t, tokenize.c's reading of
+ * it (NULL: none, or not looked up): its roles (and whether it is a
+ * stopword while the sentence may be all fillers), from t or else by one
+ * lookup. */
+static void
+word(scan *sc, const char *text, size_t a, size_t b, const wordpos *t)
+{
+    if (t) {
+        take_read(sc, text, t);
+        return;
+    }
+    const langres *lr = sc->lr;
+    unsigned role = 0;
+    bool stop = false;
+    char w[WORD_MAX];
+    size_t n;
+    bool look = may_cue(lr, text, a, b);
+    bool folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
+    if (folded && look)
+        role = summ__cue_roles(lr, w, n);
+    if (folded && sc->filler && !(role & CUE_FILLER))
+        stop = summ__strset_has(&lr->stop, w, n);
+    take(sc, text, a, b, role, folded, stop);
 }
 
 static bool
@@ -392,9 +417,14 @@ wordy_words(const unsigned char *u, const wordpos *w, size_t nw)
 {
     size_t wordy = 0;
     for (size_t k = 0; k < nw && wordy < 3; k++) {
+        const unsigned char *p = u + w[k].start, *e = u + w[k].end;
+        if (e - p >= 2 && ascii_letter(p[0]) && ascii_letter(p[1])) {  /* most words */
+            wordy++;
+            continue;
+        }
         size_t letters = 0;
-        for (size_t p = w[k].start; p < w[k].end && letters < 2; p++)
-            letters += ascii_letter(u[p]);
+        for (; p < e && letters < 2; p++)
+            letters += ascii_letter(*p);
         wordy += letters >= 2;
     }
     return wordy;
@@ -442,11 +472,15 @@ scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size
             settle(sc, k - last - 1);
         last = k;
         sc->words = k;
-        word(sc, text, t->start, t->end, t->flen ? t : NULL);
+        if (t->flen)
+            take_read(sc, text, t);
+        else
+            word(sc, text, t->start, t->end, NULL);
     }
     sc->words = nw;
     sc->nnum = s->nnum;
     sc->cite = et || (s->marks & MARK_BRACKET);
+    sc->et = et;
     sc->maycode = (s->marks & MARK_CODE) || ((s->marks & MARK_COLON) && has_pair_colon(text, a, b));
     sc->newline = s->marks & MARK_NEWLINE;
     sc->wordy = wordy_words(u, w, nw);
@@ -456,15 +490,34 @@ scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size
         sc->quote = has_quote(text, a, b);
 }
 
+/* The first byte c of t[i .. b), or t + b. */
+static const char *
+next_byte(const char *t, size_t i, size_t b, char c)
+{
+    const char *p = memchr(t + i, c, b - i);
+    return p ? p : t + b;
+}
+
 /* Citation markers in text[a .. b): numeric ones, author-year ones, and
- * "et al" outside them. The numbers in them are counted into *numbers:
+ * "et al" outside them (looked for only if et: the text may have the word
+ * "et"). The numbers in them are counted into *numbers:
  * a reference is no quantity. */
 static size_t
-citations(const char *t, size_t a, size_t b, size_t *numbers)
+citations(const char *t, size_t a, size_t b, bool et, size_t *numbers)
 {
     size_t n = 0;
     *numbers = 0;
+    const char *open = NULL, *square = NULL;  /* the next '(' and '[' from i (t + b: none) */
     for (size_t i = a; i < b; i++) {
+        if (!et) {  /* no "et al": a marker starts at the next bracket */
+            if (!open || open < t + i)
+                open = next_byte(t, i, b, '(');
+            if (!square || square < t + i)
+                square = next_byte(t, i, b, '[');
+            i = (size_t)((open < square ? open : square) - t);
+            if (i == b)
+                break;
+        }
         size_t e = 0;
         if (t[i] == '[' || t[i] == '(')
             e = numeric_marker(t, i, b);
@@ -717,6 +770,7 @@ summ__features(doc *d)
             }
             scan_text(&sc, d->text, s->start, s->end);
             sc.maycode = may_be_code(d->text, s->start, s->end);
+            sc.et = true;
             sc.newline = true;
         }
         int kind = SECTION_NONE;
@@ -753,7 +807,7 @@ summ__features(doc *d)
             f->bits |= FEAT_SECTION;
             start = false;
         }
-        size_t cited = 0, ncite = sc.cite ? citations(d->text, s->start, s->end, &cited) : 0;
+        size_t cited = 0, ncite = sc.cite ? citations(d->text, s->start, s->end, sc.et, &cited) : 0;
         size_t nnum = sc.nnum > cited ? sc.nnum - cited : 0;  /* "[12]" is no quantity */
         f->ncite = (uint16_t)(ncite < 0xFFFF ? ncite : 0xFFFF);
         f->nnum = (uint16_t)(nnum < 0xFFFF ? nnum : 0xFFFF);
