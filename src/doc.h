@@ -74,7 +74,9 @@ enum {
     MARK_BRACKET = 1,     /* ( [ : a citation may be there */
     MARK_CODE = 2,        /* { ; = & | + > : a line of code may be */
     MARK_COLON = 4,       /* : (a code line's "::") */
-    MARK_NEWLINE = 8      /* \n: a section name may be glued to the sentence */
+    MARK_NEWLINE = 8,     /* \n: a section name may be glued to the sentence */
+    MARK_QUOTE = 16,      /* " */
+    MARK_WIDE = 32        /* a character past ASCII (a quotation mark may be one) */
 };
 
 /* The kind of a sentence, as features.c tells it from its words (the cue

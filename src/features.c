@@ -81,22 +81,10 @@ has_tag(const strset *s, const char *tag, const char *w, size_t n)
     return summ__strset_has(s, key, t + n);
 }
 
-/* Fold p[0 .. n) into out (cap bytes): ASCII by hand, the rest by
- * summ__fold_word(), which gives the same for ASCII. False if too long. */
+/* Fold p[0 .. n) into out (cap bytes). False if too long. */
 static bool
 fold(const char *p, size_t n, char *out, size_t cap, size_t *outn)
 {
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)p[i] < 0x80;
-    if (ascii) {
-        if (n > cap)
-            return false;
-        for (size_t i = 0; i < n; i++)
-            out[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-        *outn = n;
-        return true;
-    }
     size_t m = summ__fold_word(p, n, out, cap);
     if (m > cap)
         return false;
@@ -486,7 +474,7 @@ scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size
     sc->wordy = wordy_words(u, w, nw);
     if (sc->wordy < 3 || sc->nnum >= 3)  /* else no rule asks for them */
         count_chars(text, a, b, &sc->letters, &sc->nonspace);
-    if (sc->we || sc->you)
+    if ((sc->we || sc->you) && (s->marks & (MARK_QUOTE | MARK_WIDE)))
         sc->quote = has_quote(text, a, b);
 }
 

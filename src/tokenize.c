@@ -53,7 +53,7 @@ alnum_end(const unsigned char *s, size_t i, size_t e)
 static const unsigned char mark_of[128] = {
     ['('] = MARK_BRACKET, ['['] = MARK_BRACKET, ['{'] = MARK_CODE, [';'] = MARK_CODE,
     ['='] = MARK_CODE, ['&'] = MARK_CODE, ['|'] = MARK_CODE, ['+'] = MARK_CODE,
-    ['>'] = MARK_CODE, [':'] = MARK_COLON, ['\n'] = MARK_NEWLINE,
+    ['>'] = MARK_CODE, [':'] = MARK_COLON, ['\n'] = MARK_NEWLINE, ['"'] = MARK_QUOTE,
 };
 
 /* doc-local map: stem id -> local term id (open addressing, keys + 1). */
@@ -258,6 +258,7 @@ summ__tokenize(doc *d)
                 n = 1;
                 marks |= mark_of[c];
             } else {
+                marks |= MARK_WIDE;
                 n = utf8_decode(s + i, end, &c);
                 int cls = summ__cjk_class(c);
                 if (cls != CJK_NONE) {
