@@ -450,7 +450,14 @@ scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size
         if (!t->roles && t->flen) {  /* word() would only ask if it is a stopword */
             if (sc->filler)
                 sc->filler = t->flen <= WORD_MAX && t->term == WORD_NOTERM;
-            continue;
+            if (sc->filler)
+                continue;
+            /* the rest of the words: to the next one with roles, or not looked up */
+            while (++k < nw && !w[k].roles && w[k].flen)
+                ;
+            if (k == nw)
+                break;
+            t = &w[k];
         }
         /* "et" folded ("Et", "ET" too: citations() then reads the bytes) */
         if ((t->roles & CUE_ET)
