@@ -2,17 +2,18 @@
  * -j worker threads (one summ_ctx each), written in input order.
  *
  * With -j 1 everything happens on the main thread, one document after the
- * other. With -j N a reader thread reads the inputs into a window (a ring
- * of jobs), N workers take the next job whenever they are free, and the
+ * other. With -j N, N workers each read the next job (one at a time) into
+ * a window (a ring of jobs) whenever they are free and run it, and the
  * main thread writes the finished jobs at the head of the window, in
  * order, as soon as they are there: nobody waits for a whole batch, so
  * one long document holds up only the output behind it, while the other
  * workers go on filling the window. The window is bounded in jobs and in
  * bytes (input not yet summarized plus output not yet written), so memory
- * stays flat on endless input; when it is full the reader waits.
+ * stays flat on endless input; when it is full the worker that read a job
+ * waits to put it in.
  *
- * Output is flushed whenever the input pauses (the reader would wait for
- * bytes) and everything finished so far has been written, so a program
+ * Output is flushed whenever the input pauses (the next read would wait
+ * for bytes) and everything finished so far has been written, so a program
  * that writes one line and waits for the answer (a co-process) gets it,
  * even if it wrote the line in pieces. */
 #if defined(__linux__) && !defined(_GNU_SOURCE)
