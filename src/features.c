@@ -24,12 +24,17 @@
  *                   ("for (i = 0; i < n; i++) { ... }"): SUMM_FLAG_APPARATUS,
  *                   never chosen while anything else can be
  *
- * One pass over the text of the sentences; the roles of each word (and
- * whether it is a stopword) are those tokenize.c found in the lexicon,
- * which keeps them with the word, so that no word is folded or looked up
- * a second time. A word tokenize.c read otherwise (a CJK bigram, a filler
- * of speech) or did not read (a split runs no tokenize) is folded and
- * looked up here; the rest is counting. */
+ * The roles of each word (and whether it is a stopword) are those
+ * tokenize.c found in the lexicon, which keeps them with the word, so
+ * that no word is folded or looked up a second time; and a sentence
+ * whose words tokenize.c read as this file reads them (no word character
+ * past ASCII: !sentence.wide) is read from those words and from what
+ * tokenize.c saw between them (sentence.marks, sentence.nnum), not byte
+ * by byte again (scan_words()). Any other sentence, and every sentence
+ * of a split (which runs no tokenize), is read byte by byte
+ * (scan_text()): a word tokenize.c read otherwise (a CJK bigram, a
+ * filler of speech) or did not read is folded and looked up here.
+ * test_features checks that both readings agree. */
 #include <string.h>
 
 #include "stages.h"
