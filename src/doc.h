@@ -58,7 +58,26 @@ typedef struct sentence {
     uint32_t nwords;      /* all its words, stopwords included */
     uint32_t word;        /* its words: doc.word[word .. word + nwords), if kept */
     uint32_t docno;       /* the text it is from, when several are summarized as one */
+    /* What tokenize.c saw in it, for features.c, which then need not read
+     * the sentence again byte by byte: */
+    uint8_t wide;         /* 1: a word character outside ASCII (CJK bigrams, marks,
+                             other digits), where features.c's reading of the words
+                             may differ from tokenize.c's: it reads such a sentence
+                             byte by byte */
+    uint8_t marks;        /* MARK_*: the bytes met between the words */
+    uint16_t nnum;        /* words that start with an ASCII digit; 0xFFFF: that many
+                             or more */
 } sentence;
+
+/* sentence.marks: the bytes features.c's rules look for between words. */
+enum {
+    MARK_BRACKET = 1,     /* ( [ : a citation may be there */
+    MARK_CODE = 2,        /* { ; = & | + > : a line of code may be */
+    MARK_COLON = 4,       /* : (a code line's "::") */
+    MARK_NEWLINE = 8,     /* \n: a section name may be glued to the sentence */
+    MARK_QUOTE = 16,      /* " */
+    MARK_WIDE = 32        /* a character past ASCII (a quotation mark may be one) */
+};
 
 /* The kind of a sentence, as features.c tells it from its words (the cue
  * lists of stopwords/cues/) and characters, for scoring. */

@@ -24,12 +24,17 @@
  *                   ("for (i = 0; i < n; i++) { ... }"): SUMM_FLAG_APPARATUS,
  *                   never chosen while anything else can be
  *
- * One pass over the text of the sentences; the roles of each word (and
- * whether it is a stopword) are those tokenize.c found in the lexicon,
- * which keeps them with the word, so that no word is folded or looked up
- * a second time. A word tokenize.c read otherwise (a CJK bigram, a filler
- * of speech) or did not read (a split runs no tokenize) is folded and
- * looked up here; the rest is counting. */
+ * The roles of each word (and whether it is a stopword) are those
+ * tokenize.c found in the lexicon, which keeps them with the word, so
+ * that no word is folded or looked up a second time; and a sentence
+ * whose words tokenize.c read as this file reads them (no word character
+ * past ASCII: !sentence.wide) is read from those words and from what
+ * tokenize.c saw between them (sentence.marks, sentence.nnum), not byte
+ * by byte again (scan_words()). Any other sentence, and every sentence
+ * of a split (which runs no tokenize), is read byte by byte
+ * (scan_text()): a word tokenize.c read otherwise (a CJK bigram, a
+ * filler of speech) or did not read is folded and looked up here.
+ * test_features checks that both readings agree. */
 #include <string.h>
 
 #include "stages.h"
@@ -41,10 +46,12 @@
 #define HEADING_WORDS 8    /* a section name has at most this many words */
 #define FILLER_WORDS 12    /* a filler sentence at most this many */
 
+/* A word that may be part of a cue phrase: its place, folded only when a
+ * phrase is looked up (few are). */
 typedef struct fword {
-    char w[WORD_MAX];
-    size_t n;
-    bool first;  /* it starts a cue */
+    uint32_t a, b;
+    bool first;   /* it starts a cue */
+    bool phrase;  /* it starts one or goes on with one */
 } fword;
 
 typedef struct scan {
@@ -53,9 +60,18 @@ typedef struct scan {
     size_t letters, nonspace;   /* code points */
     bool quote, we, you, cue, filler, courtesy, caption_word;
     bool cite;                  /* a bracket, a parenthesis or "et": look for citations */
+    bool et;                    /* the word "et" may be there */
+    bool maycode;               /* a byte of code_line()'s marks (scan_words()) */
+    bool newline;               /* a line break (scan_words()) */
     fword prev[2];              /* the two words before this one */
     const wordpos *tw, *tw_end; /* tokenize.c's words of the sentence not yet passed */
 } scan;
+
+static bool
+digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* Is "tag" + w[0 .. n) in the cue list? */
 static bool
@@ -70,22 +86,10 @@ has_tag(const strset *s, const char *tag, const char *w, size_t n)
     return summ__strset_has(s, key, t + n);
 }
 
-/* Fold p[0 .. n) into out (cap bytes): ASCII by hand, the rest by
- * summ__fold_word(), which gives the same for ASCII. False if too long. */
+/* Fold p[0 .. n) into out (cap bytes). False if too long. */
 static bool
 fold(const char *p, size_t n, char *out, size_t cap, size_t *outn)
 {
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)p[i] < 0x80;
-    if (ascii) {
-        if (n > cap)
-            return false;
-        for (size_t i = 0; i < n; i++)
-            out[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-        *outn = n;
-        return true;
-    }
     size_t m = summ__fold_word(p, n, out, cap);
     if (m > cap)
         return false;
@@ -93,29 +97,31 @@ fold(const char *p, size_t n, char *out, size_t cap, size_t *outn)
     return true;
 }
 
-/* A phrase of the kind tag ("cue: ", "filler: ") of two or three words
- * ending with w: the words before it joined by spaces. */
-static bool
-phrase_cue(const scan *sc, const char *tag, const char *w, size_t n)
+/* Are the phrases of two or three words that end with the word text[a ..
+ * b) and start with a word that starts a cue (the words before it joined
+ * by spaces) cues ("cue: ") or courtesies ("filler: ")? */
+static void
+phrases(scan *sc, const char *text, size_t a, size_t b)
 {
-    char buf[3 * WORD_MAX + 2];
+    char w[WORD_MAX], buf[3 * WORD_MAX + 2];
+    size_t n = 0;
+    fold(text + a, b - a, w, sizeof w, &n);
     for (int k = 1; k <= 2; k++) {
-        const fword *f = &sc->prev[2 - k];
-        if (!f->first)
+        if (!sc->prev[2 - k].first)
             continue;
         size_t m = 0;
         for (int j = 2 - k; j < 2; j++) {
-            if (!sc->prev[j].n)
-                return false;  /* a word too long to be one */
-            memcpy(buf + m, sc->prev[j].w, sc->prev[j].n);
-            m += sc->prev[j].n;
+            const fword *f = &sc->prev[j];
+            size_t fn;
+            if (!f->phrase || !fold(text + f->a, f->b - f->a, buf + m, WORD_MAX, &fn))
+                return;  /* no phrase word, or a word too long to be one */
+            m += fn;
             buf[m++] = ' ';
         }
         memcpy(buf + m, w, n);
-        if (has_tag(&sc->lr->cues, tag, buf, m + n))
-            return true;
+        sc->cue = sc->cue || has_tag(&sc->lr->cues, "cue: ", buf, m + n);
+        sc->courtesy = sc->courtesy || has_tag(&sc->lr->cues, "filler: ", buf, m + n);
     }
-    return false;
 }
 
 /* Could the word text[a .. b) be one of the cue words? A cheap no for
@@ -141,64 +147,77 @@ read_word(scan *sc, size_t a, size_t b)
     return t < sc->tw_end && t->start == a && t->end == b && t->flen ? t : NULL;
 }
 
-/* One word of a sentence, text[a .. b): its roles (and whether it is a
- * stopword while the sentence may be all fillers), from tokenize.c's
- * reading or else by one lookup; its folded letters only when a phrase
- * needs them. */
-static void
-word(scan *sc, const char *text, size_t a, size_t b)
+/* What one word of a sentence, text[a .. b), with the roles role, makes
+ * of the sentence; folded: it could be folded (it is no longer than a
+ * cue), stop: it is a stopword (asked only while the sentence may be all
+ * fillers). Inline in both readings: scan_words() calls it for every word
+ * with roles. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+take(scan *sc, const char *text, size_t a, size_t b, unsigned role, bool folded, bool stop)
 {
-    const langres *lr = sc->lr;
-    unsigned char c0 = (unsigned char)text[a];
-    if (c0 >= '0' && c0 <= '9')
-        sc->nnum++;
     fword *prev = &sc->prev[1];
     bool started = sc->prev[0].first || prev->first;  /* a phrase may go on here */
-    unsigned role = 0;
-    size_t n = 0;
-    char w[WORD_MAX];
-    const wordpos *t = read_word(sc, a, b);
-    bool folded, stop = false;
-    if (t) {
-        folded = t->flen <= WORD_MAX;  /* as fold() below would have it */
-        /* may_cue() as below, though only a folding that changes a word's
-         * length could make it say no to a word with roles */
-        role = folded && t->roles && may_cue(lr, text, a, b) ? t->roles : 0;
-        stop = folded && t->term == WORD_NOTERM;
-        if (role & (CUE_START | CUE_REST))
-            fold(text + a, b - a, w, sizeof w, &n);
-    } else {
-        bool look = may_cue(lr, text, a, b);
-        folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
-        if (folded && look)
-            role = summ__cue_roles(lr, w, n);
-        if (folded && sc->filler && !(role & CUE_FILLER))
-            stop = summ__strset_has(&lr->stop, w, n);
-    }
     sc->we |= (role & CUE_WE) != 0;
     sc->you |= (role & CUE_YOU) != 0;
     sc->cue |= (role & CUE_ONE) != 0;
     if (sc->words == 0)
         sc->caption_word = (role & CUE_CAPTION) != 0;
-    if (started && (role & CUE_REST)) {
-        sc->cue = sc->cue || phrase_cue(sc, "cue: ", w, n);
-        sc->courtesy = sc->courtesy || phrase_cue(sc, "filler: ", w, n);
-    }
+    if (started && (role & CUE_REST))
+        phrases(sc, text, a, b);
     if (sc->filler && !(role & CUE_FILLER))
         sc->filler = folded && stop;
     /* the window moves on: prev[0] <- prev[1] <- this word, kept only
      * while it may be part of a phrase */
-    if (prev->n || prev->first) {
+    if (prev->phrase || prev->first)
         sc->prev[0] = *prev;
-    } else {  /* no phrase word: its letters are not needed */
-        sc->prev[0].n = 0;
-        sc->prev[0].first = false;
-    }
-    prev->first = (role & CUE_START) != 0;
-    prev->n = role & (CUE_START | CUE_REST) ? n : 0;
-    if (prev->n)
-        memcpy(prev->w, w, n);
+    else
+        sc->prev[0].phrase = sc->prev[0].first = false;
+    *prev = (fword){ (uint32_t)a, (uint32_t)b, (role & CUE_START) != 0,
+                     (role & (CUE_START | CUE_REST)) != 0 };
     sc->words++;
+}
+
+/* The roles of the word text[a .. b) as tokenize.c read it (t), then
+ * take(). may_cue() as in word(), though only a folding that changes a
+ * word's length could make it say no to a word with cue roles (CUE_ET is
+ * none: scan_words() reads it). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void
+take_read(scan *sc, const char *text, const wordpos *t)
+{
+    bool folded = t->flen <= WORD_MAX;  /* as fold() in word() would have it */
+    unsigned role = folded && t->roles && may_cue(sc->lr, text, t->start, t->end) ? t->roles : 0;
+    take(sc, text, t->start, t->end, role, folded, folded && t->term == WORD_NOTERM);
+}
+
+/* One word of a sentence, text[a .. b), and t, tokenize.c's reading of
+ * it (NULL: none, or not looked up): its roles (and whether it is a
+ * stopword while the sentence may be all fillers), from t or else by one
+ * lookup. */
+static void
+word(scan *sc, const char *text, size_t a, size_t b, const wordpos *t)
+{
+    if (t) {
+        take_read(sc, text, t);
+        return;
+    }
+    const langres *lr = sc->lr;
+    unsigned role = 0;
+    bool stop = false;
+    char w[WORD_MAX];
+    size_t n;
+    bool look = may_cue(lr, text, a, b);
+    bool folded = (look || sc->filler) && fold(text + a, b - a, w, sizeof w, &n);
+    if (folded && look)
+        role = summ__cue_roles(lr, w, n);
+    if (folded && sc->filler && !(role & CUE_FILLER))
+        stop = summ__strset_has(&lr->stop, w, n);
+    take(sc, text, a, b, role, folded, stop);
 }
 
 static bool
@@ -215,7 +234,7 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
 {
     /* the counters in locals: word() gets sc, which would keep them in memory */
     const unsigned char *u = (const unsigned char *)text;
-    size_t wa = SIZE_MAX, wletters = 0, wordy = 0, letters = 0, nonspace = 0;
+    size_t wa = SIZE_MAX, wletters = 0, wordy = 0, letters = 0, nonspace = 0, nnum = 0;
     bool quote = false, cite = false;
     int32_t prev = 0;
     for (size_t i = a; i < b;) {
@@ -264,7 +283,8 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
             wletters += letter;
         } else {
             if (wa != SIZE_MAX) {
-                word(sc, text, wa, i);
+                word(sc, text, wa, i, read_word(sc, wa, i));
+                nnum += digit(text[wa]);
                 wordy += wletters >= 2;
                 cite |= i - wa == 2 && text[wa] == 'e' && text[wa + 1] == 't';
                 wa = SIZE_MAX;
@@ -280,24 +300,16 @@ scan_text(scan *sc, const char *text, size_t a, size_t b)
         i += m;
     }
     if (wa != SIZE_MAX) {
-        word(sc, text, wa, b);
+        word(sc, text, wa, b, read_word(sc, wa, b));
+        nnum += digit(text[wa]);
         wordy += wletters >= 2;
     }
+    sc->nnum = nnum;
     sc->wordy = wordy;
     sc->letters = letters;
     sc->nonspace = nonspace;
     sc->quote = quote;
     sc->cite = cite;
-}
-
-/* Citation markers in text[a .. b): a bracket or parenthesis of numbers
- * ("[12]", "[3, 5-7]", "(4, 6)"), a parenthesis with a year and a name
- * ("(Smith et al., 2010)", "(Lee and Kim 2009a; Wu 2011)"), and "et al"
- * outside one. The numbers in them are counted into *numbers. */
-static bool
-digit(char c)
-{
-    return c >= '0' && c <= '9';
 }
 
 /* The numbers in t[a .. b): runs of digits not after a period or comma. */
@@ -342,15 +354,170 @@ author_year(const char *t, size_t i, size_t b)
     return j < b && t[j] == ')' && year && name ? j : 0;
 }
 
+/* Is "::" in t[a .. b)? */
+static bool
+has_pair_colon(const char *t, size_t a, size_t b)
+{
+    for (const char *c = t + a, *e = t + b; (c = memchr(c, ':', (size_t)(e - c))) && c + 1 < e;
+         c++)
+        if (c[1] == ':')
+            return true;
+    return false;
+}
+
+/* Has t[a .. b) a quotation mark (is_quote())? In UTF-8 the marks past
+ * ASCII are C2 AB, C2 BB and E2 80 9C .. 9E. */
+static bool
+has_quote(const char *t, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (size_t i = a; i < b; i++) {
+        if (u[i] == '"')
+            return true;
+        if (u[i] == 0xC2 && i + 1 < b && (u[i + 1] == 0xAB || u[i + 1] == 0xBB))
+            return true;
+        if (u[i] == 0xE2 && i + 2 < b && u[i + 1] == 0x80 && u[i + 2] >= 0x9C
+            && u[i + 2] <= 0x9E)
+            return true;
+    }
+    return false;
+}
+
+/* The code points of t[a .. b) that are letters and that are not white
+ * space, as scan_text() counts them. */
+static void
+count_chars(const char *t, size_t a, size_t b, size_t *letters, size_t *nonspace)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t l = 0, ns = 0;
+    for (size_t i = a; i < b;) {
+        int32_t c;
+        i += utf8_dec(u, i, b, &c);
+        if (!is_space(c)) {
+            ns++;
+            l += is_letter_class(cclass(c));
+        }
+    }
+    *letters = l;
+    *nonspace = ns;
+}
+
+/* How many of the words w[0 .. nw) have two letters or more, counted up
+ * to 3 (all the scrap rule asks). Their letters are ASCII: the sentence
+ * has no other word character. */
+static size_t
+wordy_words(const unsigned char *u, const wordpos *w, size_t nw)
+{
+    size_t wordy = 0;
+    for (size_t k = 0; k < nw && wordy < 3; k++) {
+        const unsigned char *p = u + w[k].start, *e = u + w[k].end;
+        if (e - p >= 2 && ascii_letter(p[0]) && ascii_letter(p[1])) {  /* most words */
+            wordy++;
+            continue;
+        }
+        size_t letters = 0;
+        for (; p < e && letters < 2; p++)
+            letters += ascii_letter(*p);
+        wordy += letters >= 2;
+    }
+    return wordy;
+}
+
+/* Words that have no cue roles passed by scan_words() without word():
+ * the window moves on by q words that are no part of a phrase. */
+static void
+settle(scan *sc, size_t q)
+{
+    if (q >= 2 || !(sc->prev[1].phrase || sc->prev[1].first))
+        sc->prev[0].phrase = sc->prev[0].first = false;
+    else
+        sc->prev[0] = sc->prev[1];
+    sc->prev[1].phrase = sc->prev[1].first = false;
+}
+
+/* What scan_text() finds in the sentence s, from tokenize.c's words w[0
+ * .. nw) of it and what it saw between them (s->marks, s->nnum), when the
+ * sentence has no word character outside ASCII (!s->wide: then they are
+ * the words scan_text() reads): word() only for the words with cue roles
+ * (or not looked up; "et" has one), the others only for whether they are
+ * stopwords while the sentence may be all fillers (12 words or fewer);
+ * letters and quotation marks are looked for only when a
+ * rule will ask. */
+static void
+scan_words(scan *sc, const char *text, const sentence *s, const wordpos *w, size_t nw)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t a = s->start, b = s->end, last = SIZE_MAX;  /* the last word word() had */
+    bool et = false;
+    sc->filler = nw <= FILLER_WORDS;  /* else no rule asks */
+    for (size_t k = 0; k < nw; k++) {
+        const wordpos *t = &w[k];
+        if (!t->roles && t->flen) {  /* word() would only ask if it is a stopword */
+            if (sc->filler)
+                sc->filler = t->flen <= WORD_MAX && t->term == WORD_NOTERM;
+            if (sc->filler)
+                continue;
+            /* the rest of the words: to the next one with roles, or not looked up */
+            while (++k < nw && !w[k].roles && w[k].flen)
+                ;
+            if (k == nw)
+                break;
+            t = &w[k];
+        }
+        /* "et" folded ("Et", "ET" too: citations() then reads the bytes) */
+        if ((t->roles & CUE_ET)
+            || (!t->flen && t->end - t->start == 2 && u[t->start] == 'e' && u[t->start + 1] == 't'))
+            et = true;
+        if (k - last != 1)  /* words went by that are no part of a phrase */
+            settle(sc, k - last - 1);
+        last = k;
+        sc->words = k;
+        if (t->flen)
+            take_read(sc, text, t);
+        else
+            word(sc, text, t->start, t->end, NULL);
+    }
+    sc->words = nw;
+    sc->nnum = s->nnum;
+    sc->cite = et || (s->marks & MARK_BRACKET);
+    sc->et = et;
+    sc->maycode = (s->marks & MARK_CODE) || ((s->marks & MARK_COLON) && has_pair_colon(text, a, b));
+    sc->newline = s->marks & MARK_NEWLINE;
+    sc->wordy = wordy_words(u, w, nw);
+    if (sc->wordy < 3 || sc->nnum >= 3)  /* else no rule asks for them */
+        count_chars(text, a, b, &sc->letters, &sc->nonspace);
+    if ((sc->we || sc->you) && (s->marks & (MARK_QUOTE | MARK_WIDE)))
+        sc->quote = has_quote(text, a, b);
+}
+
+/* The first byte c of t[i .. b), or t + b. */
+static const char *
+next_byte(const char *t, size_t i, size_t b, char c)
+{
+    const char *p = memchr(t + i, c, b - i);
+    return p ? p : t + b;
+}
+
 /* Citation markers in text[a .. b): numeric ones, author-year ones, and
- * "et al" outside them. The numbers in them are counted into *numbers:
+ * "et al" outside them (looked for only if et: the text may have the word
+ * "et"). The numbers in them are counted into *numbers:
  * a reference is no quantity. */
 static size_t
-citations(const char *t, size_t a, size_t b, size_t *numbers)
+citations(const char *t, size_t a, size_t b, bool et, size_t *numbers)
 {
     size_t n = 0;
     *numbers = 0;
+    const char *open = NULL, *square = NULL;  /* the next '(' and '[' from i (t + b: none) */
     for (size_t i = a; i < b; i++) {
+        if (!et) {  /* no "et al": a marker starts at the next bracket */
+            if (!open || open < t + i)
+                open = next_byte(t, i, b, '(');
+            if (!square || square < t + i)
+                square = next_byte(t, i, b, '[');
+            i = (size_t)((open < square ? open : square) - t);
+            if (i == b)
+                break;
+        }
         size_t e = 0;
         if (t[i] == '[' || t[i] == '(')
             e = numeric_marker(t, i, b);
@@ -506,18 +673,12 @@ may_be_code(const char *t, size_t a, size_t b)
     for (const char *m = "{;=&|+>"; *m; m++)
         if (memchr(t + a, *m, b - a))
             return true;
-    for (const char *c = t + a, *e = t + b; (c = memchr(c, ':', (size_t)(e - c))) && c + 1 < e;
-         c++)
-        if (c[1] == ':')
-            return true;
-    return false;
+    return has_pair_colon(t, a, b);
 }
 
 static bool
 code_line(const char *t, size_t a, size_t b)
 {
-    if (!may_be_code(t, a, b))
-        return false;
     size_t marks = 0, sym = 0, ink = 0, braces = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)t[i];
@@ -600,11 +761,18 @@ summ__features(doc *d)
         if (i > 0 && s->docno != d->sent[i - 1].docno)
             cur = SECTION_NONE;  /* several texts in one: each has its sections */
         scan sc = { .lr = lr, .filler = true };
-        if (d->nword) {  /* tokenize.c has run: its words of this sentence */
-            sc.tw = d->word + s->word;
-            sc.tw_end = sc.tw + s->nwords;
+        if (d->nword && !s->wide && s->nnum < 0xFFFF) {  /* tokenize.c's words are scan_text()'s */
+            scan_words(&sc, d->text, s, d->word + s->word, s->nwords);
+        } else {
+            if (d->nword) {  /* tokenize.c has run: its words of this sentence */
+                sc.tw = d->word + s->word;
+                sc.tw_end = sc.tw + s->nwords;
+            }
+            scan_text(&sc, d->text, s->start, s->end);
+            sc.maycode = may_be_code(d->text, s->start, s->end);
+            sc.et = true;
+            sc.newline = true;
         }
-        scan_text(&sc, d->text, s->start, s->end);
         int kind = SECTION_NONE;
         int32_t last = last_cp(d->text, s->start, s->end);
         bool open = !(is_terminal(last, false) || last == ':' || last == ';');
@@ -619,7 +787,7 @@ summ__features(doc *d)
         bool table = sc.nnum >= 3 && sc.letters * 2 < sc.nonspace;
         if (kind == SECTION_NONE
             && (scrap || table || (sc.caption_word && caption(d->text, s->start, s->end))
-                || code_line(d->text, s->start, s->end)))
+                || (sc.maycode && code_line(d->text, s->start, s->end))))
             s->flags |= SUMM_FLAG_APPARATUS;
         if (kind != SECTION_NONE || (s->flags & SUMM_FLAG_HEADING)) {
             /* a heading that names no section is a section of the body */
@@ -629,7 +797,7 @@ summ__features(doc *d)
             f->section = (uint8_t)cur;
             continue;
         }
-        if ((kind = glued_section(lr, d->text, s->start, s->end)) != SECTION_NONE) {
+        if (sc.newline && (kind = glued_section(lr, d->text, s->start, s->end)) != SECTION_NONE) {
             cur = kind;
             d->nsections++;
             start = true;
@@ -639,7 +807,7 @@ summ__features(doc *d)
             f->bits |= FEAT_SECTION;
             start = false;
         }
-        size_t cited = 0, ncite = sc.cite ? citations(d->text, s->start, s->end, &cited) : 0;
+        size_t cited = 0, ncite = sc.cite ? citations(d->text, s->start, s->end, sc.et, &cited) : 0;
         size_t nnum = sc.nnum > cited ? sc.nnum - cited : 0;  /* "[12]" is no quantity */
         f->ncite = (uint16_t)(ncite < 0xFFFF ? ncite : 0xFFFF);
         f->nnum = (uint16_t)(nnum < 0xFFFF ? nnum : 0xFFFF);

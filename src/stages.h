@@ -50,7 +50,9 @@ enum {
     CUE_FILLER = 8,
     CUE_CAPTION = 16,  /* the word of a caption */
     CUE_START = 32,    /* the first word of a cue phrase */
-    CUE_REST = 64      /* a later word of one */
+    CUE_REST = 64,     /* a later word of one */
+    CUE_ET = 128       /* "et" (of "et al."), in every language, cue list or none: a
+                          citation may be near (features.c) */
 };
 typedef struct cuemap {
     char **key;
@@ -173,13 +175,16 @@ summ_status summ__segment(doc *d);
  * doc.h), from d->lr's cue lists: sets SUMM_FLAG_HEADING on lines that
  * name a section and SUMM_FLAG_APPARATUS on captions, equation scraps,
  * table rows and the lines of reference and acknowledgement sections.
- * After summ__tokenize(d) it reads the roles of d->word; without it (a
- * split) it folds and looks up the words itself, to the same result. */
+ * After summ__tokenize(d) it reads the roles of d->word and, in the
+ * sentences that are not wide, what tokenize.c saw (sentence.marks,
+ * sentence.nnum) instead of their bytes; without it (a split) it reads
+ * the bytes, folds and looks up the words itself, to the same result. */
 summ_status summ__features(doc *d);
 
 /* ---- tokenize.c ----------------------------------------------------------- */
 
-/* Fill d->term, d->nvocab, d->word and each sentence's tok/ntok/nwords/word. */
+/* Fill d->term, d->nvocab, d->word and each sentence's
+ * tok/ntok/nwords/word and wide/marks/nnum. */
 summ_status summ__tokenize(doc *d);
 
 /* The content words of the query q[0 .. n) (valid UTF-8) that d has, after

@@ -169,11 +169,12 @@ summ__cue_slot(const cuemap *m, const char *w, size_t n)
 unsigned
 summ__cue_roles(const langres *lr, const char *w, size_t n)
 {
+    unsigned et = n == 2 && w[0] == 'e' && w[1] == 't' ? CUE_ET : 0;
     const cuemap *m = &lr->cue_words;
     if (!m->cap)
-        return 0;
+        return et;
     size_t j = summ__cue_slot(m, w, n);
-    return m->key[j] ? m->role[j] : 0;
+    return et | (m->key[j] ? m->role[j] : 0);
 }
 
 /* What stopwords/keywords/ says of a word: WORD_KW_STOP, WORD_KW_WEAK

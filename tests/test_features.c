@@ -318,6 +318,102 @@ test_glued_section(void **state)
     kdoc_teardown(&k);
 }
 
+/* features.c reads a sentence from tokenize.c's words, passing over their
+ * letters, only where tokenize.c met no word character past ASCII
+ * (sentence.wide); elsewhere byte by byte, as for --split. Each text has
+ * what some rule looks for between or inside the words (quotation marks,
+ * brackets, "::", a line break, "et", numbers, a word of 140 letters) or
+ * a word the two readings cut differently (a mark or a digit of another
+ * script before an apostrophe or a period, CJK): both readings agree
+ * (kdoc_setup), and the sentence is wide or not as said. */
+static void
+test_readings_agree(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *sentence;
+        bool wide;
+        unsigned bits, not_bits;
+    } cases[] = {
+        { "en", "\xE2\x80\x9CWe are delighted,\xE2\x80\x9D the chairman said. We agree.",
+          "\xE2\x80\x9CWe", false, 0, FEAT_WE },
+        { "en", "\xE2\x80\x9CWe are delighted,\xE2\x80\x9D the chairman said. We agree.", "We agree",
+          false, FEAT_WE, 0 },
+        { "fr", "\xC2\xABNous sommes ravis\xC2\xBB, dit-il. Nous proposons une m\xC3\xA9thode.",
+          "\xC2\xABNous", false, 0, FEAT_WE },
+        { "fr", "\xC2\xABNous sommes ravis\xC2\xBB, dit-il. Nous proposons une m\xC3\xA9thode.",
+          "Nous proposons", true, FEAT_WE | FEAT_CUE, 0 },
+        { "en", "Don\xE2\x80\x99t you see what we did? Fine.", "Don", false,
+          FEAT_YOU | FEAT_WE | FEAT_QUESTION, 0 },
+        { "en", "Caf\xC3\xA9\xE2\x80\x99s menu, we think, is good. Fine.", "Caf", true, FEAT_WE, 0 },
+        { "en", "In this paper we propose a method. Fine.", "In this", false, FEAT_CUE | FEAT_WE,
+          0 },
+        { "en", "Dr. Osei, thank you for joining us. Fine.", "Dr. Osei", false, FEAT_FILLER, 0 },
+        { "en", "Thank you. Fine.", "Thank", false, FEAT_FILLER, 0 },
+        { "en", "Smith et al. found it (Lee and Kim, 2009) and [4]. Paris et Lyon agree.", "Smith",
+          false, 0, 0 },
+        { "en", "Smith et al. found it (Lee and Kim, 2009) and [4]. Paris et Lyon agree.", "Paris",
+          false, 0, 0 },
+        { "en", "As Smith et al. showed, it works. Fine.", "As Smith", false, 0, 0 },
+        { "en", "Rates (see [1] (2) [3, 4] and (Wu, 2011)) rose [5] (x [6). Fine.", "Rates", false,
+          0, 0 },
+        { "en", "Rates rose 2 [1] in (2) and 3, [4. Fine.", "Rates", false, 0, 0 },
+        { "en", "As Smith Et al. and Wu ET AL showed, it works. Fine.", "As Smith", false, 0, 0 },
+        { "fi", "Smith et al. ja Wu et al. osoittivat sen. Hyvin.", "Smith", false, 0, 0 },
+        { "en", "Costs rose.\n\nRevenue in USD 1.2 3.4 5.6 7.8 9.1 2.3\n\nCosts fell.",
+          "Revenue in", false, 0, 0 },
+        { "en", "Use it so:\n\nstd::vector<int> v; v.push_back(1);\n\nIt works.", "std", false, 0,
+          0 },
+        { "en", "Set x = 1 && y += 2;\n\nIt works.", "Set", false, 0, 0 },
+        { "en", "BACKGROUND\nthe wox family is large. it grows.", "BACKGROUND", false,
+          FEAT_SECTION, 0 },
+        { "en", "Revenue grew.\n\nRevenue 1.2 3.4 5.6 7.8\n\nCosts fell.", "Revenue 1", false, 0,
+          0 },
+        { "en", "The loss is below.\n\n(5)\n\nIt converges.", "(5)", false, 0, 0 },
+        { "en", "Prices rose by 1,234.5 and 3.5.7 units in 2020. Fine.", "Prices", false, 0, 0 },
+        { "ar", "\xD9\xA3.\xD9\xA5 \xD9\x88 1,234 \xD9\x88\xD9\x87\xD9\x86\xD8\xA7. Fine.", "\xD9\xA3",
+          true, 0, 0 },
+        { "hi", "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA5\x80' we \xE0\xA4\xAA\xE0\xA4\xBE\xE0\xA4\xA0. Fine.",
+          "\xE0\xA4\xB9", true, 0, 0 },
+        { "en", "We \xE6\x88\x91\xE4\xBB\xAC propose it. Fine.", "We", true, FEAT_WE, 0 },
+        { "en", "Okay, the aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa. Fine.", "Okay", false, 0,
+          FEAT_FILLER },
+        { "en", "\"Our results,\" we said, \"hold.\" Fine.", "\"Our", false, FEAT_CUE, FEAT_WE },
+        { "en", "... ! ?\n\nFine.", "...", false, 0, 0 },
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        kdoc k;
+        kdoc_setup(&k, cases[c].text, cases[c].lang);
+        size_t i = find(&k.d, cases[c].sentence);
+        const sfeat *f = &k.d.feat[i];
+        if ((k.d.sent[i].wide != 0) != cases[c].wide)
+            fail_msg("case %zu ('%s'): wide %u", c, cases[c].sentence, k.d.sent[i].wide);
+        if ((f->bits & cases[c].bits) != cases[c].bits || (f->bits & cases[c].not_bits))
+            fail_msg("case %zu ('%s'): bits %#x, want %#x and none of %#x", c, cases[c].sentence,
+                     f->bits, cases[c].bits, cases[c].not_bits);
+        kdoc_teardown(&k);
+    }
+    /* more numbers than tokenize.c counts (0xFFFF), 10,000 of them in
+     * citations: features.c counts them itself, so that 70,000 are left */
+    size_t ncite = 10000, nnum = 70000;
+    char *many = malloc(4 * ncite + 2 * nnum + 1), *p = many;
+    assert_non_null(many);
+    for (size_t i = 0; i < ncite; i++, p += 4)
+        memcpy(p, "[1] ", 4);
+    for (size_t i = 0; i < nnum; i++, p += 2)
+        memcpy(p, "7 ", 2);
+    *p = '\0';
+    kdoc k;
+    kdoc_setup(&k, many, "en");
+    assert_int_equal(k.d.nsent, 1);
+    assert_int_equal(k.d.sent[0].nnum, 0xFFFF);
+    assert_int_equal(k.d.feat[0].ncite, ncite);
+    assert_int_equal(k.d.feat[0].nnum, 0xFFFF);
+    kdoc_teardown(&k);
+    free(many);
+}
+
 /* The share of content sentences in the first person plural, quotes
  * left out: the genre signal. */
 static void
@@ -344,6 +440,7 @@ main(void)
         cmocka_unit_test(test_sections),
         cmocka_unit_test(test_glued_section),
         cmocka_unit_test(test_first_person_share),
+        cmocka_unit_test(test_readings_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
