@@ -53,10 +53,12 @@
 /* The profiles and their index: dindex.h. The per-context cache: the
  * profile table and one index per script, made on first use (about two
  * thousand entries for Latin: more work than scanning a short article). */
+typedef struct memo memo;  /* the words a context has scored (score_words) */
 struct lang_cache {
     ptable pt;
     bool pt_ready;
     windex *ix[SC_COUNT];
+    memo *mm[SC_COUNT];  /* NULL: no memory for it */
 };
 
 static unsigned never_of(const char *code);
@@ -89,9 +91,11 @@ cache_of(lang_cache **cache, const salloc *al)
     return *cache;
 }
 
-/* A context's index: the windex, then its word table. */
+static size_t memo_size(void);
+
+/* A context's index (the windex, then its word table), and its memo. */
 static const windex *
-cached_index(lang_cache *c, const salloc *al, int want)
+cached_index(lang_cache *c, const salloc *al, int want, memo **mm)
 {
     if (!c)
         return NULL;
@@ -101,7 +105,9 @@ cached_index(lang_cache *c, const salloc *al, int want)
         if (!*ix)
             return NULL;
         summ__dindex_build(*ix, &c->pt, want, (wslot *)(*ix + 1), WORD_BITS);
+        c->mm[want] = summ__calloc(al, 1, memo_size());
     }
+    *mm = c->mm[want];
     return *ix;
 }
 
@@ -110,8 +116,10 @@ summ__lang_cache_free(const salloc *al, lang_cache *c)
 {
     if (!c)
         return;
-    for (size_t k = 0; k < SC_COUNT; k++)
+    for (size_t k = 0; k < SC_COUNT; k++) {
         summ__free(al, c->ix[k]);
+        summ__free(al, c->mm[k]);
+    }
     summ__free(al, c);
 }
 
@@ -157,20 +165,23 @@ bits_set(uint64_t m)
 }
 
 /* Add an entry of the profiles mask to the score of each that is allowed,
- * shared evenly: a whole word's weight 1, an ending's (half) ENDING_WEIGHT. */
+ * shared evenly: a whole word's weight 1, an ending's (half) ENDING_WEIGHT.
+ * cover counts the weights whole, in halves (the sums of 1 and 0.5 a
+ * double made were exact: an integer says the same). */
 static inline void
 add_hits(const windex *ix, uint64_t mask, int half, uint64_t allowed, double *score,
-         double *cover)
+         uint32_t *cover)
 {
     mask &= allowed;
     if (!mask)
         return;
     /* weight / k from the table: the same double as the division */
-    double share = ix->share[half][bits_set(mask)], weight = half ? ENDING_WEIGHT : 1.0;
+    double share = ix->share[half][bits_set(mask)];
+    uint32_t halves = half ? 1 : 2;
     for (uint64_t m = mask; m; m &= m - 1) {
         unsigned q = lowest_bit(m);
         score[q] += share;
-        cover[q] += weight;
+        cover[q] += halves;
     }
 }
 
@@ -199,13 +210,31 @@ settled(const double *score, size_t n, uint64_t allowed)
 #define WORD_MAX 64
 #define WORD_ROOM (WORD_MAX + 16 + 8)
 
+/* The entries a word other than a function word has, in the order they
+ * count: "~letters" (MID_HIT | index in ix->mid) and endings (index in
+ * ix->end). The first HITS_KEPT are kept, for the memo. */
+#define HITS_KEPT 3
+#define MID_HIT 0x8000u
+typedef struct hitlog {
+    unsigned n;
+    uint16_t h[HITS_KEPT];
+} hitlog;
+
+static inline void
+log_hit(hitlog *log, unsigned h)
+{
+    if (log->n < HITS_KEPT)
+        log->h[log->n] = (uint16_t)h;
+    log->n++;
+}
+
 /* The "~letters" entries found in the word buf[0 .. m), each counted as an
  * ending is, and in marks. In the order of their positions, then lengths:
  * each profile's sum the same, to the last bit, in every build. Most
  * positions are left out by one bit. */
 static void
 score_inside(const windex *ix, const char *buf, size_t m, uint64_t allowed, double *score,
-             double *cover, uint32_t *marks)
+             uint32_t *cover, uint32_t *marks, hitlog *log)
 {
     for (size_t p = 0; p + 3 <= m; p++) {
         uint64_t x = load_text64(buf + p);
@@ -228,6 +257,7 @@ score_inside(const windex *ix, const char *buf, size_t m, uint64_t allowed, doub
             for (uint64_t q = e->mask & allowed; q; q &= q - 1)
                 marks[lowest_bit(q)]++;
             add_hits(ix, e->mask, 1, allowed, score, cover);
+            log_hit(log, MID_HIT | (unsigned)i);
         }
     }
 }
@@ -237,13 +267,16 @@ score_inside(const windex *ix, const char *buf, size_t m, uint64_t allowed, doub
  * length, as they were once looked up one by one. */
 static void
 score_endings(const windex *ix, const char *buf, size_t m, uint64_t allowed, double *score,
-              double *cover)
+              uint32_t *cover, hitlog *log)
 {
     if (m < 4)
         return;
     const unsigned char *u = (const unsigned char *)buf;
-    if (ix->has_end1 && u[m - 1] < 0x80 && ix->end1[u[m - 1]])
-        add_hits(ix, ix->end[ix->end1[u[m - 1]] - 1].mask, 1, allowed, score, cover);
+    if (ix->has_end1 && u[m - 1] < 0x80 && ix->end1[u[m - 1]]) {
+        unsigned i = ix->end1[u[m - 1]] - 1u;
+        add_hits(ix, ix->end[i].mask, 1, allowed, score, cover);
+        log_hit(log, i);
+    }
     const bucket *b = dindex_bucket(ix->tail, TAIL_BITS, (uint32_t)u[m - 2] | (uint32_t)u[m - 1] << 8);
     if (!b)
         return;
@@ -257,6 +290,79 @@ score_endings(const windex *ix, const char *buf, size_t m, uint64_t allowed, dou
             || (n > 8 && load_text64(w + 8) != e->w1))
             continue;
         add_hits(ix, e->mask, 1, allowed, score, cover);
+        log_hit(log, (unsigned)i);
+    }
+}
+
+/* The words of at most 16 bytes a context has scored, and what they
+ * counted for: a function word's profiles, or the entries of another
+ * (MEMO_OTHER | count << 48 | the hitlog's three 16-bit entries). A
+ * batch of news articles repeats most of its words (nine in ten of the
+ * first 200 of each, over 2,225 BBC articles), and a word found here
+ * costs one lookup where it cost one for a function word, then one per
+ * position inside it and its endings. Replayed in the order they were
+ * found, so the sums are the same. Emptied when half full; made with the
+ * script's index, never on the stack (then words are looked up each
+ * time, to the same sums). */
+#define MEMO_BITS 13
+#define MEMO_OTHER ((uint64_t)1 << 63)
+typedef struct mslot {
+    uint64_t w0, w1, v;  /* w0 0: empty (no word starts with a zero byte) */
+} mslot;
+#define MEMO_MAX (1u << (MEMO_BITS - 1))
+struct memo {
+    size_t n;
+    uint16_t used[MEMO_MAX];  /* the slots filled, to empty them one by one */
+    mslot slot[1u << MEMO_BITS];
+};
+
+static inline mslot *
+memo_find(memo *mm, uint64_t w0, uint64_t w1, size_t n)
+{
+    size_t j = (size_t)(dindex_hash(w0, w1, n) >> (64 - MEMO_BITS));
+    for (;;) {
+        mslot *e = &mm->slot[j];
+        if ((e->w0 == w0 && e->w1 == w1) || !e->w0)
+            return e;
+        j = (j + 1) & ((1u << MEMO_BITS) - 1);
+    }
+}
+
+static size_t
+memo_size(void)
+{
+    return sizeof(memo);
+}
+
+static void
+memo_add(memo *mm, mslot *e, uint64_t w0, uint64_t w1, size_t n, uint64_t v)
+{
+    if (mm->n == MEMO_MAX) {
+        for (size_t k = 0; k < mm->n; k++)
+            mm->slot[mm->used[k]] = (mslot){ 0, 0, 0 };
+        mm->n = 0;
+        e = memo_find(mm, w0, w1, n);
+    }
+    mm->used[mm->n++] = (uint16_t)(e - mm->slot);
+    *e = (mslot){ w0, w1, v };
+}
+
+/* A memo's entry of another word, counted again. */
+static void
+replay(const windex *ix, uint64_t v, uint64_t allowed, double *score, uint32_t *cover,
+       uint32_t *marks)
+{
+    unsigned n = (unsigned)(v >> 48) & 3;
+    for (unsigned k = 0; k < n; k++) {
+        unsigned h = (unsigned)(v >> (16 * k)) & 0xFFFF;
+        if (h & MID_HIT) {
+            uint64_t mask = ix->mid[h & 0xFF].mask;
+            for (uint64_t q = mask & allowed; q; q &= q - 1)
+                marks[lowest_bit(q)]++;
+            add_hits(ix, mask, 1, allowed, score, cover);
+        } else {
+            add_hits(ix, ix->end[h].mask, 1, allowed, score, cover);
+        }
     }
 }
 
@@ -268,6 +374,12 @@ store_text64(char *buf, uint64_t w)
     w = __builtin_bswap64(w);
 #endif
     memcpy(buf, &w, 8);
+}
+
+static inline bool
+ascii_alpha(unsigned char b)
+{
+    return (unsigned)((b | 0x20) - 'a') <= 'z' - 'a';
 }
 
 /* The run of ASCII letters at p (one at least), lower-cased into buf at
@@ -290,7 +402,7 @@ ascii_run(const unsigned char *p, const unsigned char *end, char *buf, size_t *m
         if (n < 8)
             return p;
     }
-    for (; p < end && (unsigned)((*p | 0x20) - 'a') <= 'z' - 'a'; p++) {
+    for (; p < end && ascii_alpha(*p); p++) {
         if (*m + 4 > WORD_MAX)
             *toolong = true;
         else
@@ -299,77 +411,150 @@ ascii_run(const unsigned char *p, const unsigned char *end, char *buf, size_t *m
     return p;
 }
 
-/* Score the allowed profiles by the words of s. Returns the number of
- * words looked at. */
+/* The rest of a word from p, or the next word (when !*inword), one
+ * character at a time: what is not ASCII. Simple case mapping, not
+ * summ__fold_word()'s NFKC case folding: it is five times faster, and the
+ * profiles hold no word where the two differ (test_lang checks they are
+ * folded; text in NFD only loses its accented words). */
+static const unsigned char *
+word_slow(const unsigned char *p, const unsigned char *end, char *buf, size_t *m, bool *toolong,
+          bool *inword)
+{
+    while (p < end) {
+        int32_t c;
+        if (*p < 0x80) {
+            if (!ascii_alpha(*p)) {
+                if (*inword)
+                    break;
+                p++;
+                continue;
+            }
+            *inword = true;
+            p = ascii_run(p, end, buf, m, toolong);
+            continue;
+        }
+        size_t n = utf8_decode(p, end, &c);
+        if (*inword ? !is_word_cp(c) : script_of(c) < 0) {
+            if (*inword)
+                break;
+            p += n;
+            continue;
+        }
+        c = lower(c);
+        *inword = true;
+        p += n;
+        if (*m + 4 > WORD_MAX) {
+            *toolong = true;
+            continue;
+        }
+        if (c < 0x80)
+            buf[(*m)++] = (char)c;
+        else
+            *m += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)buf + *m);
+    }
+    return p;
+}
+
+/* Score one word buf[0 .. m), 1 <= m <= WORD_MAX, with 16 zero bytes
+ * after it, that the memo does not have (e: where it goes, or NULL); w0,
+ * w1 its first 16 bytes (the key). Not inline: the memo has most words. */
+static void
+score_new(const windex *ix, memo *mm, mslot *e, char *buf, size_t m, uint64_t w0, uint64_t w1,
+          uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
+{
+    uint64_t mask = m <= 16 ? dindex_word(ix, w0, w1, m) : dindex_long(ix, buf, m, w0, w1);
+    if (mask) {
+        /* a function word: its endings tell nothing more */
+        add_hits(ix, mask, 0, allowed, score, cover);
+        if (e)
+            memo_add(mm, e, w0, w1, m, mask);
+        return;
+    }
+    hitlog log = { 0, { 0 } };
+    if (ix->nmid)
+        score_inside(ix, buf, m, allowed, score, cover, marks, &log);
+    if (ix->nend)
+        score_endings(ix, buf, m, allowed, score, cover, &log);
+    if (e && log.n <= HITS_KEPT)
+        memo_add(mm, e, w0, w1, m,
+                 MEMO_OTHER | (uint64_t)log.n << 48 | (uint64_t)log.h[2] << 32
+                     | (uint64_t)log.h[1] << 16 | log.h[0]);
+}
+
+/* The same for any word: from the memo if it has it. */
+static inline void
+score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_t w1,
+           uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
+{
+    mslot *e = NULL;
+    if (mm && m <= 16) {
+        e = memo_find(mm, w0, w1, m);
+        if (e->w0) {
+            if (e->v & MEMO_OTHER) {
+                if (e->v >> 48 & 3)  /* most words have no entry at all */
+                    replay(ix, e->v, allowed, score, cover, marks);
+            } else
+                add_hits(ix, e->v, 0, allowed, score, cover);
+            return;
+        }
+    }
+    score_new(ix, mm, e, buf, m, w0, w1, allowed, score, cover, marks);
+}
+
+/* Score the allowed profiles by the words of s (with the memo mm, or
+ * none). Returns the number of words looked at. */
 static size_t
-score_words(const windex *ix, const unsigned char *s, size_t len, uint64_t allowed,
-            double *score, double *cover, uint32_t *marks)
+score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint64_t allowed,
+            double *score, uint32_t *cover, uint32_t *marks)
 {
     const unsigned char *end = s + len;
     size_t nwords = 0;
     const unsigned char *p = s;
     char buf[WORD_ROOM];
     while (p < end && nwords < DETECT_WORDS) {
-        /* One word, lower-cased as it is read. Simple case mapping, not
-         * summ__fold_word()'s NFKC case folding: it is five times faster, and
-         * the profiles hold no word where the two differ (test_lang checks
-         * they are folded; text in NFD only loses its accented words). */
+        while (p < end && *p < 0x80 && !ascii_alpha(*p))
+            p++;
+        if (p == end)
+            break;
+        /* Most words: fewer than eight ASCII letters, then ASCII that is
+         * none, its key one load of the text. */
+        if (*p < 0x80 && end - p >= 8) {
+            uint64_t w = load_text64(p), in = letters_in(w);
+            size_t n = lead_in(w, in);
+            if (n < 8 && !(w >> (8 * n) & 0x80)) {
+                /* and one byte more if a letter follows it (in is exact
+                 * there: no byte before it is past ASCII) */
+                p += n + (n < 7 && (in >> (8 * n + 15) & 1));
+                if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
+                    break;
+                uint64_t w0 = (w | in >> 2) & ((1ULL << (8 * n)) - 1);
+                store_text64(buf, w0);
+                memset(buf + 8, 0, 16);
+                score_word(ix, mm, buf, n, w0, 0, allowed, score, cover, marks);
+                continue;
+            }
+        }
+        /* One word, lower-cased as it is read: ASCII letters eight at a
+         * time (ascii_run), the rest in word_slow. */
         size_t m = 0;
         bool inword = false, toolong = false;
-        while (p < end) {
-            int32_t c;
-            size_t n;
-            if (*p < 0x80) {
-                if ((unsigned)((*p | 0x20) - 'a') > 'z' - 'a') {
-                    if (inword)
-                        break;
-                    p++;
-                    continue;
-                }
-                inword = true;
-                p = ascii_run(p, end, buf, &m, &toolong);
-                continue;
-            }
-            n = utf8_decode(p, end, &c);
-            if (inword ? !is_word_cp(c) : script_of(c) < 0) {
-                if (inword)
-                    break;
-                p += n;
-                continue;
-            }
-            c = lower(c);
+        if (*p < 0x80) {
             inword = true;
-            p += n;
-            if (m + 4 > WORD_MAX) {
-                toolong = true;
-                continue;
-            }
-            if (c < 0x80)
-                buf[m++] = (char)c;
-            else
-                m += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)buf + m);
+            p = ascii_run(p, end, buf, &m, &toolong);
         }
+        if (p < end && *p >= 0x80)
+            p = word_slow(p, end, buf, &m, &toolong, &inword);
         if (!inword)
             break;
-        nwords++;
         /* every 64 words (it was 256: a news article of 400 words was read
          * to its end where 128 or 192 already settle it) */
-        if (nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
+        if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
             break;
-        if (toolong)
+        if (toolong || m == 0)
             continue;
         memset(buf + m, 0, 16);
-        uint64_t w0 = load_text64(buf), w1 = load_text64(buf + 8);
-        uint64_t mask = m <= 16 ? dindex_word(ix, w0, w1, m) : dindex_long(ix, buf, m, w0, w1);
-        if (mask) {
-            /* a function word: its endings tell nothing more */
-            add_hits(ix, mask, 0, allowed, score, cover);
-            continue;
-        }
-        if (ix->nmid)
-            score_inside(ix, buf, m, allowed, score, cover, marks);
-        if (ix->nend)
-            score_endings(ix, buf, m, allowed, score, cover);
+        score_word(ix, mm, buf, m, load_text64(buf), load_text64(buf + 8), allowed, score, cover,
+                   marks);
     }
     return nwords;
 }
@@ -451,15 +636,16 @@ by_absence(const ptable *pt, size_t best, size_t second, double b, double r,
 /* The best of the allowed profiles for s, or NULL when its words are too
  * rare in the text or two languages tie. */
 static const profile *
-best_profile(const windex *ix, const unsigned char *s, size_t len, uint64_t allowed)
+best_profile(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint64_t allowed)
 {
     const ptable *pt = ix->pt;
     /* score: shared words split between the profiles that have them, which
      * tells related languages apart; cover: whole, which says how much of
      * the text the language's common words are */
-    double score[MAX_PROFILES] = { 0 }, cover[MAX_PROFILES] = { 0 };
+    double score[MAX_PROFILES] = { 0 };
+    uint32_t cover[MAX_PROFILES] = { 0 };  /* in halves */
     uint32_t marks[MAX_PROFILES] = { 0 };  /* "~letters" entries found */
-    size_t nwords = score_words(ix, s, len, allowed, score, cover, marks);
+    size_t nwords = score_words(ix, mm, s, len, allowed, score, cover, marks);
     size_t best = MAX_PROFILES, second = MAX_PROFILES;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(allowed & ((uint64_t)1 << k)))
@@ -482,7 +668,7 @@ best_profile(const windex *ix, const unsigned char *s, size_t len, uint64_t allo
     const profile *unmarked = by_absence(pt, best, second, b, r, marks, nwords);
     if (unmarked)
         return unmarked;
-    if (b < 1.0 || cover[best] < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
+    if (b < 1.0 || 0.5 * cover[best] < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
         return NULL;
     return &pt->p[best];
 }
@@ -535,10 +721,13 @@ allowed_profiles(const ptable *pt, int want, const script_counts *sc)
 {
     uint64_t allowed = 0;
     size_t n = sc->n[want] ? sc->n[want] : 1;
+    unsigned seen = 0;  /* the groups of letters the text has: most have none */
+    for (unsigned g = 0; g < LG_COUNT; g++)
+        seen |= (sc->lg[g] != 0) << g;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->p[k].scripts & (1u << want)))
             continue;
-        unsigned never = pt->p[k].never;
+        unsigned never = pt->p[k].never & seen;
         size_t bad = 0;
         for (unsigned m = never; m; m &= m - 1)  /* its bits are LG_ groups */
             bad += sc->lg[lowest_bit(m)];
@@ -556,17 +745,18 @@ by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t le
          const script_counts *sc)
 {
     lang_cache *c = cache_of(cache, al);
-    const windex *ix = cached_index(c, al, want);
+    memo *mm = NULL;
+    const windex *ix = cached_index(c, al, want, &mm);
     const profile *p;
     if (ix) {
-        p = best_profile(ix, s, len, allowed_profiles(&c->pt, want, sc));
+        p = best_profile(ix, mm, s, len, allowed_profiles(&c->pt, want, sc));
     } else {
         ptable pt;
         windex local;
         wslot word[1u << WORD_BITS_LOW];
         ptable_build(&pt);
         summ__dindex_build(&local, &pt, want, word, WORD_BITS_LOW);
-        p = best_profile(&local, s, len, allowed_profiles(&pt, want, sc));
+        p = best_profile(&local, NULL, s, len, allowed_profiles(&pt, want, sc));
         /* p points into pt, which ends here: answer with the language */
         return p ? summ__lang_by_code(p->code) : &summ__lang_und;
     }

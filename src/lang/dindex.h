@@ -29,7 +29,7 @@ typedef struct profile {
     unsigned never;    /* LG_ bits of letters the language never writes (detect.c's) */
 } profile;
 
-#define MAX_PROFILES 64  /* the bits of a mask */
+#define MAX_PROFILES 63  /* the bits of a mask; detect.c's memo has the 64th */
 
 typedef struct ptable {
     size_t n;
