@@ -304,7 +304,7 @@ score_endings(const windex *ix, const char *buf, size_t m, uint64_t allowed, dou
  * found, so the sums are the same. Emptied when half full; made with the
  * script's index, never on the stack (then words are looked up each
  * time, to the same sums). */
-#define MEMO_BITS 13
+#define MEMO_BITS 14
 #define MEMO_OTHER ((uint64_t)1 << 63)
 typedef struct mslot {
     uint64_t w0, w1, v;  /* w0 0: empty (no word starts with a zero byte) */
@@ -481,9 +481,10 @@ score_new(const windex *ix, memo *mm, mslot *e, char *buf, size_t m, uint64_t w0
                      | (uint64_t)log.h[1] << 16 | log.h[0]);
 }
 
-/* The same for any word: from the memo if it has it. */
+/* The same for any word: from the memo if it has it. keyed: buf is not
+ * written yet, the word is its key w0 (8 bytes at most). */
 static inline void
-score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_t w1,
+score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_t w1, bool keyed,
            uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
 {
     mslot *e = NULL;
@@ -497,6 +498,10 @@ score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_
                 add_hits(ix, e->v, 0, allowed, score, cover);
             return;
         }
+    }
+    if (keyed) {
+        store_text64(buf, w0);
+        memset(buf + 8, 0, 16);
     }
     score_new(ix, mm, e, buf, m, w0, w1, allowed, score, cover, marks);
 }
@@ -512,28 +517,32 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
     const unsigned char *p = s;
     char buf[WORD_ROOM];
     while (p < end && nwords < DETECT_WORDS) {
+        /* Most words: ASCII that is no letter, then fewer than eight
+         * ASCII letters and ASCII again, in one load of the text, which is
+         * the key. letters_in() is exact up to the first byte past ASCII. */
+        if (end - p >= 8) {
+            uint64_t w = load_text64(p), in = letters_in(w);
+            size_t k = lead_in(w, ~in & SUMM_HIGHS);  /* no letters */
+            if (k == 8) {
+                p += 8;
+                continue;
+            }
+            uint64_t x = w >> (8 * k), xin = in >> (8 * k);
+            size_t n = lead_in(x, xin);
+            if (n > 0 && k + n < 8 && !(x >> (8 * n) & 0x80)) {
+                p += k + n;
+                if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
+                    break;
+                uint64_t w0 = (x | xin >> 2) & ((1ULL << (8 * n)) - 1);
+                score_word(ix, mm, buf, n, w0, 0, true, allowed, score, cover, marks);
+                continue;
+            }
+            p += k;
+        }
         while (p < end && *p < 0x80 && !ascii_alpha(*p))
             p++;
         if (p == end)
             break;
-        /* Most words: fewer than eight ASCII letters, then ASCII that is
-         * none, its key one load of the text. */
-        if (*p < 0x80 && end - p >= 8) {
-            uint64_t w = load_text64(p), in = letters_in(w);
-            size_t n = lead_in(w, in);
-            if (n < 8 && !(w >> (8 * n) & 0x80)) {
-                /* and one byte more if a letter follows it (in is exact
-                 * there: no byte before it is past ASCII) */
-                p += n + (n < 7 && (in >> (8 * n + 15) & 1));
-                if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
-                    break;
-                uint64_t w0 = (w | in >> 2) & ((1ULL << (8 * n)) - 1);
-                store_text64(buf, w0);
-                memset(buf + 8, 0, 16);
-                score_word(ix, mm, buf, n, w0, 0, allowed, score, cover, marks);
-                continue;
-            }
-        }
         /* One word, lower-cased as it is read: ASCII letters eight at a
          * time (ascii_run), the rest in word_slow. */
         size_t m = 0;
@@ -553,8 +562,8 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
         if (toolong || m == 0)
             continue;
         memset(buf + m, 0, 16);
-        score_word(ix, mm, buf, m, load_text64(buf), load_text64(buf + 8), allowed, score, cover,
-                   marks);
+        score_word(ix, mm, buf, m, load_text64(buf), load_text64(buf + 8), false, allowed, score,
+                   cover, marks);
     }
     return nwords;
 }
