@@ -1,7 +1,7 @@
 /* test_detect.c - the fast paths of language detection against their
  * plain counterparts: the letter count of script.c's eight- and 32-byte
  * loops against one letter at a time, and detection with a context's
- * cache (its index and its memo of words, emptied when full) against
+ * cache (its index and its memo of words, one slot per hash) against
  * detection without one, which scores every word afresh. The texts are
  * made to sit near the detector's decisions: words of two related
  * languages' profiles mixed at random, with their endings and letters

@@ -299,52 +299,33 @@ score_endings(const windex *ix, const char *buf, size_t m, uint64_t allowed, dou
  * (MEMO_OTHER | count << 48 | the hitlog's three 16-bit entries). A
  * batch of news articles repeats most of its words (nine in ten of the
  * first 200 of each, over 2,225 BBC articles), and a word found here
- * costs one lookup where it cost one for a function word, then one per
- * position inside it and its endings. Replayed in the order they were
- * found, so the sums are the same. Emptied when half full; made with the
- * script's index, never on the stack (then words are looked up each
- * time, to the same sums). */
+ * costs one load and compare where it cost a lookup for a function word,
+ * then one per position inside it and its endings. Replayed in the order
+ * they were found, so the sums are the same. One slot per hash, a new
+ * word in it replacing the old (cheaper to ask than a table that fills
+ * and is emptied, and as often right); made with the script's index,
+ * never on the stack (then words are looked up each time, to the same
+ * sums). */
 #define MEMO_BITS 14
 #define MEMO_OTHER ((uint64_t)1 << 63)
 typedef struct mslot {
     uint64_t w0, w1, v;  /* w0 0: empty (no word starts with a zero byte) */
 } mslot;
-#define MEMO_MAX (1u << (MEMO_BITS - 1))
 struct memo {
-    size_t n;
-    uint16_t used[MEMO_MAX];  /* the slots filled, to empty them one by one */
     mslot slot[1u << MEMO_BITS];
 };
 
 static inline mslot *
-memo_find(memo *mm, uint64_t w0, uint64_t w1, size_t n)
+memo_slot(memo *mm, uint64_t w0, uint64_t w1)
 {
-    size_t j = (size_t)(dindex_hash(w0, w1, n) >> (64 - MEMO_BITS));
-    for (;;) {
-        mslot *e = &mm->slot[j];
-        if ((e->w0 == w0 && e->w1 == w1) || !e->w0)
-            return e;
-        j = (j + 1) & ((1u << MEMO_BITS) - 1);
-    }
+    return &mm->slot[((w0 ^ (w1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL)
+                     >> (64 - MEMO_BITS)];
 }
 
 static size_t
 memo_size(void)
 {
     return sizeof(memo);
-}
-
-static void
-memo_add(memo *mm, mslot *e, uint64_t w0, uint64_t w1, size_t n, uint64_t v)
-{
-    if (mm->n == MEMO_MAX) {
-        for (size_t k = 0; k < mm->n; k++)
-            mm->slot[mm->used[k]] = (mslot){ 0, 0, 0 };
-        mm->n = 0;
-        e = memo_find(mm, w0, w1, n);
-    }
-    mm->used[mm->n++] = (uint16_t)(e - mm->slot);
-    *e = (mslot){ w0, w1, v };
 }
 
 /* A memo's entry of another word, counted again. */
@@ -467,7 +448,7 @@ score_new(const windex *ix, memo *mm, mslot *e, char *buf, size_t m, uint64_t w0
         /* a function word: its endings tell nothing more */
         add_hits(ix, mask, 0, allowed, score, cover);
         if (e)
-            memo_add(mm, e, w0, w1, m, mask);
+            *e = (mslot){ w0, w1, mask };
         return;
     }
     hitlog log = { 0, { 0 } };
@@ -476,21 +457,21 @@ score_new(const windex *ix, memo *mm, mslot *e, char *buf, size_t m, uint64_t w0
     if (ix->nend)
         score_endings(ix, buf, m, allowed, score, cover, &log);
     if (e && log.n <= HITS_KEPT)
-        memo_add(mm, e, w0, w1, m,
-                 MEMO_OTHER | (uint64_t)log.n << 48 | (uint64_t)log.h[2] << 32
-                     | (uint64_t)log.h[1] << 16 | log.h[0]);
+        *e = (mslot){ w0, w1,
+                      MEMO_OTHER | (uint64_t)log.n << 48 | (uint64_t)log.h[2] << 32
+                          | (uint64_t)log.h[1] << 16 | log.h[0] };
 }
 
 /* The same for any word: from the memo if it has it. keyed: buf is not
- * written yet, the word is its key w0 (8 bytes at most). */
+ * written yet, the word is its key (16 bytes at most). */
 static inline void
 score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_t w1, bool keyed,
            uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
 {
     mslot *e = NULL;
     if (mm && m <= 16) {
-        e = memo_find(mm, w0, w1, m);
-        if (e->w0) {
+        e = memo_slot(mm, w0, w1);
+        if (e->w0 == w0 && e->w1 == w1) {
             if (e->v & MEMO_OTHER) {
                 if (e->v >> 48 & 3)  /* most words have no entry at all */
                     replay(ix, e->v, allowed, score, cover, marks);
@@ -501,7 +482,8 @@ score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_
     }
     if (keyed) {
         store_text64(buf, w0);
-        memset(buf + 8, 0, 16);
+        store_text64(buf + 8, w1);
+        memset(buf + 16, 0, 16);
     }
     score_new(ix, mm, e, buf, m, w0, w1, allowed, score, cover, marks);
 }
@@ -517,24 +499,39 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
     const unsigned char *p = s;
     char buf[WORD_ROOM];
     while (p < end && nwords < DETECT_WORDS) {
-        /* Most words: ASCII that is no letter, then fewer than eight
-         * ASCII letters and ASCII again, in one load of the text, which is
-         * the key. letters_in() is exact up to the first byte past ASCII. */
-        if (end - p >= 8) {
-            uint64_t w = load_text64(p), in = letters_in(w);
-            size_t k = lead_in(w, ~in & SUMM_HIGHS);  /* no letters */
-            if (k == 8) {
-                p += 8;
-                continue;
+        /* Most words: ASCII that is no letter, then fewer than 16 ASCII
+         * letters and ASCII again, in loads of the text that are the key.
+         * letters_in() is exact up to the first byte past ASCII. */
+        if (end - p >= 24) {
+            size_t k;  /* bytes that are no letters: mostly one space */
+            if (p[0] == ' ' && ascii_alpha(p[1])) {
+                k = 1;
+            } else {
+                uint64_t w = load_text64(p);
+                k = lead_in(w, ~letters_in(w) & SUMM_HIGHS);
+                if (k == 8) {
+                    p += 8;
+                    continue;
+                }
             }
-            uint64_t x = w >> (8 * k), xin = in >> (8 * k);
-            size_t n = lead_in(x, xin);
-            if (n > 0 && k + n < 8 && !(x >> (8 * n) & 0x80)) {
-                p += k + n;
+            uint64_t x = load_text64(p + k), xin = letters_in(x), y = 0, yin = 0;
+            size_t n = lead_in(x, xin), n2 = 0;
+            if (n == 8) {
+                y = load_text64(p + k + 8);
+                yin = letters_in(y);
+                n2 = lead_in(y, yin);
+            }
+            uint64_t after = n < 8 ? x >> (8 * n) : y >> (8 * n2);
+            if (n > 0 && n2 < 8 && !(after & 0x80)) {
+                p += k + n + n2;
                 if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
                     break;
-                uint64_t w0 = (x | xin >> 2) & ((1ULL << (8 * n)) - 1);
-                score_word(ix, mm, buf, n, w0, 0, true, allowed, score, cover, marks);
+                uint64_t w0 = x | xin >> 2, w1 = 0;  /* letters | 0x20: lower case */
+                if (n < 8)
+                    w0 = key_bytes(w0, n);
+                else
+                    w1 = key_bytes(y | yin >> 2, n2);
+                score_word(ix, mm, buf, n + n2, w0, w1, true, allowed, score, cover, marks);
                 continue;
             }
             p += k;
