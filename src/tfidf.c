@@ -66,12 +66,18 @@ summ__tfidf_build(doc *d, tfidf *v)
     v->off[n] = (uint32_t)total;
     v->id = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->id);
     v->w = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->w);
-    /* idf once per term, not once per sentence it is in */
+    /* idf once per term, not once per sentence it is in; and the log once
+     * per document frequency, which most terms share (1, 2, 3...) */
     double *idf = summ__arena_alloc(ar, (d->nvocab ? d->nvocab : 1) * sizeof *idf);
-    if (!v->id || !v->w || !idf)
+    double *by_df = summ__arena_calloc(ar, n + 1, sizeof *by_df);  /* 0: not yet */
+    if (!v->id || !v->w || !idf || !by_df)
         return SUMM_ENOMEM;
-    for (size_t t = 0; t < d->nvocab; t++)
-        idf[t] = v->df[t] ? log(1.0 + (double)n / v->df[t]) : 0;
+    for (size_t t = 0; t < d->nvocab; t++) {
+        uint32_t f = v->df[t];  /* at most n */
+        if (f && by_df[f] == 0)
+            by_df[f] = log(1.0 + (double)n / f);  /* > 0 */
+        idf[t] = by_df[f];
+    }
 
     for (size_t i = 0; i < n; i++) {
         uint32_t *t = sorted + d->sent[i].tok;

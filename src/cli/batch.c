@@ -2,17 +2,18 @@
  * -j worker threads (one summ_ctx each), written in input order.
  *
  * With -j 1 everything happens on the main thread, one document after the
- * other. With -j N a reader thread reads the inputs into a window (a ring
- * of jobs), N workers take the next job whenever they are free, and the
+ * other. With -j N, N workers each read the next job (one at a time) into
+ * a window (a ring of jobs) whenever they are free and run it, and the
  * main thread writes the finished jobs at the head of the window, in
  * order, as soon as they are there: nobody waits for a whole batch, so
  * one long document holds up only the output behind it, while the other
  * workers go on filling the window. The window is bounded in jobs and in
  * bytes (input not yet summarized plus output not yet written), so memory
- * stays flat on endless input; when it is full the reader waits.
+ * stays flat on endless input; when it is full the worker that read a job
+ * waits to put it in.
  *
- * Output is flushed whenever the input pauses (the reader would wait for
- * bytes) and everything finished so far has been written, so a program
+ * Output is flushed whenever the input pauses (the next read would wait
+ * for bytes) and everything finished so far has been written, so a program
  * that writes one line and waits for the answer (a co-process) gets it,
  * even if it wrote the line in pieces. */
 #if defined(__linux__) && !defined(_GNU_SOURCE)
@@ -580,49 +581,62 @@ run_sequential(source *src, worker *w, writer *wr)
 
 /* ---- -j N: the window --------------------------------------------------- */
 
-/* The threads wake each other in batches, not for every job: waking a
+/* Each worker reads its next job itself, one worker at a time (the input
+ * lock), puts it at the tail of the window, runs it and marks it done; the
+ * writer, on this thread, writes the jobs done at the head, in order. A
+ * line is so read, parsed and freed on one core, by one thread's malloc
+ * arena, and no thread only reads.
+ *
+ * The threads wake each other in batches, not for every job: waking a
  * thread and switching to it costs as much as a small document. The
- * writer waits until WAKE_BATCH jobs are done at the head (or the input
- * pauses or ends, when every answer should go out at once); the reader,
- * once the window is full, waits until a quarter of it is free again. */
+ * writer waits until WAKE_BATCH jobs are done at the head (or all that are
+ * left, at the end; or any, when the input pauses: an answer should not
+ * wait for input that may be long in coming); a worker that finds the
+ * window full waits until a quarter of it is free again. */
 #define WAKE_BATCH 32
 
 typedef struct pool {
     const cli *c;
     source *src;
-    pthread_mutex_t mu;
-    pthread_cond_t work;   /* a job to run, or the end: for the workers */
-    pthread_cond_t ready;  /* jobs done at the head, or the reader paused: for the writer */
-    pthread_cond_t space;  /* room in the window: for the reader */
+    pthread_mutex_t rmu;   /* the input: taken before mu, never after */
+    bool src_end;          /* the input has no more jobs (under rmu) */
+    pthread_mutex_t mu;    /* the window, and all below */
+    pthread_cond_t ready;  /* jobs done at the head, or the input paused: for the writer */
+    pthread_cond_t space;  /* room in the window: for the worker that read a job */
     job *ring;
     size_t cap;
-    /* Counters of jobs, slot = counter % cap: head <= next <= tail. Jobs
-     * [head, next) are being run or done, [next, tail) wait for a worker. */
-    size_t head, next, tail;
+    /* Counters of jobs, slot = counter % cap: jobs [head, tail) are being
+     * run or done. */
+    size_t head, tail;
     size_t bytes;          /* input of the jobs not yet run, output of those not yet written */
-    size_t wake_at;        /* the job whose end wakes the writer */
-    size_t idle;           /* workers waiting for a job */
+    size_t prefix;         /* jobs [head, prefix) are done (see writer_has_work) */
     bool writer_waiting, reader_waiting;
-    bool eof;              /* the reader has read all there is */
-    bool paused;           /* the reader waits for input */
+    bool eof;              /* all the input is read */
+    bool paused;           /* a worker waits for input */
+    bool unflushed;        /* the writer has written since its last flush */
 } pool;
 
+/* Has the writer enough to do? WAKE_BATCH jobs done at the head (or all
+ * the jobs in the window, when there are fewer: so at the end of the
+ * input too), unless the input pauses: then any answer goes out now. A
+ * worker waiting for a quarter of a window full of jobs waits for a batch
+ * too. p->prefix keeps how far the done jobs at the head are known to go. */
 static bool
-is_done(const pool *p, size_t k)
+writer_has_work(pool *p)
 {
-    return k < p->tail && p->ring[k % p->cap].done;
-}
-
-/* Has the writer enough to do? The head job done, and the batch behind it
- * too, unless the input pauses or ended (then any answer goes out now) or
- * the reader waits for room (then any room helps). */
-static bool
-writer_has_work(const pool *p)
-{
-    if (p->eof && p->head == p->tail)
+    if (p->head == p->tail)
+        return p->eof;
+    if (p->prefix < p->head)
+        p->prefix = p->head;
+    size_t want = p->head + WAKE_BATCH < p->tail ? p->head + WAKE_BATCH : p->tail;
+    while (p->prefix < want && p->ring[p->prefix % p->cap].done)
+        p->prefix++;
+    if (p->prefix == want)
         return true;
-    return is_done(p, p->head)
-           && (p->paused || p->eof || p->reader_waiting || is_done(p, p->wake_at));
+    /* a worker waiting for room in a window full of bytes, not of jobs:
+     * any room helps */
+    bool bytes_full = p->reader_waiting && p->tail - p->head < p->cap - p->cap / 4;
+    return p->prefix > p->head && (p->paused || bytes_full);
 }
 
 /* Is the window full? Once it was, it is until a quarter is free again. */
@@ -634,36 +648,35 @@ window_full(const pool *p, bool was_full)
     return p->tail != p->head && (jobs >= cap || p->bytes >= bytes);  /* one job always fits */
 }
 
-/* The reader is about to wait for input: the writer flushes once it has
- * written what it can. */
+/* The input is about to wait: the writer writes what is done and flushes
+ * (called by the worker that reads, under rmu). */
 static void
 waiting_pause(void *arg)
 {
     pool *p = arg;
     pthread_mutex_lock(&p->mu);
     p->paused = true;
-    pthread_cond_signal(&p->ready);
+    if (p->writer_waiting && (p->unflushed || writer_has_work(p)))
+        pthread_cond_signal(&p->ready);
     pthread_mutex_unlock(&p->mu);
 }
 
-static void *
-reader_main(void *arg)
+/* The next job into the window, read by this worker: its slot, or NULL at
+ * the end of the input. */
+static job *
+take_job(pool *p)
 {
-    pool *p = arg;
-    p->src->r.waiting = waiting_pause;
-    p->src->r.waiting_arg = p;
-    for (;;) {
-        job jb;
-        bool more = source_next(p->src, &jb);
-        pthread_mutex_lock(&p->mu);
-        p->paused = false;
-        if (!more) {
-            p->eof = true;
-            pthread_cond_broadcast(&p->work);
+    pthread_mutex_lock(&p->rmu);
+    job jb;
+    bool more = !p->src_end && source_next(p->src, &jb);
+    pthread_mutex_lock(&p->mu);
+    p->paused = false;
+    job *slot = NULL;
+    if (!more) {
+        p->src_end = p->eof = true;
+        if (p->writer_waiting && writer_has_work(p))
             pthread_cond_signal(&p->ready);
-            pthread_mutex_unlock(&p->mu);
-            return NULL;
-        }
+    } else {
         if (window_full(p, false)) {
             p->reader_waiting = true;
             if (p->writer_waiting && writer_has_work(p))
@@ -672,26 +685,28 @@ reader_main(void *arg)
                 pthread_cond_wait(&p->space, &p->mu);
             p->reader_waiting = false;
         }
-        p->ring[p->tail % p->cap] = jb;
+        slot = &p->ring[p->tail++ % p->cap];
+        *slot = jb;
         p->bytes += jb.len + jb.outlen;
-        p->tail++;
-        if (p->idle)
-            pthread_cond_signal(&p->work);
-        pthread_mutex_unlock(&p->mu);
     }
+    pthread_mutex_unlock(&p->mu);
+    pthread_mutex_unlock(&p->rmu);
+    return slot;
 }
 
-/* A job is done: the writer and the reader are woken if they wait for it
- * (the caller holds the lock). */
+/* A job is done: the writer and a worker waiting for room are woken if
+ * they wait for it. */
 static void
 job_done(pool *p, job *jb, size_t before)
 {
+    pthread_mutex_lock(&p->mu);
     jb->done = true;
     p->bytes = p->bytes - before + jb->outlen;
     if (p->writer_waiting && writer_has_work(p))
         pthread_cond_signal(&p->ready);
     if (p->reader_waiting && !window_full(p, true))
         pthread_cond_signal(&p->space);
+    pthread_mutex_unlock(&p->mu);
 }
 
 static void *
@@ -699,41 +714,25 @@ worker_main(void *arg)
 {
     worker *w = arg;
     pool *p = w->p;
-    job *jb = NULL;
-    size_t before = 0;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        /* one lock for the job just done and the next one */
-        if (jb)
-            job_done(p, jb, before);
-        while (p->next == p->tail && !p->eof) {
-            p->idle++;
-            pthread_cond_wait(&p->work, &p->mu);
-            p->idle--;
-        }
-        if (p->next == p->tail)
-            break;
-        jb = &p->ring[p->next++ % p->cap];
-        before = jb->len + jb->outlen;
-        pthread_mutex_unlock(&p->mu);
+    job *jb;
+    while ((jb = take_job(p))) {
+        size_t before = jb->len + jb->outlen;
         run_job(p->c, w, jb);
-        pthread_mutex_lock(&p->mu);
+        job_done(p, jb, before);
     }
-    pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
 /* The writer, on this thread: the jobs done at the head, in order, as a
- * batch; a flush when nothing is left to write and the reader is waiting
- * for input (or has reached its end). */
+ * batch; a flush when nothing is left to write and the input waits (or
+ * has reached its end). */
 static void
 write_window(pool *p, writer *wr)
 {
-    bool unflushed = false;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         size_t end = p->head;
-        while (is_done(p, end))
+        while (end < p->tail && p->ring[end % p->cap].done)
             end++;
         if (end > p->head) {
             size_t from = p->head, outlen = 0;
@@ -743,8 +742,8 @@ write_window(pool *p, writer *wr)
                 outlen += jb->outlen;
                 write_job(wr, jb);
             }
-            unflushed = true;
             pthread_mutex_lock(&p->mu);
+            p->unflushed = true;
             p->bytes -= outlen;
             p->head = end;
             if (p->reader_waiting && !window_full(p, true))
@@ -753,25 +752,26 @@ write_window(pool *p, writer *wr)
         }
         if (p->eof && p->head == p->tail)
             break;
-        if (unflushed && (p->paused || p->eof)) {
+        if (p->unflushed && (p->paused || p->eof)) {
+            p->unflushed = false;
             pthread_mutex_unlock(&p->mu);
             flush_stdout();
-            unflushed = false;
             pthread_mutex_lock(&p->mu);
             continue;
         }
-        p->wake_at = p->head + WAKE_BATCH - 1;
+        /* the input may pause while this waits, with answers written but
+         * not flushed: waiting_pause wakes it for them */
         p->writer_waiting = true;
-        while (!writer_has_work(p))
+        while (!writer_has_work(p) && !(p->unflushed && p->paused))
             pthread_cond_wait(&p->ready, &p->mu);
         p->writer_waiting = false;
     }
     pthread_mutex_unlock(&p->mu);
 }
 
-/* Run the jobs on nw worker threads and a reader thread. false if not even
- * one worker (or the reader) could start: nothing was read then, and the
- * caller runs them on this thread. */
+/* Run the jobs on nw worker threads, writing on this one. false if not
+ * even one worker could start: nothing was read then, and the caller runs
+ * them on this thread. */
 static bool
 run_threaded(source *src, worker *w, size_t nw, writer *wr)
 {
@@ -780,8 +780,10 @@ run_threaded(source *src, worker *w, size_t nw, writer *wr)
     p.ring = calloc(p.cap, sizeof *p.ring);
     if (!p.ring)
         return false;
-    /* The lock is held for a few instructions at a time, by several threads
-     * many times a document: spin a little before sleeping on it. */
+    src->r.waiting = waiting_pause;
+    src->r.waiting_arg = &p;
+    /* The window's lock is held for a few instructions at a time, by
+     * several threads for every document: spin a little before sleeping. */
     pthread_mutexattr_t attr;
     pthread_mutexattr_init(&attr);
 #if defined(PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP)
@@ -789,34 +791,32 @@ run_threaded(source *src, worker *w, size_t nw, writer *wr)
 #endif
     pthread_mutex_init(&p.mu, &attr);
     pthread_mutexattr_destroy(&attr);
-    pthread_cond_init(&p.work, NULL);
+    pthread_mutex_init(&p.rmu, NULL);
     pthread_cond_init(&p.ready, NULL);
     pthread_cond_init(&p.space, NULL);
+    /* Until the workers start, none can read: the first that cannot start
+     * ends the count (fewer threads, same result). */
     size_t started = 0;
+    pthread_mutex_lock(&p.rmu);
     for (; started < nw; started++) {
         w[started].p = &p;
         if (pthread_create(&w[started].th, NULL, worker_main, &w[started]) != 0)
-            break;  /* fewer threads, same result */
+            break;
     }
-    pthread_t rd;
-    bool reading = started > 0 && pthread_create(&rd, NULL, reader_main, &p) == 0;
-    if (!reading) {
-        pthread_mutex_lock(&p.mu);
-        p.eof = true;  /* nothing was read: the workers end at once */
-        pthread_cond_broadcast(&p.work);
-        pthread_mutex_unlock(&p.mu);
-    } else {
+    if (started == 0)
+        p.src_end = p.eof = true;  /* nothing read: the caller runs them */
+    pthread_mutex_unlock(&p.rmu);
+    if (started > 0)
         write_window(&p, wr);
-        pthread_join(rd, NULL);
-    }
     for (size_t k = 0; k < started; k++)
         pthread_join(w[k].th, NULL);
+    src->r.waiting = NULL;
     pthread_cond_destroy(&p.space);
     pthread_cond_destroy(&p.ready);
-    pthread_cond_destroy(&p.work);
+    pthread_mutex_destroy(&p.rmu);
     pthread_mutex_destroy(&p.mu);
     free(p.ring);
-    return reading;
+    return started > 0;
 }
 
 /* ---- the run ---------------------------------------------------------------- */

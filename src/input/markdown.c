@@ -680,11 +680,27 @@ may_mark(uint64_t w)
     return has_byte(w, ']') || has_byte(w, '!') || has_byte(w, '*') || has_byte(w, '`');
 }
 
+/* Does s[0 .. n) hold any of the bytes of set? */
+static bool
+has_any(const char *s, size_t n, const char *set)
+{
+    for (; *set; set++)
+        if (memchr(s, *set, n))
+            return true;
+    return false;
+}
+
 bool
 summ__sniff_markdown(const char *s, size_t n)
 {
     if (n > SNIFF_MAX)
         n = SNIFF_MAX;
+    /* Every mark counted below needs one of these bytes but the setext
+     * underline ("===", "---"), and one kind of mark is not enough (kinds
+     * >= 2): a text without any of them (most prose) is not Markdown, and
+     * a few memchr calls tell so without reading it line by line. */
+    if (!has_any(s, n, "#`|[*~"))
+        return false;
     size_t first = skip_hsp(s, 0, n);
     while (first < n && (s[first] == '\n' || s[first] == '\r' || is_hsp(s[first])))
         first++;

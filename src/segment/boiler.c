@@ -65,30 +65,29 @@ has_tagged(const seg *g, const char *tag, const char *w, size_t n)
 }
 
 bool
-summ__seg_boiler_line(const seg *g, size_t a, size_t b)
+summ__seg_boiler_line(const seg *g, size_t a, size_t b, const char *norm, size_t nn)
 {
     const unsigned char *s = g->s;
-    if (b - a > 80 || a == b || !g->boiler || g->boiler->count == 0)
+    if (b - a > BOILER_MAX || a == b || !g->boiler || g->boiler->count == 0)
         return false;
     /* A full stop or question makes it a sentence ("Share."). */
     unsigned char last = s[b - 1];
     bool dots_end = last == '.' && !(b - a >= 3 && s[b - 2] == '.' && s[b - 3] == '.');
     if (dots_end || last == '!' || last == '?')
         return false;
-    char norm[96];
-    size_t nn;
-    if (!summ__seg_normalise(s, a, b, norm, sizeof norm, &nn) || nn == 0)
-        return false;
-    return summ__strset_has(g->boiler, norm, nn);
+    char own[BOILER_NORM];
+    if (!norm) {
+        if (!summ__seg_normalise(s, a, b, own, sizeof own, &nn))
+            return false;
+        norm = own;
+    }
+    return nn > 0 && summ__strset_has(g->boiler, norm, nn);
 }
 
 bool
-summ__seg_boiler_sentence(const seg *g, size_t a, size_t b)
+summ__seg_boiler_sentence(const seg *g, const char *norm, size_t nn)
 {
-    char norm[96];
-    size_t nn;
-    return b - a <= 80 && summ__seg_normalise(g->s, a, b, norm, sizeof norm, &nn)
-           && has_tagged(g, "sentence: ", norm, nn);
+    return has_tagged(g, "sentence: ", norm, nn);
 }
 
 /* "March 3, 2015 ." or "Tuesday, 1 March": a date and nothing else. */

@@ -284,18 +284,21 @@ summ__seg_classify(const seg *g, size_t a, size_t b, int why)
         terminal_end = is_terminal(l2, g->greek);
     }
 
-    /* Dates ("March 3, 2015 .") are short: no need to look at long units. */
-    char norm[96];
+    /* Boilerplate is short: a unit's normalised form, once, for all the
+     * tests that look it up (none looks at longer units). */
+    char norm[BOILER_NORM];
     size_t nn = 0;
-    if (b - a <= 40 && summ__seg_normalise(s, a, b, norm, sizeof norm, &nn)
-        && summ__seg_date_only(g, norm, nn))
+    bool normed = b - a <= BOILER_MAX && summ__seg_normalise(s, a, b, norm, sizeof norm, &nn);
+    /* Dates ("March 3, 2015 .") are shorter still. */
+    if (b - a <= 40 && normed && summ__seg_date_only(g, norm, nn))
         return SUMM_FLAG_BOILERPLATE;
-    if (whole_line && (summ__seg_boiler_line(g, a, b) || summ__seg_stamp_line(g, a, b)))
+    if (whole_line && ((normed && summ__seg_boiler_line(g, a, b, norm, nn))
+                       || summ__seg_stamp_line(g, a, b)))
         return SUMM_FLAG_BOILERPLATE;
     /* "©2015 The Hollywood Reporter. All rights reserved." */
     if (starts_with(s, a, b, "\xc2\xa9") || starts_with(s, a, b, "Copyright \xc2\xa9"))
         return SUMM_FLAG_BOILERPLATE;
-    if (summ__seg_boiler_sentence(g, a, b))
+    if (normed && summ__seg_boiler_sentence(g, norm, nn))
         return SUMM_FLAG_BOILERPLATE;  /* "All rights reserved." */
     bool alnum = false;
     for (size_t i = a; i < b && !alnum; ) {

@@ -118,8 +118,17 @@ void summ__seg_mark_fillers(seg *g);
  * into out (cap bytes); false if it does not fit. */
 bool summ__seg_normalise(const unsigned char *s, size_t a, size_t b, char *out, size_t cap,
                          size_t *outn);
-bool summ__seg_boiler_line(const seg *g, size_t a, size_t b);
-bool summ__seg_boiler_sentence(const seg *g, size_t a, size_t b);
+/* Boilerplate lines and sentences are at most BOILER_MAX bytes; their
+ * normalised form fits in BOILER_NORM. */
+#define BOILER_MAX 80
+#define BOILER_NORM 96
+/* Is the whole line s[a .. b) a boilerplate line ("Advertisement")? norm
+ * is its summ__seg_normalise() form if the caller has it (cap
+ * BOILER_NORM), else NULL. */
+bool summ__seg_boiler_line(const seg *g, size_t a, size_t b, const char *norm, size_t nn);
+/* Is the sentence whose normalised form is norm boilerplate ("All rights
+ * reserved.")? */
+bool summ__seg_boiler_sentence(const seg *g, const char *norm, size_t nn);
 bool summ__seg_date_only(const seg *g, const char *norm, size_t n);
 bool summ__seg_stamp_line(const seg *g, size_t a, size_t b);
 bool summ__seg_byline(const seg *g, size_t a, size_t b, size_t words);

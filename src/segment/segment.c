@@ -466,7 +466,7 @@ hard_break(const seg *g, size_t i, size_t k)
     int32_t lc = L->last_c;
     bool stopword_end = L->word_e > L->word_a
                         && summ__seg_in_stop(g, L->word_a, L->word_e - L->word_a);
-    if (g->u_line_start && !g->u_multi_line && summ__seg_boiler_line(g, g->ustart, i))
+    if (g->u_line_start && !g->u_multi_line && summ__seg_boiler_line(g, g->ustart, i, NULL, 0))
         return true;  /* "Share this", "Read more" end in stopwords */
     if (is_terminal(lc, g->greek) || lc == ',' || lc == ';' || lc == '-' || lc == '('
         || lc == '&' || lc == '/' || lc == 0x2013 || lc == 0x2014 || stopword_end)
