@@ -188,12 +188,11 @@ add_hits(const windex *ix, uint64_t mask, int half, uint64_t allowed, double *sc
 /* Whether one profile leads so far that more words will not change the
  * outcome: most texts are told after a few hundred words. */
 static bool
-settled(const double *score, size_t n, uint64_t allowed)
+settled(const double *score, uint64_t allowed)
 {
     double b = 0, r = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (!(allowed & ((uint64_t)1 << k)))
-            continue;
+    for (uint64_t m = allowed; m; m &= m - 1) {  /* in order, as a loop over all */
+        size_t k = lowest_bit(m);
         if (score[k] > b) {
             r = b;
             b = score[k];
@@ -524,7 +523,7 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
             uint64_t after = n < 8 ? x >> (8 * n) : y >> (8 * n2);
             if (n > 0 && n2 < 8 && !(after & 0x80)) {
                 p += k + n + n2;
-                if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
+                if (++nwords % 64 == 0 && settled(score, allowed))
                     break;
                 uint64_t w0 = x | xin >> 2, w1 = 0;  /* letters | 0x20: lower case */
                 if (n < 8)
@@ -554,7 +553,7 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
             break;
         /* every 64 words (it was 256: a news article of 400 words was read
          * to its end where 128 or 192 already settle it) */
-        if (++nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
+        if (++nwords % 64 == 0 && settled(score, allowed))
             break;
         if (toolong || m == 0)
             continue;
