@@ -317,8 +317,8 @@ struct memo {
 static inline mslot *
 memo_slot(memo *mm, uint64_t w0, uint64_t w1)
 {
-    return &mm->slot[((w0 ^ (w1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL)
-                     >> (64 - MEMO_BITS)];
+    /* one multiplication: most words have no second key word */
+    return &mm->slot[((w0 ^ (w1 << 29 | w1 >> 35)) * 0x9E3779B97F4A7C15ULL) >> (64 - MEMO_BITS)];
 }
 
 static size_t
