@@ -58,7 +58,8 @@ struct lang_cache {
     ptable pt;
     bool pt_ready;
     windex *ix[SC_COUNT];
-    memo *mm[SC_COUNT];  /* NULL: no memory for it */
+    memo *mm[SC_COUNT];  /* NULL: not yet, or no memory for it */
+    bool no_memo[SC_COUNT];
 };
 
 static unsigned never_of(const char *code);
@@ -93,7 +94,7 @@ cache_of(lang_cache **cache, const salloc *al)
 
 static size_t memo_size(void);
 
-/* A context's index (the windex, then its word table), and its memo. */
+/* A context's index, and its memo. */
 static const windex *
 cached_index(lang_cache *c, const salloc *al, int want, memo **mm)
 {
@@ -101,11 +102,15 @@ cached_index(lang_cache *c, const salloc *al, int want, memo **mm)
         return NULL;
     windex **ix = &c->ix[want];
     if (!*ix) {
-        *ix = summ__malloc(al, sizeof **ix + (sizeof(wslot) << WORD_BITS));
+        *ix = summ__malloc(al, sizeof **ix);
         if (!*ix)
             return NULL;
-        summ__dindex_build(*ix, &c->pt, want, (wslot *)(*ix + 1), WORD_BITS);
+        summ__dindex_build(*ix, &c->pt, want);
+    } else if (!c->mm[want] && !c->no_memo[want]) {
+        /* from the script's second text: a run on one text does not pay
+         * for emptying it */
         c->mm[want] = summ__calloc(al, 1, memo_size());
+        c->no_memo[want] = !c->mm[want];  /* no memory: not asked again */
     }
     *mm = c->mm[want];
     return *ix;
@@ -244,7 +249,7 @@ score_inside(const windex *ix, const char *buf, size_t m, uint64_t allowed, doub
         const bucket *b = dindex_bucket(ix->pre, PRE_BITS, k3);
         if (!b)
             continue;
-        for (size_t i = b->start; i < (size_t)b->start + b->count; i++) {
+        for (size_t i = (size_t)b->head - 1; i != (size_t)-1; i = (size_t)ix->mid[i].next - 1) {
             const dpart *e = &ix->mid[i];
             size_t n = e->len;
             if (p + n > m)
@@ -279,7 +284,7 @@ score_endings(const windex *ix, const char *buf, size_t m, uint64_t allowed, dou
     const bucket *b = dindex_bucket(ix->tail, TAIL_BITS, (uint32_t)u[m - 2] | (uint32_t)u[m - 1] << 8);
     if (!b)
         return;
-    for (size_t i = b->start; i < (size_t)b->start + b->count; i++) {
+    for (size_t i = (size_t)b->head - 1; i != (size_t)-1; i = (size_t)ix->end[i].next - 1) {
         const dpart *e = &ix->end[i];
         size_t n = e->len;
         if (n + 3 > m)
@@ -590,18 +595,16 @@ summ__lang_profiles_ok(void)
                 return false;
         }
     }
-    /* Every script's entries fit its index, and the small one of the stack. */
+    /* Every script's entries fit its index. */
     salloc al;
     summ__salloc_init(&al, NULL);
-    windex *ix = summ__malloc(&al, sizeof *ix + (sizeof(wslot) << WORD_BITS));
+    windex *ix = summ__malloc(&al, sizeof *ix);
     if (!ix)
         return false;
     bool ok = true;
     for (int sc = 0; sc < SC_COUNT && ok; sc++) {
-        for (unsigned bits = WORD_BITS_LOW; bits <= WORD_BITS; bits += WORD_BITS - WORD_BITS_LOW) {
-            summ__dindex_build(ix, &pt, sc, (wslot *)(ix + 1), bits);
-            ok = ok && !ix->full;
-        }
+        summ__dindex_build(ix, &pt, sc);
+        ok = !ix->full;
     }
     summ__free(&al, ix);
     return ok;
@@ -758,9 +761,8 @@ by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t le
     } else {
         ptable pt;
         windex local;
-        wslot word[1u << WORD_BITS_LOW];
         ptable_build(&pt);
-        summ__dindex_build(&local, &pt, want, word, WORD_BITS_LOW);
+        summ__dindex_build(&local, &pt, want);
         p = best_profile(&local, NULL, s, len, allowed_profiles(&pt, want, sc));
         /* p points into pt, which ends here: answer with the language */
         return p ? summ__lang_by_code(p->code) : &summ__lang_und;

@@ -1,7 +1,6 @@
 /* dindex.c - the profiles of language detection, parsed and indexed for
  * its word scan (see dindex.h). Built once per context and script, kept
  * in the context's lang_cache (detect.c). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
@@ -80,14 +79,13 @@ add_word(windex *ix, const char *s, size_t n, uint64_t bit)
     uint64_t w0, w1;
     key_of(s, n, &w0, &w1);
     if (n <= 16) {
-        size_t size = (size_t)1 << ix->wbits;
-        size_t j = (size_t)(dindex_hash(w0, w1, n) >> (64 - ix->wbits));
+        size_t size = (size_t)1 << WORD_BITS;
+        size_t j = (size_t)(dindex_hash(w0, w1, n) >> (64 - WORD_BITS));
         while (ix->word[j].mask && !(ix->word[j].w0 == w0 && ix->word[j].w1 == w1))
             j = (j + 1) & (size - 1);
         wslot *e = &ix->word[j];
         if (!e->mask) {
-            /* at most half full (three quarters in the small table) */
-            if (++ix->nwords > size / 2 + (ix->wbits < WORD_BITS ? size / 4 : 0)) {
+            if (++ix->nwords > size / 4 * 3) {
                 ix->full = true;
                 return;
             }
@@ -113,54 +111,36 @@ add_word(windex *ix, const char *s, size_t n, uint64_t bit)
     e->mask |= bit;
 }
 
-/* An ending or letters s[0 .. n) into part[*np] (room for max), merged
- * with an equal one. */
+/* An ending or letters s[0 .. n) of key into part[*np] (room for max),
+ * in the chain of its key's bucket in b[1 << bits] by length, or merged
+ * with an equal one there. */
 static void
-add_part(windex *ix, dpart *part, size_t *np, size_t max, const char *s, size_t n, uint32_t key,
-         uint64_t bit)
+add_part(windex *ix, dpart *part, size_t *np, size_t max, bucket *b, unsigned bits,
+         const char *s, size_t n, uint32_t key, uint64_t bit)
 {
     uint64_t w0, w1;
     key_of(s, n, &w0, &w1);
-    for (size_t i = 0; i < *np; i++) {
-        dpart *q = &part[i];
+    size_t j = bucket_hash(key, bits);
+    while (b[j].head && b[j].key != key)
+        j = (j + 1) & (((size_t)1 << bits) - 1);
+    uint16_t *link = &b[j].head;  /* where the chain goes on: the new part after it */
+    for (; *link; link = &part[*link - 1].next) {
+        dpart *q = &part[*link - 1];
         if (q->len == n && q->w0 == w0 && q->w1 == w1
             && (n <= 16 || memcmp(q->rest, s + 16, n - 16) == 0)) {
             q->mask |= bit;
             return;
         }
+        if (q->len > n)
+            break;
     }
     if (*np == max) {
         ix->full = true;
         return;
     }
-    part[(*np)++] = (dpart){ w0, w1, bit, n > 16 ? s + 16 : NULL, key, (uint8_t)n };
-}
-
-static int
-part_cmp(const void *x, const void *y)
-{
-    const dpart *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return a->len < b->len ? -1 : a->len > b->len;
-}
-
-/* Sort part[0 .. n) by key, then length, and make the buckets of the keys
- * below limit in b[1 << bits]. */
-static void
-make_buckets(dpart *part, size_t n, uint32_t limit, bucket *b, unsigned bits)
-{
-    qsort(part, n, sizeof *part, part_cmp);
-    for (size_t i = 0; i < n && part[i].key < limit;) {
-        size_t k = i;
-        while (k < n && part[k].key == part[i].key)
-            k++;
-        size_t j = bucket_hash(part[i].key, bits);
-        while (b[j].count)
-            j = (j + 1) & (((size_t)1 << bits) - 1);
-        b[j] = (bucket){ part[i].key, (uint16_t)i, (uint16_t)(k - i) };
-        i = k;
-    }
+    b[j].key = key;
+    part[*np] = (dpart){ w0, w1, bit, n > 16 ? s + 16 : NULL, key, *link, (uint8_t)n };
+    *link = (uint16_t)++*np;
 }
 
 /* How many characters s[0 .. n) has (its bytes that are no continuation). */
@@ -174,13 +154,10 @@ chars_of(const char *s, size_t n)
 }
 
 void
-summ__dindex_build(windex *ix, const ptable *pt, int want, wslot *word, unsigned wbits)
+summ__dindex_build(windex *ix, const ptable *pt, int want)
 {
     memset(ix, 0, sizeof *ix);
-    memset(word, 0, sizeof *word << wbits);
     ix->pt = pt;
-    ix->word = word;
-    ix->wbits = wbits;
     for (size_t k = 1; k <= MAX_PROFILES; k++) {
         ix->share[0][k] = 1.0 / (double)k;
         ix->share[1][k] = ENDING_WEIGHT / (double)k;
@@ -198,27 +175,30 @@ summ__dindex_build(windex *ix, const ptable *pt, int want, wslot *word, unsigned
                 /* the scan looks for endings of 1 to 4 characters */
                 if (n == 0 || n > 16 || chars_of(s + a + 1, n) > ENDING_CHARS)
                     continue;
-                uint32_t key = n == 1 ? 0x10000u | u[0] : (uint32_t)u[n - 2] | (uint32_t)u[n - 1] << 8;
-                add_part(ix, ix->end, &ix->nend, END_MAX, s + a + 1, n, key, bit);
+                if (n == 1) {  /* by its byte */
+                    if (ix->end1[u[0]]) {
+                        ix->end[ix->end1[u[0]] - 1].mask |= bit;
+                    } else if (ix->nend == END_MAX) {
+                        ix->full = true;
+                    } else {
+                        ix->end[ix->nend] = (dpart){ u[0], 0, bit, NULL, 0x10000u | u[0], 0, 1 };
+                        ix->end1[u[0]] = (uint16_t)++ix->nend;
+                        ix->has_end1 = true;
+                    }
+                    continue;
+                }
+                add_part(ix, ix->end, &ix->nend, END_MAX, ix->tail, TAIL_BITS, s + a + 1, n,
+                         (uint32_t)u[n - 2] | (uint32_t)u[n - 1] << 8, bit);
             } else if (s[a] == '~') {
                 if (n < 3 || n > LETTERS_MAX)
                     continue;
                 uint32_t k3 = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
-                add_part(ix, ix->mid, &ix->nmid, MID_MAX, s + a + 1, n, k3, bit);
+                add_part(ix, ix->mid, &ix->nmid, MID_MAX, ix->pre, PRE_BITS, s + a + 1, n, k3, bit);
                 unsigned t = mid_bit(k3);
                 ix->midbits[t >> 6] |= (uint64_t)1 << (t & 63);
             } else {
                 add_word(ix, s + a, b - a, bit);
             }
-        }
-    }
-    /* the one-byte endings sort last: end1 has them by their byte */
-    make_buckets(ix->end, ix->nend, 0x10000u, ix->tail, TAIL_BITS);
-    make_buckets(ix->mid, ix->nmid, UINT32_MAX, ix->pre, PRE_BITS);
-    for (size_t i = 0; i < ix->nend; i++) {
-        if (ix->end[i].key >= 0x10000u) {
-            ix->end1[ix->end[i].key & 0xFF] = (uint16_t)(i + 1);
-            ix->has_end1 = true;
         }
     }
 }

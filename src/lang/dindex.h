@@ -51,17 +51,17 @@ void summ__ptable_build(ptable *pt);
 #define ENDING_CHARS 4
 #define LETTERS_MAX 31
 
-/* The word table: its size is the caller's (a context's index has
- * 1 << WORD_BITS slots, at most half of them used; the stack's, when there
- * is no memory for that, 1 << WORD_BITS_LOW, at most three quarters). */
-#define WORD_BITS 12
-#define WORD_BITS_LOW 11
+/* The word table: at most three quarters of its slots used (Latin's 1,215
+ * words take 59 %); a context's memo (detect.c) asks it only for the
+ * words it has not seen. */
+#define WORD_BITS 11
 #define LONG_BITS 7      /* words of more than 16 bytes; at most half used */
 #define LONG_SLOTS (1u << LONG_BITS)
 #define END_MAX 256      /* endings of one script */
 #define TAIL_BITS 9      /* their buckets */
 #define MID_MAX 64       /* "~letters" of one script */
 #define PRE_BITS 7
+#define MID_BITS 12      /* the filter of "~letters" */
 
 /* A word of at most 16 bytes; mask 0: the slot is empty (no word is all
  * zero bytes). */
@@ -79,26 +79,27 @@ typedef struct lslot {
 /* An ending (without its '-', at most 16 bytes) or letters (without the
  * '~'; rest: their bytes after the first 16). key: of an ending, its last
  * two bytes (its byte | 0x10000 for one of one byte); of letters, their
- * first three. */
+ * first three. next: the next part of the same key, longer (index + 1; 0
+ * ends the chain). */
 typedef struct dpart {
     uint64_t w0, w1, mask;
     const char *rest;
     uint32_t key;
+    uint16_t next;
     uint8_t len;
 } dpart;
 
-/* The parts of one key: part[start .. start + count), by length. count 0:
+/* The parts of one key: a chain from part[head - 1], by length. head 0:
  * an empty slot. */
 typedef struct bucket {
     uint32_t key;
-    uint16_t start, count;
+    uint16_t head;
 } bucket;
 
 typedef struct windex {
     const ptable *pt;
     bool full;  /* an entry did not fit (test_lang checks it never happens) */
-    wslot *word;
-    unsigned wbits;
+    wslot word[1u << WORD_BITS];
     size_t nwords, nlong, nend, nmid;
     lslot lng[LONG_SLOTS];
     /* Endings of two bytes or more, by their last two (a word whose last
@@ -112,14 +113,13 @@ typedef struct windex {
      * those, so that most positions of a word cost one test. */
     dpart mid[MID_MAX];
     bucket pre[1u << PRE_BITS];
-    uint64_t midbits[1024];
+    uint64_t midbits[1u << (MID_BITS - 6)];
     /* weight / k, for a hit shared by k profiles: [0] words, [1] endings */
     double share[2][MAX_PROFILES + 1];
 } windex;
 
-/* Index script want's entries of pt's profiles, the words in
- * word[1 << wbits]. */
-void summ__dindex_build(windex *ix, const ptable *pt, int want, wslot *word, unsigned wbits);
+/* Index script want's entries of pt's profiles. */
+void summ__dindex_build(windex *ix, const ptable *pt, int want);
 
 static inline uint64_t
 dindex_hash(uint64_t w0, uint64_t w1, size_t n)
@@ -132,8 +132,8 @@ dindex_hash(uint64_t w0, uint64_t w1, size_t n)
 static inline uint64_t
 dindex_word(const windex *ix, uint64_t w0, uint64_t w1, size_t n)
 {
-    size_t mask = ((size_t)1 << ix->wbits) - 1;
-    size_t j = (size_t)(dindex_hash(w0, w1, n) >> (64 - ix->wbits));
+    size_t mask = ((size_t)1 << WORD_BITS) - 1;
+    size_t j = (size_t)(dindex_hash(w0, w1, n) >> (64 - WORD_BITS));
     for (;;) {
         const wslot *e = &ix->word[j];
         if (e->w0 == w0 && e->w1 == w1)
@@ -171,7 +171,7 @@ dindex_bucket(const bucket *b, unsigned bits, uint32_t key)
 {
     size_t j = bucket_hash(key, bits);
     for (;;) {
-        if (!b[j].count)
+        if (!b[j].head)
             return NULL;
         if (b[j].key == key)
             return &b[j];
@@ -183,7 +183,7 @@ dindex_bucket(const bucket *b, unsigned bits, uint32_t key)
 static inline unsigned
 mid_bit(uint32_t k3)
 {
-    return (k3 * 0x85EBCA6Bu) >> 16;
+    return (k3 * 0x85EBCA6Bu) >> (32 - MID_BITS);
 }
 
 /* The first n bytes of the key word w (all of them when n >= 8). */
