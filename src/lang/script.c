@@ -35,21 +35,27 @@ summ__count_scripts(const unsigned char *s, size_t len, script_counts *sc)
             size_t latin = 0;
 #if defined(__GNUC__)
             for (bool more = true; more && end - p >= 16;) {
-                v16u acc = { 0 };  /* letters per lane, at most 255 */
-                for (size_t k = 0; k < 255; k++, p += 16) {
-                    v16u v;
+                v16u acc = { 0 };  /* letters per lane, at most 252 */
+                for (size_t k = 0; k < 63; k++) {
+                    v16u v[4], any;
                     uint64_t h[2];
+                    size_t blk = end - p >= 64 ? 4 : 1;  /* 64 bytes, or 16 near the end */
                     if (end - p < 16) {
                         more = false;
                         break;
                     }
-                    memcpy(&v, p, 16);
-                    memcpy(h, p, 16);
+                    memcpy(v, p, 16 * blk);
+                    any = v[0];
+                    for (size_t i = 1; i < blk; i++)
+                        any |= v[i];
+                    memcpy(h, &any, 16);
                     if ((h[0] | h[1]) & SUMM_HIGHS) {
-                        more = false;
+                        more = false;  /* then eight bytes at a time, up to it */
                         break;
                     }
-                    acc -= (v16u)((v16u)((v | 0x20) - 'a') < 26);  /* -(-1) per letter */
+                    for (size_t i = 0; i < blk; i++)
+                        acc -= (v16u)((v16u)((v[i] | 0x20) - 'a') < 26);  /* -(-1) per letter */
+                    p += 16 * blk;
                 }
                 uint64_t h[2];
                 memcpy(h, &acc, 16);
