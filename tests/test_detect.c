@@ -115,7 +115,7 @@ make_text(char *out, size_t cap, const char **w, const size_t *wl, size_t n, siz
         const char *e = w[j];
         size_t el = wl[j];
         switch (rnd(8)) {
-        case 0:  /* new words, for the memo to fill and be emptied */
+        case 0:  /* new words, which take the memo's slots from others */
             o += filler(out + o, 3 + rnd(20));
             break;
         default:

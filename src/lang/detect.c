@@ -26,8 +26,9 @@
  * stemming, no stopwords, still a summary.
  *
  * Cost: one pass over at most 64 kB counting scripts, then at most
- * DETECT_WORDS words looked up in an index of the script's profiles,
- * built once per context (see cached_index). */
+ * DETECT_WORDS words looked up in an index of the script's profiles
+ * (dindex.c), built once per context (see cached_index), most of them in
+ * the context's memo of the words it has scored (see score_word). */
 #include <string.h>
 #include <strings.h>
 
