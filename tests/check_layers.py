@@ -25,7 +25,7 @@ import sys
 LAYERS = [
     ('text', [r'text/.*']),
     ('core', [r'core/.*', r'langdata']),
-    ('lang', [r'lang/lang', r'lang/script', r'lang/detect']),
+    ('lang', [r'lang/lang', r'lang/script', r'lang/dindex', r'lang/detect']),
     ('input', [r'input/.*']),
     ('lexicon', [r'stem']),
     ('resources', [r'lang/langres']),

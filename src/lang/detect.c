@@ -26,13 +26,15 @@
  * stemming, no stopwords, still a summary.
  *
  * Cost: one pass over at most 64 kB counting scripts, then at most
- * DETECT_WORDS words looked up in an index of the script's profiles,
- * built once per context (see cached_index). */
+ * DETECT_WORDS words looked up in an index of the script's profiles
+ * (dindex.c), built once per context (see cached_index), most of them in
+ * the context's memo of the words it has scored (see score_word). */
 #include <string.h>
 #include <strings.h>
 
 #include <utf8proc.h>
 
+#include "lang/dindex.h"
 #include "lang/lang.h"
 #include "lang/script.h"
 #include "text/chars.h"
@@ -49,202 +51,26 @@
 
 /* ---- step 2: common words ---------------------------------------------- */
 
-/* A profile: the built-in list stopwords/profiles/<code>.txt, one entry a
- * line ("#" comments): a word as summ__fold_word() leaves it (lower case,
- * NFKC), "-ending", or "~letters" found anywhere in a word. Serbian's has
- * words in both its scripts; each word is indexed under its own script. */
-typedef struct profile {
-    const char *code;
-    const char *text;
-    size_t len;
-    uint32_t scripts;  /* bit SC_x: it has entries of that script */
-    unsigned never;    /* LG_ bits of letters the language never writes */
-} profile;
-
-#define MAX_PROFILES 64  /* the bits of wslot.mask */
-
-typedef struct ptable {
-    size_t n;
-    profile p[MAX_PROFILES];
-} ptable;
-
-/* The next entry of t[*pos .. len): [*a, *b), trimmed. False at the end. */
-static bool
-next_entry(const char *t, size_t len, size_t *pos, size_t *a, size_t *b)
-{
-    size_t i = *pos;
-    while (i < len) {
-        size_t e = i;
-        while (e < len && t[e] != '\n')
-            e++;
-        size_t x = i, y = e;
-        while (x < y && (t[x] == ' ' || t[x] == '\t' || t[x] == '\r'))
-            x++;
-        while (y > x && (t[y - 1] == ' ' || t[y - 1] == '\t' || t[y - 1] == '\r'))
-            y--;
-        i = e < len ? e + 1 : e;
-        if (x < y && t[x] != '#') {
-            *pos = i;
-            *a = x;
-            *b = y;
-            return true;
-        }
-    }
-    *pos = i;
-    return false;
-}
-
-/* The script of an entry: of its first letter (after the '-' or '~'). */
-static int
-entry_script(const char *t, size_t a, size_t b)
-{
-    if (a < b && (t[a] == '-' || t[a] == '~'))
-        a++;
-    if (a >= b)
-        return -1;
-    int32_t c;
-    utf8_decode((const unsigned char *)t + a, (const unsigned char *)t + b, &c);
-    return script_of(c);
-}
+/* The profiles and their index: dindex.h. The per-context cache: the
+ * profile table and one index per script, made on first use (about two
+ * thousand entries for Latin: more work than scanning a short article). */
+typedef struct memo memo;  /* the words a context has scored (score_words) */
+struct lang_cache {
+    ptable pt;
+    bool pt_ready;
+    windex *ix[SC_COUNT];
+    memo *mm[SC_COUNT];  /* NULL: not yet, or no memory for it */
+    bool no_memo[SC_COUNT];
+};
 
 static unsigned never_of(const char *code);
 
 static void
 ptable_build(ptable *pt)
 {
-    pt->n = 0;
-    for (const builtin_list *l = summ__builtin_lists; l->code; l++) {
-        if (l->kind != DATA_PROFILE || pt->n == MAX_PROFILES)
-            continue;  /* more than MAX_PROFILES: test_lang checks there are not */
-        profile *p = &pt->p[pt->n++];
-        *p = (profile){ l->code, l->text, l->len, 0, never_of(l->code) };
-        size_t pos = 0, a, b;
-        while (next_entry(p->text, p->len, &pos, &a, &b)) {
-            int sc = entry_script(p->text, a, b);
-            if (sc >= 0)
-                p->scripts |= 1u << sc;
-        }
-    }
-}
-
-#define INDEX_SLOTS 4096  /* power of two, at least twice the entries of a script */
-
-/* The entries of one script's profiles, indexed for the scan: open
- * addressing on FNV-1a. Built from the profiles once per context and
- * script (about two thousand entries for Latin: more work than scanning a
- * short article), kept in the context's lang_cache; on the stack, per
- * call, when there is no context or no memory for it. */
-typedef struct wslot {
-    uint64_t mask;  /* which profiles (bit = profile index) have the entry */
-    uint32_t off;   /* the entry in its first profile's text */
-    uint8_t prof;   /* profile index + 1 of the entry's first profile; 0 = empty */
-    uint8_t len;
-} wslot;
-
-typedef struct windex {
-    const ptable *pt;
-    wslot slot[INDEX_SLOTS];
-    size_t used;
-    /* The last two bytes of every ending ("-ing": "ng"), a bit each: a
-     * word whose last two bytes are not among them has no ending in the
-     * index, which saves its four lookups. Unless an ending is one byte
-     * ("-a"): then short_ending is set and every word is looked up. */
-    uint8_t tail[65536 / 8];
-    bool short_ending;
-    /* The same for the "~letters" entries, by a hash of their first three
-     * bytes (mid_key), and the byte lengths they come in (bit n: n bytes;
-     * 0: there are none, and words are not searched for them). */
-    uint8_t mid[65536 / 8];
-    uint32_t mid_lens;
-} windex;
-
-/* The mid bit of letters starting at p (three bytes there). */
-static inline unsigned
-mid_key(const char *p)
-{
-    return ((unsigned char)p[0] << 8 | (unsigned char)p[1]) ^ ((unsigned char)p[2] * 0x9E5u);
-}
-
-/* The per-context cache: the profile table and one index per script (made
- * on first use). */
-struct lang_cache {
-    ptable pt;
-    bool pt_ready;
-    windex *ix[SC_COUNT];
-};
-
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-
-static uint32_t
-word_hash(const char *w, size_t n)
-{
-    uint32_t h = FNV_BASIS;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
-    return h;
-}
-
-/* The slot of w (hash h = word_hash(w, n)), or the empty slot where it
- * would go. */
-static inline size_t
-index_find(const windex *ix, uint32_t h, const char *w, size_t n)
-{
-    size_t j = h & (INDEX_SLOTS - 1);
-    while (ix->slot[j].prof) {
-        const wslot *e = &ix->slot[j];
-        if (e->len == n) {
-            /* words are short: no call to memcmp */
-            const char *v = ix->pt->p[e->prof - 1].text + e->off;
-            size_t k = 0;
-            while (k < n && v[k] == w[k])
-                k++;
-            if (k == n)
-                break;
-        }
-        j = (j + 1) & (INDEX_SLOTS - 1);
-    }
-    return j;
-}
-
-static void
-index_build(windex *ix, const ptable *pt, int want)
-{
-    memset(ix->slot, 0, sizeof ix->slot);
-    memset(ix->tail, 0, sizeof ix->tail);
-    memset(ix->mid, 0, sizeof ix->mid);
-    ix->pt = pt;
-    ix->short_ending = false;
-    ix->mid_lens = 0;
-    ix->used = 0;
-    for (size_t p = 0; p < pt->n; p++) {
-        const char *s = pt->p[p].text;
-        size_t pos = 0, a, b;
-        while (next_entry(s, pt->p[p].len, &pos, &a, &b)) {
-            if (b - a > 255 || entry_script(s, a, b) != want)
-                continue;
-            wslot *e = &ix->slot[index_find(ix, word_hash(s + a, b - a), s + a, b - a)];
-            if (!e->prof) {
-                if (++ix->used > INDEX_SLOTS / 2)
-                    return;  /* never with our profiles (test_lang checks) */
-                e->prof = (uint8_t)(p + 1);
-                e->off = (uint32_t)a;
-                e->len = (uint8_t)(b - a);
-                e->mask = 0;
-            }
-            e->mask |= (uint64_t)1 << p;
-            if (s[a] == '-' && b - a == 2) {
-                ix->short_ending = true;
-            } else if (s[a] == '-' && b - a > 2) {
-                unsigned t = (unsigned char)s[b - 2] << 8 | (unsigned char)s[b - 1];
-                ix->tail[t >> 3] |= (uint8_t)(1u << (t & 7));
-            } else if (s[a] == '~' && b - a >= 4 && b - a <= 32) {
-                unsigned t = mid_key(s + a + 1) & 0xFFFF;
-                ix->mid[t >> 3] |= (uint8_t)(1u << (t & 7));
-                ix->mid_lens |= 1u << (b - a - 1);
-            }
-        }
-    }
+    summ__ptable_build(pt);
+    for (size_t k = 0; k < pt->n; k++)
+        pt->p[k].never = never_of(pt->p[k].code);
 }
 
 /* The context's cache, made on first use, or NULL (no context, or no
@@ -267,8 +93,11 @@ cache_of(lang_cache **cache, const salloc *al)
     return *cache;
 }
 
+static size_t memo_size(void);
+
+/* A context's index, and its memo. */
 static const windex *
-cached_index(lang_cache *c, const salloc *al, int want)
+cached_index(lang_cache *c, const salloc *al, int want, memo **mm)
 {
     if (!c)
         return NULL;
@@ -277,8 +106,14 @@ cached_index(lang_cache *c, const salloc *al, int want)
         *ix = summ__malloc(al, sizeof **ix);
         if (!*ix)
             return NULL;
-        index_build(*ix, &c->pt, want);
+        summ__dindex_build(*ix, &c->pt, want);
+    } else if (!c->mm[want] && !c->no_memo[want]) {
+        /* from the script's second text: a run on one text does not pay
+         * for emptying it */
+        c->mm[want] = summ__calloc(al, 1, memo_size());
+        c->no_memo[want] = !c->mm[want];  /* no memory: not asked again */
     }
+    *mm = c->mm[want];
     return *ix;
 }
 
@@ -287,13 +122,12 @@ summ__lang_cache_free(const salloc *al, lang_cache *c)
 {
     if (!c)
         return;
-    for (size_t k = 0; k < SC_COUNT; k++)
+    for (size_t k = 0; k < SC_COUNT; k++) {
         summ__free(al, c->ix[k]);
+        summ__free(al, c->mm[k]);
+    }
     summ__free(al, c);
 }
-
-/* A word's endings tell less than a whole function word. */
-#define ENDING_WEIGHT 0.5
 
 /* Simple lower case; the common alphabets without a table lookup. */
 static int32_t
@@ -336,36 +170,35 @@ bits_set(uint64_t m)
     return k;
 }
 
-/* Add weight to the score of each profile that has key (of hash h) and is
- * not excluded, shared evenly. Whether any has it. */
-static inline bool
-add_hits(const windex *ix, uint32_t h, const char *key, size_t n, double weight,
-         uint64_t allowed, double *score, double *cover)
+/* Add an entry of the profiles mask to the score of each that is allowed,
+ * shared evenly: a whole word's weight 1, an ending's (half) ENDING_WEIGHT.
+ * cover counts the weights whole, in halves (the sums of 1 and 0.5 a
+ * double made were exact: an integer says the same). */
+static inline void
+add_hits(const windex *ix, uint64_t mask, int half, uint64_t allowed, double *score,
+         uint32_t *cover)
 {
-    const wslot *e = &ix->slot[index_find(ix, h, key, n)];
-    if (!e->prof)
-        return false;
-    uint64_t mask = e->mask & allowed;
+    mask &= allowed;
     if (!mask)
-        return true;
-    int k = bits_set(mask);
+        return;
+    /* weight / k from the table: the same double as the division */
+    double share = ix->share[half][bits_set(mask)];
+    uint32_t halves = half ? 1 : 2;
     for (uint64_t m = mask; m; m &= m - 1) {
         unsigned q = lowest_bit(m);
-        score[q] += weight / k;
-        cover[q] += weight;
+        score[q] += share;
+        cover[q] += halves;
     }
-    return true;
 }
 
 /* Whether one profile leads so far that more words will not change the
  * outcome: most texts are told after a few hundred words. */
 static bool
-settled(const double *score, size_t n, uint64_t allowed)
+settled(const double *score, uint64_t allowed)
 {
     double b = 0, r = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (!(allowed & ((uint64_t)1 << k)))
-            continue;
+    for (uint64_t m = allowed; m; m &= m - 1) {  /* in order, as a loop over all */
+        size_t k = lowest_bit(m);
         if (score[k] > b) {
             r = b;
             b = score[k];
@@ -376,140 +209,373 @@ settled(const double *score, size_t n, uint64_t allowed)
     return b >= 40 && b >= 3 * r;
 }
 
+/* The word being read: at most WORD_MAX bytes kept (a longer one is not
+ * scored), then 16 zero bytes, so that the key of any of its last bytes
+ * is a load; room for an eight-byte store of letters. */
+#define WORD_MAX 64
+#define WORD_ROOM (WORD_MAX + 16 + 8)
+
+/* The entries a word other than a function word has, in the order they
+ * count: "~letters" (MID_HIT | index in ix->mid) and endings (index in
+ * ix->end). The first HITS_KEPT are kept, for the memo. */
+#define HITS_KEPT 3
+#define MID_HIT 0x8000u
+typedef struct hitlog {
+    unsigned n;
+    uint16_t h[HITS_KEPT];
+} hitlog;
+
+static inline void
+log_hit(hitlog *log, unsigned h)
+{
+    if (log->n < HITS_KEPT)
+        log->h[log->n] = (uint16_t)h;
+    log->n++;
+}
+
 /* The "~letters" entries found in the word buf[0 .. m), each counted as an
- * ending is. Positions and lengths on character boundaries; the mid bits
- * leave out nearly every position at one lookup. */
+ * ending is, and in marks. In the order of their positions, then lengths:
+ * each profile's sum the same, to the last bit, in every build. Most
+ * positions are left out by one bit. */
 static void
 score_inside(const windex *ix, const char *buf, size_t m, uint64_t allowed, double *score,
-             double *cover, uint32_t *marks)
+             uint32_t *cover, uint32_t *marks, hitlog *log)
 {
-    char key[33];
-    key[0] = '~';
     for (size_t p = 0; p + 3 <= m; p++) {
-        if (((unsigned char)buf[p] & 0xC0) == 0x80)
+        uint64_t x = load_text64(buf + p);
+        uint32_t k3 = (uint32_t)x & 0xFFFFFF;
+        unsigned t = mid_bit(k3);
+        if (!(ix->midbits[t >> 6] >> (t & 63) & 1) || ((unsigned char)buf[p] & 0xC0) == 0x80)
             continue;
-        unsigned t = mid_key(buf + p) & 0xFFFF;
-        if (!(ix->mid[t >> 3] & (1u << (t & 7))))
+        const bucket *b = dindex_bucket(ix->pre, PRE_BITS, k3);
+        if (!b)
             continue;
-        for (size_t n = 3; n <= 31 && p + n <= m; n++) {
-            if (!(ix->mid_lens & (1u << n)))
-                continue;
-            if (p + n < m && ((unsigned char)buf[p + n] & 0xC0) == 0x80)
-                continue;
-            memcpy(key + 1, buf + p, n);
-            uint32_t h = word_hash(key, n + 1);
-            const wslot *e = &ix->slot[index_find(ix, h, key, n + 1)];
-            if (!e->prof)
+        for (size_t i = (size_t)b->head - 1; i != (size_t)-1; i = (size_t)ix->mid[i].next - 1) {
+            const dpart *e = &ix->mid[i];
+            size_t n = e->len;
+            if (p + n > m)
+                break;
+            if (((unsigned char)buf[p + n] & 0xC0) == 0x80 || key_bytes(x, n) != e->w0
+                || (n > 8 && key_bytes(load_text64(buf + p + 8), n - 8) != e->w1)
+                || (n > 16 && memcmp(buf + p + 16, e->rest, n - 16) != 0))
                 continue;
             for (uint64_t q = e->mask & allowed; q; q &= q - 1)
                 marks[lowest_bit(q)]++;
-            add_hits(ix, h, key, n + 1, ENDING_WEIGHT, allowed, score, cover);
+            add_hits(ix, e->mask, 1, allowed, score, cover);
+            log_hit(log, MID_HIT | (unsigned)i);
         }
     }
 }
 
-/* Score the allowed profiles by the words of s. Returns the number of
- * words looked at. */
+/* The word buf[0 .. m)'s endings of 1 to 4 characters, if three bytes or
+ * more are left before them ("eller" does not end in Turkish -ler): by
+ * length, as they were once looked up one by one. */
+static void
+score_endings(const windex *ix, const char *buf, size_t m, uint64_t allowed, double *score,
+              uint32_t *cover, hitlog *log)
+{
+    if (m < 4)
+        return;
+    const unsigned char *u = (const unsigned char *)buf;
+    if (ix->has_end1 && u[m - 1] < 0x80 && ix->end1[u[m - 1]]) {
+        unsigned i = ix->end1[u[m - 1]] - 1u;
+        add_hits(ix, ix->end[i].mask, 1, allowed, score, cover);
+        log_hit(log, i);
+    }
+    const bucket *b = dindex_bucket(ix->tail, TAIL_BITS, (uint32_t)u[m - 2] | (uint32_t)u[m - 1] << 8);
+    if (!b)
+        return;
+    for (size_t i = (size_t)b->head - 1; i != (size_t)-1; i = (size_t)ix->end[i].next - 1) {
+        const dpart *e = &ix->end[i];
+        size_t n = e->len;
+        if (n + 3 > m)
+            break;
+        const char *w = buf + m - n;  /* then zero bytes: w0, w1 are keys */
+        if (((unsigned char)*w & 0xC0) == 0x80 || load_text64(w) != e->w0
+            || (n > 8 && load_text64(w + 8) != e->w1))
+            continue;
+        add_hits(ix, e->mask, 1, allowed, score, cover);
+        log_hit(log, (unsigned)i);
+    }
+}
+
+/* The words of at most 16 bytes a context has scored, and what they
+ * counted for: a function word's profiles, or the entries of another
+ * (MEMO_OTHER | count << 48 | the hitlog's three 16-bit entries). A
+ * batch of news articles repeats most of its words (nine in ten of the
+ * first 200 of each, over 2,225 BBC articles), and a word found here
+ * costs one load and compare where it cost a lookup for a function word,
+ * then one per position inside it and its endings. Replayed in the order
+ * they were found, so the sums are the same. One slot per hash, a new
+ * word in it replacing the old (cheaper to ask than a table that fills
+ * and is emptied, and as often right); made with the script's index,
+ * never on the stack (then words are looked up each time, to the same
+ * sums). */
+#define MEMO_BITS 14
+#define MEMO_OTHER ((uint64_t)1 << 63)
+typedef struct mslot {
+    uint64_t w0, w1, v;  /* w0 0: empty (no word starts with a zero byte) */
+} mslot;
+struct memo {
+    mslot slot[1u << MEMO_BITS];
+};
+
+static inline mslot *
+memo_slot(memo *mm, uint64_t w0, uint64_t w1)
+{
+    /* one multiplication: most words have no second key word */
+    return &mm->slot[((w0 ^ (w1 << 29 | w1 >> 35)) * 0x9E3779B97F4A7C15ULL) >> (64 - MEMO_BITS)];
+}
+
 static size_t
-score_words(const windex *ix, const unsigned char *s, size_t len, uint64_t allowed,
-            double *score, double *cover, uint32_t *marks)
+memo_size(void)
+{
+    return sizeof(memo);
+}
+
+/* A memo's entry of another word, counted again. */
+static void
+replay(const windex *ix, uint64_t v, uint64_t allowed, double *score, uint32_t *cover,
+       uint32_t *marks)
+{
+    unsigned n = (unsigned)(v >> 48) & 3;
+    for (unsigned k = 0; k < n; k++) {
+        unsigned h = (unsigned)(v >> (16 * k)) & 0xFFFF;
+        if (h & MID_HIT) {
+            uint64_t mask = ix->mid[h & 0xFF].mask;
+            for (uint64_t q = mask & allowed; q; q &= q - 1)
+                marks[lowest_bit(q)]++;
+            add_hits(ix, mask, 1, allowed, score, cover);
+        } else {
+            add_hits(ix, ix->end[h].mask, 1, allowed, score, cover);
+        }
+    }
+}
+
+/* Eight bytes into buf, in the order load_text64() reads them. */
+static inline void
+store_text64(char *buf, uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    memcpy(buf, &w, 8);
+}
+
+/* letters_in() in fewer operations: a byte past 'z' is past 'a' too, so
+ * "at least 'a' and not past 'z'" is the two tests' exclusive or. Exact,
+ * as letters_in() is, up to the first byte past ASCII. */
+static inline uint64_t
+letters8(uint64_t w)
+{
+    uint64_t x = w | SUMM_ONES * 0x20;
+    return ((x + SUMM_ONES * (0x80 - 'a')) ^ (x + SUMM_ONES * (0x80 - 'z' - 1))) & SUMM_HIGHS;
+}
+
+static inline bool
+ascii_alpha(unsigned char b)
+{
+    return (unsigned)((b | 0x20) - 'a') <= 'z' - 'a';
+}
+
+/* The run of ASCII letters at p (one at least), lower-cased into buf at
+ * *m: eight bytes at a time while they can be read. A letter is kept if
+ * at most WORD_MAX - 4 bytes are before it (else *toolong), as a letter
+ * of up to four bytes is. */
+static inline const unsigned char *
+ascii_run(const unsigned char *p, const unsigned char *end, char *buf, size_t *m, bool *toolong)
+{
+    while (end - p >= 8) {
+        uint64_t w = load_text64(p), in = letters_in(w);
+        size_t n = lead_in(w, in);
+        if (*m + n <= WORD_MAX - 3) {
+            store_text64(buf + *m, w | in >> 2);  /* letters | 0x20: lower case */
+            *m += n;
+        } else {
+            *toolong = true;
+        }
+        p += n;
+        if (n < 8)
+            return p;
+    }
+    for (; p < end && ascii_alpha(*p); p++) {
+        if (*m + 4 > WORD_MAX)
+            *toolong = true;
+        else
+            buf[(*m)++] = (char)(*p | 0x20);
+    }
+    return p;
+}
+
+/* The rest of a word from p, or the next word (when !*inword), one
+ * character at a time: what is not ASCII. Simple case mapping, not
+ * summ__fold_word()'s NFKC case folding: it is five times faster, and the
+ * profiles hold no word where the two differ (test_lang checks they are
+ * folded; text in NFD only loses its accented words). */
+static const unsigned char *
+word_slow(const unsigned char *p, const unsigned char *end, char *buf, size_t *m, bool *toolong,
+          bool *inword)
+{
+    while (p < end) {
+        int32_t c;
+        if (*p < 0x80) {
+            if (!ascii_alpha(*p)) {
+                if (*inword)
+                    break;
+                p++;
+                continue;
+            }
+            *inword = true;
+            p = ascii_run(p, end, buf, m, toolong);
+            continue;
+        }
+        size_t n = utf8_decode(p, end, &c);
+        if (*inword ? !is_word_cp(c) : script_of(c) < 0) {
+            if (*inword)
+                break;
+            p += n;
+            continue;
+        }
+        c = lower(c);
+        *inword = true;
+        p += n;
+        if (*m + 4 > WORD_MAX) {
+            *toolong = true;
+            continue;
+        }
+        if (c < 0x80)
+            buf[(*m)++] = (char)c;
+        else
+            *m += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)buf + *m);
+    }
+    return p;
+}
+
+/* Score one word buf[0 .. m), 1 <= m <= WORD_MAX, with 16 zero bytes
+ * after it, that the memo does not have (e: where it goes, or NULL); w0,
+ * w1 its first 16 bytes (the key). Not inline: the memo has most words. */
+static void
+score_new(const windex *ix, memo *mm, mslot *e, char *buf, size_t m, uint64_t w0, uint64_t w1,
+          uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
+{
+    uint64_t mask = m <= 16 ? dindex_word(ix, w0, w1, m) : dindex_long(ix, buf, m, w0, w1);
+    if (mask) {
+        /* a function word: its endings tell nothing more */
+        add_hits(ix, mask, 0, allowed, score, cover);
+        if (e)
+            *e = (mslot){ w0, w1, mask };
+        return;
+    }
+    hitlog log = { 0, { 0 } };
+    if (ix->nmid)
+        score_inside(ix, buf, m, allowed, score, cover, marks, &log);
+    if (ix->nend)
+        score_endings(ix, buf, m, allowed, score, cover, &log);
+    if (e && log.n <= HITS_KEPT)
+        *e = (mslot){ w0, w1,
+                      MEMO_OTHER | (uint64_t)log.n << 48 | (uint64_t)log.h[2] << 32
+                          | (uint64_t)log.h[1] << 16 | log.h[0] };
+}
+
+/* The same for any word: from the memo if it has it. keyed: buf is not
+ * written yet, the word is its key (16 bytes at most). */
+static inline void
+score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t w0, uint64_t w1, bool keyed,
+           uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
+{
+    mslot *e = NULL;
+    if (mm && m <= 16) {
+        e = memo_slot(mm, w0, w1);
+        if (e->w0 == w0 && e->w1 == w1) {
+            if (e->v & MEMO_OTHER) {
+                if (e->v >> 48 & 3)  /* most words have no entry at all */
+                    replay(ix, e->v, allowed, score, cover, marks);
+            } else
+                add_hits(ix, e->v, 0, allowed, score, cover);
+            return;
+        }
+    }
+    if (keyed) {
+        store_text64(buf, w0);
+        store_text64(buf + 8, w1);
+        memset(buf + 16, 0, 16);
+    }
+    score_new(ix, mm, e, buf, m, w0, w1, allowed, score, cover, marks);
+}
+
+/* Score the allowed profiles by the words of s (with the memo mm, or
+ * none). Returns the number of words looked at. */
+static size_t
+score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint64_t allowed,
+            double *score, uint32_t *cover, uint32_t *marks)
 {
     const unsigned char *end = s + len;
     size_t nwords = 0;
     const unsigned char *p = s;
+    char buf[WORD_ROOM];
     while (p < end && nwords < DETECT_WORDS) {
-        /* One word, lower-cased as it is read. Simple case mapping, not
-         * summ__fold_word()'s NFKC case folding: it is five times faster, and
-         * the profiles hold no word where the two differ (test_lang checks
-         * they are folded; text in NFD only loses its accented words). */
-        char buf[64];
-        size_t m = 0;
-        uint32_t h = FNV_BASIS;  /* word_hash(buf, m), kept as it grows */
-        bool inword = false, toolong = false;
-        while (p < end) {
-            int32_t c;
-            size_t n;
-            if (*p < 0x80) {
-                c = *p | 0x20;
-                if (c < 'a' || c > 'z') {
-                    if (inword)
-                        break;
-                    p++;
-                    continue;
-                }
-                /* a run of ASCII letters, in one go */
-                inword = true;
-                do {
-                    if (m + 4 > sizeof buf) {
-                        toolong = true;
-                    } else {
-                        buf[m++] = (char)c;
-                        h = (h ^ (unsigned)c) * FNV_PRIME;
-                    }
-                    p++;
-                    c = p < end ? *p | 0x20 : 0;
-                } while (c >= 'a' && c <= 'z');
-                continue;
+        /* Most words: ASCII that is no letter, then fewer than 16 ASCII
+         * letters and ASCII again, in loads of the text that are the key.
+         * letters8() is exact up to the first byte past ASCII. */
+        if (end - p >= 24) {
+            size_t k;  /* bytes that are no letters: mostly one space */
+            if (p[0] == ' ' && ascii_alpha(p[1])) {
+                k = 1;
             } else {
-                n = utf8_decode(p, end, &c);
-                if (inword ? !is_word_cp(c) : script_of(c) < 0) {
-                    if (inword)
-                        break;
-                    p += n;
+                uint64_t w = load_text64(p);
+                k = lead_in(w, ~letters8(w) & SUMM_HIGHS);
+                if (k == 8) {
+                    p += 8;
                     continue;
                 }
-                c = lower(c);
             }
-            inword = true;
-            p += n;
-            if (m + 4 > sizeof buf) {
-                toolong = true;
+            uint64_t x = load_text64(p + k), xin = letters8(x), y = 0, yin = 0;
+            size_t n = lead_in(x, xin), n2 = 0;
+            if (n == 8) {
+                y = load_text64(p + k + 8);
+                yin = letters8(y);
+                n2 = lead_in(y, yin);
+            }
+            uint64_t after = n < 8 ? x >> (8 * n) : y >> (8 * n2);
+            if (n > 0 && n2 < 8 && !(after & 0x80)) {
+                p += k + n + n2;
+                if (++nwords % 64 == 0 && settled(score, allowed))
+                    break;
+                uint64_t w0 = x | xin >> 2, w1 = 0;  /* letters | 0x20: lower case */
+                if (n < 8)
+                    w0 = key_bytes(w0, n);
+                else
+                    w1 = key_bytes(y | yin >> 2, n2);
+                score_word(ix, mm, buf, n + n2, w0, w1, true, allowed, score, cover, marks);
                 continue;
             }
-            size_t m0 = m;
-            if (c < 0x80)
-                buf[m++] = (char)c;
-            else
-                m += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)buf + m);
-            for (; m0 < m; m0++)
-                h = (h ^ (unsigned char)buf[m0]) * FNV_PRIME;
+            p += k;
         }
+        while (p < end && *p < 0x80 && !ascii_alpha(*p))
+            p++;
+        if (p == end)
+            break;
+        /* One word, lower-cased as it is read: ASCII letters eight at a
+         * time (ascii_run), the rest in word_slow. */
+        size_t m = 0;
+        bool inword = false, toolong = false;
+        if (*p < 0x80) {
+            inword = true;
+            p = ascii_run(p, end, buf, &m, &toolong);
+        }
+        if (p < end && *p >= 0x80)
+            p = word_slow(p, end, buf, &m, &toolong, &inword);
         if (!inword)
             break;
-        nwords++;
         /* every 64 words (it was 256: a news article of 400 words was read
          * to its end where 128 or 192 already settle it) */
-        if (nwords % 64 == 0 && settled(score, ix->pt->n, allowed))
+        if (++nwords % 64 == 0 && settled(score, allowed))
             break;
-        if (toolong)
+        if (toolong || m == 0)
             continue;
-        if (add_hits(ix, h, buf, m, 1.0, allowed, score, cover))
-            continue;  /* a function word: its endings tell nothing more */
-        if (ix->mid_lens)
-            score_inside(ix, buf, m, allowed, score, cover, marks);
-        if (!ix->short_ending && m >= 2) {
-            unsigned t = (unsigned char)buf[m - 2] << 8 | (unsigned char)buf[m - 1];
-            if (!(ix->tail[t >> 3] & (1u << (t & 7))))
-                continue;  /* no ending of the index ends so */
-        }
-        /* its endings of 1 to 4 characters, if three letters or more are
-         * left ("eller" does not end in Turkish -ler) */
-        size_t e = m, chars = 0;
-        while (e > 0 && chars < 4) {
-            do
-                e--;
-            while (e > 0 && ((unsigned char)buf[e] & 0xC0) == 0x80);
-            chars++;
-            if (e < 3)
-                break;
-            /* the key "-ending", made in place: buf[e - 1] is spare, as
-             * the loop stops before e gets that small */
-            char keep = buf[e - 1];
-            buf[e - 1] = '-';
-            add_hits(ix, word_hash(buf + e - 1, m - e + 1), buf + e - 1, m - e + 1,
-                     ENDING_WEIGHT, allowed, score, cover);
-            buf[e - 1] = keep;
-        }
+        memset(buf + m, 0, 16);
+        score_word(ix, mm, buf, m, load_text64(buf), load_text64(buf + 8), false, allowed, score,
+                   cover, marks);
     }
     return nwords;
 }
@@ -524,29 +590,35 @@ summ__lang_profiles_ok(void)
         n += l->kind == DATA_PROFILE;
     if (n > MAX_PROFILES || n != pt.n || n == 0)
         return false;
-    for (int sc = 0; sc < SC_COUNT; sc++) {
-        size_t entries = 0;
-        for (size_t p = 0; p < pt.n; p++) {
-            /* Every profile is of a language we have, but Macedonian's. */
-            if (summ__lang_by_code(pt.p[p].code) == &summ__lang_und
-                && strcmp(pt.p[p].code, "mk") != 0)
-                return false;
-            const char *s = pt.p[p].text;
-            size_t pos = 0, a, b;
-            while (next_entry(s, pt.p[p].len, &pos, &a, &b)) {
-                if (entry_script(s, a, b) != sc)
-                    continue;
-                char buf[300];
-                if (b - a > 255 || summ__fold_word(s + a, b - a, buf, sizeof buf) != b - a
-                    || memcmp(buf, s + a, b - a) != 0)
-                    return false;
-                entries++;
-            }
-        }
-        if (entries > INDEX_SLOTS / 2)
+    for (size_t p = 0; p < pt.n; p++) {
+        /* Every profile is of a language we have, but Macedonian's. */
+        if (summ__lang_by_code(pt.p[p].code) == &summ__lang_und
+            && strcmp(pt.p[p].code, "mk") != 0)
             return false;
+        const char *s = pt.p[p].text;
+        size_t pos = 0, a, b;
+        while (summ__dentry_next(s, pt.p[p].len, &pos, &a, &b)) {
+            if (summ__dentry_script(s, a, b) < 0)
+                continue;
+            char buf[300];
+            if (b - a > 255 || summ__fold_word(s + a, b - a, buf, sizeof buf) != b - a
+                || memcmp(buf, s + a, b - a) != 0)
+                return false;
+        }
     }
-    return true;
+    /* Every script's entries fit its index. */
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    windex *ix = summ__malloc(&al, sizeof *ix);
+    if (!ix)
+        return false;
+    bool ok = true;
+    for (int sc = 0; sc < SC_COUNT && ok; sc++) {
+        summ__dindex_build(ix, &pt, sc);
+        ok = !ix->full;
+    }
+    summ__free(&al, ix);
+    return ok;
 }
 
 /* Two languages that share their function words, one of which spells
@@ -583,15 +655,16 @@ by_absence(const ptable *pt, size_t best, size_t second, double b, double r,
 /* The best of the allowed profiles for s, or NULL when its words are too
  * rare in the text or two languages tie. */
 static const profile *
-best_profile(const windex *ix, const unsigned char *s, size_t len, uint64_t allowed)
+best_profile(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint64_t allowed)
 {
     const ptable *pt = ix->pt;
     /* score: shared words split between the profiles that have them, which
      * tells related languages apart; cover: whole, which says how much of
      * the text the language's common words are */
-    double score[MAX_PROFILES] = { 0 }, cover[MAX_PROFILES] = { 0 };
+    double score[MAX_PROFILES] = { 0 };
+    uint32_t cover[MAX_PROFILES] = { 0 };  /* in halves */
     uint32_t marks[MAX_PROFILES] = { 0 };  /* "~letters" entries found */
-    size_t nwords = score_words(ix, s, len, allowed, score, cover, marks);
+    size_t nwords = score_words(ix, mm, s, len, allowed, score, cover, marks);
     size_t best = MAX_PROFILES, second = MAX_PROFILES;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(allowed & ((uint64_t)1 << k)))
@@ -614,7 +687,7 @@ best_profile(const windex *ix, const unsigned char *s, size_t len, uint64_t allo
     const profile *unmarked = by_absence(pt, best, second, b, r, marks, nwords);
     if (unmarked)
         return unmarked;
-    if (b < 1.0 || cover[best] < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
+    if (b < 1.0 || 0.5 * cover[best] < 0.08 * (double)nwords || b <= r || (b < 1.5 && b < 2 * r))
         return NULL;
     return &pt->p[best];
 }
@@ -667,10 +740,13 @@ allowed_profiles(const ptable *pt, int want, const script_counts *sc)
 {
     uint64_t allowed = 0;
     size_t n = sc->n[want] ? sc->n[want] : 1;
+    unsigned seen = 0;  /* the groups of letters the text has: most have none */
+    for (unsigned g = 0; g < LG_COUNT; g++)
+        seen |= (sc->lg[g] != 0) << g;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->p[k].scripts & (1u << want)))
             continue;
-        unsigned never = pt->p[k].never;
+        unsigned never = pt->p[k].never & seen;
         size_t bad = 0;
         for (unsigned m = never; m; m &= m - 1)  /* its bits are LG_ groups */
             bad += sc->lg[lowest_bit(m)];
@@ -688,16 +764,17 @@ by_words(lang_cache **cache, const salloc *al, const unsigned char *s, size_t le
          const script_counts *sc)
 {
     lang_cache *c = cache_of(cache, al);
-    const windex *ix = cached_index(c, al, want);
+    memo *mm = NULL;
+    const windex *ix = cached_index(c, al, want, &mm);
     const profile *p;
     if (ix) {
-        p = best_profile(ix, s, len, allowed_profiles(&c->pt, want, sc));
+        p = best_profile(ix, mm, s, len, allowed_profiles(&c->pt, want, sc));
     } else {
         ptable pt;
         windex local;
         ptable_build(&pt);
-        index_build(&local, &pt, want);
-        p = best_profile(&local, s, len, allowed_profiles(&pt, want, sc));
+        summ__dindex_build(&local, &pt, want);
+        p = best_profile(&local, NULL, s, len, allowed_profiles(&pt, want, sc));
         /* p points into pt, which ends here: answer with the language */
         return p ? summ__lang_by_code(p->code) : &summ__lang_und;
     }

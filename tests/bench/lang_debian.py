@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lang_debian.py SUMMARIZE [LOCALE_DIR [MAN_DIR]] -- language detection on
+"""lang_debian.py [--train] [--dump FILE] SUMMARIZE [LOCALE_DIR [MAN_DIR]] -- language detection on
 held-out text: Debian's translated manual pages and the half of its gettext
 message catalogues that stopwords/profiles.py did not rank the profiles on
 (a catalogue is held out when the CRC-32 of its file name is odd).
@@ -107,6 +107,13 @@ def main():
     # held-out text
     train = '--train' in args
     args = [a for a in args if a != '--train']
+    # --dump FILE: write the pieces as JSON lines ({"id", "text"}) to FILE
+    # and stop (tests/bench/langcmp.sh compares two builds on them)
+    dump = None
+    if '--dump' in args:
+        i = args.index('--dump')
+        dump = args[i + 1]
+        del args[i:i + 2]
     summarize = args[0]
     locale_dir = args[1] if len(args) > 1 else '/usr/share/locale'
     man_dir = args[2] if len(args) > 2 else '/usr/share/man'
@@ -148,6 +155,10 @@ def main():
                 samples += [(want, 'man pages', b, p, loc) for p in ps[:PER_BIN]]
     lines = ''.join(json.dumps({'id': i, 'text': s[3]}, ensure_ascii=False) + '\n'
                     for i, s in enumerate(samples))
+    if dump:
+        with open(dump, 'w', encoding='utf-8') as f:
+            f.write(lines)
+        return
     out = subprocess.run([summarize, '--jsonl', '--split'], input=lines.encode(),
                          capture_output=True).stdout.decode()
     got = {}
