@@ -51,6 +51,42 @@ cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The sentences by score, best first (a total order: ties by index), and
+ * the picks by index: most texts have a few dozen sentences, where
+ * insertion sort beats qsort's calls through a pointer; the same order
+ * either way, as no two elements compare equal. */
+#define SORT_SMALL 48
+static void
+sort_by_score(byscore *o, size_t n)
+{
+    if (n > SORT_SMALL) {
+        qsort(o, n, sizeof *o, cmp_score);
+        return;
+    }
+    for (size_t k = 1; k < n; k++) {
+        byscore x = o[k];
+        size_t j = k;
+        for (; j > 0 && cmp_score(&o[j - 1], &x) > 0; j--)
+            o[j] = o[j - 1];
+        o[j] = x;
+    }
+}
+
+static void
+sort_sizes(size_t *p, size_t n)
+{
+    if (n > SORT_SMALL) {
+        qsort(p, n, sizeof *p, cmp_size);
+        return;
+    }
+    for (size_t k = 1; k < n; k++) {
+        size_t x = p[k], j = k;
+        for (; j > 0 && p[j - 1] > x; j--)
+            p[j] = p[j - 1];
+        p[j] = x;
+    }
+}
+
 /* How many sentences the options allow for a text of n sentences. */
 static size_t
 sentence_limit(const params *o, size_t n)
@@ -354,7 +390,7 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     }
     for (size_t i = 0; i < n; i++)
         order[i] = (byscore){ d->score[i], i };
-    qsort(order, n, sizeof *order, cmp_score);
+    sort_by_score(order, n);
 
     /* Across several texts on one story the words they all share have a
      * low IDF, so two sentences that tell the same fact have a lower
@@ -409,6 +445,6 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
         pick[sel.npick++] = best;
     }
     *npick = sel.npick;
-    qsort(pick, *npick, sizeof *pick, cmp_size);
+    sort_sizes(pick, *npick);
     return SUMM_OK;
 }

@@ -507,6 +507,14 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
             g.loglen[i] = log(1.0 + d->sent[i].ntok);
     }
     g.full = g.outw;
+    /* room for the links at once: a news article has a few per sentence
+     * and pair (its growing them by doubling was a tenth of the graph) */
+    size_t guess = n * (n < 32 ? n / 2 + 1 : 16);
+    if (!summ__grow(ar->al, (void **)&g.fj, &g.capj, guess, sizeof *g.fj)
+        || !summ__grow(ar->al, (void **)&g.fw, &g.capw, guess, sizeof *g.fw)) {
+        summ__free(ar->al, g.fj);
+        return SUMM_ENOMEM;
+    }
     summ_status st;
     if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
