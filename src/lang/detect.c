@@ -536,7 +536,9 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
                 yin = letters8(y);
                 n2 = lead_in(y, yin);
             }
-            uint64_t after = n < 8 ? x >> (8 * n) : y >> (8 * n2);
+            /* the byte after the word (unused when both loads were letters:
+             * no shift of 64, which C leaves undefined) */
+            uint64_t after = n < 8 ? x >> (8 * n) : n2 < 8 ? y >> (8 * n2) : 0;
             if (n > 0 && n2 < 8 && !(after & 0x80)) {
                 p += k + n + n2;
                 if (++nwords % 64 == 0 && settled(score, allowed))
