@@ -326,9 +326,9 @@ static const snippet snippets[] = {
       "Content-Transfer-Encoding: 8bit\n\nLe caf\xe9 est tr\xe8s bon.\n",
       { { "Le caf\xc3\xa9 est tr\xc3\xa8s bon.", 0, 0, NULL, "Le caf\xe9", "bon." } }, { 0 },
       0 },
-    { "email: eight-bit Shift_JIS HTML, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
-      "From: a@example.org\nSubject: t\nContent-Type: text/html; charset=shift_jis\n"
-      "Content-Transfer-Encoding: 8bit\n\n<p>\x93\xfa\x96\x7b\x8c\xea ok.</p>\n",
+    { "email: eight-bit Shift_JIS, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=shift_jis\n"
+      "Content-Transfer-Encoding: 8bit\n\n\x93\xfa\x96\x7b\x8c\xea ok.\n",
       { { "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e ok.", 0, 0, NULL, "\x93\xfa", "ok." } },
       { 0 }, 0 },
     { "email: eight-bit bytes that are no UTF-8 in a UTF-8 part and a header",
@@ -694,6 +694,18 @@ test_email_html(void **state)
     check_want("html only", only, strlen(only), res, &body);
     assert_int_equal(summ_result_warnings(res), 0);
     check_inside("html only", res, (size_t)(strstr(only, "<p>") - only), strlen(only));
+    summ_result_free(res);
+
+    /* an eight-bit HTML part in Shift_JIS (日本 ok.), in an input that is
+     * not UTF-8: decoded before the HTML reader reads it, spans in its
+     * bytes */
+    static const char sjis[] = "From: a@example.org\nSubject: t\n"
+                               "Content-Type: text/html; charset=shift_jis\n"
+                               "Content-Transfer-Encoding: 8bit\n\n<p>\x93\xfa\x96\x7b ok.</p>\n";
+    res = split_checked("html sjis", sjis, sizeof sjis - 1, SUMM_FORMAT_AUTO, SUMM_FORMAT_EMAIL);
+    want jp = { "\xe6\x97\xa5\xe6\x9c\xac ok.", 0, 0, NULL, "\x93\xfa", "ok." };
+    check_want("html sjis", sjis, sizeof sjis - 1, res, &jp);
+    assert_true(summ_result_warnings(res) & SUMM_WARN_CHARSET_CONVERTED);
     summ_result_free(res);
 
     for (size_t d = 0; d < sizeof html_docs / sizeof html_docs[0]; d++)
