@@ -143,16 +143,6 @@ add_part(windex *ix, dpart *part, size_t *np, size_t max, bucket *b, unsigned bi
     *link = (uint16_t)++*np;
 }
 
-/* How many characters s[0 .. n) has (its bytes that are no continuation). */
-static size_t
-chars_of(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 void
 summ__dindex_build(windex *ix, const ptable *pt, int want)
 {
@@ -173,7 +163,7 @@ summ__dindex_build(windex *ix, const ptable *pt, int want)
             size_t n = b - a - 1;
             if (s[a] == '-') {
                 /* the scan looks for endings of 1 to 4 characters */
-                if (n == 0 || n > 16 || chars_of(s + a + 1, n) > ENDING_CHARS)
+                if (n == 0 || n > 16 || utf8_chars(s + a + 1, n) > ENDING_CHARS)
                     continue;
                 if (n == 1) {  /* by its byte */
                     if (ix->end1[u[0]]) {
