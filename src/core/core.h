@@ -170,6 +170,10 @@ bool summ__strset_each(const strset *s, bool (*fn)(const char *k, size_t n, void
                        void *arg);
 void summ__strset_free(strset *s);
 
+/* The next entry of a word list t[*pos .. len) (one a line, "# comment"
+ * lines and blank ones skipped): [*a, *b), white space trimmed. False at
+ * the end. */
+bool summ__list_next(const char *t, size_t len, size_t *pos, size_t *a, size_t *b);
 /* Parse a word list ("# comment" lines, one entry a line, white space
  * trimmed) into s. Entries are folded (summ__fold_word) unless keep_case
  * is set; folded entries over 256 bytes and any over 65535 are left out.

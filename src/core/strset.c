@@ -162,22 +162,36 @@ summ__strset_free(strset *s)
 }
 
 bool
+summ__list_next(const char *t, size_t len, size_t *pos, size_t *a, size_t *b)
+{
+    size_t i = *pos;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && t[e] != '\n')
+            e++;
+        size_t x = i, y = e;
+        while (x < y && (t[x] == ' ' || t[x] == '\t' || t[x] == '\r'))
+            x++;
+        while (y > x && (t[y - 1] == ' ' || t[y - 1] == '\t' || t[y - 1] == '\r'))
+            y--;
+        i = e < len ? e + 1 : e;
+        if (x < y && t[x] != '#') {
+            *pos = i;
+            *a = x;
+            *b = y;
+            return true;
+        }
+    }
+    *pos = i;
+    return false;
+}
+
+bool
 summ__strset_load_list(strset *s, const char *text, size_t len, bool keep_case)
 {
     char buf[256];
-    size_t i = 0;
-    while (i < len) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
-        size_t a = i, b = e;
-        while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
-            a++;
-        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r'))
-            b--;
-        i = e + 1;
-        if (a == b || text[a] == '#')
-            continue;
+    size_t pos = 0, a, b;
+    while (summ__list_next(text, len, &pos, &a, &b)) {
         if (keep_case) {
             if (!summ__strset_add(s, text + a, b - a))
                 return false;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "input/input.h"
+#include "text/utf8.h"
 
 void
 summ__tb_init(tbuild *b, arena *ar, const char *src, size_t srclen)
@@ -94,16 +95,6 @@ summ__tb_put(tbuild *b, const char *s, size_t n, size_t off, size_t srclen)
     append(b, s, n);
 }
 
-/* The number of characters (UTF-8 lead bytes) of s[0 .. n). */
-static size_t
-chars_of(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 void
 summ__tb_put_spread(tbuild *b, const char *s, size_t n, size_t off, size_t srclen)
 {
@@ -111,7 +102,7 @@ summ__tb_put_spread(tbuild *b, const char *s, size_t n, size_t off, size_t srcle
         return;
     /* Each character needs an input byte of its own, or two sentences
      * could share one; else the piece maps as a whole. */
-    piece(b, off, srclen, false, srclen >= chars_of(s, n));
+    piece(b, off, srclen, false, srclen >= utf8_chars(s, n));
     append(b, s, n);
 }
 
@@ -209,8 +200,8 @@ find_piece(const doc *d, size_t a)
 static size_t
 spread_at(const doc *d, const srcmap *m, size_t cl, size_t x)
 {
-    size_t before = chars_of(d->text + m->clean, x - m->clean);
-    size_t all = before + chars_of(d->text + x, m->clean + cl - x);
+    size_t before = utf8_chars(d->text + m->clean, x - m->clean);
+    size_t all = before + utf8_chars(d->text + x, m->clean + cl - x);
     return m->src + (all ? (size_t)((uint64_t)before * m->srclen / all) : 0);
 }
 

@@ -113,15 +113,6 @@ summ__ebody_clear(ebody *e)
         e->t[0] = '\0';
 }
 
-static size_t
-chars_in(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 size_t
 summ__ebody_piece_at(const ebody *e, size_t x)
 {
@@ -142,8 +133,8 @@ summ__ebody_spread_share(const ebody *e, size_t k, size_t x, size_t z, size_t *s
     /* the share of the line's characters that [x, z) has */
     const epiece *p = &e->pc[k];
     size_t pend = k + 1 < e->npc ? e->pc[k + 1].t : e->n;
-    size_t all = chars_in(e->t + p->t, pend - p->t);
-    size_t before = chars_in(e->t + p->t, x - p->t), mine = chars_in(e->t + x, z - x);
+    size_t all = utf8_chars(e->t + p->t, pend - p->t);
+    size_t before = utf8_chars(e->t + p->t, x - p->t), mine = utf8_chars(e->t + x, z - x);
     *s0 = p->src + (all ? (size_t)((uint64_t)before * p->srclen / all) : 0);
     *s1 = p->src + (all ? (size_t)((uint64_t)(before + mine) * p->srclen / all) : p->srclen);
 }

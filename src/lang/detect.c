@@ -599,7 +599,7 @@ summ__lang_profiles_ok(void)
             return false;
         const char *s = pt.p[p].text;
         size_t pos = 0, a, b;
-        while (summ__dentry_next(s, pt.p[p].len, &pos, &a, &b)) {
+        while (summ__list_next(s, pt.p[p].len, &pos, &a, &b)) {
             if (summ__dentry_script(s, a, b) < 0)
                 continue;
             char buf[300];

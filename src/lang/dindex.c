@@ -8,31 +8,6 @@
 #include "lang/script.h"
 #include "text/utf8.h"
 
-bool
-summ__dentry_next(const char *t, size_t len, size_t *pos, size_t *a, size_t *b)
-{
-    size_t i = *pos;
-    while (i < len) {
-        size_t e = i;
-        while (e < len && t[e] != '\n')
-            e++;
-        size_t x = i, y = e;
-        while (x < y && (t[x] == ' ' || t[x] == '\t' || t[x] == '\r'))
-            x++;
-        while (y > x && (t[y - 1] == ' ' || t[y - 1] == '\t' || t[y - 1] == '\r'))
-            y--;
-        i = e < len ? e + 1 : e;
-        if (x < y && t[x] != '#') {
-            *pos = i;
-            *a = x;
-            *b = y;
-            return true;
-        }
-    }
-    *pos = i;
-    return false;
-}
-
 int
 summ__dentry_script(const char *t, size_t a, size_t b)
 {
@@ -55,7 +30,7 @@ summ__ptable_build(ptable *pt)
         profile *p = &pt->p[pt->n++];
         *p = (profile){ l->code, l->text, l->len, 0, 0 };
         size_t pos = 0, a, b;
-        while (summ__dentry_next(p->text, p->len, &pos, &a, &b)) {
+        while (summ__list_next(p->text, p->len, &pos, &a, &b)) {
             int sc = summ__dentry_script(p->text, a, b);
             if (sc >= 0)
                 p->scripts |= 1u << sc;
@@ -143,16 +118,6 @@ add_part(windex *ix, dpart *part, size_t *np, size_t max, bucket *b, unsigned bi
     *link = (uint16_t)++*np;
 }
 
-/* How many characters s[0 .. n) has (its bytes that are no continuation). */
-static size_t
-chars_of(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 void
 summ__dindex_build(windex *ix, const ptable *pt, int want)
 {
@@ -166,14 +131,14 @@ summ__dindex_build(windex *ix, const ptable *pt, int want)
         const char *s = pt->p[p].text;
         uint64_t bit = (uint64_t)1 << p;
         size_t pos = 0, a, b;
-        while (summ__dentry_next(s, pt->p[p].len, &pos, &a, &b)) {
+        while (summ__list_next(s, pt->p[p].len, &pos, &a, &b)) {
             if (b - a > 255 || summ__dentry_script(s, a, b) != want)
                 continue;
             const unsigned char *u = (const unsigned char *)s + a + 1;
             size_t n = b - a - 1;
             if (s[a] == '-') {
                 /* the scan looks for endings of 1 to 4 characters */
-                if (n == 0 || n > 16 || chars_of(s + a + 1, n) > ENDING_CHARS)
+                if (n == 0 || n > 16 || utf8_chars(s + a + 1, n) > ENDING_CHARS)
                     continue;
                 if (n == 1) {  /* by its byte */
                     if (ix->end1[u[0]]) {

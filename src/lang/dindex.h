@@ -36,8 +36,6 @@ typedef struct ptable {
     profile p[MAX_PROFILES];
 } ptable;
 
-/* The next entry of t[*pos .. len): [*a, *b), trimmed. False at the end. */
-bool summ__dentry_next(const char *t, size_t len, size_t *pos, size_t *a, size_t *b);
 /* The script of an entry: of its first letter (after the '-' or '~'); -1
  * for none. */
 int summ__dentry_script(const char *t, size_t a, size_t b);

@@ -84,6 +84,16 @@ utf8_prev_len(const unsigned char *start, const unsigned char *p)
     return n;
 }
 
+/* The characters of UTF-8 s[0 .. n): its bytes that are no continuation. */
+static inline size_t
+utf8_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 /* Check s[0 .. len) as UTF-8 without NUL bytes. Returns 0 if it is, else
  * 1 for invalid UTF-8 or 2 for a NUL byte, with *bad the offset of the
  * first offending byte. Eight ASCII bytes at a time where it can. */
