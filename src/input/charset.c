@@ -364,8 +364,6 @@ summ__charset_remap(arena *ar, doc *d, const convtext *c)
 
 /* ---- a page's bytes: UTF-8, or converted ------------------------------------ */
 
-/* The bytes to parse: the page if it is UTF-8 (*pbuf = d->src, *start
- * past a BOM), else a conversion (*out set, *converted). */
 /* Is the page s[0 .. n), all UTF-8, in ISO-2022-JP, which is seven-bit:
  * does it declare so and have an escape? (Any other page whose bytes are
  * UTF-8 is read as UTF-8, whatever it declares.) */
@@ -377,6 +375,8 @@ iso2022jp(const char *s, size_t n)
            && (strcasecmp(label, "iso-2022-jp") == 0 || strcasecmp(label, "csiso2022jp") == 0);
 }
 
+/* The bytes to parse: the page if it is UTF-8 (*pbuf = d->src, *start
+ * past a BOM), else a conversion (*out set, *converted). */
 summ_status
 summ__html_decode(doc *d, const char **pbuf, size_t *plen, size_t *start, convtext *out,
                   bool *converted, summ_err *err)

@@ -119,7 +119,8 @@ summ__input_sniff(const char *text, size_t len)
 static bool
 unchecked_email(const doc *d, int fmt)
 {
-    if (fmt != SUMM_FORMAT_EMAIL && !(fmt == SUMM_FORMAT_AUTO && summ__sniff_email(d->src, d->srclen)))
+    if (fmt != SUMM_FORMAT_EMAIL
+        && !(fmt == SUMM_FORMAT_AUTO && summ__sniff_email(d->src, d->srclen)))
         return false;
     return !memchr(d->src, 0, d->srclen);
 }
