@@ -326,6 +326,12 @@ static const snippet snippets[] = {
       "Content-Transfer-Encoding: 8bit\n\nLe caf\xe9 est tr\xe8s bon.\n",
       { { "Le caf\xc3\xa9 est tr\xc3\xa8s bon.", 0, 0, NULL, "Le caf\xe9", "bon." } }, { 0 },
       0 },
+    { "email: quoted-printable Latin-1 with literal eight-bit bytes, input not UTF-8",
+      SUMM_FORMAT_EMAIL,
+      "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=iso-8859-1\n"
+      "Content-Transfer-Encoding: quoted-printable\n\nLe caf\xe9 est tr=E8s bon.\n",
+      { { "Le caf\xc3\xa9 est tr\xc3\xa8s bon.", 0, 0, NULL, "Le caf\xe9", "bon." } }, { 0 },
+      0 },
     { "email: eight-bit Shift_JIS, in an input that is not UTF-8", SUMM_FORMAT_EMAIL,
       "From: a@example.org\nSubject: t\nContent-Type: text/plain; charset=shift_jis\n"
       "Content-Transfer-Encoding: 8bit\n\n\x93\xfa\x96\x7b\x8c\xea ok.\n",

@@ -371,6 +371,29 @@ raw_chars(ebody *e, const char *s, const unsigned char *raw, const uint32_t *at,
 #undef LEN
 }
 
+/* Are the eight-bit bytes of the part s[a .. b) read by its charset's
+ * table? In an input that is not all UTF-8, in a table charset, unless
+ * they are UTF-8 (as a page's are read whatever it declares). */
+static bool
+by_table(const ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
+{
+    if (!e->unchecked
+        || !(cs->kind == CS_LATIN1 || cs->kind == CS_LATIN9 || cs->kind == CS_CP1252))
+        return false;
+    size_t bad;
+    return summ__utf8_check(s + a, b - a, &bad) == 1;
+}
+
+/* The input's own bytes s[a .. b) of a part: verbatim (checked if the
+ * input was not), or by the table. */
+static bool
+literal(ebody *e, const char *s, size_t a, size_t b, const mcs *cs, bool table)
+{
+    if (!table)
+        return summ__ebody_verbatim(e, s, a, b);
+    return raw_chars(e, s, (const unsigned char *)s + a, NULL, NULL, a, b - a, cs);
+}
+
 /* ---- quoted-printable ------------------------------------------------------------- */
 
 static int
@@ -469,6 +492,7 @@ summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
         return qp_iconv(e, s, a, b, cs);
     if (cs->kind == CS_ICONV)
         cs = &unknown;
+    bool table = by_table(e, s, a, b, cs);  /* its literal bytes, as identity reads them */
     pending pd = { .n = 0 };
     size_t p = a;
     while (p < b) {
@@ -481,7 +505,7 @@ summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
             int h1, h2;
             if (i < end && s[i] == '=' && i + 2 < end && (h1 = hexval(s[i + 1])) >= 0
                 && (h2 = hexval(s[i + 2])) >= 0) {
-                if (pd.n == 0 && !summ__ebody_verbatim(e, s, run, i))
+                if (pd.n == 0 && !literal(e, s, run, i, cs, table))
                     return false;
                 if (pd.n == sizeof pd.raw && !flush_pending(e, &pd, cs))
                     return false;
@@ -503,7 +527,7 @@ summ__mime_qp(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
         }
         if (!soft && pd.n && !flush_pending(e, &pd, cs))
             return false;
-        if (!summ__ebody_verbatim(e, s, run, end))
+        if (!literal(e, s, run, end, cs, table))
             return false;
         /* a hard line break is the text's own; a soft one ("=") goes */
         if (!soft && !summ__ebody_verbatim(e, s, l.e, l.next))
@@ -634,19 +658,9 @@ summ__mime_base64(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 bool
 summ__mime_identity(ebody *e, const char *s, size_t a, size_t b, const mcs *cs)
 {
-    bool iconv = cs->kind == CS_ICONV && !cs->wide;
-    /* an eight-bit part in a table charset, in an input that is not all
-     * UTF-8: by the table, unless its bytes are UTF-8 (as a page's are read
-     * whatever it declares) */
-    bool table = e->unchecked && (cs->kind == CS_LATIN1 || cs->kind == CS_LATIN9
-                                  || cs->kind == CS_CP1252);
-    if (table) {
-        size_t bad;
-        table = summ__utf8_check(s + a, b - a, &bad) == 1;
-    }
-    if (!iconv && !table)
-        return summ__ebody_verbatim(e, s, a, b);  /* checked if the input was not */
-    return raw_chars(e, s, (const unsigned char *)s + a, NULL, NULL, a, b - a, cs);
+    if (cs->kind == CS_ICONV && !cs->wide)
+        return raw_chars(e, s, (const unsigned char *)s + a, NULL, NULL, a, b - a, cs);
+    return literal(e, s, a, b, cs, by_table(e, s, a, b, cs));
 }
 
 /* ---- RFC 2047 encoded words ------------------------------------------------------------ */
