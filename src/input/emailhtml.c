@@ -79,23 +79,12 @@ compose(ebody *out, const ebody *raw, const char *msg, const char *t, size_t n, 
     }
     size_t y = x + len;
     for (size_t k = summ__ebody_piece_at(raw, x); k < raw->npc && x < y; k++) {
-        const epiece *p = &raw->pc[k];
         size_t pend = k + 1 < raw->npc ? raw->pc[k + 1].t : raw->n;
         if (pend <= x)
             continue;
-        size_t z = y < pend ? y : pend;
-        bool ok;
-        if (p->kind == EP_VERBATIM) {
-            ok = summ__ebody_put(out, raw->t + x, z - x, p->src + (x - p->t), z - x,
-                                 EP_VERBATIM);
-        } else if (p->kind == EP_SPREAD) {
-            size_t s0, s1;
-            summ__ebody_spread_share(raw, k, x, z, &s0, &s1);
-            ok = summ__ebody_put(out, raw->t + x, z - x, s0, s1 - s0, EP_SPREAD);
-        } else {
-            ok = summ__ebody_put(out, raw->t + x, z - x, p->src, p->srclen, EP_WHOLE);
-        }
-        if (!ok)
+        size_t z = y < pend ? y : pend, src, srclen;
+        int kind = summ__ebody_span(raw, k, x, z, &src, &srclen);
+        if (!summ__ebody_put(out, raw->t + x, z - x, src, srclen, kind))
             return false;
         x = z;
     }

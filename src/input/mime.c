@@ -139,31 +139,47 @@ summ__ebody_spread_share(const ebody *e, size_t k, size_t x, size_t z, size_t *s
     *s1 = p->src + (all ? (size_t)((uint64_t)(before + mine) * p->srclen / all) : p->srclen);
 }
 
+int
+summ__ebody_span(const ebody *e, size_t k, size_t x, size_t z, size_t *src, size_t *srclen)
+{
+    const epiece *p = &e->pc[k];
+    switch (p->kind) {
+    case EP_VERBATIM:
+        *src = p->src + (x - p->t);
+        *srclen = z - x;
+        break;
+    case EP_SPREAD: {
+        size_t s0, s1;
+        summ__ebody_spread_share(e, k, x, z, &s0, &s1);
+        *src = s0;
+        *srclen = s1 - s0;
+        break;
+    }
+    default:
+        *src = p->src;
+        *srclen = p->srclen;
+        break;
+    }
+    return p->kind;
+}
+
 void
 summ__ebody_emit(const ebody *e, tbuild *b, size_t x, size_t y)
 {
     if (x >= y || e->npc == 0)
         return;
     for (size_t k = summ__ebody_piece_at(e, x); k < e->npc && x < y; k++) {
-        const epiece *p = &e->pc[k];
         size_t pend = k + 1 < e->npc ? e->pc[k + 1].t : e->n;
         if (pend <= x)
             continue;
-        size_t z = y < pend ? y : pend;
-        switch (p->kind) {
-        case EP_VERBATIM:
-            summ__tb_copy(b, p->src + (x - p->t), z - x);
-            break;
-        case EP_SPREAD: {
-            size_t s0, s1;
-            summ__ebody_spread_share(e, k, x, z, &s0, &s1);
-            summ__tb_put_spread(b, e->t + x, z - x, s0, s1 - s0);
-            break;
-        }
-        default:
-            summ__tb_put(b, e->t + x, z - x, p->src, p->srclen);
-            break;
-        }
+        size_t z = y < pend ? y : pend, src, srclen;
+        int kind = summ__ebody_span(e, k, x, z, &src, &srclen);
+        if (kind == EP_VERBATIM)
+            summ__tb_copy(b, src, srclen);
+        else if (kind == EP_SPREAD)
+            summ__tb_put_spread(b, e->t + x, z - x, src, srclen);
+        else
+            summ__tb_put(b, e->t + x, z - x, src, srclen);
         x = z;
     }
 }

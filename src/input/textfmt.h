@@ -133,6 +133,11 @@ size_t summ__ebody_piece_at(const ebody *e, size_t x);
  * stands for: its characters' share of the piece's. */
 void summ__ebody_spread_share(const ebody *e, size_t k, size_t x, size_t z, size_t *s0,
                               size_t *s1);
+/* Where text [x, z) of e's piece k (z at most the piece's end) came from
+ * in the input, [*src, *src + *srclen): its own bytes (verbatim), its
+ * share of a spread piece's, or the whole piece's; returns the piece's
+ * EP_ kind, which a copy of the text keeps. */
+int summ__ebody_span(const ebody *e, size_t k, size_t x, size_t z, size_t *src, size_t *srclen);
 /* Write e's text [x, y) to b, each piece mapped to the input as it came. */
 void summ__ebody_emit(const ebody *e, tbuild *b, size_t x, size_t y);
 void summ__ebody_clear(ebody *e);   /* empty, buffers kept */
