@@ -478,12 +478,26 @@ lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
     return own_add(lr, word, n, h, &nw, kw, st);
 }
 
+lexview
+summ__lex_view(const langres *lr)
+{
+    const wtable *t = atomic_load_explicit(&lr->lex->tab, memory_order_acquire);
+    if (!t)
+        return (lexview){ NULL, 0, 0 };
+    return (lexview){ (const char *)t->slot, t->mask, sizeof t->slot[0] };
+}
+
 lexword
 summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
 {
+    return summ__lex_lookup_hashed(lr, word, n, summ__hash(word, n), st);
+}
+
+lexword
+summ__lex_lookup_hashed(langres *lr, const char *word, size_t n, uint64_t h, summ_status *st)
+{
     if (n == 0 || n > 255)
         return (lexword){ STEM_STOP, 0, 0 };  /* no word (tokenize.c never asks for these) */
-    uint64_t h = summ__hash(word, n);
     const wslot *e = lex_find(lr->lex, word, n, h);
     if (!e && lr->own)
         e = lex_find(lr->own, word, n, h);
