@@ -487,14 +487,10 @@ summ__lex_view(const langres *lr)
     return (lexview){ (const char *)t->slot, t->mask, sizeof t->slot[0] };
 }
 
-lexword
-summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
-{
-    return summ__lex_lookup_hashed(lr, word, n, summ__hash(word, n), st);
-}
-
-lexword
-summ__lex_lookup_hashed(langres *lr, const char *word, size_t n, uint64_t h, summ_status *st)
+/* summ__lex_lookup with the hash known: inline in summ__lex_lookup_all's
+ * loop, which tokenize.c calls a sentence at a time. */
+static inline lexword
+lookup(langres *lr, const char *word, size_t n, uint64_t h, summ_status *st)
 {
     if (n == 0 || n > 255)
         return (lexword){ STEM_STOP, 0, 0 };  /* no word (tokenize.c never asks for these) */
@@ -510,6 +506,28 @@ summ__lex_lookup_hashed(langres *lr, const char *word, size_t n, uint64_t h, sum
     *st = SUMM_OK;
     uint32_t sid = lex_new_word(lr, word, n, h, &kw, &roles, st);
     return (lexword){ sid, (uint8_t)kw, (uint8_t)roles };
+}
+
+lexword
+summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
+{
+    return lookup(lr, word, n, summ__hash(word, n), st);
+}
+
+bool
+summ__lex_lookup_all(langres *lr, const char *fold, const lexkey *keys, size_t nk, lexword *out,
+                     summ_status *st)
+{
+    for (size_t k = 0; k < nk; k++) {
+        if (!keys[k].n) {
+            out[k] = (lexword){ STEM_STOP, 0, 0 };
+            continue;
+        }
+        out[k] = lookup(lr, fold + keys[k].off, keys[k].n, keys[k].h, st);
+        if (*st != SUMM_OK)
+            return false;
+    }
+    return true;
 }
 
 const char *

@@ -103,10 +103,12 @@ termmap_grow(termmap *m, arena *ar)
 #define TOK_PENDING 64
 #define TOK_WORD_MAX 128   /* bytes of a folded word; a longer "word" is no term */
 
+/* What a waiting word is besides its lexicon key. */
+enum { PEND_WORD, PEND_LONG, PEND_FILLER };
+
 typedef struct pending {
     uint32_t a, b;         /* the word in the text */
-    uint32_t off, n;       /* its folded form in fold[]; n > TOK_WORD_MAX: too long */
-    uint64_t h;            /* summ__hash of the folded form */
+    uint32_t kind;         /* PEND_*: a word; over TOK_WORD_MAX bytes; a filler of speech */
 } pending;
 
 typedef struct tok_state {
@@ -117,6 +119,8 @@ typedef struct tok_state {
     size_t npend, nfold;
     lexview lex;
     pending pend[TOK_PENDING];
+    lexkey key[TOK_PENDING];   /* their folded forms in fold[]; n 0 if not a term */
+    lexword ans[TOK_PENDING];
     char fold[TOK_PENDING * TOK_WORD_MAX];
 } tok_state;
 
@@ -143,22 +147,15 @@ keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw, unsigned roles
 #define TOK_INLINE static inline
 #endif
 
-/* One folded word: look it up, append its term to the document. */
+/* One word, with what the lexicon said of it: append its term to the
+ * document. */
 TOK_INLINE bool
-resolve_word(tok_state *ts, sentence *sn, const pending *pw)
+resolve_word(tok_state *ts, sentence *sn, const pending *pw, const lexkey *key, lexword lw)
 {
     doc *d = ts->d;
-    size_t a = pw->a, b = pw->b, n = pw->n;
-    const char *buf = ts->fold + pw->off;
-    if (n > TOK_WORD_MAX)  /* a "word" over 128 bytes is no word: not a term */
+    size_t a = pw->a, b = pw->b, n = key->n;
+    if (pw->kind != PEND_WORD)  /* a "word" over 128 bytes is no word; "okay", "um" in speech */
         return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
-    /* In speech, "okay" and "um" say nothing about the topic. */
-    if (d->fillers && summ__strset_has(d->fillers, buf, n))
-        return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
-    /* the lexicon keeps what the keyword and cue lists say of the word */
-    lexword lw = summ__lex_lookup_hashed(d->lr, buf, n, pw->h, &ts->st);
-    if (ts->st != SUMM_OK)
-        return false;
     uint32_t sid = lw.stem, kw = lw.kw;
     unsigned roles = lw.roles;
     if (sid == STEM_STOP)
@@ -206,8 +203,11 @@ nomem:
 static bool
 flush_words(tok_state *ts, sentence *sn)
 {
+    /* the lexicon keeps what the keyword and cue lists say of the word */
+    if (!summ__lex_lookup_all(ts->d->lr, ts->fold, ts->key, ts->npend, ts->ans, &ts->st))
+        return false;
     for (size_t k = 0; k < ts->npend; k++)
-        if (!resolve_word(ts, sn, &ts->pend[k]))
+        if (!resolve_word(ts, sn, &ts->pend[k], &ts->key[k], ts->ans[k]))
             return false;
     ts->npend = ts->nfold = 0;
     ts->lex = summ__lex_view(ts->d->lr);  /* new words may have grown the table */
@@ -222,16 +222,26 @@ add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
     sn->nwords++;
     if (ts->npend == TOK_PENDING && !flush_words(ts, sn))
         return false;
-    pending *pw = &ts->pend[ts->npend++];
+    size_t q = ts->npend++;
+    pending *pw = &ts->pend[q];
+    lexkey *key = &ts->key[q];
     char *buf = ts->fold + ts->nfold;
     size_t n = summ__fold_word(ts->d->text + a, b - a, buf, TOK_WORD_MAX);
     pw->a = (uint32_t)a;
     pw->b = (uint32_t)b;
-    pw->off = (uint32_t)ts->nfold;
-    pw->n = (uint32_t)n;
-    if (n <= TOK_WORD_MAX) {
+    key->off = (uint32_t)ts->nfold;
+    if (n > TOK_WORD_MAX) {
+        pw->kind = PEND_LONG;
+        key->n = 0;
+    } else if (ts->d->fillers && summ__strset_has(ts->d->fillers, buf, n)) {
+        /* In speech, "okay" and "um" say nothing about the topic. */
+        pw->kind = PEND_FILLER;
+        key->n = 0;
+    } else {
         uint64_t h = summ__hash(buf, n);
-        pw->h = h;
+        pw->kind = PEND_WORD;
+        key->n = (uint32_t)n;
+        key->h = h;
         summ__lex_prefetch(&ts->lex, h);
         ts->nfold += n;
     }
