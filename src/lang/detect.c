@@ -28,7 +28,7 @@
  * Cost: one pass over at most 64 kB counting scripts, then at most
  * DETECT_WORDS words looked up in an index of the script's profiles
  * (dindex.c), built once per context (see cached_index), most of them in
- * the context's memo of the words it has scored (see score_word). */
+ * the context's memo of the words it has scored (dmemo.h). */
 #include <string.h>
 #include <strings.h>
 
