@@ -442,12 +442,13 @@ score_new(const windex *ix, mslot *e, char *buf, size_t m, uint64_t w0, uint64_t
 }
 
 /* A word of at most 16 bytes, its key w0, w1 (not yet in buf, room for
- * it), from the memo's slot e for it (or NULL, no memo). */
+ * it), from the memo mm's slot e for it (without a memo, a slot of
+ * nothing). */
 static inline void
-score_keyed(const windex *ix, mslot *e, char *buf, size_t m, uint64_t w0, uint64_t w1,
+score_keyed(const windex *ix, memo *mm, mslot *e, char *buf, size_t m, uint64_t w0, uint64_t w1,
             uint64_t allowed, double *score, uint32_t *cover, uint32_t *marks)
 {
-    if (e && e->w0 == w0 && e->w1 == w1) {
+    if (e->w0 == w0 && e->w1 == w1) {
         if (e->v & MEMO_OTHER) {
             if (e->v >> 48 & 3)  /* most words have no entry at all */
                 replay(ix, e->v, allowed, score, cover, marks);
@@ -458,7 +459,7 @@ score_keyed(const windex *ix, mslot *e, char *buf, size_t m, uint64_t w0, uint64
     store_text64(buf, w0);
     store_text64(buf + 8, w1);
     memset(buf + 16, 0, 16);
-    score_new(ix, e, buf, m, w0, w1, allowed, score, cover, marks);
+    score_new(ix, mm ? e : NULL, buf, m, w0, w1, allowed, score, cover, marks);
 }
 
 /* Any word buf[0 .. m), with 16 zero bytes after it. */
@@ -471,7 +472,9 @@ score_word(const windex *ix, memo *mm, char *buf, size_t m, uint64_t allowed, do
         score_new(ix, NULL, buf, m, w0, w1, allowed, score, cover, marks);
         return;
     }
-    score_keyed(ix, mm ? memo_slot(mm, w0, w1) : NULL, buf, m, w0, w1, allowed, score, cover, marks);
+    mslot none = { 0, 0, MEMO_OTHER };
+    score_keyed(ix, mm, mm ? memo_slot(mm, w0, w1) : &none, buf, m, w0, w1, allowed, score, cover,
+                marks);
 }
 
 /* Ask for the cache line at p, where the compiler can. */
@@ -494,9 +497,11 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
     size_t nwords = 0;
     const unsigned char *p = s;
     char buf[WORD_ROOM], kbuf[WORD_ROOM];  /* kbuf: for the word waiting */
-    uint64_t pw0 = 0, pw1 = 0;  /* the word waiting: its key, length (0: none), slot */
+    /* The word waiting: its key, length and slot. None waits: the key 0
+     * in none, which has it with no entry (no word has that key). */
+    mslot none = { 0, 0, MEMO_OTHER }, *pe = &none;
+    uint64_t pw0 = 0, pw1 = 0;
     size_t pm = 0;
-    mslot *pe = NULL;
     while (p < end && nwords < DETECT_WORDS) {
         uint64_t w0 = 0, w1 = 0;
         size_t m = 0;
@@ -556,31 +561,23 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
             if (!inword)
                 break;
         }
-        mslot *e = keyed && mm ? memo_slot(mm, w0, w1) : NULL;
-        PREFETCH(e);  /* of NULL: nothing, harmless */
-        if (pm)
-            score_keyed(ix, pe, kbuf, pm, pw0, pw1, allowed, score, cover, marks);
-        pm = 0;
+        mslot *e = keyed && mm ? memo_slot(mm, w0, w1) : &none;
+        PREFETCH(e);
+        score_keyed(ix, mm, pe, kbuf, pm, pw0, pw1, allowed, score, cover, marks);
         /* every 64 words (it was 256: a news article of 400 words was read
          * to its end where 128 or 192 already settle it) */
         if (++nwords % 64 == 0 && settled(score, allowed))
-            break;
-        if (keyed) {
-            pw0 = w0;
-            pw1 = w1;
-            pm = m;
-            pe = e;
-        } else if (!toolong && m > 0) {
+            return nwords;
+        pe = e;
+        pw0 = keyed ? w0 : 0;
+        pw1 = keyed ? w1 : 0;
+        pm = m;
+        if (!keyed && !toolong && m > 0) {
             memset(buf + m, 0, 16);
             score_word(ix, mm, buf, m, allowed, score, cover, marks);
         }
     }
-    if (pm) {  /* once a text: the slot looked up again */
-        store_text64(kbuf, pw0);
-        store_text64(kbuf + 8, pw1);
-        memset(kbuf + 16, 0, 16);
-        score_word(ix, mm, kbuf, pm, allowed, score, cover, marks);
-    }
+    score_keyed(ix, mm, pe, kbuf, pm, pw0, pw1, allowed, score, cover, marks);
     return nwords;
 }
 
