@@ -502,10 +502,14 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
     mslot none = { 0, 0, MEMO_OTHER }, *pe = &none;
     uint64_t pw0 = 0, pw1 = 0;
     size_t pm = 0;
+    /* the slots: without a memo, none for every word */
+    mslot *slot = mm ? mm->slot : &none;
+    size_t smask = mm ? MEMO_SLOTS - 1 : 0;
     while (p < end && nwords < DETECT_WORDS) {
         uint64_t w0 = 0, w1 = 0;
         size_t m = 0;
         bool keyed = false, toolong = false;
+        mslot *e = &none;
         /* Most words: ASCII that is no letter, then fewer than 16 ASCII
          * letters and ASCII again, in loads of the text that are the key.
          * letters8() is exact up to the first byte past ASCII. */
@@ -540,6 +544,8 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
                 else
                     w1 = key_bytes(y | yin >> 2, n2);
                 keyed = true;
+                e = &slot[memo_index(w0, w1) & smask];
+                PREFETCH(e);
             } else {
                 p += k;
             }
@@ -561,8 +567,6 @@ score_words(const windex *ix, memo *mm, const unsigned char *s, size_t len, uint
             if (!inword)
                 break;
         }
-        mslot *e = keyed && mm ? memo_slot(mm, w0, w1) : &none;
-        PREFETCH(e);
         score_keyed(ix, mm, pe, kbuf, pm, pw0, pw1, allowed, score, cover, marks);
         /* every 64 words (it was 256: a news article of 400 words was read
          * to its end where 128 or 192 already settle it) */

@@ -28,15 +28,23 @@ typedef struct mslot {
     uint64_t w0, w1, v;  /* w0 0: empty (no word starts with a zero byte) */
 } mslot;
 
+#define MEMO_SLOTS ((size_t)1 << MEMO_BITS)
 typedef struct memo {
-    mslot slot[1u << MEMO_BITS];
+    mslot slot[MEMO_SLOTS];
 } memo;
+
+/* The slot of the word whose key is w0, w1. */
+static inline size_t
+memo_index(uint64_t w0, uint64_t w1)
+{
+    /* one multiplication: most words have no second key word */
+    return (size_t)(((w0 ^ (w1 << 29 | w1 >> 35)) * 0x9E3779B97F4A7C15ULL) >> (64 - MEMO_BITS));
+}
 
 static inline mslot *
 memo_slot(memo *mm, uint64_t w0, uint64_t w1)
 {
-    /* one multiplication: most words have no second key word */
-    return &mm->slot[((w0 ^ (w1 << 29 | w1 >> 35)) * 0x9E3779B97F4A7C15ULL) >> (64 - MEMO_BITS)];
+    return &mm->slot[memo_index(w0, w1)];
 }
 
 #endif
