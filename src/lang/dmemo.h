@@ -15,7 +15,8 @@
  * 90.9 %, and were slower); made with the script's index, never on the
  * stack (then words are looked up each time, to the same sums). Its 384
  * kB are more than the first level of cache holds: the word scan asks
- * for a word's slot one word before it reads it (see score_words). */
+ * for a word's slot as soon as it has the word's key, and looks in it
+ * once the next word is read (see score_words). */
 #ifndef SUMM_LANG_DMEMO_H
 #define SUMM_LANG_DMEMO_H
 
