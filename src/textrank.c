@@ -176,6 +176,14 @@ build_index(doc *d, const tfidf *v, graph *g)
         return SUMM_ENOMEM;
     for (size_t t = 0; t < nv; t++)
         g->poff[t + 1] = g->poff[t] + v->df[t];
+    if (g->sim == SUMM_SIM_OVERLAP) {  /* a shared word counts 1: no weights to scan */
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
+                uint32_t t = v->id[k];
+                g->post[g->poff[t] + cur[t]++] = (uint32_t)i;
+            }
+        return SUMM_OK;
+    }
     for (size_t i = 0; i < n; i++) {
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
             uint32_t t = v->id[k];
@@ -185,6 +193,39 @@ build_index(doc *d, const tfidf *v, graph *g)
         }
     }
     return SUMM_OK;
+}
+
+/* Sentence i's pair weights with the later sentences that share a term,
+ * summed into acc (the sentences touched listed in g->touched; returns
+ * their number). Inlined once per similarity and bound, so that none is
+ * tested per posting. On the exact graph (bounded false) the window is n
+ * and no term is common: neither can cut a scan short, so neither is
+ * tested. */
+static inline __attribute__((always_inline)) size_t
+gather(const tfidf *v, const graph *g, uint32_t *cur, double *acc, size_t i, size_t window,
+       size_t maxdf, int sim, bool bounded)
+{
+    uint32_t *touched = g->touched;
+    size_t nt = 0;
+    for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
+        uint32_t t = v->id[k];
+        size_t p = g->poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
+        if (bounded && v->df[t] > maxdf)
+            continue;
+        double wi = sim == SUMM_SIM_OVERLAP ? 0 : g->ew[k];
+        size_t pe = g->poff[t + 1];
+        for (; p < pe; p++) {
+            uint32_t j = g->post[p];
+            if (bounded && j - i > window)
+                break;
+            if (acc[j] == 0)
+                touched[nt++] = j;
+            acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0
+                      : sim == SUMM_SIM_BM25  ? 0.5 * (wi + g->pw[p])
+                                              : wi * g->pw[p];
+        }
+    }
+    return nt;
 }
 
 /* For each i, the dot products with every later j in the window that
@@ -204,26 +245,19 @@ find_edges(doc *d, const tfidf *v, graph *g, double *fwd, double *bwd)
         return SUMM_ENOMEM;
     uint32_t *touched = g->touched;
     for (size_t i = 0; i < n; i++) {
-        size_t nt = 0;
+        size_t nt;
         g->fo[i] = (uint32_t)g->ne;
-        for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-            uint32_t t = v->id[k];
-            size_t p = g->poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
-            if (v->df[t] > maxdf)
-                continue;
-            double wi = g->ew[k];
-            size_t pe = g->poff[t + 1];
-            for (; p < pe; p++) {
-                uint32_t j = g->post[p];
-                if (j - i > window)
-                    break;
-                if (acc[j] == 0)
-                    touched[nt++] = j;
-                acc[j] += g->sim == SUMM_SIM_OVERLAP ? 1.0
-                          : g->sim == SUMM_SIM_BM25 ? 0.5 * (wi + g->pw[p])
-                                                    : wi * g->pw[p];
-            }
-        }
+        /* one loop per similarity and bound, not a test of each per posting */
+        if (g->exact)
+            nt = g->sim == SUMM_SIM_OVERLAP ? gather(v, g, cur, acc, i, 0, 0, SUMM_SIM_OVERLAP, false)
+                 : g->sim == SUMM_SIM_BM25  ? gather(v, g, cur, acc, i, 0, 0, SUMM_SIM_BM25, false)
+                                            : gather(v, g, cur, acc, i, 0, 0, SUMM_SIM_COSINE, false);
+        else
+            nt = g->sim == SUMM_SIM_OVERLAP
+                     ? gather(v, g, cur, acc, i, window, maxdf, SUMM_SIM_OVERLAP, true)
+                 : g->sim == SUMM_SIM_BM25
+                     ? gather(v, g, cur, acc, i, window, maxdf, SUMM_SIM_BM25, true)
+                     : gather(v, g, cur, acc, i, window, maxdf, SUMM_SIM_COSINE, true);
         if (g->loglen)  /* before keep_top: the strongest links by the final weight */
             for (size_t q = 0; q < nt; q++)
                 acc[touched[q]] /= g->loglen[i] + g->loglen[touched[q]];
@@ -363,6 +397,17 @@ eliminate(double *row, const double *prow, double f, size_t k0, size_t end)
 #if defined(__GNUC__)
     typedef double v2d __attribute__((vector_size(16)));
     v2d fv = { f, f };
+    for (; k + 4 <= end; k += 4) {  /* two vectors a round: half the loop's own work */
+        v2d x0, y0, x1, y1;
+        memcpy(&x0, row + k, sizeof x0);
+        memcpy(&y0, prow + k, sizeof y0);
+        memcpy(&x1, row + k + 2, sizeof x1);
+        memcpy(&y1, prow + k + 2, sizeof y1);
+        x0 -= fv * y0;
+        x1 -= fv * y1;
+        memcpy(row + k, &x0, sizeof x0);
+        memcpy(row + k + 2, &x1, sizeof x1);
+    }
     for (; k + 2 <= end; k += 2) {
         v2d x, y;
         memcpy(&x, row + k, sizeof x);
@@ -379,14 +424,21 @@ static bool
 pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, double *rank)
 {
     size_t n = g->n, w = n + 1;  /* row i: A's row, then the right-hand side */
-    double *a = summ__arena_alloc(d->ar, n * w * sizeof *a);
+    double *a = summ__arena_calloc(d->ar, n * w, sizeof *a);
     if (!a)
         return false;
+    /* the columns of the sentences without links, whose rank jumps: in
+     * most news articles none, so the rows are left as calloc made them */
+    size_t nlone = 0;
+    for (size_t j = 0; j < n; j++)
+        nlone += g->full[j] == 0;
     for (size_t i = 0; i < n; i++) {
         double *row = a + i * w;
         double t = teleport ? teleport[i] : 1.0 / (double)n;
-        for (size_t j = 0; j < n; j++)
-            row[j] = g->full[j] == 0 ? -damping * t : 0;
+        if (nlone)
+            for (size_t j = 0; j < n; j++)
+                if (g->full[j] == 0)
+                    row[j] = -damping * t;
         row[i] += 1.0;
         row[n] = (1.0 - damping) * t;
     }
