@@ -562,10 +562,11 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
         summ__free(ar->al, g.fj);
         return SUMM_ENOMEM;
     }
+    /* the direct solve reads only the forward links: no backward ones for it */
     summ_status st;
     if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
-        && (st = backward_links(d, &g)) == SUMM_OK)
+        && (n <= TR_DIRECT || (st = backward_links(d, &g)) == SUMM_OK))
         st = pagerank(d, &g, damping, d->teleport, rank);
     summ__free(ar->al, g.fj);
     summ__free(ar->al, g.fw);
