@@ -150,6 +150,7 @@ typedef struct graph {
                              the overlap */
     double *loglen;       /* overlap: log(1 + |S|), once per sentence, not per pair */
     uint32_t *poff, *post; /* inverted index in CSR form: post[poff[t] .. poff[t + 1]) */
+    uint32_t *at;         /* where each TF-IDF row entry (t, i) is in t's postings */
     float *pw;            /* the entry weight next to each posting */
     uint32_t *fo, *fj;    /* forward links of i: fj, fw from fo[i] on (CSR) */
     float *fw;
@@ -168,28 +169,36 @@ build_index(doc *d, const tfidf *v, graph *g)
 {
     arena *ar = d->ar;
     size_t n = g->n, nv = d->nvocab;
-    g->poff = summ__arena_calloc(ar, nv + 1, sizeof *g->poff);
-    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
-    g->post = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *g->post);
-    g->pw = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *g->pw);
-    if (!g->poff || !cur || !g->post || !g->pw)
+    size_t total = v->off[n] ? v->off[n] : 1;
+    g->poff = summ__arena_alloc(ar, (nv + 1) * sizeof *g->poff);
+    uint32_t *fill = summ__arena_alloc(ar, (nv ? nv : 1) * sizeof *fill);  /* next slot of t */
+    g->post = summ__arena_alloc(ar, total * sizeof *g->post);
+    g->pw = summ__arena_alloc(ar, total * sizeof *g->pw);
+    g->at = summ__arena_alloc(ar, total * sizeof *g->at);
+    if (!g->poff || !fill || !g->post || !g->pw || !g->at)
         return SUMM_ENOMEM;
-    for (size_t t = 0; t < nv; t++)
+    g->poff[0] = 0;
+    for (size_t t = 0; t < nv; t++) {
+        fill[t] = g->poff[t];
         g->poff[t + 1] = g->poff[t] + v->df[t];
+    }
+    /* at[k]: so that the scan starts after i in t's postings from a load
+     * in row order, not from a cursor per term read and written at random */
     if (g->sim == SUMM_SIM_OVERLAP) {  /* a shared word counts 1: no weights to scan */
         for (size_t i = 0; i < n; i++)
             for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-                uint32_t t = v->id[k];
-                g->post[g->poff[t] + cur[t]++] = (uint32_t)i;
+                uint32_t p = fill[v->id[k]]++;
+                g->post[p] = (uint32_t)i;
+                g->at[k] = p;
             }
         return SUMM_OK;
     }
     for (size_t i = 0; i < n; i++) {
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-            uint32_t t = v->id[k];
-            g->post[g->poff[t] + cur[t]] = (uint32_t)i;
-            g->pw[g->poff[t] + cur[t]] = g->ew[k];  /* w(t, i), next to i for the scan */
-            cur[t]++;
+            uint32_t p = fill[v->id[k]]++;
+            g->post[p] = (uint32_t)i;
+            g->pw[p] = g->ew[k];  /* w(t, i), next to i for the scan */
+            g->at[k] = p;
         }
     }
     return SUMM_OK;
@@ -202,14 +211,14 @@ build_index(doc *d, const tfidf *v, graph *g)
  * and no term is common: neither can cut a scan short, so neither is
  * tested. */
 static inline __attribute__((always_inline)) size_t
-gather(const tfidf *v, const graph *g, uint32_t *cur, double *acc, size_t i, size_t window,
-       size_t maxdf, int sim, bool bounded)
+gather(const tfidf *v, const graph *g, double *acc, size_t i, size_t window, size_t maxdf,
+       int sim, bool bounded)
 {
     uint32_t *touched = g->touched;
     size_t nt = 0;
     for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
         uint32_t t = v->id[k];
-        size_t p = g->poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
+        size_t p = g->at[k] + 1;  /* post[p - 1] == i */
         if (bounded && v->df[t] > maxdf)
             continue;
         double wi = sim == SUMM_SIM_OVERLAP ? 0 : g->ew[k];
@@ -218,11 +227,12 @@ gather(const tfidf *v, const graph *g, uint32_t *cur, double *acc, size_t i, siz
             uint32_t j = g->post[p];
             if (bounded && j - i > window)
                 break;
-            if (acc[j] == 0)
-                touched[nt++] = j;
-            acc[j] += sim == SUMM_SIM_OVERLAP ? 1.0
+            double x = acc[j];
+            touched[nt] = j;  /* kept if it is j's first: no branch on it */
+            nt += x == 0;
+            acc[j] = x + (sim == SUMM_SIM_OVERLAP ? 1.0
                       : sim == SUMM_SIM_BM25  ? 0.5 * (wi + g->pw[p])
-                                              : wi * g->pw[p];
+                                              : wi * g->pw[p]);
         }
     }
     return nt;
@@ -235,13 +245,12 @@ static summ_status
 find_edges(doc *d, const tfidf *v, graph *g, double *fwd, double *bwd)
 {
     arena *ar = d->ar;
-    size_t n = g->n, nv = d->nvocab;
+    size_t n = g->n;
     size_t window = g->exact ? n : TR_WINDOW;
     size_t maxdf = g->exact ? n : n / TR_COMMON;
     size_t topk = g->exact ? n : TR_EDGES / n > TR_TOPK ? TR_EDGES / n : TR_TOPK;
-    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
     double *acc = summ__arena_calloc(ar, n, sizeof *acc);
-    if (!cur || !acc)
+    if (!acc)
         return SUMM_ENOMEM;
     uint32_t *touched = g->touched;
     for (size_t i = 0; i < n; i++) {
@@ -249,15 +258,15 @@ find_edges(doc *d, const tfidf *v, graph *g, double *fwd, double *bwd)
         g->fo[i] = (uint32_t)g->ne;
         /* one loop per similarity and bound, not a test of each per posting */
         if (g->exact)
-            nt = g->sim == SUMM_SIM_OVERLAP ? gather(v, g, cur, acc, i, 0, 0, SUMM_SIM_OVERLAP, false)
-                 : g->sim == SUMM_SIM_BM25  ? gather(v, g, cur, acc, i, 0, 0, SUMM_SIM_BM25, false)
-                                            : gather(v, g, cur, acc, i, 0, 0, SUMM_SIM_COSINE, false);
+            nt = g->sim == SUMM_SIM_OVERLAP ? gather(v, g, acc, i, 0, 0, SUMM_SIM_OVERLAP, false)
+                 : g->sim == SUMM_SIM_BM25  ? gather(v, g, acc, i, 0, 0, SUMM_SIM_BM25, false)
+                                            : gather(v, g, acc, i, 0, 0, SUMM_SIM_COSINE, false);
         else
             nt = g->sim == SUMM_SIM_OVERLAP
-                     ? gather(v, g, cur, acc, i, window, maxdf, SUMM_SIM_OVERLAP, true)
+                     ? gather(v, g, acc, i, window, maxdf, SUMM_SIM_OVERLAP, true)
                  : g->sim == SUMM_SIM_BM25
-                     ? gather(v, g, cur, acc, i, window, maxdf, SUMM_SIM_BM25, true)
-                     : gather(v, g, cur, acc, i, window, maxdf, SUMM_SIM_COSINE, true);
+                     ? gather(v, g, acc, i, window, maxdf, SUMM_SIM_BM25, true)
+                     : gather(v, g, acc, i, window, maxdf, SUMM_SIM_COSINE, true);
         if (g->loglen)  /* before keep_top: the strongest links by the final weight */
             for (size_t q = 0; q < nt; q++)
                 acc[touched[q]] /= g->loglen[i] + g->loglen[touched[q]];
@@ -453,9 +462,11 @@ pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, 
         const double *prow = a + c * w;
         for (size_t r = c + 1; r < n; r++) {
             double *row = a + r * w;
+            if (row[c] == 0)  /* tested before the division, which it then need not wait for */
+                continue;  /* sentences without a shared word: most pairs of a long text */
             double f = row[c] / prow[c];
             if (f == 0)
-                continue;  /* sentences without a shared word: most pairs of a long text */
+                continue;  /* underflow: kept, though no diagonal is over 1 */
             eliminate(row, prow, f, c + 1, n + 1);
         }
     }
