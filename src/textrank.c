@@ -154,8 +154,9 @@ typedef struct graph {
     float *pw;            /* the entry weight next to each posting */
     uint32_t *fo, *fj;    /* forward links of i: fj, fw from fo[i] on (CSR) */
     float *fw;
-    uint32_t *bo, *bj;    /* backward links of j: bj, bw from bo[j] on */
-    float *bw;
+    uint32_t *bo;         /* then: the number of backward links of j at bo[j + 1] */
+    uint32_t *no;         /* all links of i for power iteration: nb from no[i] on, */
+    struct link { uint32_t j; float w; } *nb;  /* its forward ones, then its backward ones */
     size_t ne, capj, capw;
     double *outw;         /* a sentence's summed link weight */
     double *full;         /* its exact weighted degree (outw on the exact graph) */
@@ -177,11 +178,12 @@ build_index(doc *d, const tfidf *v, graph *g)
     g->at = summ__arena_alloc(ar, total * sizeof *g->at);
     if (!g->poff || !fill || !g->post || !g->pw || !g->at)
         return SUMM_ENOMEM;
-    g->poff[0] = 0;
+    uint32_t sum = 0;  /* in a register: not each offset stored, then loaded for the next */
     for (size_t t = 0; t < nv; t++) {
-        fill[t] = g->poff[t];
-        g->poff[t + 1] = g->poff[t] + v->df[t];
+        fill[t] = g->poff[t] = sum;
+        sum += v->df[t];
     }
+    g->poff[nv] = sum;
     /* at[k]: so that the scan starts after i in t's postings from a load
      * in row order, not from a cursor per term read and written at random */
     if (g->sim == SUMM_SIM_OVERLAP) {  /* a shared word counts 1: no weights to scan */
@@ -355,26 +357,36 @@ mean_field(doc *d, const tfidf *v, graph *g)
     return SUMM_OK;
 }
 
-/* The backward links: each j's earlier neighbours, so a sentence's new
- * rank is one pass over its two lists. */
+/* Each sentence's links in one list, its forward ones (as found) then
+ * its backward ones (each j's earlier neighbours, ascending), so a
+ * sentence's new rank is one pass over one array of (neighbour, weight)
+ * pairs, in the order the sums have always been made. */
 static summ_status
-backward_links(doc *d, graph *g)
+all_links(doc *d, graph *g)
 {
     size_t n = g->n, ne = g->ne;
-    for (size_t i = 0; i < n; i++)
-        g->bo[i + 1] += g->bo[i];
-    g->bj = summ__arena_alloc(d->ar, (ne ? ne : 1) * sizeof *g->bj);
-    g->bw = summ__arena_alloc(d->ar, (ne ? ne : 1) * sizeof *g->bw);
-    if (!g->bj || !g->bw)
+    g->no = summ__arena_alloc(d->ar, (n + 1) * sizeof *g->no);
+    g->nb = summ__arena_alloc(d->ar, (ne ? 2 * ne : 1) * sizeof *g->nb);
+    if (!g->no || !g->nb)
         return SUMM_ENOMEM;
-    uint32_t *fill = g->touched;  /* free again: the next slot per sentence */
-    memcpy(fill, g->bo, n * sizeof *fill);
+    uint32_t *fill = g->touched;  /* free again: the next backward slot per sentence */
+    g->no[0] = 0;
     for (size_t i = 0; i < n; i++) {
+        fill[i] = g->no[i] + (g->fo[i + 1] - g->fo[i]);
+        g->no[i + 1] = fill[i] + g->bo[i + 1];
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct link *fwd = g->nb + g->no[i];
         for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++) {
-            g->bj[fill[g->fj[k]]] = (uint32_t)i;
-            g->bw[fill[g->fj[k]]++] = g->fw[k];
+            *fwd++ = (struct link){ g->fj[k], g->fw[k] };
+            g->nb[fill[g->fj[k]]++] = (struct link){ (uint32_t)i, g->fw[k] };
         }
     }
+    /* nothing reads the forward lists again: a book's memory is not held twice */
+    summ__free(d->ar->al, g->fj);
+    summ__free(d->ar->al, g->fw);
+    g->fj = NULL;
+    g->fw = NULL;
     return SUMM_OK;
 }
 
@@ -528,10 +540,8 @@ pagerank(doc *d, const graph *g, double damping, const double *teleport, double 
             double r = teleport ? jump * teleport[i] : base;
             if (lost)
                 r += leak * lost[i];
-            for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++)
-                r += g->fw[k] * y[g->fj[k]];
-            for (size_t k = g->bo[i]; k < g->bo[i + 1]; k++)
-                r += g->bw[k] * y[g->bj[k]];
+            for (size_t k = g->no[i]; k < g->no[i + 1]; k++)
+                r += g->nb[k].w * y[g->nb[k].j];
             diff += fabs(r - rank[i]);
             rank[i] = r;  /* y holds what the others need of the old value */
         }
@@ -573,11 +583,11 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
         summ__free(ar->al, g.fj);
         return SUMM_ENOMEM;
     }
-    /* the direct solve reads only the forward links: no backward ones for it */
+    /* the direct solve reads only the forward links: no list of all for it */
     summ_status st;
     if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
-        && (n <= TR_DIRECT || (st = backward_links(d, &g)) == SUMM_OK))
+        && (n <= TR_DIRECT || (st = all_links(d, &g)) == SUMM_OK))
         st = pagerank(d, &g, damping, d->teleport, rank);
     summ__free(ar->al, g.fj);
     summ__free(ar->al, g.fw);
