@@ -578,8 +578,18 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
     /* room for the links at once: a news article has a few per sentence
      * and pair (its growing them by doubling was a tenth of the graph) */
     size_t guess = n * (n < 32 ? n / 2 + 1 : 16);
-    if (!summ__grow(ar->al, (void **)&g.fj, &g.capj, guess, sizeof *g.fj)
-        || !summ__grow(ar->al, (void **)&g.fw, &g.capw, guess, sizeof *g.fw)) {
+    /* Under 32 sentences that is more than the n (n - 1) / 2 pairs there
+     * are, so the links never grow: they live in the arena, without a
+     * malloc and a free of their own. */
+    bool heap = n >= 32;
+    if (!heap) {
+        g.fj = summ__arena_alloc(ar, guess * sizeof *g.fj);
+        g.fw = summ__arena_alloc(ar, guess * sizeof *g.fw);
+        if (!g.fj || !g.fw)
+            return SUMM_ENOMEM;
+        g.capj = g.capw = guess;
+    } else if (!summ__grow(ar->al, (void **)&g.fj, &g.capj, guess, sizeof *g.fj)
+               || !summ__grow(ar->al, (void **)&g.fw, &g.capw, guess, sizeof *g.fw)) {
         summ__free(ar->al, g.fj);
         return SUMM_ENOMEM;
     }
@@ -589,7 +599,9 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
         && (n <= TR_DIRECT || (st = all_links(d, &g)) == SUMM_OK))
         st = pagerank(d, &g, damping, d->teleport, rank);
-    summ__free(ar->al, g.fj);
-    summ__free(ar->al, g.fw);
+    if (heap) {
+        summ__free(ar->al, g.fj);
+        summ__free(ar->al, g.fw);
+    }
     return st;
 }
