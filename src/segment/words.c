@@ -56,45 +56,62 @@ summ__seg_nonfinal_end(const seg *g, size_t a, size_t e)
     return false;
 }
 
+/* The tag of the key[0 .. kn) in the abbreviation list (key has room for
+ * two more bytes), or -1 if it is in none of its forms. Each form is
+ * looked up only if the list's filter lets it be there: most words before
+ * a period are no abbreviation, and then no key is hashed. */
+static int
+abbrev_lookup(const strset *ab, char *key, size_t kn)
+{
+    unsigned char a = (unsigned char)key[0], z = (unsigned char)key[kn - 1];
+    static const char tags[3] = { '>', '#', '.' };
+    static const int kinds[3] = { AB_NEVER, AB_NUM, AB_END };
+    key[kn] = ' ';
+    for (int t = 0; t < 3; t++) {
+        if (!summ__strset_maybe(ab, a, (unsigned char)tags[t], kn + 2))
+            continue;
+        key[kn + 1] = tags[t];
+        if (summ__strset_has(ab, key, kn + 2))
+            return kinds[t];
+    }
+    if (summ__strset_maybe(ab, a, z, kn) && summ__strset_has(ab, key, kn))
+        return AB_PLAIN;
+    return -1;
+}
+
 /* The tag of the abbreviation s[a .. a+n) (without its final period). */
 int
 summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
 {
     if (n == 0 || n > 40)
         return AB_NONE;
-    char key[56];
-    size_t kn = n;
-    for (int pass = 0; pass < 2; pass++) {
-        memcpy(key, g->s + a, n);
-        kn = n;
-        if (pass == 1) {
-            /* Sentence-initial capital of a lower-case entry: "E.g.",
-             * Bulgarian "Пл." */
-            int32_t c;
-            size_t m = dec(g->s, a, a + n, &c);
-            if (cclass(c) != CL_UPPER)
-                break;
+    const unsigned char *s = g->s;
+    if (g->abbrev && g->abbrev->count) {
+        char key[56];
+        memcpy(key, s + a, n);
+        int tag = abbrev_lookup(g->abbrev, key, n);
+        if (tag >= 0)
+            return tag;
+        /* Sentence-initial capital of a lower-case entry: "E.g.",
+         * Bulgarian "Пл." */
+        int32_t c;
+        size_t m = dec(s, a, a + n, &c);
+        if (cclass(c) == CL_UPPER) {
             utf8proc_uint8_t low[4];
-            size_t lm = (size_t)utf8proc_encode_char(utf8proc_tolower(c), low);
-            if (lm == 0 || lm + n - m > 40)
-                break;
-            memcpy(key, low, lm);
-            memcpy(key + lm, g->s + a + m, n - m);
-            kn = lm + n - m;
-        }
-        if (g->abbrev && g->abbrev->count) {
-            key[kn] = ' ';
-            key[kn + 1] = '>';
-            if (summ__strset_has(g->abbrev, key, kn + 2))
-                return AB_NEVER;
-            key[kn + 1] = '#';
-            if (summ__strset_has(g->abbrev, key, kn + 2))
-                return AB_NUM;
-            key[kn + 1] = '.';
-            if (summ__strset_has(g->abbrev, key, kn + 2))
-                return AB_END;
-            if (summ__strset_has(g->abbrev, key, kn))
-                return AB_PLAIN;
+            size_t lm;
+            if (c < 0x80) {
+                low[0] = (utf8proc_uint8_t)(c + 32);  /* A-Z: what utf8proc_tolower gives */
+                lm = 1;
+            } else {
+                lm = (size_t)utf8proc_encode_char(utf8proc_tolower(c), low);
+            }
+            if (lm != 0 && lm + n - m <= 40) {
+                memcpy(key, low, lm);
+                memcpy(key + lm, s + a + m, n - m);
+                tag = abbrev_lookup(g->abbrev, key, lm + n - m);
+                if (tag >= 0)
+                    return tag;
+            }
         }
     }
     /* Initials and initialisms not in the list: "E", "F.B.I", "N.Y". */
