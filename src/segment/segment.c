@@ -107,6 +107,16 @@ closer_of(int32_t c)
     }
 }
 
+/* Can c open or close a pair (closer_of(c), or ”)? Inline, for every
+ * punctuation mark of the main pass: in ASCII only four can. */
+static inline bool
+pairs(int32_t c)
+{
+    if (c < 0x80)
+        return c == '(' || c == '[' || c == '{' || c == '"';
+    return c == 0x201D || closer_of(c);
+}
+
 /* Keep the stack of quotes and brackets open in the unit: c at i, after
  * the code point prev. ASCII '"' opens after a space or the start of the
  * unit and closes otherwise. */
@@ -830,7 +840,7 @@ summ__segment(doc *d)
             L->run_a = NONE;
             if (is_opener(c) && L->tok == i)
                 L->tok = i + n;
-            if (closer_of(c) || c == 0x201D || (g->depth && c == g->nest[g->depth - 1]))
+            if (pairs(c) || (g->depth && c == g->nest[g->depth - 1]))
                 nest_track(g, c, L->prev_cp, i);
         }
 
