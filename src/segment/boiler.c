@@ -18,31 +18,61 @@
 #include "text/bits.h"
 #include "text/fold.h"
 
+/* The ASCII letters and digits of w, as bytes_in() gives them. */
+static inline uint64_t
+alnum_in(uint64_t w)
+{
+    return letters_in(w) | bytes_in(w, '0', '9');
+}
+
+/* Runs of letters and digits are copied eight bytes at a time (the bytes
+ * past a run's end are written, and overwritten or ignored later: tmp has
+ * room for them); a byte past ASCII, which counts as a letter, one at a
+ * time. */
 bool
 summ__seg_normalise(const unsigned char *p, size_t a, size_t b, char *out, size_t cap,
                     size_t *outn)
 {
-    char tmp[640];
+    char tmp[640 + 8];
     size_t k = 0;
-    bool gap = false;
-    if (cap > sizeof tmp)
-        cap = sizeof tmp;
-    for (size_t i = a; i < b; i++) {
+    if (cap > 640)
+        cap = 640;
+    for (size_t i = a; i < b; ) {
         unsigned char c = p[i];
-        bool alnum = ascii_alnum(c) || c >= 0x80;
-        if (!alnum) {
-            gap = k > 0;
+        if (!ascii_alnum(c) && c < 0x80) {
+            i++;
             continue;
         }
-        if (gap) {
+        if (k > 0) {  /* the punctuation before this run, made one space */
             if (k >= cap)
                 return false;
             tmp[k++] = ' ';
-            gap = false;
         }
-        if (k >= cap)
-            return false;
-        tmp[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        for (;;) {
+            if (b - i >= 8) {
+                uint64_t w = load64(p + i);
+                size_t n = lead_in(load_text64(p + i), alnum_in(load_text64(p + i)));
+                if (n > 0) {
+                    if (k + n > cap)
+                        return false;
+                    uint64_t l = lower8(w);
+                    memcpy(tmp + k, &l, 8);
+                    k += n;
+                    i += n;
+                    if (n == 8)
+                        continue;
+                }
+            }
+            if (i >= b)
+                break;
+            c = p[i];
+            if (!ascii_alnum(c) && c < 0x80)
+                break;
+            if (k >= cap)
+                return false;
+            tmp[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+        }
     }
     size_t n = summ__fold_word(tmp, k, out, cap);
     if (n > cap)
@@ -57,7 +87,9 @@ has_tagged(const seg *g, const char *tag, const char *w, size_t n)
 {
     char key[96];
     size_t t = strlen(tag);
-    if (!g->boiler || g->boiler->count == 0 || t + n > sizeof key)
+    if (!g->boiler || g->boiler->count == 0 || t + n > sizeof key
+        || !summ__strset_maybe(g->boiler, (unsigned char)tag[0],
+                               (unsigned char)(n ? w[n - 1] : tag[t - 1]), t + n))
         return false;
     memcpy(key, tag, t);
     memcpy(key + t, w, n);
