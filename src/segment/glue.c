@@ -6,6 +6,7 @@
  * YouTube and LinkedIn stay whole. Three linear passes. */
 #include "segment/seg.h"
 #include "text/bits.h"
+#include "text/vec.h"
 
 /* A candidate "leftRight": run = [a, e), the case change at m. */
 typedef struct glue_cand {
@@ -330,6 +331,19 @@ any_case_change(const unsigned char *s, size_t start, size_t len)
 {
     bool lower = false;  /* the code point before i is a lower-case letter */
     for (size_t i = start; i < len;) {
+#if SUMM_VEC16
+        if (len - i >= 16) {  /* sixteen at a time where the machine can */
+            v16 v = v16_load(s + i);
+            if (!v16_high(v)) {
+                unsigned lo = v16_in(v, 'a', 'z'), up = v16_in(v, 'A', 'Z');
+                if (((lo << 1) & up) || (lower && (up & 1)))
+                    return true;
+                lower = lo >> 15 & 1;
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (len - i >= 8) {
             uint64_t w = summ__load64(s + i);  /* byte k of the text is byte k of w */
             if (!(w & SUMM_HIGHS)) {

@@ -1,0 +1,65 @@
+/* vec.h - sixteen bytes at a time where the machine has SSE2 (every
+ * x86-64): masks of the bytes of a 16-byte block that are in a range, bit
+ * k for byte k of the text. Where it has not, SUMM_VEC16 is 0 and the
+ * callers keep only their eight-byte loops (text/bits.h), which also do
+ * the last bytes of a text everywhere. Header only. */
+#ifndef SUMM_TEXT_VEC_H
+#define SUMM_TEXT_VEC_H
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define SUMM_VEC16 1
+
+typedef __m128i v16;
+
+static inline v16
+v16_load(const unsigned char *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* The bytes of v in [lo, hi], as unsigned numbers. */
+static inline unsigned
+v16_in(v16 v, unsigned char lo, unsigned char hi)
+{
+    v16 u = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    v16 in = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8((char)(hi - lo))), u);
+    return (unsigned)_mm_movemask_epi8(in);
+}
+
+static inline unsigned
+v16_eq(v16 v, unsigned char b)
+{
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)b)));
+}
+
+/* The bytes of v past ASCII. */
+static inline unsigned
+v16_high(v16 v)
+{
+    return (unsigned)_mm_movemask_epi8(v);
+}
+
+/* The ASCII letters of v (a byte past ASCII, or-ed with 0x20, is above 'z'). */
+static inline unsigned
+v16_letters(v16 v)
+{
+    return v16_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+}
+
+#else
+#define SUMM_VEC16 0
+#endif
+
+/* The number of bits set in a 16-bit mask, without the POPCNT instruction
+ * (not in the x86-64 baseline: the builtin would be a library call). */
+static inline unsigned
+popcount16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (x + (x >> 8)) & 0x1Fu;
+}
+
+#endif
