@@ -7,6 +7,7 @@
 
 #include "segment/seg.h"
 #include "text/bits.h"
+#include "text/vec.h"
 
 /* The end of the run of ASCII letters from q, at most stop (<= len):
  * eight bytes at a time while they can be read. */
@@ -24,6 +25,58 @@ letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
     }
     while (q < stop && ascii_letter(s[q]))
         q++;
+    return q;
+}
+
+#if SUMM_VEC16
+/* From q, after a word and before stop: the bytes the word loop of
+ * spaced_words() would take, sixteen at a time, while they are ASCII
+ * letters and spaces that a letter follows (the word a block ends in may
+ * go on: the caller takes the rest of it). Counts the spaces, each the
+ * start of a word, into *words, and sets *w to the last word's start.
+ * Returns where it stopped. */
+static inline size_t
+spaced_words16(const unsigned char *s, size_t q, size_t stop, size_t *words, size_t *w)
+{
+    while (stop - q >= 16) {
+        v16 v = v16_load(s + q);
+        unsigned let = v16_letters(v), sp = v16_eq(v, ' ');
+        unsigned next = let >> 1;  /* a letter follows */
+        if ((sp & 0x8000) && q + 16 < stop && ascii_letter(s[q + 16]))
+            next |= 0x8000;
+        unsigned bad = ~(let | (sp & next)) & 0xFFFF;
+        unsigned take = bad ? (1u << __builtin_ctz(bad)) - 1 : 0xFFFF;
+        unsigned ts = sp & take;
+        if (ts) {
+            *words += popcount16(ts);
+            *w = q + (size_t)(31 - __builtin_clz(ts)) + 1;
+        }
+        if (bad)
+            return q + (size_t)__builtin_ctz(bad);
+        q += 16;
+    }
+    return q;
+}
+#endif
+
+/* From q, the end of a word of ASCII letters, to at most stop: the words
+ * of ASCII letters that follow, one space apart. Counts them into *words,
+ * sets *w to the last one's start (if there is one) and returns its end. */
+static inline size_t
+spaced_words(const unsigned char *s, size_t q, size_t stop, size_t len, size_t *words,
+             size_t *w)
+{
+#if SUMM_VEC16
+    if (q < stop && s[q] == ' ') {
+        q = spaced_words16(s, q, stop, words, w);
+        q = letters_to(s, q, stop, len);  /* the rest of the word it stopped in */
+    }
+#endif
+    while (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
+        *w = q + 1;
+        q = letters_to(s, *w + 1, stop, len);
+        ++*words;
+    }
     return q;
 }
 
@@ -59,17 +112,12 @@ word_rest(seg *g, size_t i)
     if (g->seq_kind)
         return i;
     /* in locals: the stores through L would be reloaded after every byte read */
-    size_t words = 0, cps = 0, w = NONE;
-    while (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
-        w = q + 1;
-        q = letters_to(s, w + 1, stop, g->len);
-        words++;
-        cps += 1 + (q - w);
-    }
+    size_t words = 0, w = NONE, q0 = q;
+    q = spaced_words(s, q, stop, g->len, &words, &w);
     if (w == NONE)
         return i;
     g->u_words += words;
-    L->cps += cps;
+    L->cps += q - q0;  /* ASCII: a code point a byte */
     L->tok = L->run_a = L->word_a = w;
     L->last_c = L->prev_cp = s[q - 1];
     L->word_e = q;

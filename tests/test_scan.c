@@ -1,0 +1,115 @@
+/* test_scan.c - the scans that read many bytes at a time (text/vec.h,
+ * segment/ascii.h) against the byte-at-a-time loops they stand for, on
+ * every byte value and on random texts made of the bytes that decide
+ * where they stop: letters, spaces, punctuation, bytes past ASCII. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "segment/ascii.h"
+#include "text/vec.h"
+
+static void
+test_popcount16(void **state)
+{
+    (void)state;
+    for (unsigned x = 0; x < 0x10000; x++) {
+        unsigned n = 0;
+        for (unsigned b = x; b; b >>= 1)
+            n += b & 1;
+        assert_int_equal(popcount16(x), n);
+    }
+}
+
+/* Every byte value in every lane, the others a byte that is in no range. */
+static void
+test_masks(void **state)
+{
+    (void)state;
+#if SUMM_VEC16
+    unsigned char blk[16];
+    for (unsigned lane = 0; lane < 16; lane++) {
+        for (unsigned b = 0; b < 256; b++) {
+            memset(blk, '!', sizeof blk);
+            blk[lane] = (unsigned char)b;
+            v16 v = v16_load(blk);
+            unsigned bit = 1u << lane;
+            bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+            assert_int_equal(v16_letters(v), letter ? bit : 0);
+            assert_int_equal(v16_in(v, 'A', 'Z'), b >= 'A' && b <= 'Z' ? bit : 0);
+            assert_int_equal(v16_in(v, 0x80, 0xBF), b >= 0x80 && b <= 0xBF ? bit : 0);
+            assert_int_equal(v16_eq(v, ' '), b == ' ' ? bit : 0);
+            assert_int_equal(v16_eq(v, '!'), b == '!' ? 0xFFFFu : 0xFFFFu & ~bit);
+            assert_int_equal(v16_high(v), b >= 0x80 ? bit : 0);
+        }
+    }
+#else
+    skip();
+#endif
+}
+
+/* The word loop of word_rest() as it was written before it went sixteen
+ * bytes at a time. */
+static size_t
+words_ref(const unsigned char *s, size_t q, size_t stop, size_t len, size_t *words, size_t *w)
+{
+    while (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
+        *w = q + 1;
+        q = q + 2;
+        while (q < stop && q < len && ascii_letter(s[q]))
+            q++;
+        ++*words;
+    }
+    return q;
+}
+
+static void
+test_spaced_words(void **state)
+{
+    (void)state;
+    /* mostly words one space apart, so that runs of blocks are taken */
+    static const unsigned char mixed[] = "abcdefghijklmnopqrstuvwxyzABCZ      ,.\n\xc3\xa9'1";
+    static const unsigned char clean[] = "abcdefghijklmnopqrstuvwxyzAZ     ";
+    unsigned char s[200];
+    uint32_t r = 12345;
+    for (int round = 0; round < 200000; round++) {
+        r = r * 1103515245u + 12345u;
+        size_t len = 1 + (r >> 8) % sizeof s;
+        for (size_t k = 0; k < len; k++) {
+            r = r * 1103515245u + 12345u;
+            /* a text of words one space apart, here and there a byte of
+             * the others */
+            s[k] = round % 2 && (r >> 8) % 64 ? clean[(r >> 14) % (sizeof clean - 1)]
+                                               : mixed[(r >> 14) % (sizeof mixed - 1)];
+        }
+        /* after a word: q at a byte that is not a letter, or at stop */
+        r = r * 1103515245u + 12345u;
+        size_t q = (r >> 8) % len;
+        while (q < len && ascii_letter(s[q]))
+            q++;
+        r = r * 1103515245u + 12345u;
+        size_t stop = q + (r >> 8) % (len - q + 1);
+        size_t wa = (size_t)-1, wb = (size_t)-1, na = 0, nb = 0;
+        size_t qa = spaced_words(s, q, stop, len, &na, &wa);
+        size_t qb = words_ref(s, q, stop, len, &nb, &wb);
+        assert_int_equal(qa, qb);
+        assert_int_equal(na, nb);
+        assert_int_equal(wa, wb);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_popcount16),
+        cmocka_unit_test(test_masks),
+        cmocka_unit_test(test_spaced_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
