@@ -221,11 +221,12 @@ summ__seg_byline(const seg *g, size_t a, size_t b, size_t words)
     return cclass(c) == CL_UPPER;
 }
 
-/* Does s[a .. b) contain "cookie" in any case? A cheap test before the
- * line is normalised, made at every line. The word is the same in the
+/* Does s[a .. b) contain "cookie" in any case? A cheap test before a
+ * line is normalised, made once for the whole text and then for each
+ * line of a text that has the word. The word is the same in the
  * languages whose notices we know. */
-static bool
-has_cookie(const unsigned char *s, size_t a, size_t b)
+bool
+summ__seg_has_cookie(const unsigned char *s, size_t a, size_t b)
 {
     /* by its 'k' (or 'K'), the rarest of its letters, which memchr finds
      * many bytes at a time */
@@ -251,10 +252,12 @@ summ__seg_notice_end(const seg *g, size_t k)
 {
     const unsigned char *s = g->s;
     size_t len = g->len;
+    if (!g->cookie)
+        return 0;
     size_t look = len - k < NOTICE_MAX_LINE + 1 ? len - k : NOTICE_MAX_LINE + 1;
     const unsigned char *nl = memchr(s + k, '\n', look);
     size_t le = nl ? (size_t)(nl - s) : k + look;
-    if (le - k > NOTICE_MAX_LINE || (!nl && le != len) || !has_cookie(s, k, le))
+    if (le - k > NOTICE_MAX_LINE || (!nl && le != len) || !summ__seg_has_cookie(s, k, le))
         return 0;
     char norm[640];
     size_t nn;

@@ -75,6 +75,7 @@ typedef struct seg {
     uint32_t para_next, para;
     size_t units_pushed;
     size_t boiler_end;      /* units starting before this offset are boilerplate */
+    bool cookie;            /* "cookie" is in the text: a line may be a consent notice */
     /* Quotes and brackets open in the unit: inside them a terminal ends
      * no sentence when the closer follows (nest.c in segment.c) */
     int32_t nest[16];
@@ -132,8 +133,10 @@ bool summ__seg_boiler_sentence(const seg *g, const char *norm, size_t nn);
 bool summ__seg_date_only(const seg *g, const char *norm, size_t n);
 bool summ__seg_stamp_line(const seg *g, size_t a, size_t b);
 bool summ__seg_byline(const seg *g, size_t a, size_t b, size_t words);
+/* Does s[a .. b) contain "cookie" in any case? */
+bool summ__seg_has_cookie(const unsigned char *s, size_t a, size_t b);
 /* The end of the line at k if it is a consent notice ("We use cookies"),
- * else 0. */
+ * else 0 (at once if g->cookie is false). */
 size_t summ__seg_notice_end(const seg *g, size_t k);
 /* The end of a dateline or byline at the start of the text, or 0. */
 size_t summ__seg_dateline(const seg *g, size_t start);

@@ -757,6 +757,8 @@ summ__segment(doc *d)
     summ_status st;
 
     summ__seg_line_stats(g, start);
+    /* once for the text, not for each line (few have the word) */
+    g->cookie = summ__seg_has_cookie(s, start, len);
     if ((st = summ__seg_find_glue(g, start)) != SUMM_OK)
         goto out;
 

@@ -3,6 +3,7 @@
  * starts the next word; whether the text is written in lower case. */
 #include <utf8proc.h>
 
+#include "segment/ascii.h"
 #include "segment/seg.h"
 #include "text/bits.h"
 #include "text/fold.h"
@@ -162,7 +163,8 @@ summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn)
         int k = cclass(c);
         *wa = p;
         if (is_letter_class(k)) {
-            size_t q = p;
+            /* ASCII letters many at a time, the rest one by one */
+            size_t q = letters_to(s, p, p + 49 < len ? p + 49 : len, len);
             while (q < len && q - p <= 48) {
                 int32_t c2;
                 size_t m = dec(s, q, len, &c2);
