@@ -1,5 +1,5 @@
 /* test_scan.c - the scans that read many bytes at a time (text/vec.h,
- * segment/ascii.h) against the byte-at-a-time loops they stand for, on
+ * segment/ascii.h, boiler.c's normalised form) against the byte-at-a-time loops they stand for, on
  * every byte value and on random texts made of the bytes that decide
  * where they stop: letters, spaces, punctuation, bytes past ASCII. */
 #include <setjmp.h>
@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "segment/ascii.h"
+#include "text/fold.h"
 #include "text/vec.h"
 
 static void
@@ -103,6 +104,69 @@ test_spaced_words(void **state)
     }
 }
 
+/* summ__seg_normalise() as it was written before it went many bytes at a
+ * time: a byte loop. */
+static bool
+normalise_ref(const unsigned char *p, size_t a, size_t b, char *out, size_t cap, size_t *outn)
+{
+    char tmp[640];
+    size_t k = 0;
+    bool gap = false;
+    if (cap > sizeof tmp)
+        cap = sizeof tmp;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = p[i];
+        if (!(ascii_alnum(c) || c >= 0x80)) {
+            gap = k > 0;
+            continue;
+        }
+        if (gap) {
+            if (k >= cap)
+                return false;
+            tmp[k++] = ' ';
+            gap = false;
+        }
+        if (k >= cap)
+            return false;
+        tmp[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    size_t n = summ__fold_word(tmp, k, out, cap);
+    if (n > cap)
+        return false;
+    *outn = n;
+    return true;
+}
+
+static void
+test_normalise(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = "abcXYZ09   ..,-\n\"'\xc3\xa9\xe2\x80\x9c";
+    static const size_t caps[] = { 1, 8, 32, 96, 640, 2000 };
+    unsigned char s[800];
+    uint32_t r = 999;
+    for (int round = 0; round < 100000; round++) {
+        r = r * 1103515245u + 12345u;
+        size_t len = (r >> 8) % (round % 10 ? 120 : sizeof s);
+        for (size_t k = 0; k < len; k++) {
+            r = r * 1103515245u + 12345u;
+            s[k] = bytes[(r >> 8) % (sizeof bytes - 1)];
+        }
+        r = r * 1103515245u + 12345u;
+        size_t a = len ? (r >> 8) % (len / 4 + 1) : 0;
+        size_t cap = caps[(r >> 20) % (sizeof caps / sizeof caps[0])];
+        char o1[2000], o2[2000];
+        size_t n1 = 0, n2 = 0;
+        bool ok1 = summ__seg_normalise(s, a, len, o1, cap, &n1);
+        bool ok2 = normalise_ref(s, a, len, o2, cap, &n2);
+        assert_int_equal(ok1, ok2);
+        if (ok1) {
+            assert_int_equal(n1, n2);
+            assert_memory_equal(o1, o2, n1);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -110,6 +174,7 @@ main(void)
         cmocka_unit_test(test_popcount16),
         cmocka_unit_test(test_masks),
         cmocka_unit_test(test_spaced_words),
+        cmocka_unit_test(test_normalise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

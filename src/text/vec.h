@@ -47,6 +47,21 @@ v16_letters(v16 v)
     return v16_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
 }
 
+/* v with its ASCII capitals made lower case. */
+static inline v16
+v16_lower(v16 v)
+{
+    v16 u = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    v16 up = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8('Z' - 'A')), u);
+    return _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+}
+
+static inline void
+v16_store(unsigned char *p, v16 v)
+{
+    _mm_storeu_si128((__m128i *)(void *)p, v);
+}
+
 #else
 #define SUMM_VEC16 0
 #endif
