@@ -69,6 +69,30 @@ words_ref(const unsigned char *s, size_t q, size_t stop, size_t len, size_t *wor
     return q;
 }
 
+/* letters_to() on long runs of letters, each run ended by another byte. */
+static void
+test_letters_to(void **state)
+{
+    (void)state;
+    static const unsigned char other[] = " .,'1\n\xc3\x80@[`{";
+    unsigned char s[100];
+    uint32_t r = 777;
+    for (int round = 0; round < 100000; round++) {
+        r = r * 1103515245u + 12345u;
+        size_t len = 1 + (r >> 8) % sizeof s;
+        for (size_t k = 0; k < len; k++) {
+            r = r * 1103515245u + 12345u;
+            s[k] = (r >> 8) % 40 ? (unsigned char)((r >> 16) % 2 ? 'a' : 'A') + (r >> 20) % 26
+                                 : other[(r >> 16) % (sizeof other - 1)];
+        }
+        r = r * 1103515245u + 12345u;
+        size_t q = (r >> 8) % len, stop = q + (r >> 16) % (len - q + 1), e = q;
+        while (e < stop && ascii_letter(s[e]))
+            e++;
+        assert_int_equal(letters_to(s, q, stop, len), e);
+    }
+}
+
 static void
 test_spaced_words(void **state)
 {
@@ -173,6 +197,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_popcount16),
         cmocka_unit_test(test_masks),
+        cmocka_unit_test(test_letters_to),
         cmocka_unit_test(test_spaced_words),
         cmocka_unit_test(test_normalise),
     };

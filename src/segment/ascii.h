@@ -14,6 +14,14 @@
 static inline size_t
 letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
 {
+#if SUMM_VEC16
+    while (stop - q >= 16) {  /* sixteen at a time where the machine can */
+        unsigned n = (unsigned)__builtin_ctz(~v16_letters(v16_load(s + q)));  /* <= 16 */
+        q += n;
+        if (n < 16)
+            return q;
+    }
+#endif
     while (q < stop && len - q >= 8) {
         uint64_t w = load_text64(s + q);
         size_t n = lead_in(w, letters_in(w));
@@ -38,6 +46,8 @@ letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
 static inline size_t
 spaced_words16(const unsigned char *s, size_t q, size_t stop, size_t *words, size_t *w)
 {
+    size_t lastq = 0;
+    unsigned last = 0;  /* the spaces taken in the block at lastq */
     while (stop - q >= 16) {
         v16 v = v16_load(s + q);
         unsigned let = v16_letters(v), sp = v16_eq(v, ' ');
@@ -49,12 +59,17 @@ spaced_words16(const unsigned char *s, size_t q, size_t stop, size_t *words, siz
         unsigned ts = sp & take;
         if (ts) {
             *words += popcount16(ts);
-            *w = q + (size_t)(31 - __builtin_clz(ts)) + 1;
+            lastq = q;
+            last = ts;
         }
-        if (bad)
-            return q + (size_t)__builtin_ctz(bad);
+        if (bad) {
+            q += (size_t)__builtin_ctz(bad);
+            break;
+        }
         q += 16;
     }
+    if (last)  /* the last space taken starts the last word */
+        *w = lastq + (size_t)(31 - __builtin_clz(last)) + 1;
     return q;
 }
 #endif

@@ -67,14 +67,19 @@ v16_store(unsigned char *p, v16 v)
 #endif
 
 /* The number of bits set in a 16-bit mask, without the POPCNT instruction
- * (not in the x86-64 baseline: the builtin would be a library call). */
+ * (not in the x86-64 baseline: the builtin would be a library call): a
+ * table of the bytes' counts. */
 static inline unsigned
 popcount16(unsigned x)
 {
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return (x + (x >> 8)) & 0x1Fu;
+#define P2(n) n, n + 1, n + 1, n + 2
+#define P4(n) P2(n), P2(n + 1), P2(n + 1), P2(n + 2)
+#define P6(n) P4(n), P4(n + 1), P4(n + 1), P4(n + 2)
+    static const unsigned char bits[256] = { P6(0), P6(1), P6(1), P6(2) };
+#undef P2
+#undef P4
+#undef P6
+    return (unsigned)bits[x & 0xFF] + bits[x >> 8 & 0xFF];
 }
 
 #endif
