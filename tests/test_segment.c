@@ -268,6 +268,13 @@ static const seg_case cases[] = {
     { "en", "At the caf\xc3\xa9The band played.", "At the caf\xc3\xa9 | The band played." },
     { "en", "The year was good. It was the best year\xc3\x89mile had.",
       "The year was good. | It was the best year | \xc3\x89mile had." },
+    /* a part seen elsewhere as a whole word makes the case strong; a
+     * word that goes on past ASCII (caf and an e with acute) is not the
+     * part "caf" (glue.c's sixteen-byte word scan stops before its byte) */
+    { "en", "Prices rose at the caf on Monday. The cafMarket opened on the day.",
+      "Prices rose at the caf on Monday. | The caf | Market opened on the day." },
+    { "en", "Prices rose at the caf\xc3\xa9 on Monday. The cafMarket opened on the day.",
+      "Prices rose at the caf\xc3\xa9 on Monday. | The cafMarket opened on the day." },
     { "en", "They trained a large language modelThis partnership is new.",
       "They trained a large language model | This partnership is new." },
     { "en", "Apple sells the iPhone. The iPhone is popular.",

@@ -18,13 +18,33 @@ v16_load(const unsigned char *p)
     return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
+/* 0xFF in each byte of v in [lo, hi] (as unsigned numbers), 0 in the others. */
+static inline v16
+v16_in_lanes(v16 v, unsigned char lo, unsigned char hi)
+{
+    v16 u = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+    return _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8((char)(hi - lo))), u);
+}
+
 /* The bytes of v in [lo, hi], as unsigned numbers. */
 static inline unsigned
 v16_in(v16 v, unsigned char lo, unsigned char hi)
 {
-    v16 u = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
-    v16 in = _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8((char)(hi - lo))), u);
-    return (unsigned)_mm_movemask_epi8(in);
+    return (unsigned)_mm_movemask_epi8(v16_in_lanes(v, lo, hi));
+}
+
+/* Each byte of v moved to the next byte's place (byte k of the text to
+ * k + 1), 0 in the first; and the last byte moved to the first place. */
+static inline v16
+v16_next(v16 v)
+{
+    return _mm_slli_si128(v, 1);
+}
+
+static inline v16
+v16_last_to_first(v16 v)
+{
+    return _mm_srli_si128(v, 15);
 }
 
 static inline unsigned
