@@ -138,7 +138,7 @@ typedef struct strtab {
  * that a lookup whose bit is clear (most of the words a text asks about
  * are in none of the lists) needs no hash. The bit is of the key's length
  * and first and last bytes, as stopwords/embed.py computes it too. */
-#define SUMM_FILTER_WORDS 8
+#define SUMM_FILTER_WORDS 32
 static inline unsigned
 summ__strset_bit_of(unsigned char a, unsigned char z, size_t n)
 {

@@ -57,25 +57,37 @@ summ__seg_nonfinal_end(const seg *g, size_t a, size_t e)
     return false;
 }
 
-/* The tag of the key[0 .. kn) in the abbreviation list (key has room for
- * two more bytes), or -1 if it is in none of its forms. Each form is
- * looked up only if the list's filter lets it be there: most words before
- * a period are no abbreviation, and then no key is hashed. */
+/* The tag of the word head[0 .. hn) + tail[0 .. tn) (hn > 0) in the
+ * abbreviation list, or -1 if it is in none of its forms ("X >", "X #",
+ * "X .", "X"). Each form is looked up only if the list's filter lets it be
+ * there, and the key is built only then: most words before a period are
+ * no abbreviation, and then nothing is copied or hashed. */
 static int
-abbrev_lookup(const strset *ab, char *key, size_t kn)
+abbrev_lookup(const strset *ab, const unsigned char *head, size_t hn, const unsigned char *tail,
+              size_t tn)
 {
-    unsigned char a = (unsigned char)key[0], z = (unsigned char)key[kn - 1];
-    static const char tags[3] = { '>', '#', '.' };
-    static const int kinds[3] = { AB_NEVER, AB_NUM, AB_END };
+    size_t kn = hn + tn;
+    unsigned char a = head[0], z = tn ? tail[tn - 1] : head[hn - 1];
+    bool never = summ__strset_maybe(ab, a, '>', kn + 2);
+    bool num = summ__strset_maybe(ab, a, '#', kn + 2);
+    bool end = summ__strset_maybe(ab, a, '.', kn + 2);
+    bool plain = summ__strset_maybe(ab, a, z, kn);
+    if (!(never | num | end | plain))
+        return -1;
+    char key[56];
+    memcpy(key, head, hn);
+    memcpy(key + hn, tail, tn);
     key[kn] = ' ';
-    for (int t = 0; t < 3; t++) {
-        if (!summ__strset_maybe(ab, a, (unsigned char)tags[t], kn + 2))
-            continue;
-        key[kn + 1] = tags[t];
-        if (summ__strset_has(ab, key, kn + 2))
-            return kinds[t];
-    }
-    if (summ__strset_maybe(ab, a, z, kn) && summ__strset_has(ab, key, kn))
+    key[kn + 1] = '>';
+    if (never && summ__strset_has(ab, key, kn + 2))
+        return AB_NEVER;
+    key[kn + 1] = '#';
+    if (num && summ__strset_has(ab, key, kn + 2))
+        return AB_NUM;
+    key[kn + 1] = '.';
+    if (end && summ__strset_has(ab, key, kn + 2))
+        return AB_END;
+    if (plain && summ__strset_has(ab, key, kn))
         return AB_PLAIN;
     return -1;
 }
@@ -88,9 +100,7 @@ summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
         return AB_NONE;
     const unsigned char *s = g->s;
     if (g->abbrev && g->abbrev->count) {
-        char key[56];
-        memcpy(key, s + a, n);
-        int tag = abbrev_lookup(g->abbrev, key, n);
+        int tag = abbrev_lookup(g->abbrev, s + a, n, NULL, 0);
         if (tag >= 0)
             return tag;
         /* Sentence-initial capital of a lower-case entry: "E.g.",
@@ -107,9 +117,7 @@ summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
                 lm = (size_t)utf8proc_encode_char(utf8proc_tolower(c), low);
             }
             if (lm != 0 && lm + n - m <= 40) {
-                memcpy(key, low, lm);
-                memcpy(key + lm, s + a + m, n - m);
-                tag = abbrev_lookup(g->abbrev, key, lm + n - m);
+                tag = abbrev_lookup(g->abbrev, low, lm, s + a + m, n - m);
                 if (tag >= 0)
                     return tag;
             }
