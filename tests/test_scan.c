@@ -191,6 +191,44 @@ test_normalise(void **state)
     }
 }
 
+/* summ__seg_norm_shape() gives the length and last byte of the normalised
+ * form, without making it, for text all ASCII (and declines the rest). */
+static void
+test_norm_shape(void **state)
+{
+    (void)state;
+#if SUMM_VEC16
+    static const unsigned char bytes[] = "abcXYZ09   ..,-\n\"'";
+    unsigned char s[100];
+    uint32_t r = 4242;
+    for (int round = 0; round < 100000; round++) {
+        r = r * 1103515245u + 12345u;
+        size_t len = (r >> 8) % sizeof s;
+        bool digit = false;
+        for (size_t k = 0; k < len; k++) {
+            r = r * 1103515245u + 12345u;
+            s[k] = bytes[(r >> 8) % (sizeof bytes - 1)];
+            digit |= s[k] >= '0' && s[k] <= '9';
+        }
+        char out[640];
+        size_t n = 0, sn = 99;
+        unsigned char last = 1;
+        bool dg = false;
+        assert_true(summ__seg_normalise(s, 0, len, out, sizeof out, &n));
+        assert_true(summ__seg_norm_shape(s, 0, len, &sn, &last, &dg));
+        assert_int_equal(sn, n);
+        assert_int_equal(last, n ? (unsigned char)out[n - 1] : 0);
+        assert_int_equal(dg, digit);
+        if (len) {  /* a byte past ASCII: declined */
+            s[(r >> 16) % len] = 0xC3;
+            assert_false(summ__seg_norm_shape(s, 0, len, &sn, &last, &dg));
+        }
+    }
+#else
+    skip();
+#endif
+}
+
 int
 main(void)
 {
@@ -200,6 +238,7 @@ main(void)
         cmocka_unit_test(test_letters_to),
         cmocka_unit_test(test_spaced_words),
         cmocka_unit_test(test_normalise),
+        cmocka_unit_test(test_norm_shape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

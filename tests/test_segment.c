@@ -181,6 +181,12 @@ static const seg_case cases[] = {
     { "en", "He said so. ... I believe him.", "He said so. | ... I believe him." },
     { "en", "He said so. \"... I believe him.\"", "He said so. | \"... I believe him.\"" },
     { "en", "It is fascinating. 3. Bush-Rubio? Maybe.", "It is fascinating. | 3. Bush-Rubio? | Maybe." },
+    /* inside a paragraph too (classify makes the normalised form only
+     * where a date or a boilerplate sentence could be) */
+    { "en", "The firm grew fast. All rights reserved. It hired many people.",
+      "The firm grew fast. | [b]All rights reserved. | It hired many people." },
+    { "en", "The firm grew fast. March 3, 2015. It hired many people.",
+      "The firm grew fast. | [b]March 3, 2015. | It hired many people." },
     { "en", "Read on.\n\xc2\xa9" "2015 The Hollywood Reporter. All rights reserved.\nNext story.",
       "Read on. | [b]\xc2\xa9" "2015 The Hollywood Reporter. | [b]All rights reserved. | Next story." },
     /* line structure */

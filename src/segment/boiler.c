@@ -74,6 +74,54 @@ runs16(const unsigned char *p, size_t a, size_t b, char *tmp, size_t cap, size_t
 }
 #endif
 
+bool
+summ__seg_norm_shape(const unsigned char *p, size_t a, size_t b, size_t *nn, unsigned char *last,
+                     bool *digit)
+{
+#if SUMM_VEC16
+    size_t alnum = 0, runs = 0;
+    unsigned carry = 0;  /* the byte before the block is a letter or digit */
+    bool dig = false;
+    for (size_t i = a; i < b; i += 16) {
+        size_t nb = b - i < 16 ? b - i : 16;
+        v16 v;
+        if (nb == 16) {
+            v = v16_load(p + i);
+        } else {
+            unsigned char part[16] = { 0 };
+            memcpy(part, p + i, nb);
+            v = v16_load(part);
+        }
+        if (v16_high(v))
+            return false;
+        unsigned d = v16_in(v, '0', '9'), m = v16_letters(v) | d;
+        dig |= d != 0;
+        alnum += popcount16(m);
+        runs += popcount16(m & ~(m << 1 | carry));
+        carry = m >> 15 & 1;
+    }
+    size_t z = b;
+    while (z > a && !ascii_alnum(p[z - 1]))
+        z--;
+    *nn = alnum ? alnum + runs - 1 : 0;
+    *last = z > a ? (unsigned char)(p[z - 1] >= 'A' && p[z - 1] <= 'Z' ? p[z - 1] + 32 : p[z - 1]) : 0;
+    *digit = dig;
+    return true;
+#else
+    (void)p, (void)a, (void)b, (void)nn, (void)last, (void)digit;
+    return false;
+#endif
+}
+
+bool
+summ__seg_may_be_boiler_sentence(const seg *g, size_t nn, unsigned char last)
+{
+    static const char tag[] = "sentence: ";
+    size_t t = sizeof tag - 1;
+    return g->boiler && g->boiler->count && t + nn <= 96
+           && summ__strset_maybe(g->boiler, (unsigned char)tag[0], nn ? last : ' ', t + nn);
+}
+
 /* Runs of letters and digits are copied eight bytes at a time (the bytes
  * past a run's end are written, and overwritten or ignored later: tmp has
  * room for them); a byte past ASCII, which counts as a letter, one at a

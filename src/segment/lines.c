@@ -301,7 +301,18 @@ summ__seg_classify(const seg *g, size_t a, size_t b, int why)
      * tests that look it up (none looks at longer units). */
     char norm[BOILER_NORM];
     size_t nn = 0;
-    bool normed = b - a <= BOILER_MAX && summ__seg_normalise(s, a, b, norm, sizeof norm, &nn);
+    bool normed = false;
+    if (b - a <= BOILER_MAX) {
+        /* Made only where a test could use it: most units have no digit
+         * for a date, fill no line, and are of no length and last letter
+         * that a boilerplate sentence has. */
+        size_t sn;
+        unsigned char sl;
+        bool digit;
+        if (!summ__seg_norm_shape(s, a, b, &sn, &sl, &digit) || whole_line
+            || (digit && b - a <= 40) || summ__seg_may_be_boiler_sentence(g, sn, sl))
+            normed = summ__seg_normalise(s, a, b, norm, sizeof norm, &nn);
+    }
     /* Dates ("March 3, 2015 .") are shorter still. */
     if (b - a <= 40 && normed && summ__seg_date_only(g, norm, nn))
         return SUMM_FLAG_BOILERPLATE;

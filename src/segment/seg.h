@@ -119,6 +119,14 @@ void summ__seg_mark_fillers(seg *g);
  * into out (cap bytes); false if it does not fit. */
 bool summ__seg_normalise(const unsigned char *s, size_t a, size_t b, char *out, size_t cap,
                          size_t *outn);
+/* The length and last byte that summ__seg_normalise() would give s[a ..
+ * b), and whether it has a digit, without making it: false if a byte is
+ * past ASCII (folding may change it) or the machine cannot tell fast. */
+bool summ__seg_norm_shape(const unsigned char *s, size_t a, size_t b, size_t *nn,
+                          unsigned char *last, bool *digit);
+/* Can a sentence whose normalised form has that shape be in the
+ * "sentence: " list? (summ__seg_boiler_sentence() is false if not.) */
+bool summ__seg_may_be_boiler_sentence(const seg *g, size_t nn, unsigned char last);
 /* Boilerplate lines and sentences are at most BOILER_MAX bytes; their
  * normalised form fits in BOILER_NORM. */
 #define BOILER_MAX 80
