@@ -198,6 +198,24 @@ has_tagged(const seg *g, const char *tag, const char *w, size_t n)
     return summ__strset_has(g->boiler, key, t + n);
 }
 
+/* has_tagged(g, tag, w') where w' is w[0 .. n) (ASCII letters and single
+ * spaces, as summ__seg_normalise() leaves them but for the case) lower-
+ * cased: what has_tagged() of its normalised form gives, the key made
+ * only if the filter lets it be there. */
+static bool
+has_tagged_lower(const seg *g, const char *tag, const unsigned char *w, size_t n)
+{
+    size_t t = strlen(tag);
+    unsigned char z = n ? (unsigned char)(w[n - 1] | 0x20) : (unsigned char)tag[t - 1];
+    if (!g->boiler || g->boiler->count == 0 || t + n > 96
+        || !summ__strset_maybe(g->boiler, (unsigned char)tag[0], z, t + n))
+        return false;
+    char low[96];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    return has_tagged(g, tag, low, n);
+}
+
 bool
 summ__seg_boiler_line(const seg *g, size_t a, size_t b, const char *norm, size_t nn)
 {
@@ -259,8 +277,7 @@ static size_t
 stamp_at(const seg *g, size_t k, size_t lim)
 {
     const unsigned char *s = g->s;
-    char norm[64];
-    size_t nn;
+    char norm[64];  /* what summ__seg_normalise() could make of the stamp */
     bool caps = true;
     size_t e = k;
     for (int words = 0; words < 2; words++) {
@@ -271,8 +288,9 @@ stamp_at(const seg *g, size_t k, size_t lim)
         }
         if (e == w)
             return 0;
-        if (summ__seg_normalise(s, k, e, norm, sizeof norm, &nn)
-            && has_tagged(g, "stamp: ", norm, nn)) {
+        /* ASCII letters and one space: their normalised form is them in
+         * lower case, if it fits */
+        if (e - k <= sizeof norm && has_tagged_lower(g, "stamp: ", s + k, e - k)) {
             if (e < lim && s[e] == ':')
                 return e + 1;
             return caps || words == 1 ? e : 0;
@@ -308,6 +326,11 @@ byline_word(const seg *g, size_t a, size_t b, size_t *end)
     char norm[32];
     size_t nn;
     *end = e + 1;
+    size_t q = a;
+    while (q < e && ascii_letter(s[q]))
+        q++;
+    if (q == e)  /* letters only ("By"): the normalised form is them in lower case */
+        return e - a <= sizeof norm && has_tagged_lower(g, "byline: ", s + a, e - a);
     return summ__seg_normalise(s, a, e, norm, sizeof norm, &nn)
            && has_tagged(g, "byline: ", norm, nn);
 }
