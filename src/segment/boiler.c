@@ -40,18 +40,22 @@ runs16(const unsigned char *p, size_t a, size_t b, char *tmp, size_t cap, size_t
     size_t k = 0;
     bool inrun = false;  /* the byte before the block is in a run */
     for (size_t i = a; i < b; i += 16) {
-        size_t nb = b - i < 16 ? b - i : 16;
+        size_t nb = b - i < 16 ? b - i : 16, off = 0;
         v16 v;
         if (nb == 16) {
             v = v16_load(p + i);
-        } else {  /* the last bytes: no read past b */
+        } else if (b >= 16) {  /* the last bytes: the 16 that end at b, no read past it */
+            off = 16 - nb;
+            v = v16_load(p + b - 16);
+        } else {
             unsigned char part[16] = { 0 };
             memcpy(part, p + i, nb);
             v = v16_load(part);
         }
-        unsigned m = (v16_letters(v) | v16_in(v, '0', '9') | v16_high(v)) & ((1u << nb) - 1);
+        unsigned m = (v16_letters(v) | v16_in(v, '0', '9') | v16_high(v)) >> off & ((1u << nb) - 1);
         v16_store(blk, v16_lower(v));
         bool last_in = m >> (nb - 1) & 1;
+        const unsigned char *from = blk + off;
         while (m) {
             /* the lowest run of m: adding its lowest bit carries through it */
             unsigned sum = m + (m & -m);
@@ -63,7 +67,7 @@ runs16(const unsigned char *p, size_t a, size_t b, char *tmp, size_t cap, size_t
                 return false;
             tmp[k] = ' ';
             k += sep;
-            v16_store((unsigned char *)tmp + k, v16_load(blk + st));
+            v16_store((unsigned char *)tmp + k, v16_load(from + st));
             k += run;
             m &= sum;
         }
@@ -79,32 +83,39 @@ summ__seg_norm_shape(const unsigned char *p, size_t a, size_t b, size_t *nn, uns
                      bool *digit)
 {
 #if SUMM_VEC16
-    size_t alnum = 0, runs = 0;
+    /* The form's bytes are the letters and digits and the first byte of
+     * each gap after them (made a space), less a gap at the end. */
+    size_t count = 0, lastpos = 0;
     unsigned carry = 0;  /* the byte before the block is a letter or digit */
-    bool dig = false;
+    bool dig = false, any = false;
     for (size_t i = a; i < b; i += 16) {
-        size_t nb = b - i < 16 ? b - i : 16;
+        size_t nb = b - i < 16 ? b - i : 16, off = 0;
         v16 v;
         if (nb == 16) {
             v = v16_load(p + i);
+        } else if (b >= 16) {  /* the 16 bytes that end at b */
+            off = 16 - nb;
+            v = v16_load(p + b - 16);
         } else {
             unsigned char part[16] = { 0 };
             memcpy(part, p + i, nb);
             v = v16_load(part);
         }
-        if (v16_high(v))
+        unsigned keep = (1u << nb) - 1;
+        if (v16_high(v) >> off & keep)
             return false;
-        unsigned d = v16_in(v, '0', '9'), m = v16_letters(v) | d;
+        unsigned d = v16_in(v, '0', '9') >> off & keep, m = (v16_letters(v) >> off & keep) | d;
         dig |= d != 0;
-        alnum += popcount16(m);
-        runs += popcount16(m & ~(m << 1 | carry));
+        count += popcount16(m | (~m & (m << 1 | carry) & keep));
         carry = m >> 15 & 1;
+        if (m) {
+            any = true;
+            lastpos = i + (size_t)(31 - __builtin_clz(m));
+        }
     }
-    size_t z = b;
-    while (z > a && !ascii_alnum(p[z - 1]))
-        z--;
-    *nn = alnum ? alnum + runs - 1 : 0;
-    *last = z > a ? (unsigned char)(p[z - 1] >= 'A' && p[z - 1] <= 'Z' ? p[z - 1] + 32 : p[z - 1]) : 0;
+    *nn = any ? count - (lastpos + 1 < b) : 0;
+    *last = any ? (unsigned char)(p[lastpos] >= 'A' && p[lastpos] <= 'Z' ? p[lastpos] + 32 : p[lastpos])
+                : 0;
     *digit = dig;
     return true;
 #else

@@ -116,12 +116,14 @@ void summ__seg_mark_fillers(seg *g);
 
 /* boiler.c */
 /* s[a .. b), lower-cased, punctuation runs made one space, trimmed, folded
- * into out (cap bytes); false if it does not fit. */
+ * into out (cap bytes); false if it does not fit. Reads s[0 .. b) (any
+ * byte of it, for the last bytes before b). */
 bool summ__seg_normalise(const unsigned char *s, size_t a, size_t b, char *out, size_t cap,
                          size_t *outn);
 /* The length and last byte that summ__seg_normalise() would give s[a ..
  * b), and whether it has a digit, without making it: false if a byte is
- * past ASCII (folding may change it) or the machine cannot tell fast. */
+ * past ASCII (folding may change it) or the machine cannot tell fast.
+ * Reads s[0 .. b), as summ__seg_normalise() does. */
 bool summ__seg_norm_shape(const unsigned char *s, size_t a, size_t b, size_t *nn,
                           unsigned char *last, bool *digit);
 /* Can a sentence whose normalised form has that shape be in the

@@ -46,7 +46,8 @@ push(seg *g, size_t a, size_t b, int why, unsigned extra)
     if (a == b)
         return SUMM_OK;
     doc *d = g->d;
-    if (!summ__grow(d->ar->al, (void **)&d->sent, &d->capsent, d->nsent + 1, sizeof *d->sent))
+    if (d->nsent >= d->capsent  /* the call only when the array is full */
+        && !summ__grow(d->ar->al, (void **)&d->sent, &d->capsent, d->nsent + 1, sizeof *d->sent))
         return SUMM_ENOMEM;
     unsigned flags = extra;
     if (a < g->boiler_end)
