@@ -271,6 +271,17 @@ static const seg_case cases[] = {
     /* the case change at bytes 7 and 8, where glue.c's pre-filter reads
      * eight at a time; after and before a letter that is not ASCII */
     { "en", "In a dayThe board met.", "In a day | The board met." },
+    /* ... at bytes 15 and 16, 31 and 32 (between the 16-byte parts of
+     * its 64-byte blocks), and at 63 and 64, with and without a letter
+     * past ASCII before */
+    { "en", "It rained winterThe board met on Monday and agreed to raise the dividend for all of its shareholders.",
+      "It rained winter | The board met on Monday and agreed to raise the dividend for all of its shareholders." },
+    { "en", "It rained in the long wet winterThe board met on Monday and agreed to raise the dividend for all of its shareholders.",
+      "It rained in the long wet winter | The board met on Monday and agreed to raise the dividend for all of its shareholders." },
+    { "en", "It rained in the long wet days and nights of the cold dark monthThe board met.",
+      "It rained in the long wet days and nights of the cold dark month | The board met." },
+    { "en", "Caf\xc3\xa9 It rained in the long wet days and nights of the cold yearThe board met.",
+      "Caf\xc3\xa9 It rained in the long wet days and nights of the cold year | The board met." },
     { "en", "At the caf\xc3\xa9The band played.", "At the caf\xc3\xa9 | The band played." },
     { "en", "The year was good. It was the best year\xc3\x89mile had.",
       "The year was good. | It was the best year | \xc3\x89mile had." },

@@ -27,7 +27,15 @@ typedef struct qtab {
     qslot *slot;
     size_t mask;
     uint64_t lens;       /* bit k: a part of k bytes is in the table (k <= GLUE_MAXPART) */
+    uint64_t seen[4];    /* q_bit() of each part: most words of a part's length are none */
 } qtab;
+
+/* A part's bit in qtab.seen, by its length and first and last bytes. */
+static inline unsigned
+q_bit(const unsigned char *s, size_t off, size_t len)
+{
+    return (unsigned)(len * 0x1F5u + s[off] * 0x3Bu + s[off + len - 1] * 0x9Du) & 255;
+}
 
 static qslot *
 q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
@@ -43,6 +51,8 @@ q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
     q->slot[j].off = (uint32_t)off;
     q->slot[j].len = (uint32_t)len;
     q->lens |= 1ULL << len;
+    unsigned b = q_bit(s, off, len);
+    q->seen[b >> 6] |= 1ULL << (b & 63);
     return &q->slot[j];
 }
 
@@ -107,6 +117,19 @@ static size_t
 next_change(const unsigned char *s, size_t i, size_t len)
 {
     bool lower = false;  /* the byte before i is a lower-case ASCII letter */
+#if SUMM_VEC16
+    while (len - i >= 16) {  /* sixteen at a time where the machine can */
+        v16 v = v16_load(s + i);
+        unsigned lo = v16_in(v, 'a', 'z'), up = v16_in(v, 'A', 'Z');
+        if (lower && (up & 1))
+            return i - 1;
+        unsigned hit = (lo & up >> 1) | v16_high(v);
+        if (hit)
+            return i + (size_t)__builtin_ctz(hit);
+        lower = lo >> 15 & 1;
+        i += 16;
+    }
+#endif
     while (len - i >= 8) {
         uint64_t w = load_text64(s + i);
         uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z');
@@ -214,8 +237,9 @@ find_candidates(const seg *g, size_t start, glue_list *gl)
 static inline void
 count_word(const unsigned char *s, size_t a, size_t n, int32_t prev_ns, bool greek, qtab *q)
 {
-    /* most words have no part's length: no need to hash them */
-    if (n <= GLUE_MAXPART && (q->lens >> n & 1)) {
+    /* most words are of no part's length and ends: no need to hash them */
+    unsigned b;
+    if (n <= GLUE_MAXPART && (q->lens >> n & 1) && (b = q_bit(s, a, n), q->seen[b >> 6] >> (b & 63) & 1)) {
         qslot *e = q_find(q, s, a, n, false);
         if (e) {
             e->word = true;
@@ -273,6 +297,7 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
     q->slot = summ__arena_calloc(g->d->ar, cap, sizeof(qslot));
     q->mask = cap - 1;
     q->lens = 0;
+    memset(q->seen, 0, sizeof q->seen);
     if (!q->slot)
         return SUMM_ENOMEM;
     for (size_t c = 0; c < ncand; c++) {

@@ -858,8 +858,18 @@ summ__segment(doc *d)
             continue;
         }
         i += n;
-        if (L->run_a != NONE)
+        if (L->run_a != NONE) {
             i = word_rest(g, i);
+        } else if (k == CL_DIGIT && i < len && is_ascii_digit(s[i])) {
+            /* the rest of a number's ASCII digits change only the line's
+             * state (no glue, list marker, pair or terminal is a digit) */
+            size_t stop = glue_stop(g, i), e = i;
+            while (e < stop && is_ascii_digit(s[e]))
+                e++;
+            L->cps += e - i;
+            L->last_c = L->prev_cp = s[e - 1];
+            i = e;
+        }
     }
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
     if (st == SUMM_OK && d->blocks)
