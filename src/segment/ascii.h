@@ -36,11 +36,26 @@ letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
     return q;
 }
 
+/* Is there a word separator at q, before stop: a space, or a comma and
+ * a space (", "), then an ASCII letter? The space's place, else NONE. A
+ * comma there changes only the line's state, as a space does (it is no
+ * terminal, no pair, no list marker, no glue): the main loop would take
+ * it and the space the same way. */
+static inline size_t
+separator_at(const unsigned char *s, size_t q, size_t stop)
+{
+    if (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1]))
+        return q;
+    if (q + 2 < stop && s[q] == ',' && s[q + 1] == ' ' && ascii_letter(s[q + 2]))
+        return q + 1;
+    return NONE;
+}
+
 #if SUMM_VEC16
 /* From q, after a word and before stop: the bytes the word loop of
  * spaced_words() would take, sixteen at a time, while they are ASCII
- * letters and spaces that a letter follows (the word a block ends in may
- * go on: the caller takes the rest of it). Counts the spaces, each the
+ * letters and separators that a letter follows (the word a block ends in
+ * may go on: the caller takes the rest of it). Counts the spaces, each the
  * start of a word, into *words, and sets *w to the last word's start.
  * Returns where it stopped. */
 static inline size_t
@@ -50,11 +65,18 @@ spaced_words16(const unsigned char *s, size_t q, size_t stop, size_t *words, siz
     unsigned last = 0;  /* the spaces taken in the block at lastq */
     while (stop - q >= 16) {
         v16 v = v16_load(s + q);
-        unsigned let = v16_letters(v), sp = v16_eq(v, ' ');
-        unsigned next = let >> 1;  /* a letter follows */
-        if ((sp & 0x8000) && q + 16 < stop && ascii_letter(s[q + 16]))
-            next |= 0x8000;
-        unsigned bad = ~(let | (sp & next)) & 0xFFFF;
+        unsigned let = v16_letters(v), sp = v16_eq(v, ' '), cm = v16_eq(v, ',');
+        unsigned ok = let | (sp & let >> 1) | (cm & sp >> 1 & let >> 2);
+        if (!(~ok & 0x3FFF) && q + 16 < stop) {
+            /* all good up to its last two bytes, whose separators may be
+             * followed by a letter in the text past the block */
+            bool l16 = ascii_letter(s[q + 16]);
+            if ((sp & 0x8000) && l16)
+                ok |= 0x8000 | (cm & 0x4000);
+            else if ((cm & 0x8000) && s[q + 16] == ' ' && q + 17 < stop && ascii_letter(s[q + 17]))
+                ok |= 0x8000;
+        }
+        unsigned bad = ~ok & 0xFFFF;
         unsigned take = bad ? (1u << __builtin_ctz(bad)) - 1 : 0xFFFF;
         unsigned ts = sp & take;
         if (ts) {
@@ -75,22 +97,22 @@ spaced_words16(const unsigned char *s, size_t q, size_t stop, size_t *words, siz
 #endif
 
 /* From q, the end of a word of ASCII letters, to at most stop: the words
- * of ASCII letters that follow, one space apart. Counts them into *words,
- * sets *w to the last one's start (if there is one) and returns its end. */
+ * of ASCII letters that follow, each after a separator (separator_at).
+ * Counts them into *words, sets *w to the last one's start (if there is
+ * one) and returns its end. */
 static inline size_t
 spaced_words(const unsigned char *s, size_t q, size_t stop, size_t len, size_t *words,
              size_t *w)
 {
 #if SUMM_VEC16
-    if (q < stop && s[q] == ' ') {
+    if (q < stop && (s[q] == ' ' || s[q] == ',')) {
         q = spaced_words16(s, q, stop, words, w);
         q = letters_to(s, q, stop, len);  /* the rest of the word it stopped in */
     }
 #endif
-    while (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
-        *w = q + 1;
-        q = letters_to(s, *w + 1, stop, len);
-        ++*words;
+    for (size_t sp; (sp = separator_at(s, q, stop)) != NONE; ++*words) {
+        *w = sp + 1;
+        q = letters_to(s, sp + 2, stop, len);
     }
     return q;
 }
