@@ -76,7 +76,8 @@ abbrev_lookup(const strset *ab, const unsigned char *head, size_t hn, const unsi
         return -1;
     char key[56];
     memcpy(key, head, hn);
-    memcpy(key + hn, tail, tn);
+    if (tn)  /* tail may be NULL then */
+        memcpy(key + hn, tail, tn);
     key[kn] = ' ';
     key[kn + 1] = '>';
     if (never && summ__strset_has(ab, key, kn + 2))
