@@ -127,6 +127,41 @@ typedef struct lexword {
 /* The lexword of word[0 .. n). *st must be SUMM_OK before: it is set on
  * failure (and the stem is STEM_STOP), else stays SUMM_OK. */
 lexword summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st);
+/* A word to look up: fold[off .. off + n) of the caller's buffer, h =
+ * summ__hash of it; n == 0 for a word not to look up (its answer is
+ * STEM_STOP with nothing else). */
+typedef struct lexkey {
+    uint32_t off, n;
+    uint64_t h;
+} lexkey;
+/* The lexwords of keys[0 .. nk) into out[], in order: one call for a
+ * sentence's words, the lookups inline. false (and *st set) on failure. */
+bool summ__lex_lookup_all(langres *lr, const char *fold, const lexkey *keys, size_t nk,
+                          lexword *out, summ_status *st);
+/* Where the shared lexicon's slots are, for summ__lex_prefetch. A view
+ * stays safe to use when the table grows (the old one is kept until the
+ * lexicon is freed), only less useful. */
+typedef struct lexview {
+    const char *slots;
+    size_t mask, stride;
+} lexview;
+lexview summ__lex_view(const langres *lr);
+
+/* Start fetching the slot of a word of hash h into the cache: a lookup
+ * misses the cache for all but the commonest words, and the misses of a
+ * sentence's words overlap when their slots are asked for before the
+ * first is looked up (tokenize.c). No effect on any answer. */
+static inline void
+summ__lex_prefetch(const lexview *v, uint64_t h)
+{
+#if defined(__GNUC__)
+    if (v->slots)
+        __builtin_prefetch(v->slots + (h & v->mask) * v->stride);
+#else
+    (void)v;
+    (void)h;
+#endif
+}
 /* The stem string of id (not NUL-terminated). */
 const char *summ__lex_stem(const langres *lr, uint32_t id, size_t *n);
 /* For tests: make a shared lexicon full at this many words. */

@@ -18,12 +18,16 @@
  * own, which is cleared between documents when it has grown past
  * LEX_OWN_WORDS: memory stays bounded on endless batches of new words.
  *
- * A slot is 32 bytes, half a cache line: its key (length and 24 bits of
- * the hash), the stem id, what the keyword list (stopwords/keywords/) and
- * the cue list (stopwords/cues/) say of the word (so that keywords and
- * features.c cost no lookup per word either), and the
- * word itself when it has at most 22 bytes (nearly every word): a lookup
- * that hits reads one line. */
+ * A slot is 16 bytes, four to a cache line: its key (the word's length,
+ * what the keyword list (stopwords/keywords/) and the cue list
+ * (stopwords/cues/) say of the word, so that keywords and features.c cost
+ * no lookup per word either, and 14 bits of the hash), the stem id, and
+ * the word itself when it has at most 8 bytes (nine words of ten in
+ * running text), else a pointer to it. Small slots matter more than a
+ * longer word inline: on a year of news the table holds some 30,000
+ * words, and at 32 bytes a slot it no longer fitted a core's 2 MB cache,
+ * so that lookups of the less common words waited on memory (the lookup
+ * was 15 % of the CPU time of a BBC batch with 32-byte slots). */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -34,18 +38,23 @@
 
 #define LEX_SHARED_WORDS (1u << 19)
 #define LEX_OWN_WORDS (1u << 20)
-#define LEX_INLINE 22
+#define LEX_INLINE 8
 #define CHUNK_BYTES 65536          /* string storage; a word is at most 255 bytes */
 #define STEM_CHUNK 4096            /* stem records per chunk */
 #define STEM_CHUNKS (LEX_OWN_WORDS / STEM_CHUNK + 1)
 #define OWN_BIT 0x80000000u        /* stem ids of a context's own lexicon */
 #define NOT_FOUND (UINT32_MAX - 1)
 
+/* The key: the length in bits 0-7, WORD_KW_* in 8-9, CUE_* in 10-17 and
+ * 14 bits of the hash in 18-31; 0 is an empty slot (a word has a length). */
+#define KEY_LEN 0xFFu
+#define KEY_KW_SHIFT 8
+#define KEY_ROLES_SHIFT 10
+#define KEY_MATCH 0xFFFC00FFu      /* the bits a lookup compares: length and hash */
+
 typedef struct wslot {
-    _Atomic uint32_t key;    /* 0: empty; else the length | 24 bits of hash << 8 */
+    _Atomic uint32_t key;
     uint32_t stem;           /* stem id, or STEM_STOP */
-    uint8_t kw;              /* WORD_KW_* of a word that is no stopword */
-    uint8_t roles;           /* CUE_* (features.c), of stopwords too */
     char w[LEX_INLINE];      /* the word if it has at most LEX_INLINE bytes, else a
                                 pointer to it (memcpy'd: w is not aligned) */
 } wslot;
@@ -114,7 +123,19 @@ same_bytes(const char *a, const char *b, size_t n)
 static inline uint32_t
 key_of(size_t n, uint64_t h)
 {
-    return (uint32_t)n | (uint32_t)(h >> 40) << 8;
+    return (uint32_t)n | (uint32_t)(h >> 50) << 18;
+}
+
+static inline unsigned
+key_kw(uint32_t k)
+{
+    return k >> KEY_KW_SHIFT & 3;
+}
+
+static inline unsigned
+key_roles(uint32_t k)
+{
+    return k >> KEY_ROLES_SHIFT & 0xFF;
 }
 
 static inline const char *
@@ -138,7 +159,7 @@ lex_find(const lexicon *lx, const char *word, size_t n, uint64_t h)
     for (size_t j = h & t->mask;; j = (j + 1) & t->mask) {
         const wslot *s = &t->slot[j];
         uint32_t k = atomic_load_explicit(&s->key, memory_order_acquire);
-        if (k == want && same_bytes(slot_word(s, n), word, n))
+        if ((k & KEY_MATCH) == want && same_bytes(slot_word(s, n), word, n))
             return s;
         if (!k)
             return NULL;
@@ -282,13 +303,11 @@ table_grow(lexicon *lx, const wtable *t, size_t ncap)
         uint32_t k = atomic_load_explicit(&t->slot[i].key, memory_order_relaxed);
         if (!k)
             continue;
-        size_t n = k & 0xFF;
+        size_t n = k & KEY_LEN;
         size_t j = summ__hash(slot_word(&t->slot[i], n), n) & nt->mask;
         while (atomic_load_explicit(&nt->slot[j].key, memory_order_relaxed))
             j = (j + 1) & nt->mask;
         nt->slot[j].stem = t->slot[i].stem;
-        nt->slot[j].kw = t->slot[i].kw;
-        nt->slot[j].roles = t->slot[i].roles;
         memcpy(nt->slot[j].w, t->slot[i].w, sizeof nt->slot[j].w);
         atomic_store_explicit(&nt->slot[j].key, k, memory_order_relaxed);
     }
@@ -318,13 +337,12 @@ word_add(lexicon *lx, const char *word, size_t n, uint64_t h, uint32_t sid, unsi
         j = (j + 1) & t->mask;
     wslot *s = &t->slot[j];
     s->stem = sid;
-    s->kw = (uint8_t)kw;
-    s->roles = (uint8_t)roles;
     if (far)
         memcpy(s->w, &far, sizeof far);
     else
         memcpy(s->w, word, n);
-    atomic_store_explicit(&s->key, key_of(n, h), memory_order_release);
+    uint32_t key = key_of(n, h) | (uint32_t)kw << KEY_KW_SHIFT | (uint32_t)roles << KEY_ROLES_SHIFT;
+    atomic_store_explicit(&s->key, key, memory_order_release);
     lx->nword++;
     return true;
 }
@@ -376,7 +394,8 @@ shared_add(lexicon *lx, const char *word, size_t n, uint64_t h, const newword *n
     const wslot *e = lex_find(lx, word, n, h);  /* another thread may have added it */
     if (e) {
         sid = e->stem;
-        *kw = e->kw;  /* its roles are nw's: the same word, the same cue list */
+        /* its roles are nw's: the same word, the same cue list */
+        *kw = key_kw(atomic_load_explicit(&e->key, memory_order_relaxed));
     } else if (!atomic_load_explicit(&lx->full, memory_order_relaxed)) {
         if (lx->nword >= lx->max_words || lx->nbytes >= 64u * LEX_SHARED_WORDS) {
             /* release: whoever sees it full sees every add before */
@@ -459,22 +478,56 @@ lex_new_word(langres *lr, const char *word, size_t n, uint64_t h, uint32_t *kw,
     return own_add(lr, word, n, h, &nw, kw, st);
 }
 
-lexword
-summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
+lexview
+summ__lex_view(const langres *lr)
+{
+    const wtable *t = atomic_load_explicit(&lr->lex->tab, memory_order_acquire);
+    if (!t)
+        return (lexview){ NULL, 0, 0 };
+    return (lexview){ (const char *)t->slot, t->mask, sizeof t->slot[0] };
+}
+
+/* summ__lex_lookup with the hash known: inline in summ__lex_lookup_all's
+ * loop, which tokenize.c calls a sentence at a time. */
+static inline lexword
+lookup(langres *lr, const char *word, size_t n, uint64_t h, summ_status *st)
 {
     if (n == 0 || n > 255)
         return (lexword){ STEM_STOP, 0, 0 };  /* no word (tokenize.c never asks for these) */
-    uint64_t h = summ__hash(word, n);
     const wslot *e = lex_find(lr->lex, word, n, h);
     if (!e && lr->own)
         e = lex_find(lr->own, word, n, h);
-    if (e)
-        return (lexword){ e->stem, e->kw, e->roles };
+    if (e) {
+        uint32_t k = atomic_load_explicit(&e->key, memory_order_relaxed);
+        return (lexword){ e->stem, (uint8_t)key_kw(k), (uint8_t)key_roles(k) };
+    }
     uint32_t kw = 0;
     unsigned roles = 0;
     *st = SUMM_OK;
     uint32_t sid = lex_new_word(lr, word, n, h, &kw, &roles, st);
     return (lexword){ sid, (uint8_t)kw, (uint8_t)roles };
+}
+
+lexword
+summ__lex_lookup(langres *lr, const char *word, size_t n, summ_status *st)
+{
+    return lookup(lr, word, n, summ__hash(word, n), st);
+}
+
+bool
+summ__lex_lookup_all(langres *lr, const char *fold, const lexkey *keys, size_t nk, lexword *out,
+                     summ_status *st)
+{
+    for (size_t k = 0; k < nk; k++) {
+        if (!keys[k].n) {
+            out[k] = (lexword){ STEM_STOP, 0, 0 };
+            continue;
+        }
+        out[k] = lookup(lr, fold + keys[k].off, keys[k].n, keys[k].h, st);
+        if (*st != SUMM_OK)
+            return false;
+    }
+    return true;
 }
 
 const char *

@@ -33,44 +33,89 @@ sort_terms(uint32_t *t, size_t m)
     }
 }
 
+/* The distinct terms of t[0 .. m) in ascending order into u, each with
+ * its count in c; returns how many. u may be where t is. Where the terms'
+ * ids are close together (a news article's sentence: a few dozen terms
+ * out of a few hundred), as the set bits of a bitmap over their range,
+ * with no comparisons to mispredict; else by sorting a copy. bits and
+ * count (over the document's terms) are all 0 before and after. */
+static size_t
+distinct_terms(const uint32_t *t, size_t m, uint32_t *u, uint32_t *c, uint64_t *bits,
+               uint32_t *count)
+{
+    if (m == 0)
+        return 0;
+    uint32_t lo = t[0], hi = t[0];
+    for (size_t k = 1; k < m; k++) {
+        lo = t[k] < lo ? t[k] : lo;
+        hi = t[k] > hi ? t[k] : hi;
+    }
+    size_t q = 0;
+    if ((hi >> 6) - (lo >> 6) <= m + 8) {
+        for (size_t k = 0; k < m; k++) {
+            bits[t[k] >> 6] |= 1ULL << (t[k] & 63);
+            count[t[k]]++;
+        }
+        for (size_t w = lo >> 6; w <= hi >> 6; w++) {
+            for (uint64_t x = bits[w]; x; x &= x - 1) {
+                uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(x));
+                u[q] = id;
+                c[q++] = count[id];
+                count[id] = 0;
+            }
+            bits[w] = 0;
+        }
+        return q;
+    }
+    if (u != t)
+        memmove(u, t, m * sizeof *u);
+    sort_terms(u, m);
+    for (size_t k = 0; k < m;) {
+        size_t r = k + 1;
+        while (r < m && u[r] == u[k])
+            r++;
+        u[q] = u[k];
+        c[q++] = (uint32_t)(r - k);
+        k = r;
+    }
+    return q;
+}
+
 summ_status
 summ__tfidf_build(doc *d, tfidf *v)
 {
     arena *ar = d->ar;
-    size_t n = d->nsent;
+    size_t n = d->nsent, nv = d->nvocab, nt = d->nterm;
     memset(v, 0, sizeof *v);
     v->nsent = n;
     v->off = summ__arena_alloc(ar, (n + 1) * sizeof *v->off);
-    v->df = summ__arena_calloc(ar, d->nvocab ? d->nvocab : 1, sizeof *v->df);
+    v->df = summ__arena_calloc(ar, nv ? nv : 1, sizeof *v->df);
     v->mass = summ__arena_calloc(ar, n ? n : 1, sizeof *v->mass);
-    uint32_t *sorted = summ__arena_alloc(ar, (d->nterm ? d->nterm : 1) * sizeof *sorted);
-    if (!v->off || !v->df || !v->mass || !sorted)
+    /* each sentence's distinct terms, packed: at most nt of them */
+    v->id = summ__arena_alloc(ar, (nt ? nt : 1) * sizeof *v->id);
+    uint32_t *tf = summ__arena_alloc(ar, (nt ? nt : 1) * sizeof *tf);
+    uint64_t *bits = summ__arena_calloc(ar, nv / 64 + 1, sizeof *bits);
+    uint32_t *count = summ__arena_calloc(ar, nv ? nv : 1, sizeof *count);
+    if (!v->off || !v->df || !v->mass || !v->id || !tf || !bits || !count)
         return SUMM_ENOMEM;
 
-    /* Sort each sentence's terms; count distinct ones and document frequency. */
-    if (d->nterm)
-        memcpy(sorted, d->term, d->nterm * sizeof *sorted);
+    /* Each sentence's distinct terms and their counts; document frequency. */
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t *t = sorted + d->sent[i].tok;
-        size_t m = d->sent[i].ntok;
-        sort_terms(t, m);
         v->off[i] = (uint32_t)total;
-        for (size_t k = 0; k < m; k++) {
-            if (k == 0 || t[k] != t[k - 1]) {
-                v->df[t[k]]++;
-                total++;
-            }
-        }
+        size_t q = distinct_terms(d->term + d->sent[i].tok, d->sent[i].ntok, v->id + total,
+                                  tf + total, bits, count);
+        for (size_t k = total; k < total + q; k++)
+            v->df[v->id[k]]++;
+        total += q;
     }
     v->off[n] = (uint32_t)total;
-    v->id = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->id);
     v->w = summ__arena_alloc(ar, (total ? total : 1) * sizeof *v->w);
     /* idf once per term, not once per sentence it is in; and the log once
      * per document frequency, which most terms share (1, 2, 3...) */
     double *idf = summ__arena_alloc(ar, (d->nvocab ? d->nvocab : 1) * sizeof *idf);
     double *by_df = summ__arena_calloc(ar, n + 1, sizeof *by_df);  /* 0: not yet */
-    if (!v->id || !v->w || !idf || !by_df)
+    if (!v->w || !idf || !by_df)
         return SUMM_ENOMEM;
     for (size_t t = 0; t < d->nvocab; t++) {
         uint32_t f = v->df[t];  /* at most n */
@@ -80,26 +125,18 @@ summ__tfidf_build(doc *d, tfidf *v)
     }
 
     for (size_t i = 0; i < n; i++) {
-        uint32_t *t = sorted + d->sent[i].tok;
-        size_t m = d->sent[i].ntok;
-        size_t o = v->off[i];
+        size_t o = v->off[i], e = v->off[i + 1];
         double norm = 0, mass = 0;
-        for (size_t k = 0; k < m;) {
-            size_t r = k + 1;
-            while (r < m && t[r] == t[k])
-                r++;
-            double w = (double)(r - k) * idf[t[k]];
-            v->id[o] = t[k];
-            v->w[o] = (float)w;
-            o++;
+        for (size_t k = o; k < e; k++) {
+            double w = (double)tf[k] * idf[v->id[k]];
+            v->w[k] = (float)w;
             norm += w * w;
             mass += w;
-            k = r;
         }
         v->mass[i] = mass;
         if (norm > 0) {
             float inv = (float)(1.0 / sqrt(norm));
-            for (size_t k = v->off[i]; k < o; k++)
+            for (size_t k = o; k < e; k++)
                 v->w[k] *= inv;
         }
     }

@@ -95,11 +95,33 @@ termmap_grow(termmap *m, arena *ar)
     return true;
 }
 
+/* Words are looked up a sentence at a time (at most TOK_PENDING at once):
+ * each is folded and hashed as it is found, its lexicon slot fetched
+ * (summ__lex_prefetch), and only then are they looked up, in order. A
+ * lookup waits on memory for all but the commonest words; asked for
+ * together, a sentence's slots arrive together. */
+#define TOK_PENDING 64
+#define TOK_WORD_MAX 128   /* bytes of a folded word; a longer "word" is no term */
+
+/* What a waiting word is besides its lexicon key. */
+enum { PEND_WORD, PEND_LONG, PEND_FILLER };
+
+typedef struct pending {
+    uint32_t a, b;         /* the word in the text */
+    uint32_t kind;         /* PEND_*: a word; over TOK_WORD_MAX bytes; a filler of speech */
+} pending;
+
 typedef struct tok_state {
     doc *d;
     termmap map;
     size_t capstem, capfirst;
     summ_status st;
+    size_t npend, nfold;
+    lexview lex;
+    pending pend[TOK_PENDING];
+    lexkey key[TOK_PENDING];   /* their folded forms in fold[]; n 0 if not a term */
+    lexword ans[TOK_PENDING];
+    char fold[TOK_PENDING * TOK_WORD_MAX];
 } tok_state;
 
 /* Keep a word's place and what the lexicon said of it, for features.c
@@ -116,32 +138,24 @@ keep_word(doc *d, size_t a, size_t b, uint32_t term, uint32_t kw, unsigned roles
     return true;
 }
 
-/* add_word inline wherever it is called, where the compiler allows it:
- * the call and the registers it saves cost some 6 instructions a word
- * (2,600 a BBC article). */
+/* resolve_word inline in the loop of flush_words, where the compiler
+ * allows it: the call and the registers it saves cost some 6
+ * instructions a word (2,600 a BBC article). */
 #if defined(__GNUC__)
 #define TOK_INLINE static inline __attribute__((always_inline))
 #else
 #define TOK_INLINE static inline
 #endif
 
-/* One word: fold, look up, append its term to the document. */
+/* One word, with what the lexicon said of it: append its term to the
+ * document. */
 TOK_INLINE bool
-add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
+resolve_word(tok_state *ts, sentence *sn, const pending *pw, const lexkey *key, lexword lw)
 {
     doc *d = ts->d;
-    char buf[128];
-    sn->nwords++;
-    size_t n = summ__fold_word(d->text + a, b - a, buf, sizeof buf);
-    if (n > sizeof buf)  /* a "word" over 128 bytes is no word: not a term */
+    size_t a = pw->a, b = pw->b, n = key->n;
+    if (pw->kind != PEND_WORD)  /* a "word" over 128 bytes is no word; "okay", "um" in speech */
         return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
-    /* In speech, "okay" and "um" say nothing about the topic. */
-    if (d->fillers && summ__strset_has(d->fillers, buf, n))
-        return keep_word(d, a, b, WORD_NOTERM, 0, 0, 0) || (ts->st = SUMM_ENOMEM, false);
-    /* the lexicon keeps what the keyword and cue lists say of the word */
-    lexword lw = summ__lex_lookup(d->lr, buf, n, &ts->st);
-    if (ts->st != SUMM_OK)
-        return false;
     uint32_t sid = lw.stem, kw = lw.kw;
     unsigned roles = lw.roles;
     if (sid == STEM_STOP)
@@ -185,6 +199,55 @@ nomem:
     return false;
 }
 
+/* Look up the words waiting, in order (sn is their sentence). */
+static bool
+flush_words(tok_state *ts, sentence *sn)
+{
+    /* the lexicon keeps what the keyword and cue lists say of the word */
+    if (!summ__lex_lookup_all(ts->d->lr, ts->fold, ts->key, ts->npend, ts->ans, &ts->st))
+        return false;
+    for (size_t k = 0; k < ts->npend; k++)
+        if (!resolve_word(ts, sn, &ts->pend[k], &ts->key[k], ts->ans[k]))
+            return false;
+    ts->npend = ts->nfold = 0;
+    ts->lex = summ__lex_view(ts->d->lr);  /* new words may have grown the table */
+    return true;
+}
+
+/* One word, text[a .. b): folded, hashed and its slot fetched now, looked
+ * up at the next flush_words. Inline: it is called for every word. */
+TOK_INLINE bool
+add_word(tok_state *ts, sentence *sn, size_t a, size_t b)
+{
+    sn->nwords++;
+    if (ts->npend == TOK_PENDING && !flush_words(ts, sn))
+        return false;
+    size_t q = ts->npend++;
+    pending *pw = &ts->pend[q];
+    lexkey *key = &ts->key[q];
+    char *buf = ts->fold + ts->nfold;
+    size_t n = summ__fold_word(ts->d->text + a, b - a, buf, TOK_WORD_MAX);
+    pw->a = (uint32_t)a;
+    pw->b = (uint32_t)b;
+    key->off = (uint32_t)ts->nfold;
+    if (n > TOK_WORD_MAX) {
+        pw->kind = PEND_LONG;
+        key->n = 0;
+    } else if (ts->d->fillers && summ__strset_has(ts->d->fillers, buf, n)) {
+        /* In speech, "okay" and "um" say nothing about the topic. */
+        pw->kind = PEND_FILLER;
+        key->n = 0;
+    } else {
+        uint64_t h = summ__hash(buf, n);
+        pw->kind = PEND_WORD;
+        key->n = (uint32_t)n;
+        key->h = h;
+        summ__lex_prefetch(&ts->lex, h);
+        ts->nfold += n;
+    }
+    return true;
+}
+
 /* The CJK run of one script that starts at i (< e): its bigrams, or its
  * one character, as words. Returns the end of the run. */
 static size_t
@@ -212,7 +275,12 @@ add_cjk_run(tok_state *ts, sentence *sn, size_t i, size_t e, int cls)
 summ_status
 summ__tokenize(doc *d)
 {
-    tok_state ts = { .d = d, .st = SUMM_OK };
+    tok_state ts;  /* not "= { ... }": that would clear its buffers, 10 kB, every call */
+    ts.d = d;
+    ts.st = SUMM_OK;
+    ts.capstem = ts.capfirst = 0;
+    ts.npend = ts.nfold = 0;
+    ts.lex = summ__lex_view(d->lr);
     if (!termmap_init(&ts.map, d->ar, 256))
         return SUMM_ENOMEM;
     /* Room for the words a text of this length has, about one per six
@@ -299,6 +367,8 @@ summ__tokenize(doc *d)
             i += n;
         }
         if (wstart != SIZE_MAX && !add_word(&ts, sn, wstart, e))
+            return ts.st;
+        if (!flush_words(&ts, sn))
             return ts.st;
         sn->wide = wide;
         sn->marks = (uint8_t)marks;

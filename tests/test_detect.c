@@ -1,8 +1,9 @@
 /* test_detect.c - the fast paths of language detection against their
  * plain counterparts: the letter count of script.c's eight- and 32-byte
- * loops against one letter at a time, and detection with a context's
- * cache (its index and its memo of words, one slot per hash) against
- * detection without one, which scores every word afresh. The texts are
+ * loops against one letter at a time, detection with a context's cache
+ * (its index and its memo of words, one slot per hash) against detection
+ * without one, which scores every word afresh, and words read in loads of
+ * the text against words read one character at a time. The texts are
  * made to sit near the detector's decisions: words of two related
  * languages' profiles mixed at random, with their endings and letters
  * inside made-up words, so that a score off by anything changes some
@@ -180,12 +181,64 @@ test_memo_same(void **state)
     free(text);
 }
 
+/* The word scan reads most words in loads of the text and scores each
+ * once the next is read, the others (next to a byte past ASCII) one
+ * character at a time and at once: the same words must count the same
+ * whichever way they were read, in the same order. The texts of
+ * test_memo_same, and each again with some of its spaces no-break spaces
+ * (U+00A0, which parts words as a space does), so that words of the two
+ * ways alternate. */
+static void
+test_paths_same(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        { "hr", "sr" }, { "da", "no" }, { "en", "fr" }, { "es", "pt" }, { "ru", "uk" },
+    };
+    salloc al;
+    summ__salloc_init(&al, NULL);
+    lang_cache *cache = NULL;
+    const char *w[600];
+    size_t wl[600];
+    char *text = malloc(20000), *nbsp = malloc(40000);
+    assert_non_null(text);
+    assert_non_null(nbsp);
+    size_t changed = 0;  /* texts whose answer a space made no-break would change */
+    for (int round = 0; round < 800; round++) {
+        const char *const *pr = pairs[round % (sizeof pairs / sizeof pairs[0])];
+        size_t n = entries(pr[0], w, wl, 300);
+        n += entries(pr[1], w + n, wl + n, 300);
+        size_t len = make_text(text, 20000, w, wl, n, 20 + rnd(round < 400 ? 120 : 900));
+        size_t o = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (text[i] == ' ' && rnd(3) == 0) {
+                nbsp[o++] = (char)0xC2;
+                nbsp[o++] = (char)0xA0;
+            } else {
+                nbsp[o++] = text[i];
+            }
+        }
+        const lang_info *a = summ__lang_detect(&cache, &al, text, len);
+        const lang_info *b = summ__lang_detect(&cache, &al, nbsp, o);
+        const lang_info *c = summ__lang_detect(NULL, NULL, nbsp, o);
+        if (a != b || b != c)
+            fail_msg("round %d (%s/%s): %s with spaces, %s and %s (without the cache) with "
+                     "no-break spaces: %s", round, pr[0], pr[1], a->code, b->code, c->code, text);
+        changed += a != b;
+    }
+    assert_int_equal(changed, 0);
+    summ__lang_cache_free(&al, cache);
+    free(text);
+    free(nbsp);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_count_letters),
         cmocka_unit_test(test_memo_same),
+        cmocka_unit_test(test_paths_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
