@@ -106,7 +106,7 @@ def entries(data: bytes, fold: bool):
     return out
 
 
-FILTER_WORDS = 8  # SUMM_FILTER_WORDS in src/core/core.h
+FILTER_WORDS = 32  # SUMM_FILTER_WORDS in src/core/core.h
 
 
 def filter_bit(k: bytes) -> int:

@@ -181,6 +181,12 @@ static const seg_case cases[] = {
     { "en", "He said so. ... I believe him.", "He said so. | ... I believe him." },
     { "en", "He said so. \"... I believe him.\"", "He said so. | \"... I believe him.\"" },
     { "en", "It is fascinating. 3. Bush-Rubio? Maybe.", "It is fascinating. | 3. Bush-Rubio? | Maybe." },
+    /* inside a paragraph too (classify makes the normalised form only
+     * where a date or a boilerplate sentence could be) */
+    { "en", "The firm grew fast. All rights reserved. It hired many people.",
+      "The firm grew fast. | [b]All rights reserved. | It hired many people." },
+    { "en", "The firm grew fast. March 3, 2015. It hired many people.",
+      "The firm grew fast. | [b]March 3, 2015. | It hired many people." },
     { "en", "Read on.\n\xc2\xa9" "2015 The Hollywood Reporter. All rights reserved.\nNext story.",
       "Read on. | [b]\xc2\xa9" "2015 The Hollywood Reporter. | [b]All rights reserved. | Next story." },
     /* line structure */
@@ -265,9 +271,27 @@ static const seg_case cases[] = {
     /* the case change at bytes 7 and 8, where glue.c's pre-filter reads
      * eight at a time; after and before a letter that is not ASCII */
     { "en", "In a dayThe board met.", "In a day | The board met." },
+    /* ... at bytes 15 and 16, 31 and 32 (between the 16-byte parts of
+     * its 64-byte blocks), and at 63 and 64, with and without a letter
+     * past ASCII before */
+    { "en", "It rained winterThe board met on Monday and agreed to raise the dividend for all of its shareholders.",
+      "It rained winter | The board met on Monday and agreed to raise the dividend for all of its shareholders." },
+    { "en", "It rained in the long wet winterThe board met on Monday and agreed to raise the dividend for all of its shareholders.",
+      "It rained in the long wet winter | The board met on Monday and agreed to raise the dividend for all of its shareholders." },
+    { "en", "It rained in the long wet days and nights of the cold dark monthThe board met.",
+      "It rained in the long wet days and nights of the cold dark month | The board met." },
+    { "en", "Caf\xc3\xa9 It rained in the long wet days and nights of the cold yearThe board met.",
+      "Caf\xc3\xa9 It rained in the long wet days and nights of the cold year | The board met." },
     { "en", "At the caf\xc3\xa9The band played.", "At the caf\xc3\xa9 | The band played." },
     { "en", "The year was good. It was the best year\xc3\x89mile had.",
       "The year was good. | It was the best year | \xc3\x89mile had." },
+    /* a part seen elsewhere as a whole word makes the case strong; a
+     * word that goes on past ASCII (caf and an e with acute) is not the
+     * part "caf" (glue.c's sixteen-byte word scan stops before its byte) */
+    { "en", "Prices rose at the caf on Monday. The cafMarket opened on the day.",
+      "Prices rose at the caf on Monday. | The caf | Market opened on the day." },
+    { "en", "Prices rose at the caf\xc3\xa9 on Monday. The cafMarket opened on the day.",
+      "Prices rose at the caf\xc3\xa9 on Monday. | The cafMarket opened on the day." },
     { "en", "They trained a large language modelThis partnership is new.",
       "They trained a large language model | This partnership is new." },
     { "en", "Apple sells the iPhone. The iPhone is popular.",

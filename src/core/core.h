@@ -138,12 +138,17 @@ typedef struct strtab {
  * that a lookup whose bit is clear (most of the words a text asks about
  * are in none of the lists) needs no hash. The bit is of the key's length
  * and first and last bytes, as stopwords/embed.py computes it too. */
-#define SUMM_FILTER_WORDS 8
+#define SUMM_FILTER_WORDS 32
+static inline unsigned
+summ__strset_bit_of(unsigned char a, unsigned char z, size_t n)
+{
+    return (a * 0x3Bu + z * 0x9Du + (unsigned)n * 0x1F5u) & (SUMM_FILTER_WORDS * 64 - 1);
+}
+
 static inline unsigned
 summ__strset_bit(const char *k, size_t n)
 {
-    unsigned a = n ? (unsigned char)k[0] : 0, z = n ? (unsigned char)k[n - 1] : 0;
-    return (a * 0x3Bu + z * 0x9Du + (unsigned)n * 0x1F5u) & (SUMM_FILTER_WORDS * 64 - 1);
+    return n ? summ__strset_bit_of((unsigned char)k[0], (unsigned char)k[n - 1], n) : 0;
 }
 
 /* A set: up to two compiled-in tables, looked at as they are, and the
@@ -157,6 +162,19 @@ typedef struct strset {
     size_t count;       /* every entry (a key in two parts counts twice) */
     uint64_t filter[SUMM_FILTER_WORDS];  /* of every key, fixed or added */
 } strset;
+
+/* Might s hold a key of n > 0 bytes that starts with byte a and ends with
+ * byte z? False means it does not: a caller that would build several keys
+ * to look up (a word with each of its tags) tests each of them first,
+ * without building or hashing it. s may be NULL. */
+static inline bool
+summ__strset_maybe(const strset *s, unsigned char a, unsigned char z, size_t n)
+{
+    if (!s || s->count == 0)
+        return false;
+    unsigned bit = summ__strset_bit_of(a, z, n);
+    return s->filter[bit >> 6] >> (bit & 63) & 1;
+}
 
 void summ__strset_init(strset *s, const salloc *al);
 bool summ__strset_add(strset *s, const char *k, size_t n);   /* copies k; false on OOM */

@@ -684,6 +684,18 @@ mail_header(const char *s, size_t a, size_t e)
     return false;
 }
 
+/* Is "----", which "-----Original Message-----" starts with, anywhere in
+ * s[0 .. n)? */
+static bool
+has_dashes(const char *s, size_t n)
+{
+    for (const char *p = s, *end = s + n; end - p >= 4 && (p = memchr(p, '-', (size_t)(end - p - 3)));
+         p++)
+        if (p[1] == '-' && p[2] == '-' && p[3] == '-')
+            return true;
+    return false;
+}
+
 bool
 summ__sniff_email(const char *s, size_t n)
 {
@@ -729,7 +741,10 @@ summ__sniff_email(const char *s, size_t n)
     if (ended && headers >= 2 && known >= 2 && key && known * 2 >= headers)
         return true;
     /* a pasted reply: "-----Original Message-----", or a line ending in ':'
-     * right before three or more "> " lines */
+     * right before three or more "> " lines; the line with the ':' has an
+     * '@' ("On Monday, Bob <bob@example.com> wrote:") */
+    if (!memchr(s + p, '@', n - p) && !has_dashes(s + p, n - p))
+        return false;  /* most texts: no line to look at */
     size_t quotes = 0;
     bool after_colon = false;
     for (size_t q = p; q < n; ) {

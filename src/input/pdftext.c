@@ -593,6 +593,8 @@ summ__sniff_pdftext(const char *s, size_t n)
     if (n > SNIFF_MAX)
         n = SNIFF_MAX;
     /* a form feed between lines of text (pdftotext ends every page with one) */
+    if (!memchr(s, '\f', n))
+        return false;  /* most texts: no line to look at */
     size_t ff = 0, text_before = 0, pages = 0;
     for (size_t q = 0; q < n; ) {
         tline l = tline_at(s, n, q);

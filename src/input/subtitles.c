@@ -29,6 +29,17 @@ timing(const char *s, size_t a, size_t e)
     return summ__speech_time(s, q, e) > 0;
 }
 
+/* Is "-->", which every timing line has, anywhere in s[0 .. n)? */
+static bool
+has_arrow(const char *s, size_t n)
+{
+    for (const char *p = s + (n < 2 ? n : 2), *end = s + n;
+         p < end && (p = memchr(p, '>', (size_t)(end - p))); p++)
+        if (p[-1] == '-' && p[-2] == '-')
+            return true;
+    return false;
+}
+
 typedef struct sub {
     tbuild *b;
     const char *s;
@@ -201,6 +212,8 @@ summ__sniff_subtitles(const char *s, size_t n)
         && (n - p == 6 || s[p + 6] == '\n' || s[p + 6] == '\r' || s[p + 6] == ' '
             || s[p + 6] == '\t'))
         return true;
+    if (!has_arrow(s + p, n - p))
+        return false;  /* most texts: no timing line to look for */
     size_t timings = 0;
     for (size_t q = p; q < n; ) {
         tline l = tline_at(s, n, q);

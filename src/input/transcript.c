@@ -267,13 +267,19 @@ summ__speech_label(const char *s, size_t a, size_t e, size_t *na, size_t *ne, si
     bool bold = e - p > 4 && s[p] == '*' && s[p + 1] == '*';
     size_t n0 = bold ? p + 2 : p;
     size_t lim = n0 + LABEL_MAX + 24 < e ? n0 + LABEL_MAX + 24 : e;
-    for (size_t k = n0; k < lim; k++) {
-        if (s[k] != ':' && !(bold && s[k] == '*'))
-            continue;
-        if (label_at(s, n0, k, e, bold, na, ne, text))
-            return true;
-        break;
+    /* the first colon (or bold's '*') decides: found by memchr where only
+     * a colon can (most lines of most texts have none near their start) */
+    size_t k = lim;
+    if (bold) {
+        for (k = n0; k < lim && s[k] != ':' && s[k] != '*'; k++)
+            ;
+    } else {
+        const char *colon = memchr(s + n0, ':', lim - n0);
+        if (colon)
+            k = (size_t)(colon - s);
     }
+    if (k < lim && label_at(s, n0, k, e, bold, na, ne, text))
+        return true;
     /* "Speaker 1  0:03" or "Alice Smith 00:01:23" alone on its line */
     size_t q = e;
     while (q > p && !is_hsp(s[q - 1]))

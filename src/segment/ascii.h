@@ -7,12 +7,21 @@
 
 #include "segment/seg.h"
 #include "text/bits.h"
+#include "text/vec.h"
 
 /* The end of the run of ASCII letters from q, at most stop (<= len):
  * eight bytes at a time while they can be read. */
 static inline size_t
 letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
 {
+#if SUMM_VEC16
+    while (stop - q >= 16) {  /* sixteen at a time where the machine can */
+        unsigned n = (unsigned)__builtin_ctz(~v16_letters(v16_load(s + q)));  /* <= 16 */
+        q += n;
+        if (n < 16)
+            return q;
+    }
+#endif
     while (q < stop && len - q >= 8) {
         uint64_t w = load_text64(s + q);
         size_t n = lead_in(w, letters_in(w));
@@ -24,6 +33,87 @@ letters_to(const unsigned char *s, size_t q, size_t stop, size_t len)
     }
     while (q < stop && ascii_letter(s[q]))
         q++;
+    return q;
+}
+
+/* Is there a word separator at q, before stop: a space, or a comma and
+ * a space (", "), then an ASCII letter? The space's place, else NONE. A
+ * comma there changes only the line's state, as a space does (it is no
+ * terminal, no pair, no list marker, no glue): the main loop would take
+ * it and the space the same way. */
+static inline size_t
+separator_at(const unsigned char *s, size_t q, size_t stop)
+{
+    if (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1]))
+        return q;
+    if (q + 2 < stop && s[q] == ',' && s[q + 1] == ' ' && ascii_letter(s[q + 2]))
+        return q + 1;
+    return NONE;
+}
+
+#if SUMM_VEC16
+/* From q, after a word and before stop: the bytes the word loop of
+ * spaced_words() would take, sixteen at a time, while they are ASCII
+ * letters and separators that a letter follows (the word a block ends in
+ * may go on: the caller takes the rest of it). Counts the spaces, each the
+ * start of a word, into *words, and sets *w to the last word's start.
+ * Returns where it stopped. */
+static inline size_t
+spaced_words16(const unsigned char *s, size_t q, size_t stop, size_t *words, size_t *w)
+{
+    size_t lastq = 0;
+    unsigned last = 0;  /* the spaces taken in the block at lastq */
+    while (stop - q >= 16) {
+        v16 v = v16_load(s + q);
+        unsigned let = v16_letters(v), sp = v16_eq(v, ' '), cm = v16_eq(v, ',');
+        unsigned ok = let | (sp & let >> 1) | (cm & sp >> 1 & let >> 2);
+        if (!(~ok & 0x3FFF) && q + 16 < stop) {
+            /* all good up to its last two bytes, whose separators may be
+             * followed by a letter in the text past the block */
+            bool l16 = ascii_letter(s[q + 16]);
+            if ((sp & 0x8000) && l16)
+                ok |= 0x8000 | (cm & 0x4000);
+            else if ((cm & 0x8000) && s[q + 16] == ' ' && q + 17 < stop && ascii_letter(s[q + 17]))
+                ok |= 0x8000;
+        }
+        unsigned bad = ~ok & 0xFFFF;
+        unsigned take = bad ? (1u << __builtin_ctz(bad)) - 1 : 0xFFFF;
+        unsigned ts = sp & take;
+        if (ts) {
+            *words += popcount16(ts);
+            lastq = q;
+            last = ts;
+        }
+        if (bad) {
+            q += (size_t)__builtin_ctz(bad);
+            break;
+        }
+        q += 16;
+    }
+    if (last)  /* the last space taken starts the last word */
+        *w = lastq + (size_t)(31 - __builtin_clz(last)) + 1;
+    return q;
+}
+#endif
+
+/* From q, the end of a word of ASCII letters, to at most stop: the words
+ * of ASCII letters that follow, each after a separator (separator_at).
+ * Counts them into *words, sets *w to the last one's start (if there is
+ * one) and returns its end. */
+static inline size_t
+spaced_words(const unsigned char *s, size_t q, size_t stop, size_t len, size_t *words,
+             size_t *w)
+{
+#if SUMM_VEC16
+    if (q < stop && (s[q] == ' ' || s[q] == ',')) {
+        q = spaced_words16(s, q, stop, words, w);
+        q = letters_to(s, q, stop, len);  /* the rest of the word it stopped in */
+    }
+#endif
+    for (size_t sp; (sp = separator_at(s, q, stop)) != NONE; ++*words) {
+        *w = sp + 1;
+        q = letters_to(s, sp + 2, stop, len);
+    }
     return q;
 }
 
@@ -59,17 +149,12 @@ word_rest(seg *g, size_t i)
     if (g->seq_kind)
         return i;
     /* in locals: the stores through L would be reloaded after every byte read */
-    size_t words = 0, cps = 0, w = NONE;
-    while (q + 1 < stop && s[q] == ' ' && ascii_letter(s[q + 1])) {
-        w = q + 1;
-        q = letters_to(s, w + 1, stop, g->len);
-        words++;
-        cps += 1 + (q - w);
-    }
+    size_t words = 0, w = NONE, q0 = q;
+    q = spaced_words(s, q, stop, g->len, &words, &w);
     if (w == NONE)
         return i;
     g->u_words += words;
-    L->cps += cps;
+    L->cps += q - q0;  /* ASCII: a code point a byte */
     L->tok = L->run_a = L->word_a = w;
     L->last_c = L->prev_cp = s[q - 1];
     L->word_e = q;

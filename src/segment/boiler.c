@@ -16,33 +16,176 @@
  * (Reuters) -", "NEW YORK —") are told by their shape. */
 #include "segment/seg.h"
 #include "text/bits.h"
+#include "text/vec.h"
 #include "text/fold.h"
 
+/* The ASCII letters and digits of w, as bytes_in() gives them. */
+static inline uint64_t
+alnum_in(uint64_t w)
+{
+    return letters_in(w) | bytes_in(w, '0', '9');
+}
+
+#if SUMM_VEC16
+/* summ__seg_normalise()'s runs into tmp (room for cap + 16 bytes), sixteen
+ * bytes at a time: each block lower-cased at once, then its runs of
+ * letters and digits (and bytes past ASCII, which count as letters)
+ * found from its mask and stored sixteen bytes at a time (the bytes past
+ * a run's end are overwritten or ignored later). False if they do not fit
+ * in cap. */
+static bool
+runs16(const unsigned char *p, size_t a, size_t b, char *tmp, size_t cap, size_t *kn)
+{
+    unsigned char blk[32];  /* a block lower-cased, and room to load 16 from any byte of it */
+    size_t k = 0;
+    bool inrun = false;  /* the byte before the block is in a run */
+    for (size_t i = a; i < b; i += 16) {
+        size_t nb = b - i < 16 ? b - i : 16, off = 0;
+        v16 v;
+        if (nb == 16) {
+            v = v16_load(p + i);
+        } else if (b >= 16) {  /* the last bytes: the 16 that end at b, no read past it */
+            off = 16 - nb;
+            v = v16_load(p + b - 16);
+        } else {
+            unsigned char part[16] = { 0 };
+            memcpy(part, p + i, nb);
+            v = v16_load(part);
+        }
+        unsigned m = (v16_letters(v) | v16_in(v, '0', '9') | v16_high(v)) >> off & ((1u << nb) - 1);
+        v16_store(blk, v16_lower(v));
+        bool last_in = m >> (nb - 1) & 1;
+        const unsigned char *from = blk + off;
+        while (m) {
+            /* the lowest run of m: adding its lowest bit carries through it */
+            unsigned sum = m + (m & -m);
+            unsigned st = (unsigned)__builtin_ctz(m), run = (unsigned)__builtin_ctz(sum) - st;
+            /* the punctuation before it made one space, unless the run goes
+             * on from the block before or is the first */
+            size_t sep = k > 0 && !(st == 0 && inrun);
+            if (k + sep + run > cap)
+                return false;
+            tmp[k] = ' ';
+            k += sep;
+            v16_store((unsigned char *)tmp + k, v16_load(from + st));
+            k += run;
+            m &= sum;
+        }
+        inrun = last_in;
+    }
+    *kn = k;
+    return true;
+}
+#endif
+
+bool
+summ__seg_norm_shape(const unsigned char *p, size_t a, size_t b, size_t *nn, unsigned char *last,
+                     bool *digit)
+{
+#if SUMM_VEC16
+    /* The form's bytes are the letters and digits and the first byte of
+     * each gap after them (made a space), less a gap at the end. */
+    size_t count = 0, lastpos = 0;
+    unsigned carry = 0;  /* the byte before the block is a letter or digit */
+    bool dig = false, any = false;
+    for (size_t i = a; i < b; i += 16) {
+        size_t nb = b - i < 16 ? b - i : 16, off = 0;
+        v16 v;
+        if (nb == 16) {
+            v = v16_load(p + i);
+        } else if (b >= 16) {  /* the 16 bytes that end at b */
+            off = 16 - nb;
+            v = v16_load(p + b - 16);
+        } else {
+            unsigned char part[16] = { 0 };
+            memcpy(part, p + i, nb);
+            v = v16_load(part);
+        }
+        unsigned keep = (1u << nb) - 1;
+        if (v16_high(v) >> off & keep)
+            return false;
+        unsigned d = v16_in(v, '0', '9') >> off & keep, m = (v16_letters(v) >> off & keep) | d;
+        dig |= d != 0;
+        count += popcount16(m | (~m & (m << 1 | carry) & keep));
+        carry = m >> 15 & 1;
+        if (m) {
+            any = true;
+            lastpos = i + (size_t)(31 - __builtin_clz(m));
+        }
+    }
+    *nn = any ? count - (lastpos + 1 < b) : 0;
+    *last = any ? (unsigned char)(p[lastpos] >= 'A' && p[lastpos] <= 'Z' ? p[lastpos] + 32 : p[lastpos])
+                : 0;
+    *digit = dig;
+    return true;
+#else
+    (void)p, (void)a, (void)b, (void)nn, (void)last, (void)digit;
+    return false;
+#endif
+}
+
+bool
+summ__seg_may_be_boiler_sentence(const seg *g, size_t nn, unsigned char last)
+{
+    static const char tag[] = "sentence: ";
+    size_t t = sizeof tag - 1;
+    return g->boiler && g->boiler->count && t + nn <= 96
+           && summ__strset_maybe(g->boiler, (unsigned char)tag[0], nn ? last : ' ', t + nn);
+}
+
+/* Runs of letters and digits are copied eight bytes at a time (the bytes
+ * past a run's end are written, and overwritten or ignored later: tmp has
+ * room for them); a byte past ASCII, which counts as a letter, one at a
+ * time. Sixteen at a time where the machine can (runs16). */
 bool
 summ__seg_normalise(const unsigned char *p, size_t a, size_t b, char *out, size_t cap,
                     size_t *outn)
 {
-    char tmp[640];
+    char tmp[640 + 16];
     size_t k = 0;
-    bool gap = false;
-    if (cap > sizeof tmp)
-        cap = sizeof tmp;
-    for (size_t i = a; i < b; i++) {
+    if (cap > 640)
+        cap = 640;
+#if SUMM_VEC16
+    if (!runs16(p, a, b, tmp, cap, &k))
+        return false;
+    a = b;  /* the loop below has nothing left to do */
+#endif
+    for (size_t i = a; i < b; ) {
         unsigned char c = p[i];
-        bool alnum = ascii_alnum(c) || c >= 0x80;
-        if (!alnum) {
-            gap = k > 0;
+        if (!ascii_alnum(c) && c < 0x80) {
+            i++;
             continue;
         }
-        if (gap) {
+        if (k > 0) {  /* the punctuation before this run, made one space */
             if (k >= cap)
                 return false;
             tmp[k++] = ' ';
-            gap = false;
         }
-        if (k >= cap)
-            return false;
-        tmp[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        for (;;) {
+            if (b - i >= 8) {
+                uint64_t w = load64(p + i);
+                size_t n = lead_in(load_text64(p + i), alnum_in(load_text64(p + i)));
+                if (n > 0) {
+                    if (k + n > cap)
+                        return false;
+                    uint64_t l = lower8(w);
+                    memcpy(tmp + k, &l, 8);
+                    k += n;
+                    i += n;
+                    if (n == 8)
+                        continue;
+                }
+            }
+            if (i >= b)
+                break;
+            c = p[i];
+            if (!ascii_alnum(c) && c < 0x80)
+                break;
+            if (k >= cap)
+                return false;
+            tmp[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+        }
     }
     size_t n = summ__fold_word(tmp, k, out, cap);
     if (n > cap)
@@ -57,11 +200,31 @@ has_tagged(const seg *g, const char *tag, const char *w, size_t n)
 {
     char key[96];
     size_t t = strlen(tag);
-    if (!g->boiler || g->boiler->count == 0 || t + n > sizeof key)
+    if (!g->boiler || g->boiler->count == 0 || t + n > sizeof key
+        || !summ__strset_maybe(g->boiler, (unsigned char)tag[0],
+                               (unsigned char)(n ? w[n - 1] : tag[t - 1]), t + n))
         return false;
     memcpy(key, tag, t);
     memcpy(key + t, w, n);
     return summ__strset_has(g->boiler, key, t + n);
+}
+
+/* has_tagged(g, tag, w') where w' is w[0 .. n) (ASCII letters and single
+ * spaces, as summ__seg_normalise() leaves them but for the case) lower-
+ * cased: what has_tagged() of its normalised form gives, the key made
+ * only if the filter lets it be there. */
+static bool
+has_tagged_lower(const seg *g, const char *tag, const unsigned char *w, size_t n)
+{
+    size_t t = strlen(tag);
+    unsigned char z = n ? (unsigned char)(w[n - 1] | 0x20) : (unsigned char)tag[t - 1];
+    if (!g->boiler || g->boiler->count == 0 || t + n > 96
+        || !summ__strset_maybe(g->boiler, (unsigned char)tag[0], z, t + n))
+        return false;
+    char low[96];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    return has_tagged(g, tag, low, n);
 }
 
 bool
@@ -125,8 +288,7 @@ static size_t
 stamp_at(const seg *g, size_t k, size_t lim)
 {
     const unsigned char *s = g->s;
-    char norm[64];
-    size_t nn;
+    char norm[64];  /* what summ__seg_normalise() could make of the stamp */
     bool caps = true;
     size_t e = k;
     for (int words = 0; words < 2; words++) {
@@ -137,8 +299,9 @@ stamp_at(const seg *g, size_t k, size_t lim)
         }
         if (e == w)
             return 0;
-        if (summ__seg_normalise(s, k, e, norm, sizeof norm, &nn)
-            && has_tagged(g, "stamp: ", norm, nn)) {
+        /* ASCII letters and one space: their normalised form is them in
+         * lower case, if it fits */
+        if (e - k <= sizeof norm && has_tagged_lower(g, "stamp: ", s + k, e - k)) {
             if (e < lim && s[e] == ':')
                 return e + 1;
             return caps || words == 1 ? e : 0;
@@ -174,6 +337,11 @@ byline_word(const seg *g, size_t a, size_t b, size_t *end)
     char norm[32];
     size_t nn;
     *end = e + 1;
+    size_t q = a;
+    while (q < e && ascii_letter(s[q]))
+        q++;
+    if (q == e)  /* letters only ("By"): the normalised form is them in lower case */
+        return e - a <= sizeof norm && has_tagged_lower(g, "byline: ", s + a, e - a);
     return summ__seg_normalise(s, a, e, norm, sizeof norm, &nn)
            && has_tagged(g, "byline: ", norm, nn);
 }
@@ -189,11 +357,12 @@ summ__seg_byline(const seg *g, size_t a, size_t b, size_t words)
     return cclass(c) == CL_UPPER;
 }
 
-/* Does s[a .. b) contain "cookie" in any case? A cheap test before the
- * line is normalised, made at every line. The word is the same in the
+/* Does s[a .. b) contain "cookie" in any case? A cheap test before a
+ * line is normalised, made once for the whole text and then for each
+ * line of a text that has the word. The word is the same in the
  * languages whose notices we know. */
-static bool
-has_cookie(const unsigned char *s, size_t a, size_t b)
+bool
+summ__seg_has_cookie(const unsigned char *s, size_t a, size_t b)
 {
     /* by its 'k' (or 'K'), the rarest of its letters, which memchr finds
      * many bytes at a time */
@@ -219,10 +388,12 @@ summ__seg_notice_end(const seg *g, size_t k)
 {
     const unsigned char *s = g->s;
     size_t len = g->len;
+    if (!g->cookie)
+        return 0;
     size_t look = len - k < NOTICE_MAX_LINE + 1 ? len - k : NOTICE_MAX_LINE + 1;
     const unsigned char *nl = memchr(s + k, '\n', look);
     size_t le = nl ? (size_t)(nl - s) : k + look;
-    if (le - k > NOTICE_MAX_LINE || (!nl && le != len) || !has_cookie(s, k, le))
+    if (le - k > NOTICE_MAX_LINE || (!nl && le != len) || !summ__seg_has_cookie(s, k, le))
         return 0;
     char norm[640];
     size_t nn;

@@ -6,6 +6,7 @@
  * YouTube and LinkedIn stay whole. Three linear passes. */
 #include "segment/seg.h"
 #include "text/bits.h"
+#include "text/vec.h"
 
 /* A candidate "leftRight": run = [a, e), the case change at m. */
 typedef struct glue_cand {
@@ -26,7 +27,15 @@ typedef struct qtab {
     qslot *slot;
     size_t mask;
     uint64_t lens;       /* bit k: a part of k bytes is in the table (k <= GLUE_MAXPART) */
+    uint64_t seen[4];    /* q_bit() of each part: most words of a part's length are none */
 } qtab;
+
+/* A part's bit in qtab.seen, by its length and first and last bytes. */
+static inline unsigned
+q_bit(const unsigned char *s, size_t off, size_t len)
+{
+    return (unsigned)(len * 0x1F5u + s[off] * 0x3Bu + s[off + len - 1] * 0x9Du) & 255;
+}
 
 static qslot *
 q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
@@ -42,6 +51,8 @@ q_find(qtab *q, const unsigned char *s, size_t off, size_t len, bool insert)
     q->slot[j].off = (uint32_t)off;
     q->slot[j].len = (uint32_t)len;
     q->lens |= 1ULL << len;
+    unsigned b = q_bit(s, off, len);
+    q->seen[b >> 6] |= 1ULL << (b & 63);
     return &q->slot[j];
 }
 
@@ -106,6 +117,19 @@ static size_t
 next_change(const unsigned char *s, size_t i, size_t len)
 {
     bool lower = false;  /* the byte before i is a lower-case ASCII letter */
+#if SUMM_VEC16
+    while (len - i >= 16) {  /* sixteen at a time where the machine can */
+        v16 v = v16_load(s + i);
+        unsigned lo = v16_in(v, 'a', 'z'), up = v16_in(v, 'A', 'Z');
+        if (lower && (up & 1))
+            return i - 1;
+        unsigned hit = (lo & up >> 1) | v16_high(v);
+        if (hit)
+            return i + (size_t)__builtin_ctz(hit);
+        lower = lo >> 15 & 1;
+        i += 16;
+    }
+#endif
     while (len - i >= 8) {
         uint64_t w = load_text64(s + i);
         uint64_t lo = bytes_in(w, 'a', 'z'), up = bytes_in(w, 'A', 'Z');
@@ -209,6 +233,57 @@ find_candidates(const seg *g, size_t start, glue_list *gl)
     return SUMM_OK;
 }
 
+/* Pass 2's record of the word s[a .. a + n), ended, after prev_ns. */
+static inline void
+count_word(const unsigned char *s, size_t a, size_t n, int32_t prev_ns, bool greek, qtab *q)
+{
+    /* most words are of no part's length and ends: no need to hash them */
+    unsigned b;
+    if (n <= GLUE_MAXPART && (q->lens >> n & 1) && (b = q_bit(s, a, n), q->seen[b >> 6] >> (b & 63) & 1)) {
+        qslot *e = q_find(q, s, a, n, false);
+        if (e) {
+            e->word = true;
+            if (prev_ns == 0 || is_terminal(prev_ns, greek))
+                e->opener = true;
+            else
+                e->mid = true;
+        }
+    }
+}
+
+#if SUMM_VEC16
+/* Pass 2 over the block of sixteen bytes at i (outside a word), as far as
+ * it is ASCII letters and spaces: the words that end in it counted, where
+ * the scan goes on returned (the start of a word the block ends in, or the
+ * first other byte), i if it cannot go on. Spaces change no prev_ns. */
+static inline size_t
+spaced_block(const seg *g, size_t i, qtab *q, int32_t *prev_ns)
+{
+    const unsigned char *s = g->s;
+    v16 v = v16_load(s + i);
+    unsigned let = v16_letters(v), sp = v16_eq(v, ' ');
+    unsigned bad = ~(let | sp) & 0xFFFF;
+    unsigned lim = bad ? (unsigned)__builtin_ctz(bad) : 16;
+    unsigned valid = (1u << lim) - 1;
+    unsigned starts = let & ~(let << 1) & valid;
+    /* a word ends where a letter is not followed by one; one that reaches
+     * the block's last byte, or a byte past ASCII (which may be a letter:
+     * "café"), may go on */
+    unsigned open = lim == 16 ? 0x8000 : lim && s[i + lim] >= 0x80 ? 1u << (lim - 1) : 0;
+    unsigned ends = let & ~(let >> 1) & valid & ~open;
+    while (starts && ends) {
+        unsigned st = (unsigned)__builtin_ctz(starts), e = (unsigned)__builtin_ctz(ends);
+        count_word(s, i + st, e + 1 - st, *prev_ns, g->greek, q);
+        *prev_ns = 'a';
+        starts &= starts - 1;
+        ends &= ends - 1;
+    }
+    if (starts)  /* the word the block ends in: the byte loop takes it */
+        return i + (unsigned)__builtin_ctz(starts);
+    return i + lim;
+}
+#endif
+
 /* Pass 2: how the parts of the candidates occur elsewhere, as whole words
  * and as the first word of a sentence. */
 static summ_status
@@ -222,6 +297,7 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
     q->slot = summ__arena_calloc(g->d->ar, cap, sizeof(qslot));
     q->mask = cap - 1;
     q->lens = 0;
+    memset(q->seen, 0, sizeof q->seen);
     if (!q->slot)
         return SUMM_ENOMEM;
     for (size_t c = 0; c < ncand; c++) {
@@ -233,6 +309,15 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
     int32_t prev_ns = 0;   /* last non-space code point, 0 at a line start */
     size_t runa = NONE;
     for (size_t i = start; i <= len; ) {
+#if SUMM_VEC16
+        if (runa == NONE && len - i >= 16) {
+            size_t at = spaced_block(g, i, q, &prev_ns);
+            if (at > i) {
+                i = at;
+                continue;
+            }
+        }
+#endif
         int32_t c = 0;
         size_t n = 1;
         int k = CL_OTHER;
@@ -246,17 +331,7 @@ count_parts(const seg *g, size_t start, const glue_cand *cand, size_t ncand, qta
             n = run_end(s, i + n, len, false) - i;  /* the rest of an ASCII word: nothing to do */
         } else {
             if (runa != NONE) {
-                /* most words have no part's length: no need to hash them */
-                if (i - runa <= GLUE_MAXPART && (q->lens >> (i - runa) & 1)) {
-                    qslot *e = q_find(q, s, runa, i - runa, false);
-                    if (e) {
-                        e->word = true;
-                        if (prev_ns == 0 || is_terminal(prev_ns, g->greek))
-                            e->opener = true;
-                        else
-                            e->mid = true;
-                    }
-                }
+                count_word(s, runa, i - runa, prev_ns, g->greek, q);
                 prev_ns = 'a';
                 runa = NONE;
             }
@@ -330,6 +405,46 @@ any_case_change(const unsigned char *s, size_t start, size_t len)
 {
     bool lower = false;  /* the code point before i is a lower-case letter */
     for (size_t i = start; i < len;) {
+#if SUMM_VEC16
+        /* 64 bytes at a time while they are ASCII, where the machine can:
+         * the lower-case lanes moved one place on, and-ed with the
+         * upper-case ones */
+        if (len - i >= 64 && !(lower && s[i] >= 'A' && s[i] <= 'Z')) {
+            v16 carry = _mm_setzero_si128();  /* a lower-case last byte of the block before */
+            size_t i0 = i;
+            while (len - i >= 64) {
+                v16 v[4], hit = _mm_setzero_si128(), high;
+                for (int b = 0; b < 4; b++)
+                    v[b] = v16_load(s + i + 16 * b);
+                high = _mm_or_si128(_mm_or_si128(v[0], v[1]), _mm_or_si128(v[2], v[3]));
+                if (v16_high(high))
+                    break;  /* a byte past ASCII: the loops below */
+                for (int b = 0; b < 4; b++) {
+                    v16 lo = v16_in_lanes(v[b], 'a', 'z'), up = v16_in_lanes(v[b], 'A', 'Z');
+                    hit = _mm_or_si128(hit, _mm_and_si128(_mm_or_si128(v16_next(lo), carry), up));
+                    carry = v16_last_to_first(lo);
+                }
+                if (v16_high(hit))
+                    return true;
+                i += 64;
+            }
+            if (i > i0)
+                lower = s[i - 1] >= 'a' && s[i - 1] <= 'z';
+            if (len - i < 16)
+                continue;
+        }
+        if (len - i >= 16) {  /* sixteen at a time where the machine can */
+            v16 v = v16_load(s + i);
+            if (!v16_high(v)) {
+                unsigned lo = v16_in(v, 'a', 'z'), up = v16_in(v, 'A', 'Z');
+                if (((lo << 1) & up) || (lower && (up & 1)))
+                    return true;
+                lower = lo >> 15 & 1;
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (len - i >= 8) {
             uint64_t w = summ__load64(s + i);  /* byte k of the text is byte k of w */
             if (!(w & SUMM_HIGHS)) {

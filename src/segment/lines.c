@@ -3,6 +3,7 @@
  * line a heading, a byline or furniture. */
 #include "segment/seg.h"
 #include "text/bits.h"
+#include "text/vec.h"
 
 /* Length of a list marker at p (bullet or "1." "a)" "(iv)" and the space
  * after it), 0 if there is none. */
@@ -190,11 +191,28 @@ summ__seg_item_lines(const seg *g, size_t k)
  * almost none longer; text with a paragraph a line has lines of any length. */
 #define LINE_HIST 512
 
+/* The lines of bins k and above: the bins of k's block (if it has lines),
+ * then whole blocks. */
+static size_t
+lines_from(const uint32_t *hist, const uint32_t *by16, size_t k)
+{
+    size_t n = 0, blk = k / 16;
+    if (by16[blk])
+        for (size_t j = k; j < blk * 16 + 16 && j <= LINE_HIST; j++)
+            n += hist[j];
+    for (size_t b = blk + 1; b <= LINE_HIST / 16; b++)
+        n += by16[b];
+    return n;
+}
+
 void
 summ__seg_line_stats(seg *g, size_t start)
 {
-    size_t hist[LINE_HIST + 1] = { 0 };
-    size_t by16[LINE_HIST / 16 + 1] = { 0 };  /* hist summed by 16 bins: for the percentile */
+    /* Counts of lines: a text has fewer than 2^32 bytes (SUMM_MAX_INPUT).
+     * Only by16 is cleared: a bin of hist is set when its block is first
+     * counted in, and read only in blocks that were. */
+    uint32_t hist[LINE_HIST + 1];
+    uint32_t by16[LINE_HIST / 16 + 1] = { 0 };  /* hist summed by 16 bins: for the percentile */
     size_t lines = 0;
     const unsigned char *p = g->s + start, *end = g->s + g->len;
     /* Each '\n' or '\r' ends a line (so "\r\n" makes an empty one, which
@@ -207,7 +225,19 @@ summ__seg_line_stats(seg *g, size_t start)
         size_t cont = 0;  /* UTF-8 continuation bytes: not code points */
         /* Eight bytes at a time while none is '\n' or '\r' (a byte below
          * 0x0E is rare: the exact test only then), continuation bytes
-         * counted only where a byte is not ASCII. */
+         * counted only where a byte is not ASCII; sixteen at a time where
+         * the machine can. */
+#if SUMM_VEC16
+        while (end - q >= 16) {
+            v16 v = v16_load(q);
+            if (v16_eq(v, '\n') | v16_eq(v, '\r'))
+                break;
+            text = true;
+            if (v16_high(v))
+                cont += popcount16(v16_in(v, 0x80, 0xBF));
+            q += 16;
+        }
+#endif
         while (end - q >= 8) {
             uint64_t w;
             memcpy(&w, q, 8);
@@ -229,8 +259,9 @@ summ__seg_line_stats(seg *g, size_t start)
         if (text) {
             size_t cps = (size_t)(q - p) - cont;
             size_t bin = cps > LINE_HIST ? LINE_HIST : cps;
+            if (by16[bin / 16]++ == 0)  /* the block's first line: clear its bins */
+                memset(hist + bin / 16 * 16, 0, sizeof hist[0] * (bin / 16 < LINE_HIST / 16 ? 16 : 1));
             hist[bin]++;
-            by16[bin / 16]++;
             lines++;
         }
         if (q == end)
@@ -238,6 +269,9 @@ summ__seg_line_stats(seg *g, size_t start)
         p = q + 1;
     }
     g->wrapped = false;
+    g->line_paras = false;
+    if (lines == 0)
+        return;
     size_t acc = 0, p90 = 0, k0 = 0;
     /* The first bin where 90 % of the lines are reached: past the blocks
      * before it, then bin by bin. */
@@ -255,11 +289,7 @@ summ__seg_line_stats(seg *g, size_t start)
     g->line_paras = p90 > 110;
     if (lines < 8 || p90 < SEG_MIN_WRAP || p90 > 250)
         return;
-    size_t full = 0, over = 0;
-    for (size_t k = p90 * 6 / 10; k <= LINE_HIST; k++)
-        full += hist[k];
-    for (size_t k = p90 + 10; k <= LINE_HIST; k++)
-        over += hist[k];
+    size_t full = lines_from(hist, by16, p90 * 6 / 10), over = lines_from(hist, by16, p90 + 10);
     if (full * 2 >= lines && over * 100 < lines * 3) {
         g->wrapped = true;
         g->wrapw = p90;
@@ -288,7 +318,18 @@ summ__seg_classify(const seg *g, size_t a, size_t b, int why)
      * tests that look it up (none looks at longer units). */
     char norm[BOILER_NORM];
     size_t nn = 0;
-    bool normed = b - a <= BOILER_MAX && summ__seg_normalise(s, a, b, norm, sizeof norm, &nn);
+    bool normed = false;
+    if (b - a <= BOILER_MAX) {
+        /* Made only where a test could use it: most units have no digit
+         * for a date, fill no line, and are of no length and last letter
+         * that a boilerplate sentence has. */
+        size_t sn;
+        unsigned char sl;
+        bool digit;
+        if (!summ__seg_norm_shape(s, a, b, &sn, &sl, &digit) || whole_line
+            || (digit && b - a <= 40) || summ__seg_may_be_boiler_sentence(g, sn, sl))
+            normed = summ__seg_normalise(s, a, b, norm, sizeof norm, &nn);
+    }
     /* Dates ("March 3, 2015 .") are shorter still. */
     if (b - a <= 40 && normed && summ__seg_date_only(g, norm, nn))
         return SUMM_FLAG_BOILERPLATE;
@@ -311,19 +352,25 @@ summ__seg_classify(const seg *g, size_t a, size_t b, int why)
         return SUMM_FLAG_BOILERPLATE;  /* ".", "* * *" */
     if (!whole_line)
         return flags;
-    /* Count words; bylines and headings are short. */
+    /* A byline is near the start; a heading is followed by text: a last
+     * line without a period is not. Most lines are neither. */
+    bool by = g->units_pushed < 4 && !terminal_end;
+    bool head = !(g->in_list || terminal_end || why != END_LINE);
+    if (!by && !head)
+        return flags;
+    /* Count words; bylines and headings are short (up to 8 and 12: the
+     * count stops at 13). */
     size_t words = 0;
     bool inword = false;
-    for (size_t i = a; i < b; i++) {
+    for (size_t i = a; i < b && words <= 12; i++) {
         bool sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
         if (!sp && !inword)
             words++;
         inword = !sp;
     }
-    if (g->units_pushed < 4 && !terminal_end && summ__seg_byline(g, a, b, words))
+    if (by && summ__seg_byline(g, a, b, words))
         return SUMM_FLAG_BOILERPLATE;
-    /* A heading is followed by text: a last line without a period is not. */
-    if (g->in_list || terminal_end || words > 12 || why != END_LINE)
+    if (!head || words > 12)
         return flags;
     int32_t first;
     dec(s, a, b, &first);

@@ -75,6 +75,7 @@ typedef struct seg {
     uint32_t para_next, para;
     size_t units_pushed;
     size_t boiler_end;      /* units starting before this offset are boilerplate */
+    bool cookie;            /* "cookie" is in the text: a line may be a consent notice */
     /* Quotes and brackets open in the unit: inside them a terminal ends
      * no sentence when the closer follows (nest.c in segment.c) */
     int32_t nest[16];
@@ -115,9 +116,19 @@ void summ__seg_mark_fillers(seg *g);
 
 /* boiler.c */
 /* s[a .. b), lower-cased, punctuation runs made one space, trimmed, folded
- * into out (cap bytes); false if it does not fit. */
+ * into out (cap bytes); false if it does not fit. Reads s[0 .. b) (any
+ * byte of it, for the last bytes before b). */
 bool summ__seg_normalise(const unsigned char *s, size_t a, size_t b, char *out, size_t cap,
                          size_t *outn);
+/* The length and last byte that summ__seg_normalise() would give s[a ..
+ * b), and whether it has a digit, without making it: false if a byte is
+ * past ASCII (folding may change it) or the machine cannot tell fast.
+ * Reads s[0 .. b), as summ__seg_normalise() does. */
+bool summ__seg_norm_shape(const unsigned char *s, size_t a, size_t b, size_t *nn,
+                          unsigned char *last, bool *digit);
+/* Can a sentence whose normalised form has that shape be in the
+ * "sentence: " list? (summ__seg_boiler_sentence() is false if not.) */
+bool summ__seg_may_be_boiler_sentence(const seg *g, size_t nn, unsigned char last);
 /* Boilerplate lines and sentences are at most BOILER_MAX bytes; their
  * normalised form fits in BOILER_NORM. */
 #define BOILER_MAX 80
@@ -132,8 +143,10 @@ bool summ__seg_boiler_sentence(const seg *g, const char *norm, size_t nn);
 bool summ__seg_date_only(const seg *g, const char *norm, size_t n);
 bool summ__seg_stamp_line(const seg *g, size_t a, size_t b);
 bool summ__seg_byline(const seg *g, size_t a, size_t b, size_t words);
+/* Does s[a .. b) contain "cookie" in any case? */
+bool summ__seg_has_cookie(const unsigned char *s, size_t a, size_t b);
 /* The end of the line at k if it is a consent notice ("We use cookies"),
- * else 0. */
+ * else 0 (at once if g->cookie is false). */
 size_t summ__seg_notice_end(const seg *g, size_t k);
 /* The end of a dateline or byline at the start of the text, or 0. */
 size_t summ__seg_dateline(const seg *g, size_t start);

@@ -46,7 +46,8 @@ push(seg *g, size_t a, size_t b, int why, unsigned extra)
     if (a == b)
         return SUMM_OK;
     doc *d = g->d;
-    if (!summ__grow(d->ar->al, (void **)&d->sent, &d->capsent, d->nsent + 1, sizeof *d->sent))
+    if (d->nsent >= d->capsent  /* the call only when the array is full */
+        && !summ__grow(d->ar->al, (void **)&d->sent, &d->capsent, d->nsent + 1, sizeof *d->sent))
         return SUMM_ENOMEM;
     unsigned flags = extra;
     if (a < g->boiler_end)
@@ -105,6 +106,16 @@ closer_of(int32_t c)
     case 0x3010: return 0x3011;   /* 【 】 */
     default: return 0;
     }
+}
+
+/* Can c open or close a pair (closer_of(c), or ”)? Inline, for every
+ * punctuation mark of the main pass: in ASCII only four can. */
+static inline bool
+pairs(int32_t c)
+{
+    if (c < 0x80)
+        return c == '(' || c == '[' || c == '{' || c == '"';
+    return c == 0x201D || closer_of(c);
 }
 
 /* Keep the stack of quotes and brackets open in the unit: c at i, after
@@ -747,6 +758,8 @@ summ__segment(doc *d)
     summ_status st;
 
     summ__seg_line_stats(g, start);
+    /* once for the text, not for each line (few have the word) */
+    g->cookie = summ__seg_has_cookie(s, start, len);
     if ((st = summ__seg_find_glue(g, start)) != SUMM_OK)
         goto out;
 
@@ -830,7 +843,7 @@ summ__segment(doc *d)
             L->run_a = NONE;
             if (is_opener(c) && L->tok == i)
                 L->tok = i + n;
-            if (closer_of(c) || c == 0x201D || (g->depth && c == g->nest[g->depth - 1]))
+            if (pairs(c) || (g->depth && c == g->nest[g->depth - 1]))
                 nest_track(g, c, L->prev_cp, i);
         }
 
@@ -845,8 +858,18 @@ summ__segment(doc *d)
             continue;
         }
         i += n;
-        if (L->run_a != NONE)
+        if (L->run_a != NONE) {
             i = word_rest(g, i);
+        } else if (k == CL_DIGIT && i < len && is_ascii_digit(s[i])) {
+            /* the rest of a number's ASCII digits change only the line's
+             * state (no glue, list marker, pair or terminal is a digit) */
+            size_t stop = glue_stop(g, i), e = i;
+            while (e < stop && is_ascii_digit(s[e]))
+                e++;
+            L->cps += e - i;
+            L->last_c = L->prev_cp = s[e - 1];
+            i = e;
+        }
     }
     st = g->ustart != NONE ? push(g, g->ustart, len, END_EOF, 0) : SUMM_OK;
     if (st == SUMM_OK && d->blocks)

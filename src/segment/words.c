@@ -3,6 +3,7 @@
  * starts the next word; whether the text is written in lower case. */
 #include <utf8proc.h>
 
+#include "segment/ascii.h"
 #include "segment/seg.h"
 #include "text/bits.h"
 #include "text/fold.h"
@@ -56,45 +57,71 @@ summ__seg_nonfinal_end(const seg *g, size_t a, size_t e)
     return false;
 }
 
+/* The tag of the word head[0 .. hn) + tail[0 .. tn) (hn > 0) in the
+ * abbreviation list, or -1 if it is in none of its forms ("X >", "X #",
+ * "X .", "X"). Each form is looked up only if the list's filter lets it be
+ * there, and the key is built only then: most words before a period are
+ * no abbreviation, and then nothing is copied or hashed. */
+static int
+abbrev_lookup(const strset *ab, const unsigned char *head, size_t hn, const unsigned char *tail,
+              size_t tn)
+{
+    size_t kn = hn + tn;
+    unsigned char a = head[0], z = tn ? tail[tn - 1] : head[hn - 1];
+    bool never = summ__strset_maybe(ab, a, '>', kn + 2);
+    bool num = summ__strset_maybe(ab, a, '#', kn + 2);
+    bool end = summ__strset_maybe(ab, a, '.', kn + 2);
+    bool plain = summ__strset_maybe(ab, a, z, kn);
+    if (!(never | num | end | plain))
+        return -1;
+    char key[56];
+    memcpy(key, head, hn);
+    if (tn)  /* tail may be NULL then */
+        memcpy(key + hn, tail, tn);
+    key[kn] = ' ';
+    key[kn + 1] = '>';
+    if (never && summ__strset_has(ab, key, kn + 2))
+        return AB_NEVER;
+    key[kn + 1] = '#';
+    if (num && summ__strset_has(ab, key, kn + 2))
+        return AB_NUM;
+    key[kn + 1] = '.';
+    if (end && summ__strset_has(ab, key, kn + 2))
+        return AB_END;
+    if (plain && summ__strset_has(ab, key, kn))
+        return AB_PLAIN;
+    return -1;
+}
+
 /* The tag of the abbreviation s[a .. a+n) (without its final period). */
 int
 summ__seg_abbrev_tag(const seg *g, size_t a, size_t n)
 {
     if (n == 0 || n > 40)
         return AB_NONE;
-    char key[56];
-    size_t kn = n;
-    for (int pass = 0; pass < 2; pass++) {
-        memcpy(key, g->s + a, n);
-        kn = n;
-        if (pass == 1) {
-            /* Sentence-initial capital of a lower-case entry: "E.g.",
-             * Bulgarian "Пл." */
-            int32_t c;
-            size_t m = dec(g->s, a, a + n, &c);
-            if (cclass(c) != CL_UPPER)
-                break;
+    const unsigned char *s = g->s;
+    if (g->abbrev && g->abbrev->count) {
+        int tag = abbrev_lookup(g->abbrev, s + a, n, NULL, 0);
+        if (tag >= 0)
+            return tag;
+        /* Sentence-initial capital of a lower-case entry: "E.g.",
+         * Bulgarian "Пл." */
+        int32_t c;
+        size_t m = dec(s, a, a + n, &c);
+        if (cclass(c) == CL_UPPER) {
             utf8proc_uint8_t low[4];
-            size_t lm = (size_t)utf8proc_encode_char(utf8proc_tolower(c), low);
-            if (lm == 0 || lm + n - m > 40)
-                break;
-            memcpy(key, low, lm);
-            memcpy(key + lm, g->s + a + m, n - m);
-            kn = lm + n - m;
-        }
-        if (g->abbrev && g->abbrev->count) {
-            key[kn] = ' ';
-            key[kn + 1] = '>';
-            if (summ__strset_has(g->abbrev, key, kn + 2))
-                return AB_NEVER;
-            key[kn + 1] = '#';
-            if (summ__strset_has(g->abbrev, key, kn + 2))
-                return AB_NUM;
-            key[kn + 1] = '.';
-            if (summ__strset_has(g->abbrev, key, kn + 2))
-                return AB_END;
-            if (summ__strset_has(g->abbrev, key, kn))
-                return AB_PLAIN;
+            size_t lm;
+            if (c < 0x80) {
+                low[0] = (utf8proc_uint8_t)(c + 32);  /* A-Z: what utf8proc_tolower gives */
+                lm = 1;
+            } else {
+                lm = (size_t)utf8proc_encode_char(utf8proc_tolower(c), low);
+            }
+            if (lm != 0 && lm + n - m <= 40) {
+                tag = abbrev_lookup(g->abbrev, low, lm, s + a + m, n - m);
+                if (tag >= 0)
+                    return tag;
+            }
         }
     }
     /* Initials and initialisms not in the list: "E", "F.B.I", "N.Y". */
@@ -145,7 +172,8 @@ summ__seg_next_word(const seg *g, size_t p, size_t *wa, size_t *wn)
         int k = cclass(c);
         *wa = p;
         if (is_letter_class(k)) {
-            size_t q = p;
+            /* ASCII letters many at a time, the rest one by one */
+            size_t q = letters_to(s, p, p + 49 < len ? p + 49 : len, len);
             while (q < len && q - p <= 48) {
                 int32_t c2;
                 size_t m = dec(s, q, len, &c2);
