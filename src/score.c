@@ -133,9 +133,13 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
     arena *ar = d->ar;
     d->score = summ__arena_calloc(ar, n ? n : 1, sizeof *d->score);
     double *rank = summ__arena_calloc(ar, n ? n : 1, sizeof *rank);
-    double *fwd = summ__arena_calloc(ar, n ? n : 1, sizeof *fwd);
-    double *bwd = summ__arena_calloc(ar, n ? n : 1, sizeof *bwd);
-    if (!d->score || !rank || !fwd || !bwd)
+    /* The directed degrees only where they are weighed (not by default):
+     * their term would add 0 * x to a score that is no -0, which leaves
+     * its bits as they are. */
+    bool directed = o->w_directed > 0;
+    double *fwd = directed ? summ__arena_calloc(ar, n ? n : 1, sizeof *fwd) : NULL;
+    double *bwd = directed ? summ__arena_calloc(ar, n ? n : 1, sizeof *bwd) : NULL;
+    if (!d->score || !rank || (directed && (!fwd || !bwd)))
         return SUMM_ENOMEM;
     if (n == 0)
         return SUMM_OK;
@@ -147,7 +151,7 @@ summ__score(doc *d, const tfidf *v, const params *o, double klen)
     /* PacSum's directed centrality: a sentence that later sentences take
      * up is central, one that only echoes earlier ones is not. */
     double maxdir = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; directed && i < n; i++) {
         fwd[i] -= o->directed_backward * bwd[i];
         if (fabs(fwd[i]) > maxdir)
             maxdir = fabs(fwd[i]);

@@ -218,8 +218,9 @@ sort_row(chosen_index *x, const tfidf *v, size_t i)
     size_t a = v->off[i], m = v->off[i + 1] - a;
     for (size_t q = 0; q < m; q++) {
         uint32_t e = (uint32_t)(a + q);
+        uint32_t de = v->df[v->id[e]];  /* once: order[] could alias df[], so the compiler would not */
         size_t r = q;
-        while (r > 0 && v->df[v->id[x->order[r - 1]]] < v->df[v->id[e]]) {
+        while (r > 0 && v->df[v->id[x->order[r - 1]]] < de) {
             x->order[r] = x->order[r - 1];
             r--;
         }
@@ -317,6 +318,7 @@ typedef struct selection {
     chosen_index x;        /* over the chosen sentences, when limit < 1 */
     bool *taken;           /* per sentence */
     size_t *pick, npick;
+    size_t lim;            /* sentence_limit(): once npick is there, nothing is taken */
 } selection;
 
 /* Take sentence i if it fits what is left of the budgets and repeats no
@@ -334,7 +336,7 @@ take(selection *sel, size_t i)
     sel->pick[sel->npick++] = i;
     sel->words += s->nwords;
     sel->nchars += sel->chars ? sel->chars[i] : 0;
-    if (sel->limit < 1.0)
+    if (sel->limit < 1.0 && sel->npick < sel->lim)  /* the last one is compared with none */
         index_add(&sel->x, sel->v, i);
     return true;
 }
@@ -403,7 +405,7 @@ summ__select(doc *d, const tfidf *v, const params *o, size_t *pick, size_t *npic
     summ_status st;
     if (sel.limit < 1.0 && (st = index_init(d, v, sel.limit, &sel.x)) != SUMM_OK)
         return st;
-    size_t lim = sentence_limit(o, n);
+    size_t lim = sel.lim = sentence_limit(o, n);
     /* What is not the text's own content (furniture, apparatus, quotes of
      * other texts, fillers) comes only when nothing else is left. */
     const uint32_t furniture = SUMM_FLAG_BOILERPLATE | SUMM_FLAG_APPARATUS | SUMM_FLAG_QUOTED

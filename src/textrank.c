@@ -150,11 +150,13 @@ typedef struct graph {
                              the overlap */
     double *loglen;       /* overlap: log(1 + |S|), once per sentence, not per pair */
     uint32_t *poff, *post; /* inverted index in CSR form: post[poff[t] .. poff[t + 1]) */
+    uint32_t *at;         /* where each TF-IDF row entry (t, i) is in t's postings */
     float *pw;            /* the entry weight next to each posting */
     uint32_t *fo, *fj;    /* forward links of i: fj, fw from fo[i] on (CSR) */
     float *fw;
-    uint32_t *bo, *bj;    /* backward links of j: bj, bw from bo[j] on */
-    float *bw;
+    uint32_t *bo;         /* then: the number of backward links of j at bo[j + 1] */
+    uint32_t *no;         /* all links of i for power iteration: nb from no[i] on, */
+    struct link { uint32_t j; float w; } *nb;  /* its forward ones, then its backward ones */
     size_t ne, capj, capw;
     double *outw;         /* a sentence's summed link weight */
     double *full;         /* its exact weighted degree (outw on the exact graph) */
@@ -168,23 +170,74 @@ build_index(doc *d, const tfidf *v, graph *g)
 {
     arena *ar = d->ar;
     size_t n = g->n, nv = d->nvocab;
-    g->poff = summ__arena_calloc(ar, nv + 1, sizeof *g->poff);
-    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
-    g->post = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *g->post);
-    g->pw = summ__arena_alloc(ar, (v->off[n] ? v->off[n] : 1) * sizeof *g->pw);
-    if (!g->poff || !cur || !g->post || !g->pw)
+    size_t total = v->off[n] ? v->off[n] : 1;
+    g->poff = summ__arena_alloc(ar, (nv + 1) * sizeof *g->poff);
+    uint32_t *fill = summ__arena_alloc(ar, (nv ? nv : 1) * sizeof *fill);  /* next slot of t */
+    g->post = summ__arena_alloc(ar, total * sizeof *g->post);
+    g->pw = summ__arena_alloc(ar, total * sizeof *g->pw);
+    g->at = summ__arena_alloc(ar, total * sizeof *g->at);
+    if (!g->poff || !fill || !g->post || !g->pw || !g->at)
         return SUMM_ENOMEM;
-    for (size_t t = 0; t < nv; t++)
-        g->poff[t + 1] = g->poff[t] + v->df[t];
+    uint32_t sum = 0;  /* in a register: not each offset stored, then loaded for the next */
+    for (size_t t = 0; t < nv; t++) {
+        fill[t] = g->poff[t] = sum;
+        sum += v->df[t];
+    }
+    g->poff[nv] = sum;
+    /* at[k]: so that the scan starts after i in t's postings from a load
+     * in row order, not from a cursor per term read and written at random */
+    if (g->sim == SUMM_SIM_OVERLAP) {  /* a shared word counts 1: no weights to scan */
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
+                uint32_t p = fill[v->id[k]]++;
+                g->post[p] = (uint32_t)i;
+                g->at[k] = p;
+            }
+        return SUMM_OK;
+    }
     for (size_t i = 0; i < n; i++) {
         for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-            uint32_t t = v->id[k];
-            g->post[g->poff[t] + cur[t]] = (uint32_t)i;
-            g->pw[g->poff[t] + cur[t]] = g->ew[k];  /* w(t, i), next to i for the scan */
-            cur[t]++;
+            uint32_t p = fill[v->id[k]]++;
+            g->post[p] = (uint32_t)i;
+            g->pw[p] = g->ew[k];  /* w(t, i), next to i for the scan */
+            g->at[k] = p;
         }
     }
     return SUMM_OK;
+}
+
+/* Sentence i's pair weights with the later sentences that share a term,
+ * summed into acc (the sentences touched listed in g->touched; returns
+ * their number). Inlined once per similarity and bound, so that none is
+ * tested per posting. On the exact graph (bounded false) the window is n
+ * and no term is common: neither can cut a scan short, so neither is
+ * tested. */
+static inline __attribute__((always_inline)) size_t
+gather(const tfidf *v, const graph *g, double *acc, size_t i, size_t window, size_t maxdf,
+       int sim, bool bounded)
+{
+    uint32_t *touched = g->touched;
+    size_t nt = 0;
+    for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
+        uint32_t t = v->id[k];
+        size_t p = g->at[k] + 1;  /* post[p - 1] == i */
+        if (bounded && v->df[t] > maxdf)
+            continue;
+        double wi = sim == SUMM_SIM_OVERLAP ? 0 : g->ew[k];
+        size_t pe = g->poff[t + 1];
+        for (; p < pe; p++) {
+            uint32_t j = g->post[p];
+            if (bounded && j - i > window)
+                break;
+            double x = acc[j];
+            touched[nt] = j;  /* kept if it is j's first: no branch on it */
+            nt += x == 0;
+            acc[j] = x + (sim == SUMM_SIM_OVERLAP ? 1.0
+                      : sim == SUMM_SIM_BM25  ? 0.5 * (wi + g->pw[p])
+                                              : wi * g->pw[p]);
+        }
+    }
+    return nt;
 }
 
 /* For each i, the dot products with every later j in the window that
@@ -194,36 +247,28 @@ static summ_status
 find_edges(doc *d, const tfidf *v, graph *g, double *fwd, double *bwd)
 {
     arena *ar = d->ar;
-    size_t n = g->n, nv = d->nvocab;
+    size_t n = g->n;
     size_t window = g->exact ? n : TR_WINDOW;
     size_t maxdf = g->exact ? n : n / TR_COMMON;
     size_t topk = g->exact ? n : TR_EDGES / n > TR_TOPK ? TR_EDGES / n : TR_TOPK;
-    uint32_t *cur = summ__arena_calloc(ar, nv + 1, sizeof *cur);
     double *acc = summ__arena_calloc(ar, n, sizeof *acc);
-    if (!cur || !acc)
+    if (!acc)
         return SUMM_ENOMEM;
     uint32_t *touched = g->touched;
     for (size_t i = 0; i < n; i++) {
-        size_t nt = 0;
+        size_t nt;
         g->fo[i] = (uint32_t)g->ne;
-        for (size_t k = v->off[i]; k < v->off[i + 1]; k++) {
-            uint32_t t = v->id[k];
-            size_t p = g->poff[t] + cur[t]++ + 1;  /* post[p - 1] == i */
-            if (v->df[t] > maxdf)
-                continue;
-            double wi = g->ew[k];
-            size_t pe = g->poff[t + 1];
-            for (; p < pe; p++) {
-                uint32_t j = g->post[p];
-                if (j - i > window)
-                    break;
-                if (acc[j] == 0)
-                    touched[nt++] = j;
-                acc[j] += g->sim == SUMM_SIM_OVERLAP ? 1.0
-                          : g->sim == SUMM_SIM_BM25 ? 0.5 * (wi + g->pw[p])
-                                                    : wi * g->pw[p];
-            }
-        }
+        /* one loop per similarity and bound, not a test of each per posting */
+        if (g->exact)
+            nt = g->sim == SUMM_SIM_OVERLAP ? gather(v, g, acc, i, 0, 0, SUMM_SIM_OVERLAP, false)
+                 : g->sim == SUMM_SIM_BM25  ? gather(v, g, acc, i, 0, 0, SUMM_SIM_BM25, false)
+                                            : gather(v, g, acc, i, 0, 0, SUMM_SIM_COSINE, false);
+        else
+            nt = g->sim == SUMM_SIM_OVERLAP
+                     ? gather(v, g, acc, i, window, maxdf, SUMM_SIM_OVERLAP, true)
+                 : g->sim == SUMM_SIM_BM25
+                     ? gather(v, g, acc, i, window, maxdf, SUMM_SIM_BM25, true)
+                     : gather(v, g, acc, i, window, maxdf, SUMM_SIM_COSINE, true);
         if (g->loglen)  /* before keep_top: the strongest links by the final weight */
             for (size_t q = 0; q < nt; q++)
                 acc[touched[q]] /= g->loglen[i] + g->loglen[touched[q]];
@@ -312,26 +357,36 @@ mean_field(doc *d, const tfidf *v, graph *g)
     return SUMM_OK;
 }
 
-/* The backward links: each j's earlier neighbours, so a sentence's new
- * rank is one pass over its two lists. */
+/* Each sentence's links in one list, its forward ones (as found) then
+ * its backward ones (each j's earlier neighbours, ascending), so a
+ * sentence's new rank is one pass over one array of (neighbour, weight)
+ * pairs, in the order the sums have always been made. */
 static summ_status
-backward_links(doc *d, graph *g)
+all_links(doc *d, graph *g)
 {
     size_t n = g->n, ne = g->ne;
-    for (size_t i = 0; i < n; i++)
-        g->bo[i + 1] += g->bo[i];
-    g->bj = summ__arena_alloc(d->ar, (ne ? ne : 1) * sizeof *g->bj);
-    g->bw = summ__arena_alloc(d->ar, (ne ? ne : 1) * sizeof *g->bw);
-    if (!g->bj || !g->bw)
+    g->no = summ__arena_alloc(d->ar, (n + 1) * sizeof *g->no);
+    g->nb = summ__arena_alloc(d->ar, (ne ? 2 * ne : 1) * sizeof *g->nb);
+    if (!g->no || !g->nb)
         return SUMM_ENOMEM;
-    uint32_t *fill = g->touched;  /* free again: the next slot per sentence */
-    memcpy(fill, g->bo, n * sizeof *fill);
+    uint32_t *fill = g->touched;  /* free again: the next backward slot per sentence */
+    g->no[0] = 0;
     for (size_t i = 0; i < n; i++) {
+        fill[i] = g->no[i] + (g->fo[i + 1] - g->fo[i]);
+        g->no[i + 1] = fill[i] + g->bo[i + 1];
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct link *fwd = g->nb + g->no[i];
         for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++) {
-            g->bj[fill[g->fj[k]]] = (uint32_t)i;
-            g->bw[fill[g->fj[k]]++] = g->fw[k];
+            *fwd++ = (struct link){ g->fj[k], g->fw[k] };
+            g->nb[fill[g->fj[k]]++] = (struct link){ (uint32_t)i, g->fw[k] };
         }
     }
+    /* nothing reads the forward lists again: a book's memory is not held twice */
+    summ__free(d->ar->al, g->fj);
+    summ__free(d->ar->al, g->fw);
+    g->fj = NULL;
+    g->fw = NULL;
     return SUMM_OK;
 }
 
@@ -363,6 +418,17 @@ eliminate(double *row, const double *prow, double f, size_t k0, size_t end)
 #if defined(__GNUC__)
     typedef double v2d __attribute__((vector_size(16)));
     v2d fv = { f, f };
+    for (; k + 4 <= end; k += 4) {  /* two vectors a round: half the loop's own work */
+        v2d x0, y0, x1, y1;
+        memcpy(&x0, row + k, sizeof x0);
+        memcpy(&y0, prow + k, sizeof y0);
+        memcpy(&x1, row + k + 2, sizeof x1);
+        memcpy(&y1, prow + k + 2, sizeof y1);
+        x0 -= fv * y0;
+        x1 -= fv * y1;
+        memcpy(row + k, &x0, sizeof x0);
+        memcpy(row + k + 2, &x1, sizeof x1);
+    }
     for (; k + 2 <= end; k += 2) {
         v2d x, y;
         memcpy(&x, row + k, sizeof x);
@@ -379,14 +445,21 @@ static bool
 pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, double *rank)
 {
     size_t n = g->n, w = n + 1;  /* row i: A's row, then the right-hand side */
-    double *a = summ__arena_alloc(d->ar, n * w * sizeof *a);
+    double *a = summ__arena_calloc(d->ar, n * w, sizeof *a);
     if (!a)
         return false;
+    /* the columns of the sentences without links, whose rank jumps: in
+     * most news articles none, so the rows are left as calloc made them */
+    size_t nlone = 0;
+    for (size_t j = 0; j < n; j++)
+        nlone += g->full[j] == 0;
     for (size_t i = 0; i < n; i++) {
         double *row = a + i * w;
         double t = teleport ? teleport[i] : 1.0 / (double)n;
-        for (size_t j = 0; j < n; j++)
-            row[j] = g->full[j] == 0 ? -damping * t : 0;
+        if (nlone)
+            for (size_t j = 0; j < n; j++)
+                if (g->full[j] == 0)
+                    row[j] = -damping * t;
         row[i] += 1.0;
         row[n] = (1.0 - damping) * t;
     }
@@ -401,9 +474,11 @@ pagerank_direct(doc *d, const graph *g, double damping, const double *teleport, 
         const double *prow = a + c * w;
         for (size_t r = c + 1; r < n; r++) {
             double *row = a + r * w;
+            if (row[c] == 0)  /* tested before the division, which it then need not wait for */
+                continue;  /* sentences without a shared word: most pairs of a long text */
             double f = row[c] / prow[c];
             if (f == 0)
-                continue;  /* sentences without a shared word: most pairs of a long text */
+                continue;  /* underflow: kept, though no diagonal is over 1 */
             eliminate(row, prow, f, c + 1, n + 1);
         }
     }
@@ -465,10 +540,13 @@ pagerank(doc *d, const graph *g, double damping, const double *teleport, double 
             double r = teleport ? jump * teleport[i] : base;
             if (lost)
                 r += leak * lost[i];
-            for (size_t k = g->fo[i]; k < g->fo[i + 1]; k++)
-                r += g->fw[k] * y[g->fj[k]];
-            for (size_t k = g->bo[i]; k < g->bo[i + 1]; k++)
-                r += g->bw[k] * y[g->bj[k]];
+            size_t k = g->no[i], ke = g->no[i + 1];
+            for (; k + 2 <= ke; k += 2) {  /* two a round: the same sums, in order */
+                r += g->nb[k].w * y[g->nb[k].j];
+                r += g->nb[k + 1].w * y[g->nb[k + 1].j];
+            }
+            if (k < ke)
+                r += g->nb[k].w * y[g->nb[k].j];
             diff += fabs(r - rank[i]);
             rank[i] = r;  /* y holds what the others need of the old value */
         }
@@ -505,17 +583,30 @@ summ__sentence_graph(doc *d, const tfidf *v, int sim, double damping, double *ra
     /* room for the links at once: a news article has a few per sentence
      * and pair (its growing them by doubling was a tenth of the graph) */
     size_t guess = n * (n < 32 ? n / 2 + 1 : 16);
-    if (!summ__grow(ar->al, (void **)&g.fj, &g.capj, guess, sizeof *g.fj)
-        || !summ__grow(ar->al, (void **)&g.fw, &g.capw, guess, sizeof *g.fw)) {
+    /* Under 32 sentences that is more than the n (n - 1) / 2 pairs there
+     * are, so the links never grow: they live in the arena, without a
+     * malloc and a free of their own. */
+    bool heap = n >= 32;
+    if (!heap) {
+        g.fj = summ__arena_alloc(ar, guess * sizeof *g.fj);
+        g.fw = summ__arena_alloc(ar, guess * sizeof *g.fw);
+        if (!g.fj || !g.fw)
+            return SUMM_ENOMEM;
+        g.capj = g.capw = guess;
+    } else if (!summ__grow(ar->al, (void **)&g.fj, &g.capj, guess, sizeof *g.fj)
+               || !summ__grow(ar->al, (void **)&g.fw, &g.capw, guess, sizeof *g.fw)) {
         summ__free(ar->al, g.fj);
         return SUMM_ENOMEM;
     }
+    /* the direct solve reads only the forward links: no list of all for it */
     summ_status st;
     if ((st = build_index(d, v, &g)) == SUMM_OK && (st = find_edges(d, v, &g, fwd, bwd)) == SUMM_OK
         && (g.exact || !v->off[n] || (st = mean_field(d, v, &g)) == SUMM_OK)
-        && (st = backward_links(d, &g)) == SUMM_OK)
+        && (n <= TR_DIRECT || (st = all_links(d, &g)) == SUMM_OK))
         st = pagerank(d, &g, damping, d->teleport, rank);
-    summ__free(ar->al, g.fj);
-    summ__free(ar->al, g.fw);
+    if (heap) {
+        summ__free(ar->al, g.fj);
+        summ__free(ar->al, g.fw);
+    }
     return st;
 }
