@@ -40,18 +40,8 @@ runs16(const unsigned char *p, size_t a, size_t b, char *tmp, size_t cap, size_t
     size_t k = 0;
     bool inrun = false;  /* the byte before the block is in a run */
     for (size_t i = a; i < b; i += 16) {
-        size_t nb = b - i < 16 ? b - i : 16, off = 0;
-        v16 v;
-        if (nb == 16) {
-            v = v16_load(p + i);
-        } else if (b >= 16) {  /* the last bytes: the 16 that end at b, no read past it */
-            off = 16 - nb;
-            v = v16_load(p + b - 16);
-        } else {
-            unsigned char part[16] = { 0 };
-            memcpy(part, p + i, nb);
-            v = v16_load(part);
-        }
+        size_t nb = b - i < 16 ? b - i : 16, off;
+        v16 v = v16_load_upto(p, i, b, &off);
         unsigned m = (v16_letters(v) | v16_in(v, '0', '9') | v16_high(v)) >> off & ((1u << nb) - 1);
         v16_store(blk, v16_lower(v));
         bool last_in = m >> (nb - 1) & 1;
@@ -89,18 +79,8 @@ summ__seg_norm_shape(const unsigned char *p, size_t a, size_t b, size_t *nn, uns
     unsigned carry = 0;  /* the byte before the block is a letter or digit */
     bool dig = false, any = false;
     for (size_t i = a; i < b; i += 16) {
-        size_t nb = b - i < 16 ? b - i : 16, off = 0;
-        v16 v;
-        if (nb == 16) {
-            v = v16_load(p + i);
-        } else if (b >= 16) {  /* the 16 bytes that end at b */
-            off = 16 - nb;
-            v = v16_load(p + b - 16);
-        } else {
-            unsigned char part[16] = { 0 };
-            memcpy(part, p + i, nb);
-            v = v16_load(part);
-        }
+        size_t nb = b - i < 16 ? b - i : 16, off;
+        v16 v = v16_load_upto(p, i, b, &off);
         unsigned keep = (1u << nb) - 1;
         if (v16_high(v) >> off & keep)
             return false;

@@ -8,6 +8,8 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <stddef.h>
+#include <string.h>
 #define SUMM_VEC16 1
 
 typedef __m128i v16;
@@ -16,6 +18,27 @@ static inline v16
 v16_load(const unsigned char *p)
 {
     return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* The block of text p[i .. b) from i (i < b), at most 16 bytes, without
+ * reading past b: p[i .. i + 16) when b is that far; else the 16 bytes
+ * that end at b, when the text has them, the block's bytes then from lane
+ * *off = 16 - (b - i); else the bytes padded with zeros. *off is 0 but in
+ * the second case. */
+static inline v16
+v16_load_upto(const unsigned char *p, size_t i, size_t b, size_t *off)
+{
+    size_t nb = b - i < 16 ? b - i : 16;
+    *off = 0;
+    if (nb == 16)
+        return v16_load(p + i);
+    if (b >= 16) {
+        *off = 16 - nb;
+        return v16_load(p + b - 16);
+    }
+    unsigned char part[16] = { 0 };
+    memcpy(part, p + i, nb);
+    return v16_load(part);
 }
 
 /* 0xFF in each byte of v in [lo, hi] (as unsigned numbers), 0 in the others. */
